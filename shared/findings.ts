@@ -1,0 +1,31 @@
+// The shape of a finding: what a rule reports about the plan, pointing at one cell (or one line).
+// Rules (shared/rules) produce them; the grid flags cells, the panel lists them, the CLI prints them.
+import type { Dong } from './model';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'sum_mismatch'
+  | 'counterpart_min'
+  | 'capital_eligibility'
+  | 'negative_amount'
+  | 'not_allocated'
+  | 'required_field'
+  | 'duplicate_code';
+
+export interface Finding {
+  /** Stable id (rule + line + column): lets the UI keep selection across updates. */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  /** Line code as written (the CLI's contract), and the line id (for navigation). */
+  line: string;
+  lineId: number | null;
+  column: string | null;
+  expected: Dong | null;
+  actual: Dong | null;
+  /** Message in the cycle's language (Vietnamese by default). */
+  message: string;
+  /** Dictionary key and parameters, so a UI in another language can render the same finding. */
+  msg: { key: string; params: Record<string, string | number> };
+}

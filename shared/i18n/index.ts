@@ -1,0 +1,23 @@
+// The one typed dictionary of user-facing text: Vietnamese (default) and English.
+// Each area keeps its entries in its own file (so areas can grow without stepping on each other);
+// this module merges them and checks at compile time that English has every Vietnamese key.
+import { core } from './core';
+
+export type Lang = 'vi' | 'en';
+type Entry = { vi: string; en: string };
+
+const all = { ...core } satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof all;
+export const DICTIONARY: Record<MessageKey, Entry> = all;
+
+/** Translate a key, filling `{name}` placeholders from params. Unknown keys show as themselves. */
+export function t(lang: Lang, key: MessageKey | string, params: Record<string, string | number> = {}): string {
+  const entry = (DICTIONARY as Record<string, Entry>)[key];
+  const text = entry ? entry[lang] : key;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in DICTIONARY;
+}

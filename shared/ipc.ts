@@ -1,0 +1,168 @@
+// The contract between the UI and the engine, typed once: every command's arguments (as zod
+// schemas, validated again on the engine side of every bridge) and its result type.
+// Electron's IPC, the browser-mode loopback bridge and the tests all go through this map.
+import { z } from 'zod';
+import type { Finding } from './findings';
+import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './model';
+import { MAX_CELL_DONG } from './model';
+
+const lineId = z.number().int().positive();
+const amount = z.number().int().min(-MAX_CELL_DONG).max(MAX_CELL_DONG).nullable();
+const columnKey = z.string().min(1).max(64);
+const cellChange = z.object({ lineId, column: columnKey, value: amount });
+
+const metaPatch = z
+  .object({
+    program: z.string().max(500),
+    year: z.number().int().min(1900).max(2200),
+    issuer: z.string().max(300),
+    place: z.string().max(200),
+    docNumber: z.string().max(100),
+    docDate: z.string().max(10),
+    docKind: z.string().max(100),
+    unit: z.enum(['dong', 'nghin', 'trieu', 'ty']),
+    numberLocale: z.enum(['vi-VN', 'en-US']),
+    signature: z.object({
+      authority: z.string().max(200),
+      title: z.string().max(200),
+      signer: z.string().max(200),
+      preparedBy: z.string().max(200),
+    }),
+  })
+  .partial()
+  .strict();
+
+const rulesSchema = z
+  .object({
+    counterpartMinPercent: z.number().min(0).max(100),
+    toleranceDong: z.number().int().min(0).max(MAX_CELL_DONG).nullable(),
+    counterpartPerLine: z.boolean(),
+  })
+  .strict();
+
+const lineFields = z
+  .object({
+    code: z.string().max(50),
+    name: z.string().max(2000),
+    agency: z.string().max(1000),
+    note: z.string().max(2000),
+  })
+  .partial()
+  .strict();
+
+/** Argument schemas of every engine command. */
+export const commandArgs = {
+  'cycle/snapshot': z.object({}).strict(),
+  'cell/set': cellChange.strict(),
+  'cells/set': z.object({ changes: z.array(cellChange.strict()).max(2_000_000), label: z.string().max(200).optional() }).strict(),
+  'line/update': z.object({ lineId, fields: lineFields }).strict(),
+  'line/setCapital': z
+    .object({ lineId, allowedCapital: z.array(z.enum(['investment', 'recurrent'])).max(2).nullable(), isAdjustment: z.boolean().optional() })
+    .strict(),
+  'line/insert': z
+    .object({ anchor: lineId.nullable(), where: z.enum(['above', 'below', 'child']), fields: lineFields.optional() })
+    .strict(),
+  'line/delete': z.object({ lineId }).strict(),
+  'meta/set': z.object({ meta: metaPatch }).strict(),
+  'rules/set': z.object({ rules: rulesSchema }).strict(),
+  'undo': z.object({}).strict(),
+  'redo': z.object({}).strict(),
+} as const;
+
+export type CommandName = keyof typeof commandArgs;
+export type CommandArgs<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;
+
+/** One line as the grid shows it: its fields, computed values and stored figures. */
+export interface RowView {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  code: string;
+  name: string;
+  agency: string;
+  note: string;
+  hasChildren: boolean;
+  /** A parent whose children carry no amount: its own figures stand. */
+  unallocated: boolean;
+  allowedCapital: CapitalType[] | null;
+  isAdjustment: boolean;
+  /** Computed value of every column. */
+  values: Record<string, Dong>;
+  /** Stored figures: entries at leaf×leaf positions, stated totals elsewhere. */
+  stored: Record<string, Dong>;
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface FileInfo {
+  path: string;
+  name: string;
+  readOnly: boolean;
+}
+
+export interface Snapshot {
+  file: FileInfo;
+  meta: CycleMeta;
+  columns: FundingColumn[];
+  rules: RuleParams;
+  rows: RowView[];
+  totals: Record<string, Dong>;
+  findings: Finding[];
+  undo: UndoState;
+}
+
+/** What a command changed. `structure` = lines were added/removed/moved: re-read the snapshot. */
+export interface Patch {
+  rows: RowView[];
+  totals: Record<string, Dong>;
+  findings: Finding[];
+  undo: UndoState;
+  structure: boolean;
+  meta?: CycleMeta;
+  rules?: RuleParams;
+  /** Where the change was (undo/redo bring the cursor back there). */
+  cursor?: { lineId: number; column: string | null } | null;
+  /** Cells the command did not apply, with why (e.g. total positions in a paste). */
+  skipped?: { lineId: number; column: string; reason: 'total_position' | 'unknown' }[];
+}
+
+export interface CommandResults {
+  'cycle/snapshot': Snapshot;
+  'cell/set': Patch;
+  'cells/set': Patch;
+  'line/update': Patch;
+  'line/setCapital': Patch;
+  'line/insert': Patch & { lineId: number };
+  'line/delete': Patch;
+  'meta/set': Patch;
+  'rules/set': Patch;
+  'undo': Patch;
+  'redo': Patch;
+}
+
+/** Errors that cross the bridge carry a dictionary key, never a stack trace. */
+export interface BridgeError {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** The bridge the renderer sees (preload in Electron, loopback HTTP in browser mode). */
+export interface PlanDeskBridge {
+  invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]>;
+  /** File-level actions handled by the host (dialogs live in Electron's main process). */
+  fileAction(action: 'new' | 'open' | 'saveAs' | 'openRecent', arg?: string): Promise<FileActionResult>;
+  /** Subscribe to host events (e.g. the menu asked to undo, the file changed). Returns unsubscribe. */
+  on(listener: (event: HostEvent) => void): () => void;
+  readonly mode: 'electron' | 'browser';
+}
+
+export type FileActionResult = { ok: true; file: FileInfo | null } | { ok: false; error: BridgeError };
+
+export type HostEvent =
+  | { type: 'file-changed'; file: FileInfo }
+  | { type: 'menu'; action: string };

@@ -1,0 +1,110 @@
+// The data model of one planning cycle: lines (a tree), funding columns (a tree), amounts, metadata.
+// Pure types and tiny helpers; every layer (engine, renderer, CLI, importers, rules) speaks these.
+
+/** Amounts are integers of đồng (VND has no minor unit); never floats of millions. */
+export type Dong = number;
+
+/** Largest amount we accept for one cell: keeps every sum far below 2^53 (exact in a JS number). */
+export const MAX_CELL_DONG = 1e15; // one million tỷ đồng: far above any national programme
+
+export type CapitalType = 'investment' | 'recurrent';
+export type FundSource = 'central' | 'local' | 'other';
+
+/** A funding column. Group columns (with children) are totals; leaf columns hold entered amounts. */
+export interface FundingColumn {
+  key: string;
+  parent: string | null;
+  position: number;
+  /** Full label (header, exports). */
+  label: { vi: string; en: string };
+  /** Label of the "own total" sub-header under a group (e.g. "Tổng" under NSTW). */
+  totalLabel?: { vi: string; en: string };
+  source: FundSource | null;
+  capital: CapitalType | null;
+}
+
+export interface Line {
+  id: number;
+  parentId: number | null;
+  /** Order among siblings (0, 1, 2…). */
+  position: number;
+  code: string;
+  name: string;
+  agency: string;
+  note: string;
+  /** Capital types the line may take; null = any (rule 3 parameters live on the line). */
+  allowedCapital: CapitalType[] | null;
+  /** A reduction/adjustment line may hold negative amounts (rule 4). */
+  isAdjustment: boolean;
+}
+
+/** Editable line text fields. */
+export type LineField = 'code' | 'name' | 'agency' | 'note';
+export const LINE_FIELDS: readonly LineField[] = ['code', 'name', 'agency', 'note'];
+
+/**
+ * One stored amount. Its meaning follows from its position: at a leaf line × leaf column it is
+ * an entered amount; anywhere else it is a *stated* total (typed over a total, or read from a
+ * document), compared with the computed one. So a line that gains children keeps its figures as
+ * stated totals, and loses nothing.
+ */
+export interface Amount {
+  lineId: number;
+  column: string;
+  value: Dong;
+}
+
+export type DisplayUnit = 'dong' | 'nghin' | 'trieu' | 'ty';
+export const UNIT_DONG: Record<DisplayUnit, number> = { dong: 1, nghin: 1e3, trieu: 1e6, ty: 1e9 };
+
+export interface CycleMeta {
+  program: string;
+  year: number;
+  /** Issuing body, e.g. "Ủy ban nhân dân tỉnh Đắk Nông". */
+  issuer: string;
+  /** Short place name for the document header, e.g. "Đắk Nông". */
+  place: string;
+  docNumber: string;
+  /** ISO date yyyy-mm-dd. */
+  docDate: string;
+  docKind: string;
+  unit: DisplayUnit;
+  /** Number convention used to read typed and pasted numbers. */
+  numberLocale: 'vi-VN' | 'en-US';
+  signature: SignatureBlock;
+}
+
+export interface SignatureBlock {
+  /** e.g. "KT. CHỦ TỊCH" */
+  authority: string;
+  /** e.g. "PHÓ CHỦ TỊCH" */
+  title: string;
+  signer: string;
+  preparedBy: string;
+}
+
+export interface RuleParams {
+  /** Minimum local counterpart, percent of central support (QĐ 02/2022/QĐ-TTg: 10). */
+  counterpartMinPercent: number;
+  /** Tolerance for sum and ratio checks, in đồng (default: half of the display unit). */
+  toleranceDong: number | null;
+  /** Per-project counterpart check severity. */
+  counterpartPerLine: boolean;
+}
+
+export interface CycleData {
+  meta: CycleMeta;
+  columns: FundingColumn[];
+  lines: Line[];
+  amounts: Amount[];
+  rules: RuleParams;
+}
+
+/** Key of a cell in maps: `${lineId}:${column}`. */
+export const cellKey = (lineId: number, column: string): string => `${lineId}:${column}`;
+
+export const DEFAULT_RULES: RuleParams = {
+  counterpartMinPercent: 10,
+  toleranceDong: null,
+  counterpartPerLine: true,
+};
