@@ -67,6 +67,14 @@ export class PlanCalc {
     this.lines.set(line.id, line);
   }
 
+  /**
+   * Store a figure without updating totals: for batches of structural edits, which end in reset().
+   * Reads between this and reset() see stale totals.
+   */
+  storeOnly(lineId: number, column: string, value: Dong | null): void {
+    this.storeRaw(lineId, column, value);
+  }
+
   private storeRaw(lineId: number, column: string, value: Dong | null): void {
     let m = this.stored.get(lineId);
     if (value === null) {
@@ -174,6 +182,13 @@ export class PlanCalc {
     if (stated === undefined || !this.isTotalPosition(lineId, column)) return null;
     const computed = this.value(lineId, column);
     return stated === computed ? null : { stated, computed };
+  }
+
+  /** Every stored figure (for rebuilding after structural edits, and for export). */
+  amountList(): Amount[] {
+    const out: Amount[] = [];
+    for (const [lineId, m] of this.stored) for (const [column, value] of m) out.push({ lineId, column, value });
+    return out;
   }
 
   /** Whether a line or any line below it carries an amount. */

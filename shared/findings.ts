@@ -29,3 +29,10 @@ export interface Finding {
   /** Dictionary key and parameters, so a UI in another language can render the same finding. */
   msg: { key: string; params: Record<string, string | number> };
 }
+
+/** How the findings changed after a command: the whole list (`reset`) or only what moved. */
+export interface FindingsDelta {
+  reset?: Finding[];
+  upsert: Finding[];
+  remove: string[];
+}

@@ -2,7 +2,7 @@
 // schemas, validated again on the engine side of every bridge) and its result type.
 // Electron's IPC, the browser-mode loopback bridge and the tests all go through this map.
 import { z } from 'zod';
-import type { Finding } from './findings';
+import type { Finding, FindingsDelta } from './findings';
 import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './model';
 import { MAX_CELL_DONG } from './model';
 
@@ -120,7 +120,7 @@ export interface Snapshot {
 export interface Patch {
   rows: RowView[];
   totals: Record<string, Dong>;
-  findings: Finding[];
+  findings: FindingsDelta;
   undo: UndoState;
   structure: boolean;
   meta?: CycleMeta;

@@ -1,0 +1,97 @@
+// Low-level document actions: the only way the engine changes a plan. Each records its old and new
+// state, so its inverse is known at the moment it is applied (undo = inverses in reverse order,
+// redo = the actions again). Applying writes SQLite (inside the caller's transaction) and the
+// in-memory model together.
+import type { Amount, CapitalType, Dong, Line, LineField } from '../../shared/model';
+import type { DB } from './store/db';
+import { lineParams } from './store/cycle-file';
+
+type Fields = Partial<Record<LineField, string>>;
+type Capital = { allowedCapital: CapitalType[] | null; isAdjustment: boolean };
+type Place = { parentId: number | null; position: number };
+
+export type DocAction =
+  | { t: 'amount'; lineId: number; column: string; old: Dong | null; new: Dong | null }
+  | { t: 'fields'; lineId: number; old: Fields; new: Fields }
+  | { t: 'capital'; lineId: number; old: Capital; new: Capital }
+  | { t: 'insert'; line: Line; amounts: Amount[] }
+  | { t: 'delete'; line: Line; amounts: Amount[] }
+  | { t: 'place'; lineId: number; old: Place; new: Place }
+  | { t: 'meta'; key: string; old: unknown; new: unknown };
+
+export function invert(a: DocAction): DocAction {
+  switch (a.t) {
+    case 'insert':
+      return { t: 'delete', line: a.line, amounts: a.amounts };
+    case 'delete':
+      return { t: 'insert', line: a.line, amounts: a.amounts };
+    default:
+      return { ...a, old: a.new, new: a.old } as DocAction;
+  }
+}
+
+/** Whether the action changes the line tree (the calc then rebuilds instead of updating). */
+export function isStructural(a: DocAction): boolean {
+  return a.t === 'insert' || a.t === 'delete' || a.t === 'place';
+}
+
+/** Prepared statements for applying actions to one database. */
+export class ActionWriter {
+  private readonly upsertAmount;
+  private readonly deleteAmount;
+  private readonly deleteLineAmounts;
+  private readonly insertLine;
+  private readonly deleteLine;
+  private readonly placeLine;
+  private readonly capital;
+  private readonly upsertMeta;
+  private readonly fieldStmts = new Map<LineField, { run: (...params: unknown[]) => unknown }>();
+
+  constructor(private readonly db: DB) {
+    this.upsertAmount = db.prepare(
+      'INSERT INTO amounts (line_id, column_key, value) VALUES (?, ?, ?) ON CONFLICT (line_id, column_key) DO UPDATE SET value = excluded.value',
+    );
+    this.deleteAmount = db.prepare('DELETE FROM amounts WHERE line_id = ? AND column_key = ?');
+    this.deleteLineAmounts = db.prepare('DELETE FROM amounts WHERE line_id = ?');
+    this.insertLine = db.prepare(
+      `INSERT INTO lines (id, parent_id, position, code, name, agency, note, allowed_capital, is_adjustment)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.deleteLine = db.prepare('DELETE FROM lines WHERE id = ?');
+    this.placeLine = db.prepare('UPDATE lines SET parent_id = ?, position = ? WHERE id = ?');
+    this.capital = db.prepare('UPDATE lines SET allowed_capital = ?, is_adjustment = ? WHERE id = ?');
+    this.upsertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    for (const f of ['code', 'name', 'agency', 'note'] as const) {
+      this.fieldStmts.set(f, db.prepare<unknown[]>(`UPDATE lines SET ${f} = ? WHERE id = ?`));
+    }
+  }
+
+  write(a: DocAction): void {
+    switch (a.t) {
+      case 'amount':
+        if (a.new === null) this.deleteAmount.run(a.lineId, a.column);
+        else this.upsertAmount.run(a.lineId, a.column, a.new);
+        return;
+      case 'fields':
+        for (const [f, v] of Object.entries(a.new)) this.fieldStmts.get(f as LineField)!.run(v, a.lineId);
+        return;
+      case 'capital':
+        this.capital.run(a.new.allowedCapital ? a.new.allowedCapital.join(',') : null, a.new.isAdjustment ? 1 : 0, a.lineId);
+        return;
+      case 'insert':
+        this.insertLine.run(lineParams(a.line));
+        for (const x of a.amounts) this.upsertAmount.run(x.lineId, x.column, x.value);
+        return;
+      case 'delete':
+        this.deleteLineAmounts.run(a.line.id);
+        this.deleteLine.run(a.line.id);
+        return;
+      case 'place':
+        this.placeLine.run(a.new.parentId, a.new.position, a.lineId);
+        return;
+      case 'meta':
+        this.upsertMeta.run(a.key, JSON.stringify(a.new));
+        return;
+    }
+  }
+}

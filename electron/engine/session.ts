@@ -1,0 +1,364 @@
+// One open planning cycle: the file, the in-memory model (PlanCalc), findings, and the undo log.
+// Every command is validated, turned into DocActions, and applied in ONE SQLite transaction that
+// also records its undo step; the result is a Patch naming only what changed. If a transaction
+// fails, the in-memory model is reloaded from the file, so memory never disagrees with disk.
+import path from 'node:path';
+import { ColumnTree } from '../../shared/columns';
+import { PlanCalc } from '../../shared/calc';
+import type { FindingsDelta } from '../../shared/findings';
+import { t } from '../../shared/i18n';
+import {
+  commandArgs,
+  type CommandArgs,
+  type CommandName,
+  type CommandResults,
+  type FileInfo,
+  type Patch,
+  type RowView,
+  type Snapshot,
+  type UndoState,
+} from '../../shared/ipc';
+import type { CycleData, CycleMeta, Line, LineField, RuleParams } from '../../shared/model';
+import { ActionWriter, invert, isStructural, type DocAction } from './actions';
+import { PlanDeskError } from './errors';
+import { FindingsTracker } from './findings-tracker';
+import { openCycleFile, type CycleFile } from './store/cycle-file';
+import { UndoLog } from './undo-log';
+
+type Cursor = { lineId: number; column: string | null } | null;
+
+export class PlanSession {
+  private data!: CycleData;
+  private cols!: ColumnTree;
+  private calc!: PlanCalc;
+  private findings!: FindingsTracker;
+  private readonly writer: ActionWriter;
+  private readonly undoLog: UndoLog;
+  private nextLineId = 1;
+
+  private constructor(readonly file: CycleFile) {
+    this.writer = new ActionWriter(file.db);
+    this.undoLog = new UndoLog(file.db);
+    this.load();
+  }
+
+  static open(filePath: string, opts: { readOnly?: boolean } = {}): PlanSession {
+    return new PlanSession(openCycleFile(filePath, opts));
+  }
+
+  close(): void {
+    this.file.close();
+  }
+
+  get info(): FileInfo {
+    return { path: this.file.path, name: path.basename(this.file.path), readOnly: this.file.readOnly };
+  }
+
+  /** The whole cycle as it is now (for export, print, CLI). */
+  cycle(): CycleData {
+    return { ...this.data, lines: [...this.calc.lines.values()], amounts: this.calc.amountList() };
+  }
+
+  get planCalc(): PlanCalc {
+    return this.calc;
+  }
+
+  /** (Re)build the in-memory model from the file. */
+  private load(): void {
+    this.data = this.file.data();
+    this.cols = new ColumnTree(this.data.columns);
+    this.calc = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
+    this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+    this.nextLineId = this.data.lines.reduce((m, l) => Math.max(m, l.id), 0) + 1;
+  }
+
+  /** Validate and run one command. Throws PlanDeskError with a dictionary key on refusal. */
+  handle<K extends CommandName>(name: K, rawArgs: unknown): CommandResults[K] {
+    const schema = commandArgs[name];
+    if (!schema) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
+    const parsed = schema.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      throw new PlanDeskError('error.invalid_args', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
+    }
+    const handler = this.handlers[name] as (a: CommandArgs<K>) => CommandResults[K];
+    return handler(parsed.data as CommandArgs<K>);
+  }
+
+  private readonly handlers: { [K in CommandName]: (a: CommandArgs<K>) => CommandResults[K] } = {
+    'cycle/snapshot': () => this.snapshot(),
+    'cell/set': (a) => {
+      this.requireCell(a.lineId, a.column);
+      const old = this.calc.storedValue(a.lineId, a.column) ?? null;
+      if (old === a.value) return this.emptyPatch();
+      return this.commit(t('vi', 'undo.cell'), [{ t: 'amount', lineId: a.lineId, column: a.column, old, new: a.value }], {
+        lineId: a.lineId,
+        column: a.column,
+      });
+    },
+    'cells/set': (a) => {
+      const actions: DocAction[] = [];
+      const skipped: NonNullable<Patch['skipped']> = [];
+      const seen = new Set<string>();
+      for (const c of a.changes) {
+        if (!this.calc.lines.has(c.lineId) || !this.cols.has(c.column)) {
+          skipped.push({ lineId: c.lineId, column: c.column, reason: 'unknown' });
+          continue;
+        }
+        // A paste fills entries; totals are computed, so a pasted figure never lands on one.
+        if (this.calc.isTotalPosition(c.lineId, c.column)) {
+          skipped.push({ lineId: c.lineId, column: c.column, reason: 'total_position' });
+          continue;
+        }
+        const key = `${c.lineId}:${c.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const old = this.calc.storedValue(c.lineId, c.column) ?? null;
+        if (old !== c.value) actions.push({ t: 'amount', lineId: c.lineId, column: c.column, old, new: c.value });
+      }
+      const first = a.changes[0];
+      const patch = actions.length
+        ? this.commit(a.label ?? t('vi', 'undo.paste'), actions, first ? { lineId: first.lineId, column: first.column } : null)
+        : this.emptyPatch();
+      return { ...patch, skipped };
+    },
+    'line/update': (a) => {
+      const line = this.requireLine(a.lineId);
+      const old: Partial<Record<LineField, string>> = {};
+      const next: Partial<Record<LineField, string>> = {};
+      for (const [f, v] of Object.entries(a.fields) as [LineField, string][]) {
+        const value = v.normalize('NFC');
+        if (line[f] !== value) {
+          old[f] = line[f];
+          next[f] = value;
+        }
+      }
+      if (Object.keys(next).length === 0) return this.emptyPatch();
+      const col = Object.keys(next)[0];
+      return this.commit(t('vi', 'undo.line.update'), [{ t: 'fields', lineId: a.lineId, old, new: next }], { lineId: a.lineId, column: col });
+    },
+    'line/setCapital': (a) => {
+      const line = this.requireLine(a.lineId);
+      const next = { allowedCapital: a.allowedCapital, isAdjustment: a.isAdjustment ?? line.isAdjustment };
+      return this.commit(
+        t('vi', 'undo.capital'),
+        [{ t: 'capital', lineId: a.lineId, old: { allowedCapital: line.allowedCapital, isAdjustment: line.isAdjustment }, new: next }],
+        { lineId: a.lineId, column: null },
+      );
+    },
+    'line/insert': (a) => {
+      let parentId: number | null = null;
+      let position = this.calc.children(null).length;
+      if (a.anchor !== null) {
+        const anchor = this.requireLine(a.anchor);
+        if (a.where === 'child') {
+          parentId = anchor.id;
+          position = this.calc.children(anchor.id).length;
+        } else {
+          parentId = anchor.parentId;
+          position = anchor.position + (a.where === 'below' ? 1 : 0);
+        }
+      }
+      const id = this.nextLineId;
+      const fields = a.fields ?? {};
+      const line: Line = {
+        id, parentId, position,
+        code: (fields.code ?? '').normalize('NFC'), name: (fields.name ?? '').normalize('NFC'),
+        agency: (fields.agency ?? '').normalize('NFC'), note: (fields.note ?? '').normalize('NFC'),
+        allowedCapital: parentId !== null ? (this.calc.lines.get(parentId)?.allowedCapital ?? null) : null,
+        isAdjustment: false,
+      };
+      const actions: DocAction[] = this.shiftSiblings(parentId, position, +1);
+      actions.push({ t: 'insert', line, amounts: [] });
+      const patch = this.commit(t('vi', 'undo.line.insert'), actions, { lineId: id, column: 'code' });
+      return { ...patch, lineId: id };
+    },
+    'line/delete': (a) => {
+      const line = this.requireLine(a.lineId);
+      // Children first (foreign keys), each with its figures, so undo restores everything.
+      const doomed: Line[] = [];
+      const visit = (id: number) => {
+        for (const k of this.calc.children(id)) visit(k);
+        doomed.push(this.calc.lines.get(id)!);
+      };
+      visit(line.id);
+      const actions: DocAction[] = doomed.map((l) => ({
+        t: 'delete',
+        line: l,
+        amounts: [...this.calc.storedOf(l.id)].map(([column, value]) => ({ lineId: l.id, column, value })),
+      }));
+      actions.push(...this.shiftSiblings(line.parentId, line.position + 1, -1));
+      return this.commit(t('vi', 'undo.line.delete'), actions, { lineId: line.parentId ?? line.id, column: null });
+    },
+    'meta/set': (a) => {
+      const actions: DocAction[] = [];
+      for (const [k, v] of Object.entries(a.meta)) {
+        const old = (this.data.meta as unknown as Record<string, unknown>)[k];
+        if (JSON.stringify(old) !== JSON.stringify(v)) actions.push({ t: 'meta', key: k, old, new: v });
+      }
+      return actions.length ? this.commit(t('vi', 'undo.meta'), actions, null) : this.emptyPatch();
+    },
+    'rules/set': (a) =>
+      this.commit(t('vi', 'undo.rules'), [{ t: 'meta', key: 'rules', old: this.data.rules, new: a.rules }], null),
+    'undo': () => {
+      const step = this.undoLog.peekUndo();
+      if (!step) throw new PlanDeskError('error.nothing_to_undo');
+      return this.applySteps([...step.actions].reverse().map(invert), () => this.undoLog.mark(step.id, 'undone'), step.cursor);
+    },
+    'redo': () => {
+      const step = this.undoLog.peekRedo();
+      if (!step) throw new PlanDeskError('error.nothing_to_redo');
+      return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor);
+    },
+  };
+
+  /** Actions that move later siblings by `delta` to open (or close) a gap at `from`. */
+  private shiftSiblings(parentId: number | null, from: number, delta: number): DocAction[] {
+    const out: DocAction[] = [];
+    for (const id of this.calc.children(parentId)) {
+      const l = this.calc.lines.get(id)!;
+      if (l.position >= from) {
+        out.push({ t: 'place', lineId: id, old: { parentId, position: l.position }, new: { parentId, position: l.position + delta } });
+      }
+    }
+    return out;
+  }
+
+  private requireLine(id: number): Line {
+    const l = this.calc.lines.get(id);
+    if (!l) throw new PlanDeskError('error.unknown_line');
+    return l;
+  }
+
+  private requireCell(lineId: number, column: string): void {
+    this.requireLine(lineId);
+    if (!this.cols.has(column)) throw new PlanDeskError('error.unknown_column', { column });
+  }
+
+  private assertWritable(): void {
+    if (this.file.readOnly) throw new PlanDeskError('error.read_only');
+  }
+
+  /** Apply a new user action as one undo step. */
+  private commit(label: string, actions: DocAction[], cursor: Cursor): Patch {
+    return this.applySteps(actions, () => this.undoLog.record(label, actions, cursor), cursor);
+  }
+
+  /** Apply actions to file and memory in one transaction; on failure, reload memory from the file. */
+  private applySteps(actions: DocAction[], bookkeeping: () => void, cursor: Cursor): Patch {
+    this.assertWritable();
+    const changed = new Set<number>();
+    let structure = false;
+    let metaChanged = false;
+    let rulesChanged = false;
+    try {
+      this.file.db.transaction(() => {
+        for (const a of actions) {
+          this.writer.write(a);
+          if (isStructural(a)) structure = true;
+          else if (a.t === 'meta') {
+            if (a.key === 'rules') rulesChanged = true;
+            else metaChanged = true;
+          }
+          this.applyToMemory(a, changed, structure);
+        }
+        bookkeeping();
+      })();
+    } catch (e) {
+      this.load();
+      throw e;
+    }
+    let findings: FindingsDelta;
+    if (structure) {
+      this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
+      this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+      findings = { reset: this.findings.all(), upsert: [], remove: [] };
+    } else if (metaChanged || rulesChanged) {
+      this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+      findings = { reset: this.findings.all(), upsert: [], remove: [] };
+    } else {
+      findings = this.findings.update(changed);
+    }
+    return {
+      rows: structure ? [] : [...changed].filter((id) => this.calc.lines.has(id)).map((id) => this.rowView(id)),
+      totals: this.totals(),
+      findings,
+      undo: this.undoState(),
+      structure,
+      ...(metaChanged ? { meta: this.data.meta } : {}),
+      ...(rulesChanged ? { rules: this.data.rules } : {}),
+      cursor,
+    };
+  }
+
+  /** Mirror one action in memory. Structural actions edit the line map; the calc is rebuilt after. */
+  private applyToMemory(a: DocAction, changed: Set<number>, structurePending: boolean): void {
+    const lines = this.calc.lines;
+    switch (a.t) {
+      case 'amount':
+        if (structurePending) this.calc.storeOnly(a.lineId, a.column, a.new);
+        else this.calc.setAmount(a.lineId, a.column, a.new, changed);
+        return;
+      case 'fields':
+        this.calc.updateLine({ ...lines.get(a.lineId)!, ...a.new });
+        changed.add(a.lineId);
+        return;
+      case 'capital':
+        this.calc.updateLine({ ...lines.get(a.lineId)!, ...a.new });
+        changed.add(a.lineId);
+        return;
+      case 'insert':
+        lines.set(a.line.id, { ...a.line });
+        for (const x of a.amounts) this.calc.storeOnly(x.lineId, x.column, x.value);
+        this.nextLineId = Math.max(this.nextLineId, a.line.id + 1);
+        return;
+      case 'delete':
+        lines.delete(a.line.id);
+        for (const x of a.amounts) this.calc.storeOnly(x.lineId, x.column, null);
+        return;
+      case 'place':
+        lines.set(a.lineId, { ...lines.get(a.lineId)!, parentId: a.new.parentId, position: a.new.position });
+        return;
+      case 'meta':
+        if (a.key === 'rules') this.data = { ...this.data, rules: a.new as RuleParams };
+        else this.data = { ...this.data, meta: { ...this.data.meta, [a.key]: a.new } as CycleMeta };
+        return;
+    }
+  }
+
+  private emptyPatch(): Patch {
+    return { rows: [], totals: this.totals(), findings: { upsert: [], remove: [] }, undo: this.undoState(), structure: false, cursor: null };
+  }
+
+  private undoState(): UndoState {
+    const { undo, redo } = this.undoLog.labels();
+    return { canUndo: undo !== null, canRedo: redo !== null, undoLabel: undo, redoLabel: redo };
+  }
+
+  private totals(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const c of this.cols.ordered) out[c.key] = this.calc.total(c.key);
+    return out;
+  }
+
+  rowView(id: number, depth?: number): RowView {
+    const l = this.calc.lines.get(id)!;
+    const values: Record<string, number> = {};
+    for (const c of this.cols.ordered) values[c.key] = this.calc.value(id, c.key);
+    return {
+      id, parentId: l.parentId, depth: depth ?? this.calc.ancestors(id).length,
+      code: l.code, name: l.name, agency: l.agency, note: l.note,
+      hasChildren: this.calc.isParent(id), unallocated: this.calc.isUnallocatedParent(id),
+      allowedCapital: l.allowedCapital, isAdjustment: l.isAdjustment,
+      values, stored: Object.fromEntries(this.calc.storedOf(id)),
+    };
+  }
+
+  snapshot(): Snapshot {
+    const rows: RowView[] = [];
+    for (const { id, depth } of this.calc.walk()) rows.push(this.rowView(id, depth));
+    return {
+      file: this.info, meta: this.data.meta, columns: this.data.columns, rules: this.data.rules,
+      rows, totals: this.totals(), findings: this.findings.all(), undo: this.undoState(),
+    };
+  }
+}

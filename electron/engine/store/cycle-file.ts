@@ -1,0 +1,150 @@
+// Reading and writing a whole cycle (CycleData) to/from a cycle file. New files are written under a
+// temporary name and renamed into place, so a crash never leaves a half-written plan behind.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Amount, CapitalType, CycleData, CycleMeta, FundingColumn, Line, RuleParams } from '../../../shared/model';
+import { DEFAULT_RULES } from '../../../shared/model';
+import { blankCycle } from '../../../shared/samples/dak-nong-2024';
+import { PlanDeskError } from '../errors';
+import { createDatabase, openDatabase, type DB } from './db';
+
+const META_DEFAULTS: CycleMeta = blankCycle(2024).meta;
+
+/** Create a new cycle file holding `data`. Refuses to overwrite unless asked. */
+export function createCycleFile(file: string, data: CycleData, opts: { overwrite?: boolean } = {}): void {
+  if (!opts.overwrite && fs.existsSync(file)) throw new PlanDeskError('error.exists', { file: path.basename(file) });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  const db = createDatabase(tmp);
+  try {
+    db.transaction(() => writeCycle(db, data))();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    db.close();
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  db.close();
+  for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, file);
+}
+
+/** Write a whole cycle into an empty, migrated database (the caller owns the transaction). */
+export function writeCycle(db: DB, data: CycleData): void {
+  const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  for (const [k, v] of Object.entries(data.meta)) setMeta.run(k, JSON.stringify(v));
+  setMeta.run('rules', JSON.stringify(data.rules));
+  const insCol = db.prepare(
+    `INSERT INTO columns (key, parent_key, position, label_vi, label_en, total_label_vi, total_label_en, source, capital)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Parents before children (foreign keys).
+  const colDepth = (c: FundingColumn): number => {
+    let d = 0;
+    let p = c.parent;
+    while (p) {
+      d++;
+      p = data.columns.find((x) => x.key === p)?.parent ?? null;
+    }
+    return d;
+  };
+  for (const c of [...data.columns].sort((a, b) => colDepth(a) - colDepth(b))) {
+    insCol.run(c.key, c.parent, c.position, c.label.vi, c.label.en, c.totalLabel?.vi ?? null, c.totalLabel?.en ?? null, c.source, c.capital);
+  }
+  insertLines(db, data.lines);
+  insertAmounts(db, data.amounts);
+}
+
+const INSERT_LINE = `INSERT INTO lines (id, parent_id, position, code, name, agency, note, allowed_capital, is_adjustment)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function insertLines(db: DB, lines: readonly Line[]): void {
+  const ins = db.prepare(INSERT_LINE);
+  // Parents before children, whatever order the caller gave.
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const done = new Set<number>();
+  const put = (l: Line) => {
+    if (done.has(l.id)) return;
+    if (l.parentId !== null && byId.has(l.parentId)) put(byId.get(l.parentId)!);
+    done.add(l.id);
+    ins.run(lineParams(l));
+  };
+  for (const l of lines) put(l);
+}
+
+export function lineParams(l: Line): unknown[] {
+  return [
+    l.id, l.parentId, l.position, l.code, l.name, l.agency, l.note,
+    l.allowedCapital ? l.allowedCapital.join(',') : null, l.isAdjustment ? 1 : 0,
+  ];
+}
+
+export function insertAmounts(db: DB, amounts: readonly Amount[]): void {
+  const ins = db.prepare('INSERT OR REPLACE INTO amounts (line_id, column_key, value) VALUES (?, ?, ?)');
+  for (const a of amounts) ins.run(a.lineId, a.column, a.value);
+}
+
+interface LineRow {
+  id: number;
+  parent_id: number | null;
+  position: number;
+  code: string;
+  name: string;
+  agency: string;
+  note: string;
+  allowed_capital: string | null;
+  is_adjustment: number;
+}
+
+export function rowToLine(r: LineRow): Line {
+  return {
+    id: r.id, parentId: r.parent_id, position: r.position, code: r.code, name: r.name, agency: r.agency, note: r.note,
+    allowedCapital: r.allowed_capital === null ? null : (r.allowed_capital.split(',').filter(Boolean) as CapitalType[]),
+    isAdjustment: r.is_adjustment === 1,
+  };
+}
+
+/** Read a whole cycle. */
+export function readCycle(db: DB): CycleData {
+  const metaRows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  const metaMap = new Map(metaRows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  const meta = { ...META_DEFAULTS } as Record<string, unknown>;
+  for (const k of Object.keys(META_DEFAULTS)) if (metaMap.has(k)) meta[k] = metaMap.get(k);
+  const rules: RuleParams = { ...DEFAULT_RULES, ...((metaMap.get('rules') as Partial<RuleParams>) ?? {}) };
+  const columns = (db.prepare('SELECT * FROM columns').all() as Record<string, string | number | null>[]).map(
+    (r): FundingColumn => ({
+      key: r.key as string,
+      parent: r.parent_key as string | null,
+      position: r.position as number,
+      label: { vi: r.label_vi as string, en: r.label_en as string },
+      ...(r.total_label_vi ? { totalLabel: { vi: r.total_label_vi as string, en: (r.total_label_en as string) ?? '' } } : {}),
+      source: r.source as FundingColumn['source'],
+      capital: r.capital as FundingColumn['capital'],
+    }),
+  );
+  const lines = (db.prepare('SELECT * FROM lines ORDER BY id').all() as LineRow[]).map(rowToLine);
+  const amounts = (db.prepare('SELECT line_id, column_key, value FROM amounts').raw().all() as [number, string, number][]).map(
+    ([lineId, column, value]): Amount => ({ lineId, column, value }),
+  );
+  return { meta: meta as unknown as CycleMeta, columns, lines, amounts, rules };
+}
+
+/** An open cycle file. */
+export interface CycleFile {
+  readonly db: DB;
+  readonly path: string;
+  readonly readOnly: boolean;
+  data(): CycleData;
+  close(): void;
+}
+
+export function openCycleFile(file: string, opts: { readOnly?: boolean } = {}): CycleFile {
+  const db = openDatabase(file, opts);
+  return {
+    db,
+    path: path.resolve(file),
+    readOnly: !!opts.readOnly,
+    data: () => readCycle(db),
+    close: () => db.close(),
+  };
+}

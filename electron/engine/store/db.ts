@@ -1,0 +1,98 @@
+// Opening a cycle file safely: recognise it (SQLite header + application_id), refuse files from a
+// newer PlanDesk, copy older files aside before migrating, and set the durability pragmas.
+// A file that is not ours is never opened for writing, so it is never modified.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PlanDeskError } from '../errors';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type DB = Database.Database;
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Set on every connection: WAL for concurrency with readers, FULL so a committed edit survives power loss. */
+function applyPragmas(db: DB, readOnly: boolean): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 3000');
+  if (!readOnly) {
+    db.pragma('journal_mode = WAL');
+    // A WAL database reopens at NORMAL in this build: set FULL explicitly on every open.
+    db.pragma('synchronous = FULL');
+  }
+}
+
+function displayName(file: string): string {
+  return path.basename(file);
+}
+
+/** Check that `file` is a PlanDesk cycle file we can read, without writing to it. Returns its schema version. */
+export function inspectCycleFile(file: string): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new PlanDeskError('error.not_found', { file: displayName(file) });
+    throw e;
+  }
+  const head = Buffer.alloc(100);
+  let n: number;
+  try {
+    n = fs.readSync(fd, head, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Application id lives at offset 68 of the header (big-endian); user_version at 60.
+  if (n < 100 || !head.subarray(0, 16).equals(SQLITE_MAGIC) || head.readUInt32BE(68) !== APPLICATION_ID) {
+    throw new PlanDeskError('error.not_plandesk', { file: displayName(file) });
+  }
+  const version = head.readUInt32BE(60);
+  if (version > SCHEMA_VERSION) {
+    throw new PlanDeskError('error.newer_version', { file: displayName(file), found: version, supported: SCHEMA_VERSION });
+  }
+  return version;
+}
+
+/** Open an existing cycle file (migrating a copy-protected older one), or throw a PlanDeskError. */
+export function openDatabase(file: string, opts: { readOnly?: boolean } = {}): DB {
+  const version = inspectCycleFile(file);
+  const readOnly = !!opts.readOnly;
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: readOnly, fileMustExist: true });
+    // Prove the file is readable as a database before anything else touches it.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    throw new PlanDeskError('error.not_plandesk', { file: displayName(file) }, { cause: e });
+  }
+  try {
+    applyPragmas(db, readOnly);
+    if (version < SCHEMA_VERSION) {
+      if (readOnly) throw new PlanDeskError('error.needs_migration', { file: displayName(file) });
+      // Keep the file as it was before the first migration touches it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      fs.copyFileSync(file, `${file}.v${version}.bak`);
+      migrate(db, version);
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+/** Create a new, empty, fully migrated cycle file (at a temporary name: the caller renames it). */
+export function createDatabase(file: string): DB {
+  const db = new Database(file);
+  applyPragmas(db, false);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db, 0);
+  return db;
+}
+
+function migrate(db: DB, from: number): void {
+  db.transaction(() => {
+    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
