@@ -22,6 +22,8 @@ export class PlanCalc {
   private readonly leafIdxUnder = new Map<string, number[]>();
   readonly lines = new Map<number, Line>();
   private readonly kids = new Map<number | null, number[]>();
+  /** Effective parent of each line: a parentId naming no line in the plan makes the line top-level. */
+  private readonly parent = new Map<number, number | null>();
   /** Stored amounts: lineId → (column → value). */
   private readonly stored = new Map<number, Map<string, Dong>>();
   private readonly rows = new Map<number, Float64Array>();
@@ -49,10 +51,12 @@ export class PlanCalc {
   reset(lines: readonly Line[], amounts: readonly Amount[]): void {
     this.lines.clear();
     this.kids.clear();
+    this.parent.clear();
     this.stored.clear();
     for (const l of lines) this.lines.set(l.id, l);
     for (const l of lines) {
       const parent = l.parentId !== null && this.lines.has(l.parentId) ? l.parentId : null;
+      this.parent.set(l.id, parent);
       const list = this.kids.get(parent) ?? [];
       list.push(l.id);
       this.kids.set(parent, list);
@@ -196,12 +200,17 @@ export class PlanCalc {
     return this.has.get(lineId) ?? false;
   }
 
+  /** The line's parent as the tree uses it (null for top-level lines, and for a dangling parentId). */
+  parentOf(lineId: number): number | null {
+    return this.parent.get(lineId) ?? null;
+  }
+
   ancestors(lineId: number): number[] {
     const out: number[] = [];
-    let p = this.lines.get(lineId)?.parentId ?? null;
+    let p = this.parentOf(lineId);
     while (p !== null) {
       out.push(p);
-      p = this.lines.get(p)?.parentId ?? null;
+      p = this.parentOf(p);
     }
     return out;
   }
@@ -252,7 +261,8 @@ export class PlanCalc {
 
   private propagate(childId: number, delta: Float64Array, hasChanged: boolean, changed: Set<number>): void {
     let child = childId;
-    let p = this.lines.get(child)?.parentId ?? null;
+    // Follow the tree's parents, not Line.parentId: a dangling parentId must not be walked into.
+    let p = this.parentOf(child);
     let d: Float64Array | null = isZero(delta) ? null : delta;
     while (p !== null) {
       if (!d && !hasChanged) return;
@@ -279,7 +289,7 @@ export class PlanCalc {
       hasChanged = oldHas !== nowHas;
       changed.add(p);
       child = p;
-      p = this.lines.get(p)?.parentId ?? null;
+      p = this.parentOf(p);
     }
     if (d) addInto(this.grand, d);
   }

@@ -1,0 +1,130 @@
+// PlanCalc's incremental totals must always equal the from-scratch reference (computeFromScratch),
+// whatever the trees and whatever sequence of edits: checked on random plans with fast-check.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computeFromScratch, PlanCalc } from './calc';
+import { ColumnTree, defaultColumns } from './columns';
+import type { Amount, FundingColumn, Line } from './model';
+
+/**
+ * A random forest: line i's parent is an earlier line, none, or (rarely) an id that is not in the
+ * plan — a dangling parent, which the tree treats as top-level. No cycles.
+ */
+const arbLines = (max: number) =>
+  fc.array(fc.tuple(fc.nat(), fc.nat({ max: 9 }), fc.nat()), { minLength: 1, maxLength: max }).map((specs) =>
+    specs.map(([p, kind, pos], i): Line => ({
+      id: i + 1,
+      parentId: kind === 0 ? 1000 + p : kind < 3 || i === 0 ? null : (p % i) + 1,
+      position: pos % 5,
+      code: String(i + 1), name: `L${i + 1}`, agency: '', note: '',
+      allowedCapital: null, isAdjustment: false,
+    })),
+  );
+
+/** A random column tree (1–3 levels), keys c0, c1, …; parents come before children. */
+const arbColumns: fc.Arbitrary<FundingColumn[]> = fc.oneof(
+  fc.constant(defaultColumns()),
+  fc.array(fc.nat(), { minLength: 1, maxLength: 7 }).map((ps) =>
+    ps.map((p, i): FundingColumn => ({
+      key: `c${i}`, parent: i === 0 ? null : `c${p % i}`, position: i,
+      label: { vi: `C${i}`, en: `C${i}` }, source: null, capital: null,
+    })),
+  ),
+);
+
+/** Cell picks: indexes into lines and columns, taken modulo their lengths. */
+const arbCell = fc.record({
+  line: fc.nat(),
+  col: fc.nat(),
+  value: fc.option(fc.integer({ min: -1_000_000, max: 1_000_000 }), { nil: null, freq: 4 }),
+});
+
+function checkAgainstScratch(calc: PlanCalc, cols: ColumnTree, lines: Line[], stored: Map<string, Amount>): void {
+  const ref = computeFromScratch(cols, lines, [...stored.values()]);
+  for (const l of lines) {
+    for (const c of cols.ordered) {
+      expect(calc.value(l.id, c.key), `line ${l.id} × ${c.key}`).toBe(ref.values.get(`${l.id}:${c.key}`));
+    }
+  }
+  for (const c of cols.ordered) expect(calc.total(c.key), `total ${c.key}`).toBe(ref.totals.get(c.key));
+}
+
+describe('PlanCalc incremental = computeFromScratch', () => {
+  it('after random edits on random trees', () => {
+    fc.assert(
+      fc.property(arbLines(25), arbColumns, fc.array(arbCell, { maxLength: 30 }), fc.array(arbCell, { minLength: 1, maxLength: 40 }),
+        (lines, columns, initial, edits) => {
+          const cols = new ColumnTree(columns);
+          const keys = cols.ordered.map((c) => c.key);
+          const stored = new Map<string, Amount>();
+          const put = (e: { line: number; col: number; value: number | null }) => {
+            const lineId = lines[e.line % lines.length].id;
+            const column = keys[e.col % keys.length];
+            if (e.value === null) stored.delete(`${lineId}:${column}`);
+            else stored.set(`${lineId}:${column}`, { lineId, column, value: e.value });
+            return { lineId, column, value: e.value };
+          };
+          initial.forEach(put);
+          const calc = new PlanCalc(cols, lines, [...stored.values()]);
+          checkAgainstScratch(calc, cols, lines, stored);
+          for (const e of edits) {
+            const { lineId, column, value } = put(e);
+            calc.setAmount(lineId, column, value);
+            checkAgainstScratch(calc, cols, lines, stored);
+          }
+        }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('setAmount reports every line whose computed values changed', () => {
+    fc.assert(
+      fc.property(arbLines(20), fc.array(arbCell, { maxLength: 20 }), fc.array(arbCell, { minLength: 1, maxLength: 20 }),
+        (lines, initial, edits) => {
+          const cols = new ColumnTree(defaultColumns());
+          const keys = cols.ordered.map((c) => c.key);
+          const amounts: Amount[] = initial.filter((e) => e.value !== null).map((e) => ({
+            lineId: lines[e.line % lines.length].id, column: keys[e.col % keys.length], value: e.value!,
+          }));
+          const calc = new PlanCalc(cols, lines, amounts);
+          for (const e of edits) {
+            const before = new Map(lines.map((l) => [l.id, keys.map((k) => calc.value(l.id, k)).join(',') + calc.isUnallocatedParent(l.id)]));
+            const changed = calc.setAmount(lines[e.line % lines.length].id, keys[e.col % keys.length], e.value);
+            for (const l of lines) {
+              const now = keys.map((k) => calc.value(l.id, k)).join(',') + calc.isUnallocatedParent(l.id);
+              if (now !== before.get(l.id)) expect(changed.has(l.id), `line ${l.id} changed but not reported`).toBe(true);
+            }
+          }
+        }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('PlanCalc with a dangling parent id', () => {
+  // An imported or hand-edited file may name a parent that is not in the plan. reset() already treats
+  // such a line as top-level; edits on it must too (they used to follow the missing parent and throw).
+  const cols = new ColumnTree(defaultColumns());
+  const line = (id: number, parentId: number | null): Line => ({
+    id, parentId, position: 0, code: String(id), name: '', agency: '', note: '', allowedCapital: null, isAdjustment: false,
+  });
+
+  it('treats the line as top-level when its amount is edited', () => {
+    const calc = new PlanCalc(cols, [line(1, null), line(2, 99)], []);
+    expect(() => calc.setAmount(2, 'central_recurrent', 500)).not.toThrow();
+    expect(calc.value(2, 'total')).toBe(500);
+    expect(calc.total('total')).toBe(500);
+    expect(calc.ancestors(2)).toEqual([]);
+    expect(calc.parentOf(2)).toBeNull();
+  });
+
+  it('keeps a dangling child of a removed parent consistent with computeFromScratch', () => {
+    const lines = [line(1, null), line(2, 1), line(3, 7), line(4, 3)];
+    const calc = new PlanCalc(cols, lines, [{ lineId: 4, column: 'local_recurrent', value: 10 }]);
+    calc.setAmount(4, 'local_recurrent', 30);
+    const ref = computeFromScratch(cols, lines, [{ lineId: 4, column: 'local_recurrent', value: 30 }]);
+    expect(calc.value(3, 'local')).toBe(ref.values.get('3:local'));
+    expect(calc.total('total')).toBe(ref.totals.get('total'));
+    expect(calc.ancestors(4)).toEqual([3]);
+  });
+});
