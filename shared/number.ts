@@ -79,7 +79,8 @@ export function formatAmount(
   locale: NumberLocale = 'vi-VN',
   maxDecimals: number = UNIT_DECIMALS[unit],
 ): string {
-  if (dong === null || dong === undefined) return '';
+  // Formatters also meet what is not (yet) a number, e.g. an editor's raw text: show nothing.
+  if (typeof dong !== 'number' || !Number.isFinite(dong)) return '';
   const { group, decimal } = SEPARATORS[locale];
   const factor = BigInt(UNIT_DONG[unit]);
   const places = UNIT_DECIMALS[unit];
@@ -109,5 +110,6 @@ export function formatPercent(ratio: number, locale: NumberLocale = 'vi-VN', dec
 /** Excel's ROUND: half away from zero (for display ratios; money never goes through floats). */
 export function roundHalfAway(x: number, decimals = 0): number {
   const m = 10 ** decimals;
-  return (Math.sign(x) * Math.round(Math.abs(x) * m + Number.EPSILON)) / m;
+  // Excel rounds the value as shown to 15 significant digits: 1.005 → 1.01, not 1.00.
+  return (Math.sign(x) * Math.round(Number((Math.abs(x) * m).toPrecision(15)))) / m;
 }

@@ -23,6 +23,7 @@ export const core = {
   'grid.name': { vi: 'Nội dung', en: 'Description' },
   'grid.agency': { vi: 'Cơ quan chủ trì', en: 'Lead agency' },
   'grid.note': { vi: 'Ghi chú', en: 'Notes' },
+  'grid.total': { vi: 'Tổng', en: 'Total' },
   'grid.grandTotal': { vi: 'TỔNG CỘNG', en: 'GRAND TOTAL' },
   'grid.expand': { vi: 'Mở rộng', en: 'Expand' },
   'grid.collapse': { vi: 'Thu gọn', en: 'Collapse' },
@@ -42,6 +43,10 @@ export const core = {
   'unit.ty': { vi: 'tỷ đồng', en: 'billion VND' },
   'unit.label': { vi: 'Đơn vị tính: {unit}', en: 'Unit: {unit}' },
 
+  'common.close': { vi: 'Đóng', en: 'Close' },
+  'file.prompt.new': { vi: 'Đường dẫn tệp kế hoạch mới (.plandesk):', en: 'Path of the new plan file (.plandesk):' },
+  'file.prompt.open': { vi: 'Đường dẫn tệp kế hoạch cần mở:', en: 'Path of the plan file to open:' },
+  'file.prompt.saveAs': { vi: 'Lưu bản sao vào đường dẫn:', en: 'Save a copy to path:' },
   'status.saved': { vi: 'Đã lưu', en: 'Saved' },
   'status.readOnly': { vi: 'Chỉ đọc', en: 'Read-only' },
   'status.lines': { vi: '{count} dòng', en: '{count} lines' },
@@ -74,6 +79,10 @@ export const core = {
   'error.newer_version': {
     vi: 'Tệp "{file}" được tạo bởi phiên bản PlanDesk mới hơn (lược đồ {found}, bản này hỗ trợ đến {supported}). Hãy cập nhật PlanDesk. Tệp không bị thay đổi.',
     en: '"{file}" was written by a newer PlanDesk (schema {found}; this version supports up to {supported}). Please update PlanDesk. The file was not changed.',
+  },
+  'error.needs_migration': {
+    vi: 'Tệp "{file}" được tạo bởi phiên bản PlanDesk cũ hơn và cần được nâng cấp; không thể nâng cấp khi mở chỉ đọc.',
+    en: '"{file}" was written by an older PlanDesk and needs upgrading, which a read-only open cannot do.',
   },
   'error.not_found': { vi: 'Không tìm thấy tệp "{file}".', en: 'File "{file}" not found.' },
   'error.exists': { vi: 'Tệp "{file}" đã tồn tại.', en: 'File "{file}" already exists.' },

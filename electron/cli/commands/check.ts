@@ -1,0 +1,58 @@
+// `plandesk check FILE [--json] [--strict]`: totals, lines and findings of a cycle.
+// JSON amounts are integer đồng; exit 0 when checked (whatever was found), 3 with --strict when
+// errors exist, 1 when the file cannot be read, 2 on bad arguments.
+import { DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
+import { t } from '../../../shared/i18n';
+import { formatAmount } from '../../../shared/number';
+import { PlanSession } from '../../engine/session';
+import { readArgs } from '../args';
+import { EXIT, type CliIO } from '../io';
+import { reportError } from './report-error';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let positionals: string[];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ positionals, values } = readArgs(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' } }));
+  } catch (e) {
+    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    return EXIT.usage;
+  }
+  if (positionals.length !== 1) {
+    io.stderr(t('vi', 'cli.usage.check'));
+    return EXIT.usage;
+  }
+  let session: PlanSession;
+  try {
+    session = PlanSession.open(positionals[0], { readOnly: true });
+  } catch (e) {
+    return reportError(e, io);
+  }
+  try {
+    const snap = session.snapshot();
+    // The default tree's keys are the contract; a cycle with its own tree reports its own keys too.
+    const keys = [...new Set<string>([...DEFAULT_COLUMN_KEYS, ...snap.columns.map((c) => c.key)])];
+    const pick = (v: Record<string, number>) => Object.fromEntries(keys.map((k) => [k, v[k] ?? 0]));
+    const report = {
+      unit: snap.meta.unit,
+      totals: pick(snap.totals),
+      lines: snap.rows.map((r) => ({ code: r.code, name: r.name, values: pick(r.values) })),
+      findings: snap.findings.map(({ rule, severity, line, column, expected, actual, message }) => ({
+        rule, severity, line, column, expected, actual, message,
+      })),
+    };
+    if (values.json) {
+      io.stdout(JSON.stringify(report, null, 2));
+    } else {
+      const unit = snap.meta.unit;
+      io.stdout(`${snap.meta.program} — ${snap.meta.year} (${t('vi', 'unit.label', { unit: t('vi', `unit.${unit}`) })})`);
+      for (const c of snap.columns) io.stdout(`  ${c.label.vi}: ${formatAmount(snap.totals[c.key], unit)}`);
+      io.stdout(t('vi', 'cli.findings', { count: report.findings.length }));
+      for (const f of snap.findings) io.stdout(`  [${f.severity}] ${f.line || '—'} ${f.column ?? ''}: ${f.message}`);
+    }
+    const hasErrors = snap.findings.some((f) => f.severity === 'error');
+    return values.strict && hasErrors ? EXIT.strictErrors : EXIT.ok;
+  } finally {
+    session.close();
+  }
+}

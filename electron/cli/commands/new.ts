@@ -1,0 +1,31 @@
+// `plandesk new FILE [--sample] [--year N]`: create a cycle file (the built-in sample when asked,
+// otherwise a blank cycle with the 2021-2025 program structure).
+import { t } from '../../../shared/i18n';
+import { blankCycle, sampleCycle } from '../../../shared/samples/dak-nong-2024';
+import { createCycleFile } from '../../engine/store/cycle-file';
+import { readArgs } from '../args';
+import { EXIT, type CliIO } from '../io';
+import { reportError } from './report-error';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let positionals: string[];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ positionals, values } = readArgs(argv, { sample: { type: 'boolean' }, year: { type: 'string' }, force: { type: 'boolean' } }));
+  } catch (e) {
+    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    return EXIT.usage;
+  }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (positionals.length !== 1 || (year !== undefined && !Number.isInteger(year))) {
+    io.stderr(t('vi', 'cli.usage.new'));
+    return EXIT.usage;
+  }
+  try {
+    createCycleFile(positionals[0], values.sample ? sampleCycle() : blankCycle(year), { overwrite: !!values.force });
+  } catch (e) {
+    return reportError(e, io);
+  }
+  io.stdout(t('vi', 'cli.created', { file: positionals[0] }));
+  return EXIT.ok;
+}

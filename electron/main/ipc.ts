@@ -1,0 +1,22 @@
+// IPC wiring: the renderer's requests go to the Workspace after checking they come from our own
+// window and naming a known command; the engine validates every argument again (zod schemas).
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { commandArgs, type CommandName } from '../../shared/ipc';
+import type { Workspace } from '../engine/workspace';
+import type { FileDialogs } from './file-actions';
+
+export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Workspace, files: FileDialogs): void {
+  const fromOurWindow = (e: IpcMainInvokeEvent) => e.sender === getWindow()?.webContents && e.senderFrame?.url.startsWith('app://');
+  ipcMain.handle('plandesk:invoke', (e, name: unknown, args: unknown) => {
+    if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
+    if (typeof name !== 'string' || !Object.hasOwn(commandArgs, name)) {
+      return { ok: false, error: { code: 'error.invalid_args', params: { detail: String(name) } } };
+    }
+    return workspace.handle(name as CommandName, args);
+  });
+  ipcMain.handle('plandesk:file', async (e, action: unknown, arg: unknown) => {
+    if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
+    // Paths are chosen in main-process dialogs; the renderer may only name a recent file.
+    return files.run(String(action), typeof arg === 'string' ? arg : undefined);
+  });
+}

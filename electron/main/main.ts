@@ -1,0 +1,70 @@
+// Electron's main process: one window on one cycle file. Thin on purpose — the engine does the
+// work; this file wires windows, the app:// protocol, IPC, dialogs and the menu.
+// With no file argument it opens the built-in sample (copied to the user's data folder).
+import { app, BrowserWindow, Menu } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Workspace } from '../engine/workspace';
+import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { FileDialogs } from './file-actions';
+import { wireIpc } from './ipc';
+import { buildMenu } from './menu';
+import { guardWindow, hardenSession, SECURE_WEB_PREFERENCES } from './security';
+
+registerSchemeAsPrivileged();
+
+let win: BrowserWindow | null = null;
+const getWindow = () => win;
+
+function fileFromArgs(argv: string[]): string | null {
+  return argv.slice(app.isPackaged ? 1 : 2).find((a) => a.toLowerCase().endsWith('.plandesk')) ?? null;
+}
+
+function sampleFile(): string {
+  const dir = path.join(app.getPath('userData'), 'samples');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, 'ke-hoach-122-KH-UBND-2024.plandesk');
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  await app.whenReady();
+  hardenSession();
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  const workspace = new Workspace(path.join(app.getPath('userData'), 'recent.json'));
+  const refreshMenu = () =>
+    Menu.setApplicationMenu(
+      buildMenu(getWindow, 'vi', workspace.recent(), (f) => void files.run('openRecent', f)),
+    );
+  const files = new FileDialogs(workspace, getWindow, () => {
+    const s = workspace.session;
+    if (s) {
+      win?.setTitle(`${s.info.name} — PlanDesk`);
+      win?.webContents.send('plandesk:event', { type: 'file-changed', file: s.info });
+    }
+    refreshMenu();
+  });
+  const requested = fileFromArgs(process.argv);
+  if (requested) workspace.open(requested);
+  else {
+    const sample = sampleFile();
+    if (fs.existsSync(sample)) workspace.open(sample);
+    else workspace.create(sample, { sample: true });
+  }
+  wireIpc(getWindow, workspace, files);
+  refreshMenu();
+  win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: `${workspace.session!.info.name} — PlanDesk`,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
+  });
+  guardWindow(win);
+  await win.loadURL('app://plandesk/index.html');
+  app.on('window-all-closed', () => {
+    workspace.close();
+    app.quit();
+  });
+}
+
+void start();

@@ -1,0 +1,46 @@
+// The native application menu. Its items forward to the renderer (which owns the in-window menu
+// with the same actions), so behaviour lives in one place.
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { t, type Lang } from '../../shared/i18n';
+
+export function buildMenu(getWindow: () => BrowserWindow | null, lang: Lang, recent: string[], openRecent: (f: string) => void): Menu {
+  const send = (action: string) => () => getWindow()?.webContents.send('plandesk:event', { type: 'menu', action });
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: t(lang, 'menu.file'),
+      submenu: [
+        { label: t(lang, 'menu.file.new'), accelerator: 'CmdOrCtrl+N', click: send('new') },
+        { label: t(lang, 'menu.file.open'), accelerator: 'CmdOrCtrl+O', click: send('open') },
+        {
+          label: t(lang, 'menu.file.recent'),
+          submenu: recent.length ? recent.map((f) => ({ label: f, click: () => openRecent(f) })) : [{ label: '—', enabled: false }],
+        },
+        { label: t(lang, 'menu.file.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
+        { type: 'separator' },
+        { label: t(lang, 'menu.file.quit'), role: 'quit' },
+      ],
+    },
+    {
+      label: t(lang, 'menu.edit'),
+      submenu: [
+        { label: t(lang, 'menu.edit.undo'), accelerator: 'CmdOrCtrl+Z', click: send('undo') },
+        { label: t(lang, 'menu.edit.redo'), accelerator: 'CmdOrCtrl+Y', click: send('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+      ],
+    },
+    {
+      label: t(lang, 'menu.view'),
+      submenu: [
+        { label: t(lang, 'menu.view.expandAll'), click: send('expandAll') },
+        { label: t(lang, 'menu.view.collapseAll'), click: send('collapseAll') },
+        { type: 'separator' },
+        { label: t(lang, 'lang.vi'), click: send('lang.vi') },
+        { label: t(lang, 'lang.en'), click: send('lang.en') },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,188 @@
+// The main window: menu bar, the budget grid, messages and the status bar. Owns the loading of the
+// plan (snapshot) and the application-wide commands (undo/redo, file actions, language).
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { PlanDeskBridge } from '../../../shared/ipc';
+import { BridgeFailure } from '../bridge';
+import { BudgetGrid, type BudgetGridHandle } from '../grid/BudgetGrid';
+import { useLang } from '../i18n';
+import { PlanStore } from '../state/plan-store';
+import { MenuBar, type Menu } from './MenuBar';
+import { MessageBar, type Message } from './MessageBar';
+import { StatusBar } from './StatusBar';
+
+export function App({ bridge }: { bridge: PlanDeskBridge }) {
+  const { t, lang, setLang } = useLang();
+  const store = useMemo(() => new PlanStore(), []);
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const grid = useRef<BudgetGridHandle>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  const show = useCallback((text: string, kind: 'error' | 'info' = 'info') => {
+    setMessage({ id: Date.now(), text, kind });
+  }, []);
+
+  const showFailure = useCallback(
+    (err: unknown) => {
+      const e = err instanceof BridgeFailure ? err.error : { code: 'error.internal', params: { detail: String(err) } };
+      show(t(e.code, e.params), 'error');
+    },
+    [show, t],
+  );
+
+  const reload = useCallback(async () => {
+    try {
+      store.load(await bridge.invoke('cycle/snapshot', {}));
+      setGeneration((g) => g + 1);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(err instanceof BridgeFailure ? t(err.error.code, err.error.params) : String(err));
+    }
+  }, [bridge, store, t]);
+
+  useEffect(() => {
+    void reload();
+    return bridge.on((e) => {
+      if (e.type === 'file-changed') void reload();
+      if (e.type === 'menu') runAction.current(e.action);
+    });
+  }, [bridge, reload]);
+
+  useEffect(() => {
+    if (store.file) document.title = `${store.file.name} — PlanDesk`;
+  }, [store.file]);
+
+  const undoRedo = useCallback(
+    async (which: 'undo' | 'redo') => {
+      try {
+        const patch = await bridge.invoke(which, {});
+        await grid.current?.applyPatch(patch);
+        if (patch.cursor) grid.current?.focusCell(patch.cursor.lineId, patch.cursor.column);
+      } catch (err) {
+        showFailure(err);
+      }
+    },
+    [bridge, showFailure],
+  );
+
+  const fileAction = useCallback(
+    async (action: 'new' | 'open' | 'saveAs') => {
+      // Electron shows a file dialog in the main process; browser mode asks for a path.
+      let arg: string | undefined;
+      if (bridge.mode === 'browser') {
+        arg = window.prompt(t(`file.prompt.${action}`)) ?? undefined;
+        if (!arg) return;
+      }
+      const res = await bridge.fileAction(action, arg);
+      if (!res.ok) showFailure(new BridgeFailure(res.error));
+    },
+    [bridge, showFailure, t],
+  );
+
+  const runAction = useRef<(id: string) => void>(() => {});
+  runAction.current = (id: string) => {
+    switch (id) {
+      case 'undo':
+      case 'redo':
+        void undoRedo(id);
+        break;
+      case 'new':
+      case 'open':
+      case 'saveAs':
+        void fileAction(id);
+        break;
+      case 'expandAll':
+        grid.current?.expandAll();
+        break;
+      case 'collapseAll':
+        grid.current?.collapseAll();
+        break;
+      case 'lang.vi':
+        setLang('vi');
+        break;
+      case 'lang.en':
+        setLang('en');
+        break;
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) runAction.current('undo');
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) runAction.current('redo');
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const run = (id: string) => () => runAction.current(id);
+  const menus: Menu[] = [
+    {
+      id: 'file',
+      label: t('menu.file'),
+      items: [
+        { id: 'new', label: t('menu.file.new'), shortcut: 'Ctrl+N', run: run('new') },
+        { id: 'open', label: t('menu.file.open'), shortcut: 'Ctrl+O', run: run('open') },
+        { id: 'saveAs', label: t('menu.file.saveAs'), shortcut: 'Ctrl+Shift+S', run: run('saveAs') },
+      ],
+    },
+    {
+      id: 'edit',
+      label: t('menu.edit'),
+      items: [
+        { id: 'undo', label: t('menu.edit.undo'), shortcut: 'Ctrl+Z', disabled: !store.undo.canUndo, run: run('undo') },
+        { id: 'redo', label: t('menu.edit.redo'), shortcut: 'Ctrl+Y', disabled: !store.undo.canRedo, run: run('redo') },
+      ],
+    },
+    {
+      id: 'view',
+      label: t('menu.view'),
+      items: [
+        { id: 'expandAll', label: t('menu.view.expandAll'), run: run('expandAll') },
+        { id: 'collapseAll', label: t('menu.view.collapseAll'), run: run('collapseAll') },
+        'separator',
+        { id: 'lang.vi', label: t('lang.vi'), checked: lang === 'vi', run: run('lang.vi') },
+        { id: 'lang.en', label: t('lang.en'), checked: lang === 'en', run: run('lang.en') },
+      ],
+    },
+  ];
+
+  if (loadError) {
+    return (
+      <div className="pd-load-error" role="alert">
+        {loadError}
+      </div>
+    );
+  }
+  if (!store.meta) return <div className="pd-loading">{t('app.loading')}</div>;
+
+  return (
+    <div className="pd-app">
+      <MenuBar menus={menus} />
+      <header className="pd-titlebar">
+        <h1>{store.meta.program}</h1>
+        <span className="pd-doc">
+          {[store.meta.docKind, store.meta.docNumber].filter(Boolean).join(' ')} · {store.meta.year}
+        </span>
+      </header>
+      <MessageBar message={message} onClose={() => setMessage(null)} />
+      <BudgetGrid
+        key={`${store.file?.path}:${generation}:${lang}`}
+        ref={grid}
+        store={store}
+        bridge={bridge}
+        readOnly={!!store.file?.readOnly}
+        onMessage={show}
+        reload={reload}
+      />
+      <StatusBar file={store.file} lineCount={store.order.length} unit={store.meta.unit} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// The status bar: file name and save state, line count, unit. Other areas add their parts
+// (findings counts, selection figures) through `children`.
+import type { ReactNode } from 'react';
+import type { FileInfo } from '../../../shared/ipc';
+import type { DisplayUnit } from '../../../shared/model';
+import { useLang } from '../i18n';
+
+export function StatusBar(props: { file: FileInfo | null; lineCount: number; unit: DisplayUnit; children?: ReactNode }) {
+  const { t } = useLang();
+  return (
+    <footer className="pd-statusbar" role="status" aria-live="polite">
+      <span className="pd-status-file" title={props.file?.path}>{props.file?.name}</span>
+      <span className="pd-status-saved">{props.file?.readOnly ? t('status.readOnly') : t('status.saved')}</span>
+      <span>{t('status.lines', { count: props.lineCount.toLocaleString('vi-VN') })}</span>
+      <span>{t('unit.label', { unit: t(`unit.${props.unit}`) })}</span>
+      <span className="pd-status-extra">{props.children}</span>
+    </footer>
+  );
+}

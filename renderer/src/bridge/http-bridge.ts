@@ -1,0 +1,34 @@
+// Browser mode's bridge: the same PlanDeskBridge interface as Electron's preload, over loopback
+// HTTP to the engine process, authenticated by the per-run token from the page's URL.
+import type { BridgeError, CommandArgs, CommandName, CommandResults, FileActionResult, HostEvent, PlanDeskBridge } from '../../../shared/ipc';
+import { BridgeFailure } from './failure';
+
+export function createHttpBridge(token: string): PlanDeskBridge {
+  const listeners = new Set<(e: HostEvent) => void>();
+  const post = async (route: string, body: unknown): Promise<{ ok: boolean; value?: unknown; error?: BridgeError; file?: unknown }> => {
+    const res = await fetch(route, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': token },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new BridgeFailure({ code: 'error.internal', params: { detail: `HTTP ${res.status}` } });
+    return res.json();
+  };
+  return {
+    mode: 'browser',
+    async invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]> {
+      const out = await post('/api/invoke', { name, args });
+      if (!out.ok) throw new BridgeFailure(out.error!);
+      return out.value as CommandResults[K];
+    },
+    async fileAction(action, arg) {
+      const out = (await post('/api/file', { action, arg })) as FileActionResult;
+      if (out.ok && out.file) for (const l of listeners) l({ type: 'file-changed', file: out.file });
+      return out;
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

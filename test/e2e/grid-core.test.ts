@@ -1,0 +1,94 @@
+// The working core as a person uses it: open the sample, read the totals, edit a leaf with the
+// keyboard, see every total follow, refuse bad input, restart and find the edit kept.
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createCycleFile } from '../../electron/engine/store/cycle-file';
+import { sampleCycle } from '../../shared/samples/dak-nong-2024';
+import { tempDir } from '../support/tmp';
+import { cell, launchBrowser, openApp, totalCell } from './support/browser';
+import { startServer } from './support/server';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the budget grid on the built-in sample', () => {
+  it('shows the plan totals, follows a keyboard edit, and keeps it after a restart', async () => {
+    const file = path.join(tempDir(), 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    let server = await startServer(file);
+    let page = await openApp(browser, server.url);
+
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('350.190');
+    expect(await totalCell(page, 'central').textContent()).toBe('319.642');
+    expect(await totalCell(page, 'local').textContent()).toBe('30.548');
+    expect(await page.title()).toContain('sample.plandesk');
+
+    // 3.2 NSTW SN 7.024 → 8.024, typed as a person would: select the cell, type, Enter.
+    const target = await cell(page, '3.2', 'central_recurrent');
+    expect(await target.textContent()).toBe('7.024');
+    await target.click();
+    await page.keyboard.type('8.024');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('351.190');
+    expect(await (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('8.024');
+    expect(await (await cell(page, '3.2', 'central')).textContent()).toBe('8.024');
+    expect(await (await cell(page, '3.2', 'total')).textContent()).toBe('8.726');
+    expect(await (await cell(page, '3', 'central_recurrent')).textContent()).toBe('23.996');
+    expect(await (await cell(page, '3', 'total')).textContent()).toBe('26.296');
+    expect(await totalCell(page, 'central').textContent()).toBe('320.642');
+    expect(await totalCell(page, 'central_recurrent').textContent()).toBe('171.268');
+
+    // Bad input is refused with a visible message; the old value stays.
+    const other = await cell(page, '5', 'local_recurrent');
+    await other.click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('không phải là số');
+    expect(await (await cell(page, '5', 'local_recurrent')).textContent()).toBe('3.929');
+    await other.click();
+    await page.keyboard.type('1,2,3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('nhiều hơn một dấu thập phân');
+    expect(await (await cell(page, '5', 'local_recurrent')).textContent()).toBe('3.929');
+
+    // Restart the server on the same file: the edit is there.
+    await page.close();
+    await server.stop();
+    server = await startServer(file);
+    page = await openApp(browser, server.url);
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('351.190');
+    expect(await (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('8.024');
+    expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
+
+  it('collapses and expands lines, and switches the UI to English', async () => {
+    const file = path.join(tempDir(), 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    const server = await startServer(file);
+    const page = await openApp(browser, server.url);
+    const rows = () => page.locator('.ag-grid-scrolling-rows .ag-row').count();
+    const all = await rows();
+    expect(all).toBe(18);
+    await page.locator('[data-menu="view"]').click();
+    await page.locator('[data-action="collapseAll"]').click();
+    await expect.poll(rows).toBe(7);
+    await (await cell(page, '4', 'code')).getByRole('button').click();
+    await expect.poll(rows).toBe(10);
+    await page.locator('[data-menu="view"]').click();
+    await page.locator('[data-action="expandAll"]').click();
+    await expect.poll(rows).toBe(18);
+    await page.locator('[data-menu="view"]').click();
+    await page.locator('[data-action="lang.en"]').click();
+    await expect.poll(() => totalCell(page, 'name').textContent()).toBe('GRAND TOTAL');
+    expect(await page.locator('[data-menu="file"]').textContent()).toBe('File');
+    await page.close();
+    await server.stop();
+  });
+});

@@ -1,0 +1,45 @@
+// Debian's Chromium through playwright-core (no browser download), headless, offline-friendly
+// flags, and helpers to find grid cells the way a person reads the table: by line code and column.
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
+  await page.goto(url);
+  await page.locator('.ag-grid-scrolling-rows .ag-row').first().waitFor();
+  return page;
+}
+
+/** The row index of the line with this code (as shown in the Mã column). */
+export async function rowIndexOf(page: Page, code: string): Promise<string> {
+  const idx = await page.evaluate((c) => {
+    for (const cell of document.querySelectorAll('.ag-grid-scrolling-rows .ag-row [col-id="code"] .pd-code-text')) {
+      if (cell.textContent?.trim() === c) return cell.closest('.ag-row')?.getAttribute('row-index') ?? null;
+    }
+    return null;
+  }, code);
+  if (idx === null) throw new Error(`line ${code} not shown`);
+  return idx;
+}
+
+/** The grid cell of line `code` in column `colId`. */
+export async function cell(page: Page, code: string, colId: string): Promise<Locator> {
+  const idx = await rowIndexOf(page, code);
+  return page.locator(`.ag-grid-scrolling-rows .ag-row[row-index="${idx}"] [col-id="${colId}"]`);
+}
+
+/** A cell of the pinned TỔNG CỘNG row. */
+export function totalCell(page: Page, colId: string): Locator {
+  return page.locator(`.ag-grid-pinned-bottom-rows .ag-row [col-id="${colId}"]`);
+}

@@ -1,0 +1,47 @@
+// Starts browser mode (the built server, the real engine, a real cycle file) for an end-to-end test
+// and stops it. Requires `npm run build` (the test command runs it first).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(file: string): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/server/serve.cjs'), '--file', file], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 20_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = out.match(/^(http:\/\/127\.0\.0\.1:\d+\/\S*)$/m);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${err}`));
+    });
+  });
+  return {
+    url,
+    token: new URL(url).searchParams.get('t') ?? '',
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
