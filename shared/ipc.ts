@@ -5,10 +5,13 @@ import { z } from 'zod';
 import type { Finding, FindingsDelta } from './findings';
 import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './model';
 import { MAX_CELL_DONG } from './model';
+import { areaCommandArgs, type AreaCommandResults } from './commands';
+import { SETTING_KEYS } from './settings';
 
 const lineId = z.number().int().positive();
 const amount = z.number().int().min(-MAX_CELL_DONG).max(MAX_CELL_DONG).nullable();
 const columnKey = z.string().min(1).max(64);
+const settingKey = z.enum(SETTING_KEYS);
 const cellChange = z.object({ lineId, column: columnKey, value: amount });
 
 const metaPatch = z
@@ -50,8 +53,8 @@ const lineFields = z
   .partial()
   .strict();
 
-/** Argument schemas of every engine command. */
-export const commandArgs = {
+/** Argument schemas of the core engine commands (areas add theirs in shared/commands/). */
+export const coreCommandArgs = {
   'cycle/snapshot': z.object({}).strict(),
   'cell/set': cellChange.strict(),
   'cells/set': z.object({ changes: z.array(cellChange.strict()).max(2_000_000), label: z.string().max(200).optional() }).strict(),
@@ -67,7 +70,13 @@ export const commandArgs = {
   'rules/set': z.object({ rules: rulesSchema }).strict(),
   'undo': z.object({}).strict(),
   'redo': z.object({}).strict(),
+  /** Per-cycle settings of an area (print settings, templates…), stored in the file; undoable. */
+  'settings/get': z.object({ key: settingKey }).strict(),
+  'settings/set': z.object({ key: settingKey, value: z.unknown(), label: z.string().max(200).optional() }).strict(),
 } as const;
+
+/** Argument schemas of every engine command: the core's and each area's. */
+export const commandArgs = { ...coreCommandArgs, ...areaCommandArgs };
 
 export type CommandName = keyof typeof commandArgs;
 export type CommandArgs<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;
@@ -131,7 +140,7 @@ export interface Patch {
   skipped?: { lineId: number; column: string; reason: 'total_position' | 'unknown' }[];
 }
 
-export interface CommandResults {
+export interface CoreCommandResults {
   'cycle/snapshot': Snapshot;
   'cell/set': Patch;
   'cells/set': Patch;
@@ -143,7 +152,11 @@ export interface CommandResults {
   'rules/set': Patch;
   'undo': Patch;
   'redo': Patch;
+  'settings/get': { value: unknown };
+  'settings/set': Patch;
 }
+
+export interface CommandResults extends CoreCommandResults, AreaCommandResults {}
 
 /** Errors that cross the bridge carry a dictionary key, never a stack trace. */
 export interface BridgeError {

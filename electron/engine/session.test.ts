@@ -154,3 +154,20 @@ describe('opening files that are not ours', () => {
     expect(() => PlanSession.open(path.join(tempDir(), 'none.plandesk'))).toThrow(/error.not_found/);
   });
 });
+
+describe('area settings', () => {
+  it('stores a setting in the file, undoably', () => {
+    const file = sampleFile();
+    const s = PlanSession.open(file);
+    expect(s.handle('settings/get', { key: 'print' }).value).toBeNull();
+    s.handle('settings/set', { key: 'print', value: { paper: 'A4' } });
+    expect(s.setting('print')).toEqual({ paper: 'A4' });
+    s.close();
+    const again = PlanSession.open(file);
+    expect(again.handle('settings/get', { key: 'print' }).value).toEqual({ paper: 'A4' });
+    again.handle('undo', {});
+    expect(again.setting('print')).toBeNull();
+    expect(() => again.handle('settings/set', { key: 'nope' as 'print', value: 1 })).toThrow(/error.invalid_args/);
+    again.close();
+  });
+});

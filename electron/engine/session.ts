@@ -12,6 +12,7 @@ import {
   type CommandArgs,
   type CommandName,
   type CommandResults,
+  type CoreCommandResults,
   type FileInfo,
   type Patch,
   type RowView,
@@ -19,18 +20,21 @@ import {
   type UndoState,
 } from '../../shared/ipc';
 import type { CycleData, CycleMeta, Line, LineField, RuleParams } from '../../shared/model';
+import { SETTING_KEYS, type SettingKey } from '../../shared/settings';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
+import { areaHandlers } from './commands';
+import type { Cursor, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
 import { openCycleFile, type CycleFile } from './store/cycle-file';
 import { UndoLog } from './undo-log';
 
-type Cursor = { lineId: number; column: string | null } | null;
-
-export class PlanSession {
+export class PlanSession implements SessionContext {
   private data!: CycleData;
   private cols!: ColumnTree;
-  private calc!: PlanCalc;
+  private model!: PlanCalc;
+  /** Area settings (print, templates…): meta rows whose key is not a CycleMeta field. */
+  private settings = new Map<string, unknown>();
   private findings!: FindingsTracker;
   private readonly writer: ActionWriter;
   private readonly undoLog: UndoLog;
@@ -59,15 +63,44 @@ export class PlanSession {
     return { ...this.data, lines: [...this.calc.lines.values()], amounts: this.calc.amountList() };
   }
 
-  get planCalc(): PlanCalc {
-    return this.calc;
+  get calc(): PlanCalc {
+    return this.model;
+  }
+
+  get columns(): ColumnTree {
+    return this.cols;
+  }
+
+  get meta(): CycleMeta {
+    return this.data.meta;
+  }
+
+  get rules(): RuleParams {
+    return this.data.rules;
+  }
+
+  get db() {
+    return this.file.db;
+  }
+
+  setting<T = unknown>(key: SettingKey): T | undefined {
+    return this.settings.get(key) as T | undefined;
+  }
+
+  newLineId(): number {
+    return this.nextLineId++;
   }
 
   /** (Re)build the in-memory model from the file. */
   private load(): void {
     this.data = this.file.data();
     this.cols = new ColumnTree(this.data.columns);
-    this.calc = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
+    this.model = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
+    this.settings = new Map(
+      (this.file.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[])
+        .filter((r) => (SETTING_KEYS as readonly string[]).includes(r.key))
+        .map((r) => [r.key, JSON.parse(r.value) as unknown]),
+    );
     this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
     this.nextLineId = this.data.lines.reduce((m, l) => Math.max(m, l.id), 0) + 1;
   }
@@ -80,11 +113,16 @@ export class PlanSession {
     if (!parsed.success) {
       throw new PlanDeskError('error.invalid_args', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
     }
-    const handler = this.handlers[name] as (a: CommandArgs<K>) => CommandResults[K];
-    return handler(parsed.data as CommandArgs<K>);
+    const args = parsed.data as CommandArgs<K>;
+    if (Object.hasOwn(this.handlers, name)) {
+      return (this.handlers as unknown as Record<string, (a: unknown) => CommandResults[K]>)[name](args);
+    }
+    const area = (areaHandlers as unknown as Record<string, (ctx: SessionContext, a: unknown) => CommandResults[K]>)[name];
+    if (!area) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
+    return area(this, args);
   }
 
-  private readonly handlers: { [K in CommandName]: (a: CommandArgs<K>) => CommandResults[K] } = {
+  private readonly handlers: { [K in keyof CoreCommandResults]: (a: CommandArgs<K>) => CommandResults[K] } = {
     'cycle/snapshot': () => this.snapshot(),
     'cell/set': (a) => {
       this.requireCell(a.lineId, a.column);
@@ -158,7 +196,7 @@ export class PlanSession {
           position = anchor.position + (a.where === 'below' ? 1 : 0);
         }
       }
-      const id = this.nextLineId;
+      const id = this.newLineId();
       const fields = a.fields ?? {};
       const line: Line = {
         id, parentId, position,
@@ -209,10 +247,13 @@ export class PlanSession {
       if (!step) throw new PlanDeskError('error.nothing_to_redo');
       return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor);
     },
+    'settings/get': (a) => ({ value: this.settings.get(a.key) ?? null }),
+    'settings/set': (a) =>
+      this.commit(a.label ?? t('vi', 'undo.settings'), [{ t: 'meta', key: a.key, old: this.settings.get(a.key) ?? null, new: a.value }], null),
   };
 
   /** Actions that move later siblings by `delta` to open (or close) a gap at `from`. */
-  private shiftSiblings(parentId: number | null, from: number, delta: number): DocAction[] {
+  shiftSiblings(parentId: number | null, from: number, delta: number): DocAction[] {
     const out: DocAction[] = [];
     for (const id of this.calc.children(parentId)) {
       const l = this.calc.lines.get(id)!;
@@ -223,7 +264,7 @@ export class PlanSession {
     return out;
   }
 
-  private requireLine(id: number): Line {
+  requireLine(id: number): Line {
     const l = this.calc.lines.get(id);
     if (!l) throw new PlanDeskError('error.unknown_line');
     return l;
@@ -239,7 +280,7 @@ export class PlanSession {
   }
 
   /** Apply a new user action as one undo step. */
-  private commit(label: string, actions: DocAction[], cursor: Cursor): Patch {
+  commit(label: string, actions: DocAction[], cursor: Cursor): Patch {
     return this.applySteps(actions, () => this.undoLog.record(label, actions, cursor), cursor);
   }
 
@@ -257,7 +298,7 @@ export class PlanSession {
           if (isStructural(a)) structure = true;
           else if (a.t === 'meta') {
             if (a.key === 'rules') rulesChanged = true;
-            else metaChanged = true;
+            else if (a.key in this.data.meta) metaChanged = true;
           }
           this.applyToMemory(a, changed, structure);
         }
@@ -320,12 +361,13 @@ export class PlanSession {
         return;
       case 'meta':
         if (a.key === 'rules') this.data = { ...this.data, rules: a.new as RuleParams };
-        else this.data = { ...this.data, meta: { ...this.data.meta, [a.key]: a.new } as CycleMeta };
+        else if (a.key in this.data.meta) this.data = { ...this.data, meta: { ...this.data.meta, [a.key]: a.new } as CycleMeta };
+        else this.settings.set(a.key, a.new);
         return;
     }
   }
 
-  private emptyPatch(): Patch {
+  emptyPatch(): Patch {
     return { rows: [], totals: this.totals(), findings: { upsert: [], remove: [] }, undo: this.undoState(), structure: false, cursor: null };
   }
 

@@ -119,5 +119,6 @@ export const core = {
   'undo.line.delete': { vi: 'Xóa dòng', en: 'Delete line' },
   'undo.meta': { vi: 'Sửa thông tin kế hoạch', en: 'Edit plan details' },
   'undo.rules': { vi: 'Sửa tham số quy tắc', en: 'Edit rule settings' },
+  'undo.settings': { vi: 'Sửa thiết lập', en: 'Edit settings' },
   'undo.capital': { vi: 'Sửa loại vốn của dòng', en: 'Edit line capital types' },
 } as const;

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, totalCell } from './support/browser';
+import { cell, launchBrowser, openApp, totalCell, uncaughtErrors } from './support/browser';
 import { startServer } from './support/server';
 
 let browser: Browser;
@@ -63,7 +63,7 @@ describe('the budget grid on the built-in sample', () => {
     page = await openApp(browser, server.url);
     await expect.poll(() => totalCell(page, 'total').textContent()).toBe('351.190');
     expect(await (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('8.024');
-    expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
+    expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
     await server.stop();
   });

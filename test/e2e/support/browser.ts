@@ -11,11 +11,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+const errorsByPage = new WeakMap<Page, string[]>();
+
+/** Uncaught errors the page has thrown since it opened (a test ends expecting none). */
+export function uncaughtErrors(page: Page): string[] {
+  return errorsByPage.get(page) ?? [];
+}
+
 export async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   const errors: string[] = [];
+  errorsByPage.set(page, errors);
   page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
   await page.goto(url);
   await page.locator('.ag-grid-scrolling-rows .ag-row').first().waitFor();
   return page;

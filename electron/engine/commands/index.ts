@@ -1,0 +1,8 @@
+// The feature areas' command handlers, merged. An area adds a module here exporting a map of
+// handlers for the commands it declared in shared/commands/, and one line to the merge below.
+import type { AreaCommandResults } from '../../../shared/commands';
+import type { AreaHandler } from '../context';
+
+export type AreaHandlers = { [K in keyof AreaCommandResults]: AreaHandler<K> };
+
+export const areaHandlers: AreaHandlers = {};
