@@ -15,6 +15,7 @@ export const core = {
   'menu.view.expandAll': { vi: 'Mở rộng tất cả', en: 'Expand all' },
   'menu.view.collapseAll': { vi: 'Thu gọn tất cả', en: 'Collapse all' },
   'menu.view.language': { vi: 'Ngôn ngữ', en: 'Language' },
+  'menu.tools': { vi: 'Công cụ', en: 'Tools' },
   'menu.help': { vi: 'Trợ giúp', en: 'Help' },
   'lang.vi': { vi: 'Tiếng Việt', en: 'Vietnamese' },
   'lang.en': { vi: 'Tiếng Anh', en: 'English' },

@@ -4,9 +4,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { PlanDeskBridge } from '../../../shared/ipc';
 import { BridgeFailure } from '../bridge';
 import { BudgetGrid, type BudgetGridHandle } from '../grid/BudgetGrid';
+import { FEATURES } from '../features';
+import type { AppContext, MenuId } from '../features/types';
 import { useLang } from '../i18n';
 import { PlanStore } from '../state/plan-store';
-import { MenuBar, type Menu } from './MenuBar';
+import { MenuBar, type Menu, type MenuItem } from './MenuBar';
 import { MessageBar, type Message } from './MessageBar';
 import { StatusBar } from './StatusBar';
 
@@ -104,8 +106,17 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
       case 'lang.en':
         setLang('en');
         break;
+      default:
+        featureActions.current[id]?.();
     }
   };
+
+  const ctx: AppContext = {
+    bridge, store, grid, lang, t, show, showFailure, reload,
+    run: (id: string) => runAction.current(id),
+  };
+  const featureActions = useRef<Record<string, () => void>>({});
+  featureActions.current = Object.assign({}, ...FEATURES.map((f) => f.actions?.(ctx) ?? {}));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -123,6 +134,11 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
   }, []);
 
   const run = (id: string) => () => runAction.current(id);
+  const extra = (menu: MenuId): (MenuItem | 'separator')[] =>
+    FEATURES.flatMap((f) => {
+      const items = f.menus?.(ctx)[menu] ?? [];
+      return items.length ? (['separator', ...items] as (MenuItem | 'separator')[]) : [];
+    });
   const menus: Menu[] = [
     {
       id: 'file',
@@ -131,6 +147,7 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
         { id: 'new', label: t('menu.file.new'), shortcut: 'Ctrl+N', run: run('new') },
         { id: 'open', label: t('menu.file.open'), shortcut: 'Ctrl+O', run: run('open') },
         { id: 'saveAs', label: t('menu.file.saveAs'), shortcut: 'Ctrl+Shift+S', run: run('saveAs') },
+        ...extra('file'),
       ],
     },
     {
@@ -139,6 +156,7 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
       items: [
         { id: 'undo', label: t('menu.edit.undo'), shortcut: 'Ctrl+Z', disabled: !store.undo.canUndo, run: run('undo') },
         { id: 'redo', label: t('menu.edit.redo'), shortcut: 'Ctrl+Y', disabled: !store.undo.canRedo, run: run('redo') },
+        ...extra('edit'),
       ],
     },
     {
@@ -150,8 +168,12 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
         'separator',
         { id: 'lang.vi', label: t('lang.vi'), checked: lang === 'vi', run: run('lang.vi') },
         { id: 'lang.en', label: t('lang.en'), checked: lang === 'en', run: run('lang.en') },
+        ...extra('view'),
       ],
     },
+    ...(['tools', 'help'] as const)
+      .map((id) => ({ id, label: t(`menu.${id}`), items: extra(id).slice(1) }))
+      .filter((m) => m.items.length > 0),
   ];
 
   if (loadError) {
@@ -173,16 +195,22 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
         </span>
       </header>
       <MessageBar message={message} onClose={() => setMessage(null)} />
-      <BudgetGrid
-        key={`${store.file?.path}:${generation}:${lang}`}
-        ref={grid}
-        store={store}
-        bridge={bridge}
-        readOnly={!!store.file?.readOnly}
-        onMessage={show}
-        reload={reload}
-      />
-      <StatusBar file={store.file} lineCount={store.order.length} unit={store.meta.unit} />
+      <div className="pd-main">
+        <BudgetGrid
+          key={`${store.file?.path}:${generation}:${lang}`}
+          ref={grid}
+          store={store}
+          bridge={bridge}
+          readOnly={!!store.file?.readOnly}
+          onMessage={show}
+          reload={reload}
+        />
+        {FEATURES.map((f) => f.SidePanel && <f.SidePanel key={f.id} ctx={ctx} />)}
+      </div>
+      <StatusBar file={store.file} lineCount={store.order.length} unit={store.meta.unit}>
+        {FEATURES.map((f) => f.Status && <f.Status key={f.id} ctx={ctx} />)}
+      </StatusBar>
+      {FEATURES.map((f) => f.Overlay && <f.Overlay key={f.id} ctx={ctx} />)}
     </div>
   );
 }

@@ -105,6 +105,12 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
         return;
       }
       if (changed.length) api.applyTransaction({ update: changed });
+      // Findings can move on lines the patch did not change (e.g. a sibling's duplicate code).
+      const flagged = new Set<number>();
+      for (const f of p.findings.upsert) if (f.lineId !== null) flagged.add(f.lineId);
+      const nodes = [...flagged].map((id) => api.getRowNode(String(id))).filter((n): n is IRowNode<RowView> => !!n);
+      if (p.findings.reset || p.findings.remove.length) api.refreshCells({ force: true });
+      else if (nodes.length) api.refreshCells({ rowNodes: nodes, force: true });
       api.setGridOption('pinnedBottomRowData', [totalRow()]);
     },
     [store, reload, totalRow],
@@ -165,6 +171,9 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
         'pd-total': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).isTotal,
         'pd-mismatch': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).mismatch !== null,
         'pd-negative': (p: CellClassParams<RowView>) => typeof p.value === 'number' && p.value < 0,
+        'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'error',
+        'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'warning',
+        'pd-finding-info': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'info',
       },
     });
     const text = (field: TextColumn, headerName: string): ColDef<RowView> => ({
@@ -179,9 +188,14 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
       width: { code: 110, name: 380, agency: 220, note: 200 }[field],
       tooltipField: field === 'name' || field === 'agency' || field === 'note' ? field : undefined,
       cellRenderer: field === 'code' ? CodeCell : undefined,
+      cellClassRules: {
+        'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'error',
+        'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'warning',
+        'pd-finding-info': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'info',
+      },
     });
     return buildColumnDefs(store.columns, { lang, t, amount, text });
-  }, [store.columns, lang, t, unit, locale, leafColumns, readOnly]);
+  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<RowView>) => {

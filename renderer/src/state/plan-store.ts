@@ -1,7 +1,7 @@
 // The renderer's copy of the open plan: rows by id in display order, totals, findings, undo state.
 // Loaded from a Snapshot, then kept current by applying the Patches the engine returns — the grid
 // refreshes only the rows a patch names. React reads it through useSyncExternalStore.
-import type { Finding } from '../../../shared/findings';
+import type { Finding, Severity } from '../../../shared/findings';
 import type { FileInfo, Patch, RowView, Snapshot, UndoState } from '../../../shared/ipc';
 import type { CycleMeta, FundingColumn, RuleParams } from '../../../shared/model';
 
@@ -16,6 +16,8 @@ export class PlanStore {
   findings = new Map<string, Finding>();
   undo: UndoState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
   version = 0;
+  /** Worst finding severity per cell (`lineId:column`) and per line (`lineId:`). */
+  private findingIndex = new Map<string, Severity>();
   private listeners = new Set<() => void>();
 
   load(s: Snapshot): void {
@@ -28,6 +30,7 @@ export class PlanStore {
     this.totals = s.totals;
     this.findings = new Map(s.findings.map((f) => [f.id, f]));
     this.undo = s.undo;
+    this.indexFindings();
     this.bump();
   }
 
@@ -41,8 +44,26 @@ export class PlanStore {
     this.undo = p.undo;
     if (p.meta) this.meta = p.meta;
     if (p.rules) this.rules = p.rules;
+    this.indexFindings();
     this.bump();
     return p.rows;
+  }
+
+  /** The worst severity of the findings on a cell (column null: on the line as a whole). */
+  findingAt(lineId: number, column: string | null): Severity | undefined {
+    return this.findingIndex.get(`${lineId}:${column ?? ''}`);
+  }
+
+  private indexFindings(): void {
+    const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+    const idx = new Map<string, Severity>();
+    for (const f of this.findings.values()) {
+      if (f.lineId === null) continue;
+      const key = `${f.lineId}:${f.column ?? ''}`;
+      const cur = idx.get(key);
+      if (!cur || rank[f.severity] > rank[cur]) idx.set(key, f.severity);
+    }
+    this.findingIndex = idx;
   }
 
   rowList(): RowView[] {

@@ -1,0 +1,4 @@
+// The feature areas mounted in the main window, in menu order. An area adds one line here.
+import type { Feature } from './types';
+
+export const FEATURES: Feature[] = [];
