@@ -88,8 +88,17 @@ export interface RuleParams {
   counterpartMinPercent: number;
   /** Tolerance for sum and ratio checks, in đồng (default: half of the display unit). */
   toleranceDong: number | null;
-  /** Per-project counterpart check severity. */
+  /** Also check the counterpart share per project / sub-project line (warnings). */
   counterpartPerLine: boolean;
+  /**
+   * Slack of the counterpart check in percentage points (default 0.005: a ratio that shows as
+   * "10,00%" is not flagged). Plans round each line's counterpart in the display unit, which leaves
+   * e.g. the seed's line 1.1 at 9,998% — 1,7 triệu short, more than half a unit. Optional so that
+   * cycles written before it existed stay valid; shared/rules applies the default.
+   */
+  counterpartTolerancePercent?: number;
+  /** Deepest line level checked per line for counterpart (0 = projects, default 1 = sub-projects). */
+  counterpartLineDepth?: number;
 }
 
 export interface CycleData {

@@ -1,0 +1,62 @@
+// Dictionary entries of the rule engine (shared/rules): rule names and finding messages.
+// Messages are rendered with t(lang, key, params). Params are language-neutral as a set: amounts are
+// pre-formatted in the cycle's number convention, and text that differs by language comes twice
+// ({colVi}/{colEn}, {unitVi}/{unitEn}…), so any UI language can re-render a stored finding.
+export const rules = {
+  'rules.name.sum_mismatch': { vi: 'Tổng không khớp', en: 'Sum mismatch' },
+  'rules.name.counterpart_min': { vi: 'Vốn đối ứng tối thiểu', en: 'Minimum counterpart funds' },
+  'rules.name.capital_eligibility': { vi: 'Loại vốn không phù hợp', en: 'Capital type not allowed' },
+  'rules.name.negative_amount': { vi: 'Số âm', en: 'Negative amount' },
+  'rules.name.not_allocated': { vi: 'Chưa phân bổ', en: 'Not yet allocated' },
+  'rules.name.required_field': { vi: 'Thiếu thông tin bắt buộc', en: 'Missing required field' },
+  'rules.name.duplicate_code': { vi: 'Trùng mã', en: 'Duplicate code' },
+
+  'rules.severity.error': { vi: 'Lỗi', en: 'Error' },
+  'rules.severity.warning': { vi: 'Cảnh báo', en: 'Warning' },
+  'rules.severity.info': { vi: 'Thông tin', en: 'Information' },
+
+  'rules.capital.investment': { vi: 'vốn đầu tư phát triển (ĐTPT)', en: 'development investment' },
+  'rules.capital.recurrent': { vi: 'vốn sự nghiệp (SN)', en: 'recurrent funds' },
+  'rules.capital.none': { vi: 'không loại vốn nào', en: 'no capital type' },
+
+  'rules.sum_mismatch': {
+    vi: 'Tổng không khớp: dòng {line}, cột {colVi} — số ghi {actual} {unitVi}, tổng tính được {expected} {unitVi}, chênh lệch {diff} {unitVi}.',
+    en: 'Sum mismatch: line {line}, column {colEn} — stated {actual} {unitEn}, computed {expected} {unitEn}, difference {diff} {unitEn}.',
+  },
+  'rules.counterpart_min.program': {
+    vi: 'Vốn đối ứng tối thiểu: TỔNG CỘNG, cột {colVi} — vốn địa phương {actual} {unitVi} bằng {ratio} vốn Trung ương ({central} {unitVi}); mức tối thiểu {percent} là {expected} {unitVi}, còn thiếu {diff} {unitVi}.',
+    en: 'Minimum counterpart funds: GRAND TOTAL, column {colEn} — local funds of {actual} {unitEn} are {ratio} of central funds ({central} {unitEn}); the minimum of {percent} is {expected} {unitEn}, short by {diff} {unitEn}.',
+  },
+  'rules.counterpart_min.line': {
+    vi: 'Vốn đối ứng tối thiểu: dòng {line}, cột {colVi} — vốn địa phương {actual} {unitVi} bằng {ratio} vốn Trung ương ({central} {unitVi}); mức tối thiểu {percent} là {expected} {unitVi}, còn thiếu {diff} {unitVi}.',
+    en: 'Minimum counterpart funds: line {line}, column {colEn} — local funds of {actual} {unitEn} are {ratio} of central funds ({central} {unitEn}); the minimum of {percent} is {expected} {unitEn}, short by {diff} {unitEn}.',
+  },
+  'rules.capital_eligibility': {
+    vi: 'Loại vốn không phù hợp: dòng {line}, cột {colVi} — dòng này không được nhận {capitalVi} (chỉ nhận {allowedVi}): số hợp lệ là {expected} {unitVi}, số hiện có {actual} {unitVi}, chênh lệch {diff} {unitVi}.',
+    en: 'Capital type not allowed: line {line}, column {colEn} — this line may not take {capitalEn} (only {allowedEn}): the valid amount is {expected} {unitEn}, found {actual} {unitEn}, difference {diff} {unitEn}.',
+  },
+  'rules.capital_eligibility.inherited': {
+    vi: 'Loại vốn không phù hợp: dòng {line}, cột {colVi} — dòng cấp trên {source} không được nhận {capitalVi} (chỉ nhận {allowedVi}): số hợp lệ là {expected} {unitVi}, số hiện có {actual} {unitVi}, chênh lệch {diff} {unitVi}.',
+    en: 'Capital type not allowed: line {line}, column {colEn} — its parent line {source} may not take {capitalEn} (only {allowedEn}): the valid amount is {expected} {unitEn}, found {actual} {unitEn}, difference {diff} {unitEn}.',
+  },
+  'rules.negative_amount': {
+    vi: 'Số âm: dòng {line}, cột {colVi} — số {actual} {unitVi} nhỏ hơn mức tối thiểu {expected} {unitVi} (chênh lệch {diff} {unitVi}); chỉ dòng điều chỉnh giảm mới được ghi số âm.',
+    en: 'Negative amount: line {line}, column {colEn} — {actual} {unitEn} is below the minimum of {expected} {unitEn} (difference {diff} {unitEn}); only adjustment lines may hold negative amounts.',
+  },
+  'rules.not_allocated': {
+    vi: 'Chưa phân bổ: dòng {line} — {actual} {unitVi} chưa phân bổ cho các dòng con.',
+    en: 'Not yet allocated: line {line} — {actual} {unitEn} is not yet allocated to its sub-lines.',
+  },
+  'rules.required_field.code': {
+    vi: 'Thiếu thông tin bắt buộc: dòng {line} chưa có mã.',
+    en: 'Missing required field: line {line} has no code.',
+  },
+  'rules.required_field.name': {
+    vi: 'Thiếu thông tin bắt buộc: dòng {line} chưa có nội dung (tên dòng).',
+    en: 'Missing required field: line {line} has no description.',
+  },
+  'rules.duplicate_code': {
+    vi: 'Trùng mã: dòng {line} — mã "{code}" được dùng cho {count} dòng cùng cấp; mỗi dòng cần một mã riêng.',
+    en: 'Duplicate code: line {line} — code "{code}" is used by {count} lines at the same level; each line needs its own code.',
+  },
+} as const;
