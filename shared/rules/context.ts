@@ -4,7 +4,7 @@
 import type { PlanCalc } from '../calc';
 import { SHORT_LABELS } from '../columns';
 import type { Finding, RuleId, Severity } from '../findings';
-import { t, type Lang, type MessageKey } from '../i18n';
+import { DICTIONARY, type Lang, type MessageKey } from '../i18n';
 import type { CapitalType, CycleMeta, Dong, FundSource, Line, RuleParams } from '../model';
 import { UNIT_DONG } from '../model';
 import { formatAmount, roundHalfAway } from '../number';
@@ -99,6 +99,8 @@ export class RuleContext {
   /** Top columns of the tree (normally one: "Tổng cộng"). */
   readonly rootKeys: string[];
   private readonly unitParams: { unitVi: string; unitEn: string };
+  /** Message templates split at their {placeholders}, once per key: a plan may yield 100.000 findings. */
+  private readonly templates = new Map<string, string[]>();
 
   constructor(input: RuleInput) {
     this.calc = input.calc;
@@ -128,8 +130,8 @@ export class RuleContext {
       if (src && !tree.ancestors(c.key).some((a) => tree.byKey.get(a)!.source === src)) this.sourceRoots[src].push(c.key);
     }
     this.rootKeys = (tree.children.get(null) ?? []).map((c) => c.key);
-    const unitKey = `unit.${input.meta.unit}` as MessageKey;
-    this.unitParams = { unitVi: t('vi', unitKey), unitEn: t('en', unitKey) };
+    const unit = DICTIONARY[`unit.${input.meta.unit}` as MessageKey];
+    this.unitParams = { unitVi: unit.vi, unitEn: unit.en };
   }
 
   /** An amount in the display unit, in the cycle's number convention ("1.416,2"). */
@@ -169,7 +171,7 @@ export class RuleContext {
     return { colVi: c?.labelVi ?? key, colEn: c?.labelEn ?? key };
   }
 
-  /** Build a finding; its message is the dictionary entry in the context's language. */
+  /** Build a finding (`params` is taken over); its message is the dictionary entry in the context's language. */
   finding(
     rule: RuleId,
     severity: Severity,
@@ -181,8 +183,25 @@ export class RuleContext {
     key: MessageKey,
     params: Record<string, string | number>,
   ): Finding {
-    const all = { ...params, ...this.unitParams };
+    // Callers pass a fresh object: extend it rather than copy it (one allocation less per finding).
+    const all = Object.assign(params, this.unitParams);
     const line = lineId === null ? '' : (this.calc.lines.get(lineId)?.code ?? '');
-    return { id, rule, severity, line, lineId, column, expected, actual, message: t(this.lang, key, all), msg: { key, params: all } };
+    return { id, rule, severity, line, lineId, column, expected, actual, message: this.render(key, all), msg: { key, params: all } };
+  }
+
+  /** Same text as i18n's t(lang, key, params) (a test holds them equal), without a regex per call. */
+  private render(key: MessageKey, params: Record<string, string | number>): string {
+    let parts = this.templates.get(key);
+    if (!parts) {
+      // Odd indexes are placeholder names: "a {x} b" → ["a ", "x", " b"].
+      parts = DICTIONARY[key][this.lang].split(/\{(\w+)\}/);
+      this.templates.set(key, parts);
+    }
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i];
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+    }
+    return out;
   }
 }

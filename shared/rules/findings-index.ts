@@ -22,6 +22,9 @@ const NONE: readonly Finding[] = [];
 
 const allowedKey = (a: readonly CapitalType[] | null): string => (a === null ? '*' : [...a].sort().join(','));
 
+/** The part of RuleContext.lineRef that depends on the line's own fields (enough to see it change). */
+const refOf = (l: Line): string => (l.code.trim() ? `c:${l.code.trim()}` : `n:${l.name.trim()}`);
+
 export class FindingsIndex {
   private input: RuleInput;
   private ctx!: RuleContext;
@@ -191,11 +194,13 @@ export class FindingsIndex {
       this.codes.add(parent, codeNow);
       this.markSiblings(parent, codeWas, codeNow, toEval);
     }
-    // Descendants name this line (inherited capital messages; lines without code or name) and
-    // inherit its capital restrictions: re-run the subtree when any of those moved.
-    if (was.code.trim() !== now.code.trim() || was.name.trim() !== now.name.trim()
-      || allowedKey(was.allowedCapital) !== allowedKey(now.allowedCapital)) {
-      this.markSubtree(id, toEval);
+    // Descendants inherit this line's capital restrictions: a change can add or drop their findings.
+    if (allowedKey(was.allowedCapital) !== allowedKey(now.allowedCapital)) {
+      this.markSubtree(id, toEval, false);
+    } else if (refOf(was) !== refOf(now)) {
+      // Descendants' messages may name this line (inherited capital, lines without code or name),
+      // but a new name for it cannot add or drop findings: re-run only those that have some.
+      this.markSubtree(id, toEval, true);
     }
   }
 
@@ -209,11 +214,11 @@ export class FindingsIndex {
     }
   }
 
-  private markSubtree(id: number, toEval: Set<number>): void {
-    const stack = [id];
+  private markSubtree(id: number, toEval: Set<number>, onlyWithFindings: boolean): void {
+    const stack = [...this.ctx.calc.children(id)];
     while (stack.length) {
       const cur = stack.pop()!;
-      toEval.add(cur);
+      if (!onlyWithFindings || this.perLine.has(cur)) toEval.add(cur);
       for (const k of this.ctx.calc.children(cur)) stack.push(k);
     }
   }
