@@ -2,12 +2,13 @@
 // Each area keeps its entries in its own file (so areas can grow without stepping on each other);
 // this module merges them and checks at compile time that English has every Vietnamese key.
 import { core } from './core';
+import { excel } from './excel';
 import { rules } from './rules';
 
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...rules } satisfies Record<string, Entry>;
+const all = { ...core, ...rules, ...excel } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -1,0 +1,45 @@
+// Spreadsheet import and export of budget annexes (.xlsx, .xls, .ods). Node only; no 'electron'.
+//
+//   importSpreadsheet(input: {path: string} | {bytes: Uint8Array, name: string},
+//                     opts?: {sheet?: string | number, mapping?: ImportMapping,
+//                             signal?: AbortSignal, onProgress?: (fraction: number) => void})
+//     : Promise<ImportResult>
+//       ImportResult = {data: CycleData, report: ImportReport}. Nothing is written. data.lines have
+//       ids 1..n, parentId, position; data.columns is defaultColumns() unless the file's tree differs
+//       (a group without sub-columns in the file becomes a leaf); meta.unit comes from the file.
+//       Refusals throw ImportError (code = dictionary key in shared/i18n/excel.ts, params).
+//   listSheets(input): Promise<{name, hidden}[]>  — to let the user choose a sheet.
+//   exportAnnex(input: {meta, columns, calc: PlanCalc, rules?}, out: string,
+//               opts?: {template?: string, mapping?: ImportMapping}): Promise<void>
+//   writeAnnexFixture(path, lineCount, opts?) — a generated annex for tests and `npm run bench`.
+//   benchExcel(opts) — the timings the bench prints (import 1k / 100k lines, export 100k).
+//   loadMapping / saveMapping / parseMapping — column mappings ("named templates", JSON files).
+//
+// Modules: open.ts (sniff + limits) → xlsx-reader.ts (streaming) | sheetjs-reader.ts → sheet.ts
+// (one sheet form) → table.ts + headers.ts (find the table, map headers) → tree.ts (numbering) →
+// amounts.ts (exact figures) → import.ts (CycleData + report). Export: annex.ts (layout) →
+// xlsx-writer.ts + zip-writer.ts (lean writer) | template.ts (ExcelJS). planmeta.ts: the hidden
+// _PlanDesk sheet that makes import(export(plan)) exact.
+import fs from 'node:fs';
+import { openWorkbook } from './open';
+import type { SheetInfo } from './sheet';
+import { META_SHEET } from './planmeta';
+
+export { importSpreadsheet } from './import';
+export type { ImportInput, ImportOptions, ImportReport, ImportResult, ImportWarning, SkippedRow } from './import';
+export { exportAnnex } from './export';
+export type { ExportOptions } from './export';
+export type { AnnexInput } from './annex';
+export { ImportError } from './errors';
+export { LIMITS } from './limits';
+export { loadMapping, saveMapping, parseMapping, MAPPING_TARGETS } from './mapping';
+export type { ImportMapping } from './mapping';
+export { writeAnnexFixture, annexFixturePlan } from './fixtures';
+export { benchExcel } from './bench';
+
+/** The sheets of a workbook (PlanDesk's hidden metadata sheet left out). */
+export async function listSheets(input: { path: string } | { bytes: Uint8Array; name: string }, signal?: AbortSignal): Promise<SheetInfo[]> {
+  const bytes = 'bytes' in input ? input.bytes : await fs.promises.readFile(input.path);
+  const wb = await openWorkbook(bytes, { signal });
+  return wb.sheets.filter((s) => s.name !== META_SHEET);
+}

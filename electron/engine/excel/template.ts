@@ -1,0 +1,166 @@
+// Template mode: fill the department's own workbook. The template keeps its title rows, header,
+// styles, column order, print setup and footer/signature rows; PlanDesk finds its table the same way
+// the importer does (or through a saved mapping), writes the TỔNG CỘNG row and the lines into the
+// data area (styled like the template's first data row, parents bold), and moves the footer below.
+// ExcelJS does the read → fill → write, keeping everything it does not touch.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { ColumnTree } from '../../../shared/columns';
+import type { Dong } from '../../../shared/model';
+import { UNIT_DONG } from '../../../shared/model';
+import { t } from '../../../shared/i18n';
+import type { AnnexInput } from './annex';
+import { ImportError } from './errors';
+import { parseMapping, type ImportMapping } from './mapping';
+import { openWorkbook } from './open';
+import type { SheetData } from './sheet';
+import { cellText, locateTable, type TableLayout } from './table';
+import { colLetter, fold } from './text';
+
+const FOOTER = /^(nguoi lap|kt\.?\s|tm\.?\s|kt\.|tm\.|chu tich|pho chu tich|giam doc|thu truong|noi nhan|ghi chu\s*:|[^,]{1,40}, ngay\b)/;
+
+export async function fillTemplate(input: AnnexInput, template: string, out: string, mapping?: ImportMapping): Promise<void> {
+  const name = path.basename(template);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(template);
+  } catch (e) {
+    throw new ImportError('excel.error.template', { file: name, detail: String((e as Error).message).slice(0, 120) }, { cause: e });
+  }
+  const m = mapping ? parseMapping(mapping, input.columns.map((c) => c.key)) : undefined;
+  const source = await openWorkbook(bytes, {});
+  if (source.format !== 'xlsx') throw new ImportError('excel.error.template', { file: name, detail: 'xlsx' });
+  let sheet: SheetData | null = null;
+  let layout: TableLayout | null = null;
+  for (let i = 0; i < source.sheets.length && !layout; i++) {
+    const s = source.sheets[i];
+    if (m?.sheet !== undefined && m.sheet !== i && m.sheet !== s.name) continue;
+    sheet = await source.load(i, {});
+    layout = locateTable(sheet, m);
+  }
+  if (!sheet || !layout) throw new ImportError('excel.error.template', { file: name, detail: t('vi', 'excel.error.no_table') });
+
+  // Where the template's data area ends: its footer (signature) rows, or its last row.
+  let footerFrom: number | null = null;
+  for (const r of sheet.rows) {
+    if (r.index < layout.dataFrom) continue;
+    const first = r.cells.map((c) => cellText(c)).find((x) => x);
+    if (first && FOOTER.test(fold(first))) {
+      footerFrom = r.index;
+      break;
+    }
+  }
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet.name);
+  if (!ws) throw new ImportError('excel.error.template', { file: name, detail: sheet.name });
+  const tree = new ColumnTree(input.columns);
+  const calc = input.calc;
+  const unit = layout.unit ?? input.meta.unit;
+  const colOfKey = new Map<string, number>();
+  for (const c of layout.columns) if (c.key && c.key !== 'ignore') colOfKey.set(c.key, c.col + 1);
+
+  const dataRow1 = layout.dataFrom + 1; // 1-based
+  const lastRow = ws.rowCount;
+  const footerRow1 = footerFrom === null ? lastRow + 1 : footerFrom + 1;
+
+  // Styles of the template's first data row (and a bold variant for parents and the total).
+  const styleRow = ws.getRow(dataRow1);
+  const baseStyle = new Map<number, Partial<ExcelJS.Style>>();
+  for (const c of colOfKey.values()) baseStyle.set(c, JSON.parse(JSON.stringify(styleRow.getCell(c).style ?? {})));
+  const styled = (c: number, bold: boolean): Partial<ExcelJS.Style> => {
+    const s = JSON.parse(JSON.stringify(baseStyle.get(c) ?? {}));
+    if (bold) s.font = { ...(s.font ?? {}), bold: true };
+    return s;
+  };
+
+  // Keep the footer, then clear everything from the data area down.
+  const footer: { values: ExcelJS.CellValue[]; styles: Partial<ExcelJS.Style>[]; height?: number }[] = [];
+  for (let r = footerRow1; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    const values: ExcelJS.CellValue[] = [];
+    const styles: Partial<ExcelJS.Style>[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      values[c] = cell.value;
+      styles[c] = JSON.parse(JSON.stringify(cell.style ?? {}));
+    });
+    footer.push({ values, styles, height: row.height });
+  }
+  const merges: string[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  const footerMerges: { r1: number; c1: string; r2: number; c2: string }[] = [];
+  for (const ref of merges) {
+    const mm = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!mm || Number(mm[4]) < dataRow1) continue;
+    ws.unMergeCells(ref);
+    if (Number(mm[2]) >= footerRow1) footerMerges.push({ r1: Number(mm[2]), c1: mm[1], r2: Number(mm[4]), c2: mm[3] });
+  }
+  for (let r = dataRow1; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.value = null;
+      cell.style = {};
+    });
+  }
+
+  const toUnit = (v: Dong) => v / UNIT_DONG[unit];
+  const order = [...calc.walk()];
+  const rowOf = new Map(order.map((o, i) => [o.id, dataRow1 + 1 + i]));
+  const L = (key: string) => colLetter(colOfKey.get(key)! - 1);
+  const canSumChildren = (key: string) => (tree.children.get(key) ?? []).every((k) => colOfKey.has(k.key));
+
+  const writeRow = (r: number, lineId: number | null, bold: boolean) => {
+    const row = ws.getRow(r);
+    for (const [key, c] of colOfKey) {
+      const cell = row.getCell(c);
+      cell.style = styled(c, bold);
+      if (['code', 'name', 'agency', 'note'].includes(key)) {
+        const l = lineId === null ? null : calc.lines.get(lineId)!;
+        cell.value = l ? (l as unknown as Record<string, string>)[key] : key === 'name' ? t('vi', 'excel.annex.grandTotal') : '';
+        continue;
+      }
+      if (!tree.has(key)) continue;
+      const computed = lineId === null ? calc.total(key) : calc.value(lineId, key);
+      const stored = lineId === null ? undefined : calc.storedValue(lineId, key);
+      const atTotal = lineId === null || calc.isParent(lineId) || !tree.isLeaf(key);
+      if (!atTotal || (lineId !== null && calc.isUnallocatedParent(lineId) && tree.isLeaf(key))) {
+        cell.value = stored === undefined ? null : toUnit(stored);
+        continue;
+      }
+      if (stored !== undefined && stored !== computed) {
+        cell.value = toUnit(stored);
+        cell.note = t('vi', 'excel.annex.statedNote', { stated: String(toUnit(stored)), computed: String(toUnit(computed)), diff: String(toUnit(stored - computed)) });
+        continue;
+      }
+      let formula: string | null = null;
+      if (!tree.isLeaf(key)) {
+        if (canSumChildren(key)) formula = (tree.children.get(key) ?? []).map((k) => `${L(k.key)}${r}`).join('+');
+      } else {
+        const kids = calc.children(lineId);
+        formula = kids.length ? `SUM(${kids.map((k) => `${L(key)}${rowOf.get(k)}`).join(',')})` : '0';
+        if (formula.length > 8000) formula = null;
+      }
+      cell.value = formula ? { formula, result: toUnit(computed) } : toUnit(computed);
+    }
+    row.commit?.();
+  };
+
+  writeRow(dataRow1, null, true);
+  for (const o of order) writeRow(rowOf.get(o.id)!, o.id, calc.isParent(o.id));
+
+  // The footer again, below the lines.
+  const shift = dataRow1 + 1 + order.length + 1 - footerRow1;
+  footer.forEach((f, i) => {
+    const row = ws.getRow(footerRow1 + shift + i);
+    f.values.forEach((v, c) => {
+      if (c === undefined) return;
+      const cell = row.getCell(c);
+      cell.value = v ?? null;
+      cell.style = f.styles[c] ?? {};
+    });
+    if (f.height) row.height = f.height;
+  });
+  for (const fm of footerMerges) ws.mergeCells(`${fm.c1}${fm.r1 + shift}:${fm.c2}${fm.r2 + shift}`);
+  await wb.xlsx.writeFile(out);
+}

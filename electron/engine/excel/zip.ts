@@ -1,0 +1,187 @@
+// A small, defensive zip reader for xlsx/ods packages held in memory (files are ≤ 100 MB): reads the
+// central directory, refuses encrypted entries, and inflates one part at a time through node:zlib,
+// streaming, with a byte budget and a compression-ratio check so a zip bomb is stopped early.
+import zlib from 'node:zlib';
+import { once } from 'node:events';
+import { LIMITS } from './limits';
+import { ImportError, checkAbort } from './errors';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export class ZipArchive {
+  readonly entries = new Map<string, ZipEntry>();
+  /** Inflated bytes so far, over all parts (the package-wide budget). */
+  private inflated = 0;
+
+  constructor(readonly buf: Buffer) {
+    const eocd = findEocd(buf);
+    if (eocd < 0) throw new ImportError('excel.error.damaged');
+    let count = buf.readUInt16LE(eocd + 10);
+    let cdSize = buf.readUInt32LE(eocd + 12);
+    let cdOffset = buf.readUInt32LE(eocd + 16);
+    if (cdOffset === 0xffffffff || count === 0xffff) {
+      // Zip64: the locator sits just before the classic end record.
+      const loc = eocd - 20;
+      if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) throw new ImportError('excel.error.damaged');
+      const z64 = Number(buf.readBigUInt64LE(loc + 8));
+      if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) throw new ImportError('excel.error.damaged');
+      count = Number(buf.readBigUInt64LE(z64 + 32));
+      cdSize = Number(buf.readBigUInt64LE(z64 + 40));
+      cdOffset = Number(buf.readBigUInt64LE(z64 + 48));
+    }
+    if (cdOffset + cdSize > buf.length || count > 100_000) throw new ImportError('excel.error.damaged');
+    let p = cdOffset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ImportError('excel.error.damaged');
+      const flags = buf.readUInt16LE(p + 8);
+      const method = buf.readUInt16LE(p + 10);
+      let compressedSize = buf.readUInt32LE(p + 20);
+      let size = buf.readUInt32LE(p + 24);
+      const nameLen = buf.readUInt16LE(p + 28);
+      const extraLen = buf.readUInt16LE(p + 30);
+      const commentLen = buf.readUInt16LE(p + 32);
+      let localOffset = buf.readUInt32LE(p + 42);
+      const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+      // Zip64 extra field (0x0001) carries the real sizes/offset when the classic ones are 0xffffffff.
+      let e = p + 46 + nameLen;
+      const eEnd = e + extraLen;
+      while (e + 4 <= eEnd && eEnd <= buf.length) {
+        const id = buf.readUInt16LE(e);
+        const len = buf.readUInt16LE(e + 2);
+        if (id === 0x0001) {
+          let q = e + 4;
+          if (size === 0xffffffff && q + 8 <= e + 4 + len) { size = Number(buf.readBigUInt64LE(q)); q += 8; }
+          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) { compressedSize = Number(buf.readBigUInt64LE(q)); q += 8; }
+          if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(buf.readBigUInt64LE(q));
+        }
+        e += 4 + len;
+      }
+      this.entries.set(name.replace(/\\/g, '/'), { name, method, flags, compressedSize, size, localOffset });
+      p = eEnd + commentLen;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Find an entry by name, ignoring case (some writers vary the case of part names). */
+  find(name: string): ZipEntry | undefined {
+    const direct = this.entries.get(name);
+    if (direct) return direct;
+    const lower = name.toLowerCase();
+    for (const [k, v] of this.entries) if (k.toLowerCase() === lower) return v;
+    return undefined;
+  }
+
+  private dataOf(entry: ZipEntry): Buffer {
+    const p = entry.localOffset;
+    if (p + 30 > this.buf.length || this.buf.readUInt32LE(p) !== 0x04034b50) throw new ImportError('excel.error.damaged');
+    const start = p + 30 + this.buf.readUInt16LE(p + 26) + this.buf.readUInt16LE(p + 28);
+    const end = start + entry.compressedSize;
+    if (end > this.buf.length) throw new ImportError('excel.error.damaged');
+    return this.buf.subarray(start, end);
+  }
+
+  private account(entry: ZipEntry, produced: number): void {
+    this.inflated += produced;
+    if (this.inflated > LIMITS.maxInflatedBytes) throw new ImportError('excel.error.zip_bomb');
+    if (produced > LIMITS.ratioCheckFromBytes && produced / Math.max(1, entry.compressedSize) > LIMITS.maxCompressionRatio) {
+      throw new ImportError('excel.error.zip_bomb');
+    }
+  }
+
+  /**
+   * Inflate one part, handing each chunk to `onChunk` as it comes (so a 100 MB sheet XML never sits
+   * in memory whole). Checks the budget and the abort signal on every chunk.
+   */
+  async stream(entry: ZipEntry, onChunk: (chunk: Buffer) => void, signal?: AbortSignal): Promise<void> {
+    if (entry.flags & 1) throw new ImportError('excel.error.encrypted');
+    const data = this.dataOf(entry);
+    let produced = 0;
+    if (entry.method === 0) {
+      for (let o = 0; o < data.length; o += 1 << 20) {
+        checkAbort(signal);
+        const chunk = data.subarray(o, Math.min(data.length, o + (1 << 20)));
+        produced += chunk.length;
+        this.account(entry, chunk.length);
+        onChunk(chunk);
+      }
+      return;
+    }
+    if (entry.method !== 8) throw new ImportError('excel.error.damaged');
+    const inf = zlib.createInflateRaw({ chunkSize: 1 << 18 });
+    let feedError: unknown = null;
+    const feed = (async () => {
+      try {
+        for (let o = 0; o < data.length; o += 1 << 20) {
+          if (inf.destroyed) return;
+          if (!inf.write(data.subarray(o, Math.min(data.length, o + (1 << 20))))) await once(inf, 'drain');
+        }
+        inf.end();
+      } catch (e) {
+        feedError = e;
+      }
+    })();
+    try {
+      for await (const chunk of inf as AsyncIterable<Buffer>) {
+        checkAbort(signal);
+        produced += chunk.length;
+        this.account(entry, chunk.length);
+        onChunk(chunk);
+      }
+    } catch (e) {
+      inf.destroy();
+      if (e instanceof ImportError) throw e;
+      throw new ImportError('excel.error.damaged', {}, { cause: e });
+    } finally {
+      await feed.catch(() => undefined);
+    }
+    if (feedError && !(feedError as { code?: string }).code?.startsWith('ERR_STREAM')) {
+      throw new ImportError('excel.error.damaged', {}, { cause: feedError });
+    }
+  }
+
+  /** Inflate a (small) part whole, refusing past `maxBytes`. */
+  async read(entry: ZipEntry, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    let n = 0;
+    await this.stream(
+      entry,
+      (c) => {
+        n += c.length;
+        if (n > maxBytes) throw new ImportError('excel.error.zip_bomb');
+        parts.push(c);
+      },
+      signal,
+    );
+    return Buffer.concat(parts);
+  }
+
+  /** Inflate a part as UTF-8 text (refusing DTDs, see xml.ts). */
+  async text(name: string, maxBytes: number, signal?: AbortSignal): Promise<string | null> {
+    const e = this.find(name);
+    if (!e) return null;
+    return (await this.read(e, maxBytes, signal)).toString('utf8');
+  }
+}
+
+function findEocd(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 65557);
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf[i] === 0x50 && buf[i + 1] === 0x4b && buf[i + 2] === 0x05 && buf[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+export const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05);
+/** OLE2 compound file: .xls, or an encrypted OOXML package (Excel wraps those in CFB). */
+export const isCfb = (b: Uint8Array): boolean =>
+  b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;

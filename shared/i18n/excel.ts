@@ -1,0 +1,178 @@
+// Dictionary entries of spreadsheet import and export (electron/engine/excel): refusals, import
+// report warnings, skipped-row reasons, the annex's fixed texts and the CLI's import/export lines.
+export const excel = {
+  // ---- refusals (ImportError codes) ----
+  'excel.error.cancelled': { vi: 'Đã hủy nhập tệp.', en: 'Import cancelled.' },
+  'excel.error.not_found': { vi: 'Không tìm thấy tệp "{file}".', en: 'File "{file}" not found.' },
+  'excel.error.empty_file': { vi: 'Tệp rỗng (0 byte): không có gì để nhập.', en: 'The file is empty (0 bytes): nothing to import.' },
+  'excel.error.file_too_big': {
+    vi: 'Tệp quá lớn ({size} MB; tối đa {max} MB). Hãy tách bảng hoặc xóa các trang tính không cần thiết rồi thử lại.',
+    en: 'The file is too big ({size} MB; at most {max} MB). Split the table or remove unneeded sheets and try again.',
+  },
+  'excel.error.not_spreadsheet': {
+    vi: 'Tệp này không phải là bảng tính Excel hay LibreOffice (.xlsx, .xls, .ods). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.',
+    en: 'This file is not an Excel or LibreOffice spreadsheet (.xlsx, .xls, .ods). Open it in Excel and save it as .xlsx.',
+  },
+  'excel.error.damaged': {
+    vi: 'Tệp bảng tính bị hỏng hoặc không đầy đủ (có thể tải về hoặc sao chép chưa xong). Hãy lấy lại tệp gốc.',
+    en: 'The spreadsheet is damaged or incomplete (perhaps a download or copy did not finish). Please get the original file again.',
+  },
+  'excel.error.encrypted': {
+    vi: 'Tệp được đặt mật khẩu (mã hóa), PlanDesk không đọc được. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.',
+    en: 'The file is password-protected (encrypted) and PlanDesk cannot read it. Open it in Excel, remove the password and save it again.',
+  },
+  'excel.error.zip_bomb': {
+    vi: 'Tệp bị từ chối: nội dung giải nén lớn bất thường so với kích thước tệp (có thể là tệp độc hại).',
+    en: 'File refused: it unpacks to an abnormally large size for its file size (possibly a malicious file).',
+  },
+  'excel.error.xml_dtd': {
+    vi: 'Tệp bị từ chối: chứa khai báo DTD/thực thể XML không được phép trong bảng tính (có thể là tệp độc hại).',
+    en: 'File refused: it contains an XML DTD/entity declaration, which spreadsheets do not use (possibly a malicious file).',
+  },
+  'excel.error.too_many_rows': {
+    vi: 'Trang tính có quá nhiều dòng (tối đa {max} dòng có dữ liệu). Hãy xóa các dòng thừa hoặc tách bảng.',
+    en: 'The sheet has too many rows (at most {max} rows with data). Remove unneeded rows or split the table.',
+  },
+  'excel.error.too_large': {
+    vi: 'Trang tính quá lớn để nhập (quá nhiều ô hoặc chuỗi). Hãy xóa dữ liệu thừa hoặc tách bảng.',
+    en: 'The sheet is too large to import (too many cells or strings). Remove unneeded data or split the table.',
+  },
+  'excel.error.unsupported': {
+    vi: 'Định dạng bảng tính này chưa được hỗ trợ ({detail}). Hãy lưu lại dưới dạng .xlsx.',
+    en: 'This spreadsheet format is not supported ({detail}). Save it as .xlsx.',
+  },
+  'excel.error.no_sheets': { vi: 'Bảng tính không có trang tính nào.', en: 'The workbook has no sheets.' },
+  'excel.error.sheet_not_found': {
+    vi: 'Không có trang tính "{sheet}". Các trang tính: {sheets}.',
+    en: 'There is no sheet "{sheet}". Sheets: {sheets}.',
+  },
+  'excel.error.no_table': {
+    vi: 'Không tìm thấy bảng kinh phí trong tệp: cần một dòng tiêu đề có cột nội dung (hoặc STT) và ít nhất một cột số tiền (Tổng cộng, NSTW, NSĐP…). Có thể chỉ định cột bằng tệp ánh xạ (--mapping).',
+    en: 'No budget table found: a header row with a description (or number) column and at least one amount column (Total, Central, Local…) is needed. Columns can be given with a mapping file (--mapping).',
+  },
+  'excel.error.no_table_in_sheet': {
+    vi: 'Trang tính "{sheet}" không có bảng kinh phí nhận ra được. Có thể chỉ định dòng tiêu đề và cột bằng tệp ánh xạ (--mapping).',
+    en: 'Sheet "{sheet}" has no recognisable budget table. Header rows and columns can be given with a mapping file (--mapping).',
+  },
+  'excel.error.bad_mapping': { vi: 'Tệp ánh xạ cột không hợp lệ: {detail}', en: 'Invalid column mapping: {detail}' },
+  'excel.error.template': {
+    vi: 'Không dùng được mẫu "{file}": {detail}',
+    en: 'Cannot use template "{file}": {detail}',
+  },
+  'excel.error.write_failed': {
+    vi: 'Không ghi được tệp "{file}" (đĩa đầy, tệp đang mở trong Excel, hoặc không có quyền ghi).',
+    en: 'Could not write "{file}" (disk full, file open in Excel, or no permission).',
+  },
+
+  // ---- import report: warnings ----
+  'excel.warn.unmapped_column': {
+    vi: 'Cột {column} ("{header}") không nhận ra được nên không được nhập. Có thể chỉ định bằng tệp ánh xạ.',
+    en: 'Column {column} ("{header}") was not recognised and is not imported. It can be assigned in a mapping file.',
+  },
+  'excel.warn.duplicate_column': {
+    vi: 'Cột {column} có cùng ý nghĩa ({key}) với một cột trước nó nên không được nhập. Có thể chỉ định bằng tệp ánh xạ.',
+    en: 'Column {column} means the same ({key}) as an earlier column and is not imported. It can be assigned in a mapping file.',
+  },
+  'excel.warn.unknown_key': {
+    vi: 'Cột {column} được ánh xạ tới "{key}", không có trong cây cột của kế hoạch: bỏ qua.',
+    en: 'Column {column} is mapped to "{key}", which is not in the plan\'s column tree: ignored.',
+  },
+  'excel.warn.columns_dropped': {
+    vi: '{count} ô nằm ngoài {max} cột đầu tiên được bỏ qua.',
+    en: '{count} cells beyond the first {max} columns were ignored.',
+  },
+  'excel.warn.unit_missing': {
+    vi: 'Không thấy dòng "Đơn vị tính" trong tệp: số liệu được hiểu theo đơn vị {unit}. Hãy kiểm tra lại.',
+    en: 'No "Đơn vị tính" (unit) line in the file: figures are read in unit {unit}. Please check.',
+  },
+  'excel.warn.unreadable_cell': {
+    vi: 'Ô không đọc được thành số: "{text}" — bỏ qua ô này.',
+    en: 'Cell could not be read as a number: "{text}" — cell skipped.',
+  },
+  'excel.warn.formula_no_value': {
+    vi: 'Ô có công thức nhưng tệp không lưu kết quả (PlanDesk không tự tính công thức Excel): bỏ qua ô này. Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.',
+    en: 'The cell has a formula but the file holds no result (PlanDesk never evaluates Excel formulas): cell skipped. Open and save the file in Excel, then import again.',
+  },
+  'excel.warn.ambiguous_number': {
+    vi: 'Số ghi dạng chữ "{text}" có thể hiểu hai cách; đã đọc là {value} (theo quy ước {locale} của bảng). Hãy kiểm tra.',
+    en: 'Number stored as text "{text}" can be read two ways; read as {value} (the table\'s {locale} convention). Please check.',
+  },
+  'excel.warn.text_numbers': {
+    vi: '{count} ô số được lưu dưới dạng chữ; đã đọc theo quy ước {locale}.',
+    en: '{count} numbers were stored as text; read with the {locale} convention.',
+  },
+  'excel.warn.code_not_numbering': {
+    vi: 'Mã "{code}" không theo cách đánh số thông thường (I, 1, 1.1, a, -, +): vị trí dòng trong cây được suy ra từ chữ đậm và thụt lề.',
+    en: 'Code "{code}" does not follow the usual numbering (I, 1, 1.1, a, -, +): its place in the tree comes from bold and indentation.',
+  },
+  'excel.warn.formula_total_differs': {
+    vi: 'Công thức tổng trong tệp cho {file}, nhưng tổng các phần là {computed} (chênh lệch {diff}): công thức có thể bỏ sót dòng. PlanDesk dùng tổng các phần.',
+    en: 'The file\'s total formula gives {file}, but its parts add up to {computed} (difference {diff}): the formula may miss a line. PlanDesk uses the sum of the parts.',
+  },
+  'excel.warn.stated_mismatch': {
+    vi: 'Số ghi {stated} khác tổng các phần {computed} (chênh lệch {diff}): được giữ là số ghi để đối chiếu.',
+    en: 'Stated figure {stated} differs from the sum of its parts {computed} (difference {diff}): kept as a stated value to compare.',
+  },
+  'excel.warn.total_row_mismatch': {
+    vi: 'Dòng TỔNG CỘNG của tệp ghi {file}, tổng các dòng là {computed} (chênh lệch {diff}).',
+    en: 'The file\'s TOTAL row says {file}; the lines add up to {computed} (difference {diff}).',
+  },
+  'excel.warn.legacy_font': {
+    vi: 'Tệp dùng phông chữ cũ "{font}" (TCVN3/VNI): chữ tiếng Việt có thể hiển thị sai. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi nhập lại.',
+    en: 'The file uses the legacy font "{font}" (TCVN3/VNI): Vietnamese text may be garbled. Convert it to Unicode (e.g. with Unikey) and import again.',
+  },
+  'excel.warn.no_lines': { vi: 'Bảng không có dòng nào để nhập.', en: 'The table has no lines to import.' },
+  'excel.warn.more': { vi: 'Còn {count} cảnh báo khác không liệt kê.', en: '{count} more warnings not listed.' },
+
+  // ---- import report: skipped rows ----
+  'excel.skip.hidden_row': { vi: 'Dòng bị ẩn', en: 'Hidden row' },
+  'excel.skip.hidden_column': { vi: 'Cột bị ẩn', en: 'Hidden column' },
+  'excel.skip.column_numbers': { vi: 'Dòng đánh số cột', en: 'Column-number row' },
+  'excel.skip.total_row': { vi: 'Dòng tổng cộng (được tính lại và đối chiếu)', en: 'Total row (recomputed and compared)' },
+  'excel.skip.footer': { vi: 'Phần cuối bảng (ghi chú, chữ ký)', en: 'Footer (notes, signatures)' },
+  'excel.skip.text_row': { vi: 'Dòng chỉ có chữ (ví dụ "Trong đó:")', en: 'Text-only row (e.g. "Trong đó:")' },
+  'excel.skip.no_line': { vi: 'Dòng không có mã, nội dung hay số liệu', en: 'Row without code, description or figures' },
+
+  // ---- the annex (export) ----
+  'excel.annex.appendix': { vi: 'Phụ lục', en: 'Annex' },
+  'excel.annex.title': { vi: 'KINH PHÍ THỰC HIỆN {program} NĂM {year}', en: 'FUNDING OF {program}, {year}' },
+  'excel.annex.titleNoProgram': { vi: 'KẾ HOẠCH KINH PHÍ NĂM {year}', en: 'BUDGET PLAN {year}' },
+  'excel.annex.attached': {
+    vi: '(Kèm theo {docKind} số {docNumber} ngày {date} của {issuer})',
+    en: '(Attached to {docKind} No. {docNumber} of {date} by {issuer})',
+  },
+  'excel.annex.code': { vi: 'STT', en: 'No.' },
+  'excel.annex.name': { vi: 'Nội dung', en: 'Description' },
+  'excel.annex.agency': { vi: 'Cơ quan chủ trì', en: 'Lead agency' },
+  'excel.annex.note': { vi: 'Ghi chú', en: 'Notes' },
+  'excel.annex.grandTotal': { vi: 'TỔNG CỘNG', en: 'GRAND TOTAL' },
+  'excel.annex.preparedBy': { vi: 'Người lập biểu', en: 'Prepared by' },
+  'excel.annex.page': { vi: 'Trang &P/&N', en: 'Page &P of &N' },
+  'excel.annex.statedNote': {
+    vi: 'Số ghi trong kế hoạch: {stated}. Tổng các phần: {computed} (chênh lệch {diff}). PlanDesk giữ số ghi để đối chiếu.',
+    en: 'Stated in the plan: {stated}. Sum of the parts: {computed} (difference {diff}). PlanDesk keeps the stated figure to compare.',
+  },
+
+  // ---- CLI ----
+  'excel.cli.usage.import': {
+    vi: 'Cách dùng: plandesk import TỆP.xlsx --out MỚI.plandesk [--sheet TÊN|SỐ] [--mapping ÁNH_XẠ.json] [--json] [--force]',
+    en: 'Usage: plandesk import FILE.xlsx --out NEW.plandesk [--sheet NAME|INDEX] [--mapping MAP.json] [--json] [--force]',
+  },
+  'excel.cli.usage.export': {
+    vi: 'Cách dùng: plandesk export TỆP.plandesk --out RA.xlsx [--template MẪU.xlsx --mapping ÁNH_XẠ.json]',
+    en: 'Usage: plandesk export FILE.plandesk --out OUT.xlsx [--template TEMPLATE.xlsx --mapping MAP.json]',
+  },
+  'excel.cli.summary': {
+    vi: 'Trang tính "{sheet}": {lines} dòng, {amounts} số liệu ({stated} số ghi ở ô tổng), đơn vị {unit}.',
+    en: 'Sheet "{sheet}": {lines} lines, {amounts} figures ({stated} stated at total cells), unit {unit}.',
+  },
+  'excel.cli.totals': { vi: 'Tổng cộng theo cột:', en: 'Totals by column:' },
+  'excel.cli.columns': { vi: 'Cột đã nhận:', en: 'Columns mapped:' },
+  'excel.cli.unmapped': { vi: 'Cột không nhận ra:', en: 'Columns not recognised:' },
+  'excel.cli.skipped': { vi: 'Dòng bỏ qua:', en: 'Rows skipped:' },
+  'excel.cli.warnings': { vi: 'Cảnh báo:', en: 'Warnings:' },
+  'excel.cli.imported': { vi: 'Đã tạo {file}', en: 'Created {file}' },
+  'excel.cli.exported': { vi: 'Đã xuất {file}', en: 'Exported {file}' },
+} as const;
+
+export type ExcelMessageKey = keyof typeof excel;
