@@ -26,6 +26,8 @@ import { PlanDeskError } from './errors';
 import { areaHandlers } from './commands';
 import type { Cursor, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
+import { AuditLog } from './history/audit-log';
+import type { OpenOptions } from './store/db';
 import { openCycleFile, type CycleFile } from './store/cycle-file';
 import { UndoLog } from './undo-log';
 
@@ -38,15 +40,18 @@ export class PlanSession implements SessionContext {
   private findings!: FindingsTracker;
   private readonly writer: ActionWriter;
   private readonly undoLog: UndoLog;
+  /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
+  private readonly audit: AuditLog;
   private nextLineId = 1;
 
   private constructor(readonly file: CycleFile) {
     this.writer = new ActionWriter(file.db);
     this.undoLog = new UndoLog(file.db);
+    this.audit = new AuditLog(file.db);
     this.load();
   }
 
-  static open(filePath: string, opts: { readOnly?: boolean } = {}): PlanSession {
+  static open(filePath: string, opts: OpenOptions = {}): PlanSession {
     return new PlanSession(openCycleFile(filePath, opts));
   }
 
@@ -102,7 +107,8 @@ export class PlanSession implements SessionContext {
         .map((r) => [r.key, JSON.parse(r.value) as unknown]),
     );
     this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
-    this.nextLineId = this.data.lines.reduce((m, l) => Math.max(m, l.id), 0) + 1;
+    // Past the highest id ever used (the audit log remembers deleted lines): ids are never reused.
+    this.nextLineId = Math.max(this.data.lines.reduce((m, l) => Math.max(m, l.id), 0), this.audit.highestLineId()) + 1;
   }
 
   /** Validate and run one command. Throws PlanDeskError with a dictionary key on refusal. */
@@ -240,12 +246,12 @@ export class PlanSession implements SessionContext {
     'undo': () => {
       const step = this.undoLog.peekUndo();
       if (!step) throw new PlanDeskError('error.nothing_to_undo');
-      return this.applySteps([...step.actions].reverse().map(invert), () => this.undoLog.mark(step.id, 'undone'), step.cursor);
+      return this.applySteps([...step.actions].reverse().map(invert), () => this.undoLog.mark(step.id, 'undone'), step.cursor, { kind: 'undo', label: step.label });
     },
     'redo': () => {
       const step = this.undoLog.peekRedo();
       if (!step) throw new PlanDeskError('error.nothing_to_redo');
-      return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor);
+      return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor, { kind: 'redo', label: step.label });
     },
     'settings/get': (a) => ({ value: this.settings.get(a.key) ?? null }),
     'settings/set': (a) =>
@@ -281,11 +287,11 @@ export class PlanSession implements SessionContext {
 
   /** Apply a new user action as one undo step. */
   commit(label: string, actions: DocAction[], cursor: Cursor): Patch {
-    return this.applySteps(actions, () => this.undoLog.record(label, actions, cursor), cursor);
+    return this.applySteps(actions, () => this.undoLog.record(label, actions, cursor), cursor, { kind: 'edit', label });
   }
 
   /** Apply actions to file and memory in one transaction; on failure, reload memory from the file. */
-  private applySteps(actions: DocAction[], bookkeeping: () => void, cursor: Cursor): Patch {
+  private applySteps(actions: DocAction[], bookkeeping: () => void, cursor: Cursor, audit: { kind: 'edit' | 'undo' | 'redo'; label: string }): Patch {
     this.assertWritable();
     const changed = new Set<number>();
     let structure = false;
@@ -293,6 +299,8 @@ export class PlanSession implements SessionContext {
     let rulesChanged = false;
     try {
       this.file.db.transaction(() => {
+        // Before the actions run, so a deleted line is still there to be named.
+        this.audit.record(audit.kind, audit.label, actions, (id) => this.calc.lines.get(id));
         for (const a of actions) {
           this.writer.write(a);
           if (isStructural(a)) structure = true;

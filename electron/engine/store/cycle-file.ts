@@ -6,7 +6,7 @@ import type { Amount, CapitalType, CycleData, CycleMeta, FundingColumn, Line, Ru
 import { DEFAULT_RULES } from '../../../shared/model';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
 import { PlanDeskError } from '../errors';
-import { createDatabase, openDatabase, type DB } from './db';
+import { createDatabase, openDatabase, type DB, type OpenOptions } from './db';
 
 const META_DEFAULTS: CycleMeta = blankCycle(2024).meta;
 
@@ -138,7 +138,7 @@ export interface CycleFile {
   close(): void;
 }
 
-export function openCycleFile(file: string, opts: { readOnly?: boolean } = {}): CycleFile {
+export function openCycleFile(file: string, opts: OpenOptions = {}): CycleFile {
   const db = openDatabase(file, opts);
   return {
     db,

@@ -11,12 +11,21 @@ export type DB = Database.Database;
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** How to open a cycle file (the safety layer, electron/engine/safety, decides the journal mode). */
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** 'delete' (rollback journal) on network shares, where SQLite's WAL is unsafe; default 'wal'. */
+  journalMode?: 'wal' | 'delete';
+  /** Called before an older file is migrated (e.g. to put a backup in the backups folder). */
+  beforeMigrate?: (file: string, fromVersion: number) => void;
+}
+
 /** Set on every connection: WAL for concurrency with readers, FULL so a committed edit survives power loss. */
-function applyPragmas(db: DB, readOnly: boolean): void {
+function applyPragmas(db: DB, readOnly: boolean, journalMode: 'wal' | 'delete' = 'wal'): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 3000');
   if (!readOnly) {
-    db.pragma('journal_mode = WAL');
+    db.pragma(`journal_mode = ${journalMode === 'delete' ? 'DELETE' : 'WAL'}`);
     // A WAL database reopens at NORMAL in this build: set FULL explicitly on every open.
     db.pragma('synchronous = FULL');
   }
@@ -54,7 +63,7 @@ export function inspectCycleFile(file: string): number {
 }
 
 /** Open an existing cycle file (migrating a copy-protected older one), or throw a PlanDeskError. */
-export function openDatabase(file: string, opts: { readOnly?: boolean } = {}): DB {
+export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   const version = inspectCycleFile(file);
   const readOnly = !!opts.readOnly;
   let db: DB;
@@ -66,12 +75,13 @@ export function openDatabase(file: string, opts: { readOnly?: boolean } = {}): D
     throw new PlanDeskError('error.not_plandesk', { file: displayName(file) }, { cause: e });
   }
   try {
-    applyPragmas(db, readOnly);
+    applyPragmas(db, readOnly, opts.journalMode);
     if (version < SCHEMA_VERSION) {
       if (readOnly) throw new PlanDeskError('error.needs_migration', { file: displayName(file) });
       // Keep the file as it was before the first migration touches it.
       db.pragma('wal_checkpoint(TRUNCATE)');
       fs.copyFileSync(file, `${file}.v${version}.bak`);
+      opts.beforeMigrate?.(file, version);
       migrate(db, version);
     }
   } catch (e) {

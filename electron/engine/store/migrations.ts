@@ -48,6 +48,68 @@ export const MIGRATIONS: readonly string[] = [
     actions TEXT NOT NULL
   );
   `,
+  // 2: history (issue 7). The audit log is separate from undo_steps, which are trimmed and lose
+  // their redo steps: every change ever applied is kept here, with who, when and old → new.
+  // Revisions are named snapshots of the plan inside the cycle, stored as rows (not a blob) so a
+  // snapshot is one INSERT … SELECT and a comparison reads plain tables. `lineage` names the line-id
+  // space: files that share it (revisions, a next year's cycle made from this one) match lines by id.
+  `
+  CREATE TABLE audit_steps (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    host TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    changes INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX audit_steps_by_at ON audit_steps (at);
+  CREATE TABLE audit_changes (
+    step_id INTEGER NOT NULL REFERENCES audit_steps(id),
+    seq INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    line_id INTEGER,
+    line_code TEXT,
+    line_name TEXT,
+    field TEXT,
+    old,
+    new,
+    PRIMARY KEY (step_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX audit_changes_by_line ON audit_changes (line_id);
+  CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    host TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    columns TEXT NOT NULL,
+    line_count INTEGER NOT NULL
+  );
+  CREATE TABLE revision_lines (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    id INTEGER NOT NULL,
+    parent_id INTEGER,
+    position INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    note TEXT NOT NULL,
+    allowed_capital TEXT,
+    is_adjustment INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE revision_amounts (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    line_id INTEGER NOT NULL,
+    column_key TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, line_id, column_key)
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO meta (key, value) VALUES ('lineage', '"' || lower(hex(randomblob(16))) || '"');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

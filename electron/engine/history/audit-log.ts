@@ -1,0 +1,184 @@
+// The audit log: every change applied to the plan — edits, undos, redos — with when, who (OS user
+// and computer), which line and column or field, and old → new. Written inside the same SQLite
+// transaction as the change itself, so a change is in the file if and only if its audit rows are.
+// Separate from the undo log, which is trimmed and drops redo steps.
+import type { AuditFilter, AuditKind, AuditRow } from '../../../shared/commands/history';
+import type { Line } from '../../../shared/model';
+import type { DocAction } from '../actions';
+import { identity } from '../safety/identity';
+import type { DB } from '../store/db';
+
+type Value = number | string | null;
+
+interface ChangeRow {
+  action: DocAction['t'];
+  lineId: number | null;
+  field: string | null;
+  old: Value;
+  new: Value;
+}
+
+/** Lower case without diacritics (đ → d): "nha o" and "NHÀ Ở" both find "nhà ở". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** A line as the audit keeps it when it is inserted or deleted (enough to tell what it was). */
+function lineRecord(line: Line, amounts: { column: string; value: number }[]): string {
+  return JSON.stringify({
+    code: line.code, name: line.name, agency: line.agency, note: line.note, parentId: line.parentId, position: line.position,
+    amounts: Object.fromEntries(amounts.map((a) => [a.column, a.value])),
+  });
+}
+
+/** The audit rows of one list of actions. Sibling renumbering caused by an insert or delete is left out. */
+function changeRows(actions: readonly DocAction[]): ChangeRow[] {
+  const reshapes = actions.some((a) => a.t === 'insert' || a.t === 'delete');
+  const out: ChangeRow[] = [];
+  for (const a of actions) {
+    switch (a.t) {
+      case 'amount':
+        out.push({ action: 'amount', lineId: a.lineId, field: a.column, old: a.old, new: a.new });
+        break;
+      case 'fields':
+        for (const f of Object.keys(a.new) as (keyof typeof a.new)[]) {
+          out.push({ action: 'fields', lineId: a.lineId, field: f, old: a.old[f] ?? null, new: a.new[f] ?? null });
+        }
+        break;
+      case 'capital':
+        out.push({ action: 'capital', lineId: a.lineId, field: 'capital', old: json(a.old), new: json(a.new) });
+        break;
+      case 'insert':
+        out.push({ action: 'insert', lineId: a.line.id, field: null, old: null, new: lineRecord(a.line, a.amounts) });
+        break;
+      case 'delete':
+        out.push({ action: 'delete', lineId: a.line.id, field: null, old: lineRecord(a.line, a.amounts), new: null });
+        break;
+      case 'place':
+        if (reshapes && a.old.parentId === a.new.parentId) break;
+        out.push({ action: 'place', lineId: a.lineId, field: 'position', old: json(a.old), new: json(a.new) });
+        break;
+      case 'meta':
+        out.push({ action: 'meta', lineId: null, field: a.key, old: json(a.old), new: json(a.new) });
+        break;
+    }
+  }
+  return out;
+}
+
+export class AuditLog {
+  private readonly who = identity();
+  private stmts: ReturnType<AuditLog['prepare']> | null = null;
+
+  constructor(private readonly db: DB) {
+    db.function('pd_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+  }
+
+  private prepare() {
+    return {
+      step: this.db.prepare('INSERT INTO audit_steps (at, user, host, kind, label, changes) VALUES (?, ?, ?, ?, ?, ?)'),
+      change: this.db.prepare(
+        'INSERT INTO audit_changes (step_id, seq, action, line_id, line_code, line_name, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  private get s() {
+    return (this.stmts ??= this.prepare());
+  }
+
+  /**
+   * Record one applied step (call inside the transaction that applies it, before the actions run,
+   * so deleted lines can still be named). `lineOf` finds a line's code and name as they are now.
+   */
+  record(kind: AuditKind, label: string, actions: readonly DocAction[], lineOf: (id: number) => Line | undefined): number {
+    const rows = changeRows(actions);
+    const inserted = new Map<number, Line>();
+    for (const a of actions) if (a.t === 'insert' || a.t === 'delete') inserted.set(a.line.id, a.line);
+    const stepId = Number(this.s.step.run(new Date().toISOString(), this.who.user, this.who.host, kind, label, rows.length).lastInsertRowid);
+    rows.forEach((r, seq) => {
+      const line = r.lineId === null ? undefined : (lineOf(r.lineId) ?? inserted.get(r.lineId));
+      this.s.change.run(stepId, seq, r.action, r.lineId, line?.code ?? null, line?.name ?? null, r.field, r.old, r.new);
+    });
+    return stepId;
+  }
+
+  /** Record an event without plan changes (a revision saved, a backup restored…). */
+  note(kind: AuditKind, label: string): number {
+    return Number(this.s.step.run(new Date().toISOString(), this.who.user, this.who.host, kind, label, 0).lastInsertRowid);
+  }
+
+  /** The newest step's id: changes when anything was recorded (used to skip identical backups). */
+  marker(): number {
+    return (this.db.prepare('SELECT max(id) AS m FROM audit_steps').get() as { m: number | null }).m ?? 0;
+  }
+
+  /** The highest line id the plan ever used (so ids are never reused, even after reopening). */
+  highestLineId(): number {
+    const a = (this.db.prepare('SELECT max(line_id) AS m FROM audit_changes').get() as { m: number | null }).m ?? 0;
+    const r = (this.db.prepare('SELECT max(id) AS m FROM revision_lines').get() as { m: number | null }).m ?? 0;
+    return Math.max(a, r);
+  }
+
+  users(): string[] {
+    return (this.db.prepare('SELECT DISTINCT user FROM audit_steps ORDER BY user').raw().all() as [string][]).map(([u]) => u);
+  }
+
+  /** Newest first; every change of a step on its own row (a step without changes: one row). */
+  query(filter: AuditFilter, offset: number, limit: number): { rows: AuditRow[]; total: number } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const changeFilter = !!filter.text?.trim() || filter.lineId !== undefined || !!filter.field;
+    if (filter.text?.trim()) {
+      const t = filter.text.trim();
+      const like = fold(t).replace(/[\\%_]/g, (m) => `\\${m}`);
+      where.push("(c.line_code = ? OR c.line_code LIKE ? ESCAPE '\\' OR pd_fold(c.line_name) LIKE ? ESCAPE '\\')");
+      params.push(t, `${like}.%`, `%${like}%`);
+    }
+    if (filter.lineId !== undefined) {
+      where.push('c.line_id = ?');
+      params.push(filter.lineId);
+    }
+    if (filter.field) {
+      where.push('c.field = ?');
+      params.push(filter.field);
+    }
+    if (filter.user) {
+      where.push('s.user = ?');
+      params.push(filter.user);
+    }
+    if (filter.kind) {
+      where.push('s.kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.fromAt) {
+      where.push('s.at >= ?');
+      params.push(filter.fromAt);
+    }
+    if (filter.toAt) {
+      where.push('s.at < ?');
+      params.push(filter.toAt);
+    }
+    const from = `FROM audit_steps s ${changeFilter ? 'JOIN' : 'LEFT JOIN'} audit_changes c ON c.step_id = s.id`;
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n ${from} ${cond}`).get(...params) as { n: number }).n;
+    const raw = this.db
+      .prepare(
+        `SELECT s.id, c.seq, s.at, s.user, s.host, s.kind, s.label, c.action, c.line_id, c.line_code, c.line_name, c.field, c.old, c.new
+         ${from} ${cond} ORDER BY s.id DESC, c.seq ASC LIMIT ? OFFSET ?`,
+      )
+      .raw()
+      .all(...params, limit, offset) as unknown[][];
+    const rows = raw.map(
+      ([stepId, seq, at, user, host, kind, label, action, lineId, lineCode, lineName, field, old, nw]): AuditRow => ({
+        stepId: stepId as number, seq: seq as number | null, at: at as string, user: user as string, host: host as string,
+        kind: kind as AuditKind, label: label as string, action: action as string | null, lineId: lineId as number | null,
+        lineCode: lineCode as string | null, lineName: lineName as string | null, field: field as string | null,
+        old: old as Value, new: nw as Value,
+      }),
+    );
+    return { rows, total };
+  }
+}
