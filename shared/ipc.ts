@@ -40,6 +40,8 @@ const rulesSchema = z
     counterpartMinPercent: z.number().min(0).max(100),
     toleranceDong: z.number().int().min(0).max(MAX_CELL_DONG).nullable(),
     counterpartPerLine: z.boolean(),
+    counterpartTolerancePercent: z.number().min(0).max(100).optional(),
+    counterpartLineDepth: z.number().int().min(0).max(20).optional(),
   })
   .strict();
 

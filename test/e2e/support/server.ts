@@ -1,9 +1,19 @@
 // Starts browser mode (the built server, the real engine, a real cycle file) for an end-to-end test
 // and stops it. Requires `npm run build` (the test command runs it first).
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder above this file (or the bench bundle) with our package.json. */
+function findRoot(from: string): string {
+  for (let d = from; d !== path.dirname(d); d = path.dirname(d)) {
+    const pkg = path.join(d, 'package.json');
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'plandesk') return d;
+  }
+  throw new Error(`no PlanDesk checkout above ${from}`);
+}
+
+const ROOT = findRoot(__dirname);
 
 export interface RunningServer {
   url: string;

@@ -1,0 +1,45 @@
+// `npm run bench`: the speed and memory targets of every issue, measured on generated plans, printed
+// as one table (with LibreOffice doing the same work, where it is installed). Figures, not tests:
+// nothing here fails the build.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchCore } from './core';
+import type { BenchRow } from './report';
+import { libreOffice } from './report';
+
+type Case = { name: string; run: (report: (r: BenchRow) => void, dir: string) => Promise<void> };
+
+const CASES: Case[] = [
+  { name: 'core', run: benchCore },
+];
+
+function fmt(v: number): string {
+  return v.toLocaleString('vi-VN', { maximumFractionDigits: v < 10 ? 2 : v < 100 ? 1 : 0 });
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bench-'));
+  const rows: BenchRow[] = [];
+  const lo = libreOffice();
+  console.log(`PlanDesk bench — ${os.cpus().length} cores, Node ${process.versions.node}, LibreOffice: ${lo ?? 'not installed'}`);
+  for (const c of CASES) {
+    if (only.length && !only.includes(c.name)) continue;
+    try {
+      await c.run((r) => {
+        rows.push(r);
+        const lor = r.libreoffice !== undefined ? ` | LibreOffice ${fmt(r.libreoffice)} ${r.unit} (×${fmt(r.libreoffice / Math.max(r.value, 1e-9))})` : '';
+        const status = r.ok === undefined ? '' : r.ok ? ' ✓' : ' ✗';
+        console.log(`${r.case.padEnd(72)} ${fmt(r.value).padStart(9)} ${r.unit.padEnd(3)} ${r.target ? `(target ${r.target})` : ''}${status}${lor}`);
+      }, dir);
+    } catch (e) {
+      console.log(`${c.name}: failed — ${(e as Error).stack ?? e}`);
+    }
+  }
+  const missed = rows.filter((r) => r.ok === false);
+  console.log(`\n${rows.length} figures, ${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed.`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
