@@ -18,28 +18,42 @@ export interface CellChange {
 export class PlanCalc {
   readonly cols: ColumnTree;
   private readonly leafIndex = new Map<string, number>();
+  /** Index of every column (leaf or group) in the stored-figures table. */
+  private readonly colIndex = new Map<string, number>();
+  private readonly colKeys: string[];
   /** Leaf indexes under each column. */
   private readonly leafIdxUnder = new Map<string, number[]>();
   readonly lines = new Map<number, Line>();
   private readonly kids = new Map<number | null, number[]>();
   /** Effective parent of each line: a parentId naming no line in the plan makes the line top-level. */
   private readonly parent = new Map<number, number | null>();
-  /** Stored amounts: lineId → (column → value). */
-  private readonly stored = new Map<number, Map<string, Dong>>();
-  private readonly rows = new Map<number, Float64Array>();
+  // Per-line state lives in flat typed arrays indexed by a slot per line: 100.000 lines would
+  // otherwise mean 100.000 small arrays and maps, and garbage collection dominating a file open.
+  private readonly slots = new Map<number, number>();
+  private capacity = 0;
+  private used = 0;
+  /** Stored figures: slot × every column; `storedSet` marks which are present. */
+  private storedVal = new Float64Array(0);
+  private storedSet = new Uint8Array(0);
+  /** Computed values per leaf column: slot × leaf column. */
+  private rowVal = new Float64Array(0);
   /** Whether a line contributes any amount to its parent. */
-  private readonly has = new Map<number, boolean>();
-  /** Number of children of a line with `has` true. */
-  private readonly amountKids = new Map<number, number>();
-  /** Number of stored values at leaf columns on a line. */
-  private readonly ownLeafCount = new Map<number, number>();
+  private hasAmt = new Uint8Array(0);
+  /** Number of children of a line that carry amounts. */
+  private amountKids = new Int32Array(0);
+  /** Number of stored figures at leaf columns on a line. */
+  private ownLeafCount = new Int32Array(0);
   private grand: Float64Array;
   private readonly width: number;
+  private readonly ncols: number;
 
   constructor(columns: ColumnTree, lines: readonly Line[], amounts: readonly Amount[]) {
     this.cols = columns;
     this.width = columns.leaves.length;
     columns.leaves.forEach((c, i) => this.leafIndex.set(c.key, i));
+    this.colKeys = columns.ordered.map((c) => c.key);
+    this.colKeys.forEach((k, i) => this.colIndex.set(k, i));
+    this.ncols = this.colKeys.length;
     for (const c of columns.ordered) {
       this.leafIdxUnder.set(c.key, (columns.leafKeysUnder.get(c.key) ?? []).map((k) => this.leafIndex.get(k)!));
     }
@@ -52,18 +66,59 @@ export class PlanCalc {
     this.lines.clear();
     this.kids.clear();
     this.parent.clear();
-    this.stored.clear();
-    for (const l of lines) this.lines.set(l.id, l);
+    this.slots.clear();
+    this.used = 0;
+    this.allocate(Math.max(16, lines.length));
+    for (const l of lines) {
+      this.lines.set(l.id, l);
+      this.slots.set(l.id, this.used++);
+    }
     for (const l of lines) {
       const parent = l.parentId !== null && this.lines.has(l.parentId) ? l.parentId : null;
       this.parent.set(l.id, parent);
-      const list = this.kids.get(parent) ?? [];
-      list.push(l.id);
-      this.kids.set(parent, list);
+      const list = this.kids.get(parent);
+      if (list) list.push(l.id);
+      else this.kids.set(parent, [l.id]);
     }
-    for (const list of this.kids.values()) list.sort((a, b) => this.lines.get(a)!.position - this.lines.get(b)!.position);
+    for (const list of this.kids.values()) {
+      if (list.length > 1) list.sort((a, b) => this.lines.get(a)!.position - this.lines.get(b)!.position);
+    }
     for (const a of amounts) this.storeRaw(a.lineId, a.column, a.value);
     this.recomputeAll();
+  }
+
+  /** Fresh arrays for `n` slots (state is rebuilt by the caller). */
+  private allocate(n: number): void {
+    this.capacity = n;
+    this.storedVal = new Float64Array(n * this.ncols);
+    this.storedSet = new Uint8Array(n * this.ncols);
+    this.rowVal = new Float64Array(n * this.width);
+    this.hasAmt = new Uint8Array(n);
+    this.amountKids = new Int32Array(n);
+    this.ownLeafCount = new Int32Array(n);
+  }
+
+  /** The slot of a line, giving one to a line added since the last reset (arrays grow by doubling). */
+  private slotOf(lineId: number): number {
+    let s = this.slots.get(lineId);
+    if (s !== undefined) return s;
+    if (this.used >= this.capacity) {
+      const grow = <T extends Float64Array | Uint8Array | Int32Array>(a: T, per: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(this.capacity * 2 * per);
+        b.set(a);
+        return b;
+      };
+      this.storedVal = grow(this.storedVal, this.ncols);
+      this.storedSet = grow(this.storedSet, this.ncols);
+      this.rowVal = grow(this.rowVal, this.width);
+      this.hasAmt = grow(this.hasAmt, 1);
+      this.amountKids = grow(this.amountKids, 1);
+      this.ownLeafCount = grow(this.ownLeafCount, 1);
+      this.capacity *= 2;
+    }
+    s = this.used++;
+    this.slots.set(lineId, s);
+    return s;
   }
 
   /** Replace one line's own fields (code, name…) without touching amounts or structure. */
@@ -80,20 +135,19 @@ export class PlanCalc {
   }
 
   private storeRaw(lineId: number, column: string, value: Dong | null): void {
-    let m = this.stored.get(lineId);
+    const c = this.colIndex.get(column);
+    if (c === undefined) return; // a figure in a column this tree does not have
+    const i = this.slotOf(lineId) * this.ncols + c;
     if (value === null) {
-      m?.delete(column);
-      return;
+      this.storedSet[i] = 0;
+      this.storedVal[i] = 0;
+    } else {
+      this.storedSet[i] = 1;
+      this.storedVal[i] = value;
     }
-    if (!m) this.stored.set(lineId, (m = new Map()));
-    m.set(column, value);
   }
 
   private recomputeAll(): void {
-    this.rows.clear();
-    this.has.clear();
-    this.amountKids.clear();
-    this.ownLeafCount.clear();
     this.grand = new Float64Array(this.width);
     // Iterative post-order: plans can be deep enough to overflow a recursive walk.
     const order: number[] = [];
@@ -101,41 +155,52 @@ export class PlanCalc {
     while (stack.length) {
       const id = stack.pop()!;
       order.push(id);
-      for (const k of this.kids.get(id) ?? []) stack.push(k);
+      const ks = this.kids.get(id);
+      if (ks) for (const k of ks) stack.push(k);
     }
     for (let i = order.length - 1; i >= 0; i--) this.computeOwn(order[i]);
-    for (const r of this.kids.get(null) ?? []) addInto(this.grand, this.rows.get(r)!);
+    for (const r of this.kids.get(null) ?? []) this.addRow(this.grand, 0, this.slots.get(r)!);
   }
 
   /** Compute a line's row from its children's rows (already computed) or its stored figures. */
   private computeOwn(id: number): void {
+    const s = this.slots.get(id)!;
     let count = 0;
-    const own = this.stored.get(id);
-    if (own) for (const k of own.keys()) if (this.leafIndex.has(k)) count++;
-    this.ownLeafCount.set(id, count);
-    const children = this.kids.get(id) ?? [];
+    for (let li = 0; li < this.width; li++) if (this.storedSet[s * this.ncols + this.leafCol(li)]) count++;
+    this.ownLeafCount[s] = count;
+    const children = this.kids.get(id);
     let amountKids = 0;
-    for (const k of children) if (this.has.get(k)) amountKids++;
-    this.amountKids.set(id, amountKids);
-    let row: Float64Array;
-    if (children.length > 0 && amountKids > 0) {
-      row = new Float64Array(this.width);
-      for (const k of children) addInto(row, this.rows.get(k)!);
+    if (children) for (const k of children) if (this.hasAmt[this.slots.get(k)!]) amountKids++;
+    this.amountKids[s] = amountKids;
+    const base = s * this.width;
+    this.rowVal.fill(0, base, base + this.width);
+    if (children && amountKids > 0) {
+      for (const k of children) this.addRow(this.rowVal, base, this.slots.get(k)!);
     } else {
-      row = this.ownRow(id);
+      this.writeOwnRow(s, this.rowVal, base);
     }
-    this.rows.set(id, row);
-    this.has.set(id, amountKids > 0 || count > 0);
+    this.hasAmt[s] = amountKids > 0 || count > 0 ? 1 : 0;
   }
 
-  private ownRow(id: number): Float64Array {
-    const row = new Float64Array(this.width);
-    const own = this.stored.get(id);
-    if (own) for (const [k, v] of own) {
-      const i = this.leafIndex.get(k);
-      if (i !== undefined) row[i] = v;
+  private leafColCache: number[] | null = null;
+  /** Index in the stored-figures table of the li-th leaf column. */
+  private leafCol(li: number): number {
+    if (!this.leafColCache) this.leafColCache = this.cols.leaves.map((c) => this.colIndex.get(c.key)!);
+    return this.leafColCache[li];
+  }
+
+  /** target[base…] += computed row of slot `s`. */
+  private addRow(target: Float64Array, base: number, s: number): void {
+    const src = s * this.width;
+    for (let i = 0; i < this.width; i++) target[base + i] += this.rowVal[src + i];
+  }
+
+  /** The line's own stated leaf-column figures, written at target[base…]. */
+  private writeOwnRow(s: number, target: Float64Array, base: number): void {
+    for (let li = 0; li < this.width; li++) {
+      const i = s * this.ncols + this.leafCol(li);
+      target[base + li] = this.storedSet[i] ? this.storedVal[i] : 0;
     }
-    return row;
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -150,7 +215,8 @@ export class PlanCalc {
 
   /** A parent line with no amount below it: its own figures stand ("not yet allocated"). */
   isUnallocatedParent(lineId: number): boolean {
-    return this.isParent(lineId) && (this.amountKids.get(lineId) ?? 0) === 0;
+    const s = this.slots.get(lineId);
+    return this.isParent(lineId) && s !== undefined && this.amountKids[s] === 0;
   }
 
   /** True where the cell is a total (computed) rather than an entry. */
@@ -160,24 +226,40 @@ export class PlanCalc {
 
   /** The computed amount of a cell. */
   value(lineId: number, column: string): Dong {
-    const row = this.rows.get(lineId);
-    if (!row) return 0;
-    return sumAt(row, this.leafIdxUnder.get(column) ?? []);
+    const s = this.slots.get(lineId);
+    if (s === undefined || !this.lines.has(lineId)) return 0;
+    let sum = 0;
+    const base = s * this.width;
+    for (const i of this.leafIdxUnder.get(column) ?? []) sum += this.rowVal[base + i];
+    return sum;
   }
 
   /** The program total (Σ top-level lines) of a column. */
   total(column: string): Dong {
-    return sumAt(this.grand, this.leafIdxUnder.get(column) ?? []);
+    let sum = 0;
+    for (const i of this.leafIdxUnder.get(column) ?? []) sum += this.grand[i];
+    return sum;
   }
 
   /** The stored figure of a cell: the entry at a leaf×leaf position, a stated total elsewhere. */
   storedValue(lineId: number, column: string): Dong | undefined {
-    return this.stored.get(lineId)?.get(column);
+    const s = this.slots.get(lineId);
+    const c = this.colIndex.get(column);
+    if (s === undefined || c === undefined) return undefined;
+    const i = s * this.ncols + c;
+    return this.storedSet[i] ? this.storedVal[i] : undefined;
   }
 
   /** All stored figures of a line. */
   storedOf(lineId: number): ReadonlyMap<string, Dong> {
-    return this.stored.get(lineId) ?? EMPTY;
+    const s = this.slots.get(lineId);
+    const out = new Map<string, Dong>();
+    if (s === undefined) return out;
+    for (let c = 0; c < this.ncols; c++) {
+      const i = s * this.ncols + c;
+      if (this.storedSet[i]) out.set(this.colKeys[c], this.storedVal[i]);
+    }
+    return out;
   }
 
   /** A stated total that differs from the computed value (an unallocated parent's own figures are its value). */
@@ -188,16 +270,24 @@ export class PlanCalc {
     return stated === computed ? null : { stated, computed };
   }
 
-  /** Every stored figure (for rebuilding after structural edits, and for export). */
+  /** Every stored figure of the plan's lines (for rebuilding after structural edits, and for export). */
   amountList(): Amount[] {
     const out: Amount[] = [];
-    for (const [lineId, m] of this.stored) for (const [column, value] of m) out.push({ lineId, column, value });
+    for (const lineId of this.lines.keys()) {
+      const s = this.slots.get(lineId);
+      if (s === undefined) continue;
+      for (let c = 0; c < this.ncols; c++) {
+        const i = s * this.ncols + c;
+        if (this.storedSet[i]) out.push({ lineId, column: this.colKeys[c], value: this.storedVal[i] });
+      }
+    }
     return out;
   }
 
   /** Whether a line or any line below it carries an amount. */
   hasAmount(lineId: number): boolean {
-    return this.has.get(lineId) ?? false;
+    const s = this.slots.get(lineId);
+    return s !== undefined && this.hasAmt[s] === 1;
   }
 
   /** The line's parent as the tree uses it (null for top-level lines, and for a dangling parentId). */
@@ -241,20 +331,19 @@ export class PlanCalc {
     changed.add(lineId);
     const li = this.leafIndex.get(column);
     if (li === undefined) return changed; // a stated group total: no computed value moves
-    if ((before === undefined) !== (value === null)) {
-      this.ownLeafCount.set(lineId, (this.ownLeafCount.get(lineId) ?? 0) + (value === null ? -1 : 1));
-    }
+    const s = this.slots.get(lineId)!;
+    if ((before === undefined) !== (value === null)) this.ownLeafCount[s] += value === null ? -1 : 1;
     // The line's own row moves only when its own figures are its amount.
-    const ownStands = !this.isParent(lineId) || (this.amountKids.get(lineId) ?? 0) === 0;
+    const ownStands = !this.isParent(lineId) || this.amountKids[s] === 0;
     const delta = new Float64Array(this.width);
     if (ownStands) {
-      const row = this.rows.get(lineId)!;
-      delta[li] = (value ?? 0) - row[li];
-      row[li] = value ?? 0;
+      const at = s * this.width + li;
+      delta[li] = (value ?? 0) - this.rowVal[at];
+      this.rowVal[at] = value ?? 0;
     }
-    const oldHas = this.has.get(lineId) ?? false;
-    const nowHas = (this.amountKids.get(lineId) ?? 0) > 0 || (this.ownLeafCount.get(lineId) ?? 0) > 0;
-    this.has.set(lineId, nowHas);
+    const oldHas = this.hasAmt[s] === 1;
+    const nowHas = this.amountKids[s] > 0 || this.ownLeafCount[s] > 0;
+    this.hasAmt[s] = nowHas ? 1 : 0;
     this.propagate(lineId, delta, oldHas !== nowHas, changed);
     return changed;
   }
@@ -266,45 +355,39 @@ export class PlanCalc {
     let d: Float64Array | null = isZero(delta) ? null : delta;
     while (p !== null) {
       if (!d && !hasChanged) return;
-      const wasAlloc = (this.amountKids.get(p) ?? 0) > 0;
-      if (hasChanged) this.amountKids.set(p, (this.amountKids.get(p) ?? 0) + (this.has.get(child) ? 1 : -1));
-      const nowAlloc = (this.amountKids.get(p) ?? 0) > 0;
-      const row = this.rows.get(p)!;
+      const ps = this.slots.get(p)!;
+      const cs = this.slots.get(child)!;
+      const wasAlloc = this.amountKids[ps] > 0;
+      if (hasChanged) this.amountKids[ps] += this.hasAmt[cs] ? 1 : -1;
+      const nowAlloc = this.amountKids[ps] > 0;
+      const base = ps * this.width;
       if (wasAlloc && nowAlloc) {
-        if (d) addInto(row, d);
+        if (d) for (let i = 0; i < this.width; i++) this.rowVal[base + i] += d[i];
       } else if (wasAlloc !== nowAlloc) {
         // Allocation flips: children without amounts have zero rows, so the new row is either the
         // one child that now carries amounts, or the parent's own stated figures.
-        const next = nowAlloc ? Float64Array.from(this.rows.get(child)!) : this.ownRow(p);
+        const next = new Float64Array(this.width);
+        if (nowAlloc) this.addRow(next, 0, cs);
+        else this.writeOwnRow(ps, next, 0);
         const diff = new Float64Array(this.width);
-        for (let i = 0; i < this.width; i++) diff[i] = next[i] - row[i];
-        row.set(next);
+        for (let i = 0; i < this.width; i++) {
+          diff[i] = next[i] - this.rowVal[base + i];
+          this.rowVal[base + i] = next[i];
+        }
         d = isZero(diff) ? null : diff;
       } else {
         d = null; // an unallocated parent keeps its own figures
       }
-      const oldHas = this.has.get(p) ?? false;
-      const nowHas = nowAlloc || (this.ownLeafCount.get(p) ?? 0) > 0;
-      this.has.set(p, nowHas);
+      const oldHas = this.hasAmt[ps] === 1;
+      const nowHas = nowAlloc || this.ownLeafCount[ps] > 0;
+      this.hasAmt[ps] = nowHas ? 1 : 0;
       hasChanged = oldHas !== nowHas;
       changed.add(p);
       child = p;
       p = this.parentOf(p);
     }
-    if (d) addInto(this.grand, d);
+    if (d) for (let i = 0; i < this.width; i++) this.grand[i] += d[i];
   }
-}
-
-const EMPTY: ReadonlyMap<string, Dong> = new Map();
-
-function addInto(target: Float64Array, src: Float64Array): void {
-  for (let i = 0; i < target.length; i++) target[i] += src[i];
-}
-
-function sumAt(row: Float64Array, idx: readonly number[]): number {
-  let s = 0;
-  for (const i of idx) s += row[i];
-  return s;
 }
 
 function isZero(a: Float64Array): boolean {

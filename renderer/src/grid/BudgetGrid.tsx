@@ -15,7 +15,7 @@ import {
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { memo, useCallback, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { ColumnTree } from '../../../shared/columns';
 import type { PlanDeskBridge, Patch, RowView } from '../../../shared/ipc';
 import type { FundingColumn } from '../../../shared/model';
@@ -59,7 +59,8 @@ interface Props {
 
 const TOTAL_ROW_ID = -1;
 
-export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: Props) {
+/** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
+export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: Props) {
   const { lang, t } = useLang();
   const apiRef = useRef<GridApi<RowView> | null>(null);
   const visibility = useMemo(() => new TreeVisibility((id) => store.rows.get(id)), [store]);
@@ -75,6 +76,15 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
     }),
     [store, t],
   );
+
+  /** Update the pinned TỔNG CỘNG row in place (replacing it would rebuild its DOM on every edit). */
+  const refreshTotals = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const node = api.getPinnedBottomRow(0);
+    if (node) node.setData(totalRow());
+    else api.setGridOption('pinnedBottomRowData', [totalRow()]);
+  }, [totalRow]);
 
   const refreshFilter = useCallback(() => {
     const api = apiRef.current;
@@ -111,9 +121,9 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
       const nodes = [...flagged].map((id) => api.getRowNode(String(id))).filter((n): n is IRowNode<RowView> => !!n);
       if (p.findings.reset || p.findings.remove.length) api.refreshCells({ force: true });
       else if (nodes.length) api.refreshCells({ rowNodes: nodes, force: true });
-      api.setGridOption('pinnedBottomRowData', [totalRow()]);
+      refreshTotals();
     },
-    [store, reload, totalRow],
+    [store, reload, refreshTotals],
   );
 
   const onCellEditRequest = useCallback(
@@ -206,14 +216,17 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
     [store, totalRow],
   );
 
-  // A new snapshot (open, reload after structural change): replace the rows.
-  useEffect(() => {
-    return store.subscribe(() => {
-      const api = apiRef.current;
-      if (!api) return;
-      api.setGridOption('pinnedBottomRowData', [totalRow()]);
-    });
-  }, [store, totalRow]);
+  // Stable callbacks: AG Grid treats a new function as a changed option and redraws rows.
+  const getRowId = useCallback((p: { data: RowView }) => String(p.data.id), []);
+  const isExternalFilterPresent = useCallback(() => visibility.collapsed.size > 0, [visibility]);
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<RowView>) => (node.data ? visibility.isVisible(node.data) : true),
+    [visibility],
+  );
+  const getRowClass = useCallback(
+    (p: { node: IRowNode<RowView>; data?: RowView }) => (p.node.rowPinned ? 'pd-grand-total' : p.data?.hasChildren ? 'pd-parent' : undefined),
+    [],
+  );
 
   useImperativeHandle(
     ref,
@@ -248,7 +261,7 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
         theme={theme}
         columnDefs={columnDefs}
         context={context}
-        getRowId={(p) => String(p.data.id)}
+        getRowId={getRowId}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         enterNavigatesVertically
@@ -257,15 +270,18 @@ export function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: 
         singleClickEdit={false}
         suppressColumnVirtualisation={false}
         tooltipShowDelay={300}
-        isExternalFilterPresent={() => visibility.collapsed.size > 0}
-        doesExternalFilterPass={(node: IRowNode<RowView>) => (node.data ? visibility.isVisible(node.data) : true)}
-        getRowClass={(p) => (p.node.rowPinned ? 'pd-grand-total' : p.data?.hasChildren ? 'pd-parent' : undefined)}
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
+        getRowClass={getRowClass}
+        animateRows={false}
         onGridReady={onGridReady}
-        localeText={lang === 'vi' ? VI_LOCALE : undefined}
+        localeText={lang === 'vi' ? VI_LOCALE : EN_LOCALE}
       />
     </div>
   );
-}
+});
+
+const EN_LOCALE: Record<string, string> = {};
 
 /** The few AG Grid built-in texts a user of this grid can meet. */
 const VI_LOCALE: Record<string, string> = {
