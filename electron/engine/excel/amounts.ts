@@ -5,8 +5,11 @@
 import { parseAmount, type NumberLocale } from '../../../shared/number';
 import { MAX_CELL_DONG, UNIT_DONG, type DisplayUnit, type Dong } from '../../../shared/model';
 
-/** Decimal text of a number ("1.5E-3", "-12.25", "99654") → đồng in `unit`; null when unreadable. */
-export function decimalToDong(text: string, unit: DisplayUnit): Dong | null {
+/**
+ * Decimal text of a number ("1.5E-3", "-12.25", "99654") → đồng in `unit`; null when unreadable or
+ * above `max` (one cell's limit by default; totals may be read up to 2^53).
+ */
+export function decimalToDong(text: string, unit: DisplayUnit, max: number = MAX_CELL_DONG): Dong | null {
   // Fast path (most cells): plain digits with at most as many decimals as the unit has đồng places;
   // integer arithmetic below 2^53 is exact.
   const fast = /^(-?)(\d{1,12})(?:\.(\d{1,9}))?$/.exec(text);
@@ -15,7 +18,7 @@ export function decimalToDong(text: string, unit: DisplayUnit): Dong | null {
     const frac = fast[3] ?? '';
     if (frac.length <= places) {
       const v = Number(fast[2]) * UNIT_DONG[unit] + (frac ? Number(frac.padEnd(places, '0')) : 0);
-      if (v <= MAX_CELL_DONG) return fast[1] && v !== 0 ? -v : v;
+      if (v <= max) return fast[1] && v !== 0 ? -v : v;
     }
   }
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
@@ -41,7 +44,7 @@ export function decimalToDong(text: string, unit: DisplayUnit): Dong | null {
       v = BigInt(head) + (next >= 53 ? 1n : 0n);
     }
   }
-  if (v > BigInt(MAX_CELL_DONG)) return null;
+  if (v > BigInt(max)) return null;
   const n = Number(v);
   return neg && n !== 0 ? -n : n;
 }

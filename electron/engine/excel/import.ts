@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ColumnTree, defaultColumns } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import type { Amount, CycleData, DisplayUnit, Dong, FundingColumn, Line } from '../../../shared/model';
-import { DEFAULT_RULES } from '../../../shared/model';
+import { DEFAULT_RULES, MAX_CELL_DONG } from '../../../shared/model';
 import { formatAmount, type NumberLocale } from '../../../shared/number';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
 import type { ExcelMessageKey } from '../../../shared/i18n/excel';
@@ -219,7 +219,8 @@ function buildResult(wb: WorkbookSource, sheet: SheetData, layout: TableLayout, 
         hasFigures = true;
         if (cell.noValue) fig.noValue = true;
         else {
-          fig.value = decimalToDong(cell.text, unit);
+          // Totals may exceed one cell's limit; stored amounts are checked against it below.
+          fig.value = decimalToDong(cell.text, unit, Number.MAX_SAFE_INTEGER);
           if (fig.value === null) warn('excel.warn.unreadable_cell', { text: cell.text.slice(0, 60) }, address(row.index, c.col));
         }
       } else if (cell.kind === 's') {
@@ -330,6 +331,10 @@ function buildResult(wb: WorkbookSource, sheet: SheetData, layout: TableLayout, 
       if (f.value === null) continue;
       if (atTotal && (f.formula || (asValue.size > 0 && asValue.has(`${r.rowIndex + 1}:${f.key}:${line.code}`)))) {
         formulaTotals.push({ lineId: line.id, key: f.key, value: f.value, row: r.rowIndex, col: f.col });
+        continue;
+      }
+      if (Math.abs(f.value) > MAX_CELL_DONG) {
+        warn('excel.warn.unreadable_cell', { text: formatAmount(f.value, unit) }, address(r.rowIndex, f.col));
         continue;
       }
       amounts.push({ lineId: line.id, column: f.key, value: f.value });

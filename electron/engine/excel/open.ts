@@ -4,6 +4,7 @@
 import { LIMITS } from './limits';
 import { ImportError, checkAbort } from './errors';
 import type { LoadContext, WorkbookSource } from './sheet';
+import { odsHidden } from './ods-hidden';
 import { openWithSheetJS } from './sheetjs-reader';
 import { openXlsx } from './xlsx-reader';
 import { refuseDtd } from './xml';
@@ -43,7 +44,8 @@ async function openZip(buf: Buffer, ctx: LoadContext): Promise<WorkbookSource> {
     const manifest = await zip.text('META-INF/manifest.xml', 4 << 20, ctx.signal);
     if (manifest && /encryption-data/.test(manifest)) throw new ImportError('excel.error.encrypted');
     await verifyParts(zip, ctx);
-    return openWithSheetJS(buf, 'ods', ctx);
+    const content = await zip.text('content.xml', 256 << 20, ctx.signal);
+    return openWithSheetJS(buf, 'ods', ctx, content ? odsHidden(content) : undefined);
   }
   if (zip.has('xl/workbook.bin') || zip.find('xl/workbook.bin')) {
     await verifyParts(zip, ctx);

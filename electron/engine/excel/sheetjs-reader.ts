@@ -8,10 +8,20 @@ import { LIMITS } from './limits';
 import { ImportError, checkAbort } from './errors';
 import type { Cell, CellKind, LoadContext, Row, SheetData, WorkbookSource } from './sheet';
 import { DEFAULT_STYLE } from './sheet';
+import type { HiddenInfo } from './ods-hidden';
 
-export function openWithSheetJS(bytes: Uint8Array, format: WorkbookSource['format'], ctx: LoadContext): WorkbookSource {
+export function openWithSheetJS(
+  bytes: Uint8Array,
+  format: WorkbookSource['format'],
+  ctx: LoadContext,
+  hidden?: Map<string, HiddenInfo>,
+): WorkbookSource {
   checkAbort(ctx.signal);
   let wb: XLSX.WorkBook;
+  // SheetJS prints parser notes ("ODS number format may be incorrect") on the console: keep the
+  // app's log clean while it runs (synchronous, so nothing else logs meanwhile).
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
   try {
     wb = XLSX.read(bytes, {
       type: 'buffer',
@@ -29,6 +39,8 @@ export function openWithSheetJS(bytes: Uint8Array, format: WorkbookSource['forma
     if (/password|encrypt|protected/i.test(msg)) throw new ImportError('excel.error.encrypted', {}, { cause: e });
     if (/unsupported|not support/i.test(msg)) throw new ImportError('excel.error.unsupported', { detail: msg.slice(0, 120) }, { cause: e });
     throw new ImportError('excel.error.damaged', {}, { cause: e });
+  } finally {
+    Object.assign(console, { error, warn, log });
   }
   const names = wb.SheetNames ?? [];
   if (names.length === 0) throw new ImportError('excel.error.no_sheets');
@@ -36,6 +48,11 @@ export function openWithSheetJS(bytes: Uint8Array, format: WorkbookSource['forma
   const load = async (index: number, c: LoadContext): Promise<SheetData> => {
     checkAbort(c.signal);
     const sheet = toSheetData(names[index].normalize('NFC'), wb.Sheets[names[index]]);
+    const extra = hidden?.get(sheet.name);
+    if (extra) {
+      for (const r of sheet.rows) if (extra.rows.has(r.index)) r.hidden = true;
+      for (const c of extra.cols) sheet.hiddenCols.add(c);
+    }
     c.onProgress?.(1);
     return sheet;
   };

@@ -157,7 +157,7 @@ class TextFeed {
     const used = this.take(this.pending, false);
     if (used > 0) this.pending = this.pending.slice(used);
     // A single record never grows past this: a part that does is not a spreadsheet we can read.
-    if (this.pending.length > 64 * 1024 * 1024) throw new ImportError('excel.error.damaged');
+    if (this.pending.length > 16 * 1024 * 1024) throw new ImportError('excel.error.damaged');
   }
   end(): void {
     this.take(this.pending, true);
@@ -202,6 +202,8 @@ async function readSharedStrings(zip: ZipArchive, path: string, ctx: LoadContext
       if (out.length > LIMITS.maxSharedStrings) throw new ImportError('excel.error.too_large');
       i = text.indexOf(open, used);
     }
+    // Nothing more to find in what was scanned: keep only a tail that could hold a split tag.
+    if (i < 0) used = Math.max(used, text.length - 16);
     return final ? text.length : used;
   });
   await zip.stream(entry, (c) => feed.push(c), ctx.signal);
@@ -441,7 +443,7 @@ async function readSheet(
       p ??= prefixOf(text, 'worksheet');
       const sd = text.indexOf(`<${p}sheetData`);
       if (sd < 0) {
-        if (!final) return 0;
+        if (!final) return 0; // the head (cols, views) is small; TextFeed caps it
         tail = text;
         return text.length;
       }
@@ -468,6 +470,7 @@ async function readSheet(
         // Rows before the last row start are complete; keep the rest for the next chunk.
         const last = text.lastIndexOf(rowOpen);
         if (last > used) used = takeRows(text, used, last);
+        else if (last < 0) used = Math.max(used, text.length - 32); // no row in sight: drop it
         if (final) used = takeRows(text, used, text.length);
         return used;
       }

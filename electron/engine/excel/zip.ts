@@ -90,8 +90,9 @@ export class ZipArchive {
     return this.buf.subarray(start, end);
   }
 
-  private account(entry: ZipEntry, produced: number): void {
-    this.inflated += produced;
+  /** Count `chunk` more bytes of `entry`, `produced` so far in all. */
+  private account(entry: ZipEntry, chunk: number, produced: number): void {
+    this.inflated += chunk;
     if (this.inflated > LIMITS.maxInflatedBytes) throw new ImportError('excel.error.zip_bomb');
     if (produced > LIMITS.ratioCheckFromBytes && produced / Math.max(1, entry.compressedSize) > LIMITS.maxCompressionRatio) {
       throw new ImportError('excel.error.zip_bomb');
@@ -111,7 +112,7 @@ export class ZipArchive {
         checkAbort(signal);
         const chunk = data.subarray(o, Math.min(data.length, o + (1 << 20)));
         produced += chunk.length;
-        this.account(entry, chunk.length);
+        this.account(entry, chunk.length, produced);
         onChunk(chunk);
       }
       return;
@@ -134,7 +135,7 @@ export class ZipArchive {
       for await (const chunk of inf as AsyncIterable<Buffer>) {
         checkAbort(signal);
         produced += chunk.length;
-        this.account(entry, chunk.length);
+        this.account(entry, chunk.length, produced);
         onChunk(chunk);
       }
     } catch (e) {

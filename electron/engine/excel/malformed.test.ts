@@ -1,0 +1,135 @@
+// Hostile and broken inputs end in a clear refusal (ImportError with a dictionary key), fast and
+// in bounded memory: not a spreadsheet, truncated, corrupted, zip bombs, XML bombs, encrypted, too
+// big, too many rows, empty.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../../shared/i18n';
+import { buildDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { ImportError, LIMITS, importSpreadsheet } from './index';
+import { writeWorkbook, StyleRegistry, type WCell } from './xlsx-writer';
+import { ZipWriter } from './zip-writer';
+
+const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/calamine');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bad-'));
+
+async function refusal(input: Parameters<typeof importSpreadsheet>[0]): Promise<string> {
+  const e = await importSpreadsheet(input).then(
+    () => null,
+    (err) => err,
+  );
+  expect(e).toBeInstanceOf(ImportError);
+  // A Vietnamese message exists for it.
+  expect(t('vi', e.code, e.params)).not.toBe(e.code);
+  return e.code;
+}
+
+/** A minimal xlsx package with the given parts (strings). */
+function pkg(file: string, parts: Record<string, string | Buffer>): string {
+  const z = new ZipWriter(file);
+  const base: Record<string, string> = {
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml': '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  };
+  for (const [k, v] of Object.entries({ ...base, ...parts })) z.add(k, v, 9);
+  z.close();
+  return file;
+}
+
+describe('refusals', () => {
+  it('not a spreadsheet: text, an image, random bytes, an empty file', async () => {
+    expect(await refusal({ bytes: Buffer.from('STT;Nội dung;Tổng\n1;A;5\n'), name: 'a.csv' })).toBe('excel.error.not_spreadsheet');
+    expect(await refusal({ bytes: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), name: 'a.xlsx' })).toBe('excel.error.not_spreadsheet');
+    expect(await refusal({ bytes: Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251), name: 'x.xls' })).toBe('excel.error.not_spreadsheet');
+    expect(await refusal({ bytes: new Uint8Array(0), name: 'empty.xlsx' })).toBe('excel.error.empty_file');
+    expect(await refusal({ path: path.join(tmp, 'missing.xlsx') })).toBe('excel.error.not_found');
+  });
+
+  it('truncated and corrupted packages', async () => {
+    const good = fs.readFileSync(await writeXlsx(buildDepartmentWorkbook(), path.join(tmp, 'good.xlsx')));
+    for (const cut of [10, 200, Math.floor(good.length / 2), good.length - 30]) {
+      expect(await refusal({ bytes: good.subarray(0, cut), name: 'cut.xlsx' })).toBe('excel.error.damaged');
+    }
+    // Same directory, garbage in the compressed data of every part.
+    const bad = Buffer.from(good);
+    for (let i = 200; i < bad.length - 2000; i += 97) bad[i] ^= 0x5a;
+    expect(['excel.error.damaged', 'excel.error.no_table']).toContain(await refusal({ bytes: bad, name: 'bad.xlsx' }));
+  });
+
+  it('a zip bomb is stopped by the ratio check before it inflates', async () => {
+    // 64 MB of spaces inside the sheet: compresses ~1000:1.
+    const sheet = Buffer.alloc(64 << 20, 0x20);
+    Buffer.from('<worksheet><sheetData>').copy(sheet, 0);
+    const file = pkg(path.join(tmp, 'bomb.xlsx'), { 'xl/worksheets/sheet1.xml': sheet });
+    expect(fs.statSync(file).size).toBeLessThan(1 << 20);
+    const before = process.memoryUsage().rss;
+    const t0 = performance.now();
+    expect(await refusal({ path: file })).toBe('excel.error.zip_bomb');
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 << 20);
+  });
+
+  it('a bomb in an .ods is stopped the same way', async () => {
+    const z = new ZipWriter(path.join(tmp, 'bomb.ods'));
+    z.add('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    z.add('content.xml', Buffer.alloc(64 << 20, 0x20), 9);
+    z.close();
+    expect(await refusal({ path: path.join(tmp, 'bomb.ods') })).toBe('excel.error.zip_bomb');
+  });
+
+  it('XML entity expansion (billion laughs) and external entities are refused', async () => {
+    const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>';
+    expect(await refusal({ path: pkg(path.join(tmp, 'lol.xlsx'), { 'xl/worksheets/sheet1.xml': lol }) })).toBe('excel.error.xml_dtd');
+    const xxe = '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd">]><sst><si><t>&x;</t></si></sst>';
+    expect(await refusal({ path: pkg(path.join(tmp, 'xxe.xlsx'), { 'xl/sharedStrings.xml': xxe, 'xl/worksheets/sheet1.xml': '<worksheet><sheetData/></worksheet>' }) })).toBe('excel.error.xml_dtd');
+    const wbDtd = '<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY a "b">]><workbook/>';
+    expect(await refusal({ path: pkg(path.join(tmp, 'wbdtd.xlsx'), { 'xl/workbook.xml': wbDtd }) })).toBe('excel.error.xml_dtd');
+    const z = new ZipWriter(path.join(tmp, 'lol.ods'));
+    z.add('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    z.add('content.xml', lol);
+    z.close();
+    expect(await refusal({ path: path.join(tmp, 'lol.ods') })).toBe('excel.error.xml_dtd');
+  });
+
+  it('password-protected files from the corpus', async () => {
+    for (const f of ['pass_protected.xlsx', 'pass_protected.ods', 'pass_protected.xlsb']) {
+      expect(await refusal({ path: path.join(CORPUS, f) })).toBe('excel.error.encrypted');
+    }
+  });
+
+  it('a file over the size limit is refused before it is read', async () => {
+    const file = path.join(tmp, 'huge.xlsx');
+    fs.writeFileSync(file, 'PK\u0003\u0004');
+    fs.truncateSync(file, LIMITS.maxFileBytes + 1);
+    expect(await refusal({ path: file })).toBe('excel.error.file_too_big');
+  });
+
+  it('a sheet of 1.000.000 rows is refused at the row limit, in bounded time', async () => {
+    const file = path.join(tmp, 'million.xlsx');
+    await writeWorkbook(
+      file,
+      [{ name: 'S', merges: [], notes: [], rows: async (emit) => {
+        await emit([{ t: 's', v: 'STT', s: 0 }, { t: 's', v: 'Nội dung', s: 0 }, { t: 's', v: 'Tổng cộng', s: 0 }]);
+        const cell: WCell[] = [{ t: 'n', v: '1', s: 0 }];
+        for (let i = 0; i < 1_000_000; i++) await emit(cell);
+      } }],
+      new StyleRegistry(),
+    );
+    const t0 = performance.now();
+    expect(await refusal({ path: file })).toBe('excel.error.too_many_rows');
+    expect(performance.now() - t0).toBeLessThan(15_000);
+  }, 60_000);
+
+  it('declared sizes cannot hide a bomb: real inflated bytes are counted', async () => {
+    const file = pkg(path.join(tmp, 'liar.xlsx'), { 'xl/worksheets/sheet1.xml': Buffer.alloc(48 << 20, 0x20) });
+    const b = fs.readFileSync(file);
+    // Rewrite every central-directory "uncompressed size" to 100 bytes.
+    for (let i = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), b.length); i >= 0; i = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i - 1)) b.writeUInt32LE(100, i + 24);
+    expect(await refusal({ bytes: b, name: 'liar.xlsx' })).toBe('excel.error.zip_bomb');
+    expect(zlib.crc32).toBeTypeOf('function');
+  });
+});
