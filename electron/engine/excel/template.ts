@@ -102,6 +102,7 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
       cell.value = null;
       cell.style = {};
     });
+    row.hidden = false; // a row the template hid must not hide one of our lines
   }
 
   const toUnit = (v: Dong) => v / UNIT_DONG[unit];
@@ -160,6 +161,7 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
       cell.style = f.styles[c] ?? {};
     });
     if (f.height) row.height = f.height;
+    row.hidden = false;
   });
   for (const fm of footerMerges) ws.mergeCells(`${fm.c1}${fm.r1 + shift}:${fm.c2}${fm.r2 + shift}`);
   await wb.xlsx.writeFile(out);

@@ -1,0 +1,53 @@
+// `plandesk export FILE.plandesk --out OUT.xlsx [--template T.xlsx [--mapping M.json]]`: write the
+// plan as a budget annex (the default layout, or filled into the department's own template).
+// Exit 0 ok, 2 bad arguments, 1 when the plan or template cannot be read or the file not written.
+import { ColumnTree } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import { t } from '../../../shared/i18n';
+import type { CycleData } from '../../../shared/model';
+import { exportAnnex, loadMapping, type ImportError, type ImportMapping } from '../../engine/excel';
+import { openCycleFile } from '../../engine/store/cycle-file';
+import { readArgs } from '../args';
+import { EXIT, type CliIO } from '../io';
+import { reportError } from './report-error';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let positionals: string[];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, template: { type: 'string' }, mapping: { type: 'string' } }));
+  } catch (e) {
+    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    return EXIT.usage;
+  }
+  const out = values.out;
+  const template = typeof values.template === 'string' ? values.template : undefined;
+  if (positionals.length !== 1 || typeof out !== 'string' || out === '' || (values.mapping !== undefined && !template)) {
+    io.stderr(t('vi', 'excel.cli.usage.export'));
+    return EXIT.usage;
+  }
+  let mapping: ImportMapping | undefined;
+  if (typeof values.mapping === 'string') {
+    try {
+      mapping = loadMapping(values.mapping);
+    } catch (e) {
+      io.stderr(t('vi', (e as ImportError).code ?? 'error.internal', (e as ImportError).params ?? {}));
+      return EXIT.usage;
+    }
+  }
+  try {
+    const file = openCycleFile(positionals[0], { readOnly: true });
+    let data: CycleData;
+    try {
+      data = file.data();
+    } finally {
+      file.close();
+    }
+    const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
+    await exportAnnex({ meta: data.meta, columns: data.columns, calc, rules: data.rules }, out, { template, mapping });
+    io.stdout(t('vi', 'excel.cli.exported', { file: out }));
+    return EXIT.ok;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}

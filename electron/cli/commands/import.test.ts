@@ -1,0 +1,79 @@
+// `plandesk import` and `plandesk export` end to end: spreadsheet → cycle file → annex → the same
+// plan again; exit codes and one-line Vietnamese errors.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ColumnTree } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
+import { buildDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { exportAnnex } from '../../engine/excel';
+import { openCycleFile } from '../../engine/store/cycle-file';
+import { run as runExport } from './export';
+import { run as runImport } from './import';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-cli-excel-'));
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) } };
+}
+
+describe('plandesk import / export', () => {
+  it('imports an annex into a new cycle file, exports it, and the export imports to the same plan', async () => {
+    const plan = sampleCycle();
+    const xlsx = path.join(tmp, 'sample.xlsx');
+    await exportAnnex({ meta: plan.meta, columns: plan.columns, calc: new PlanCalc(new ColumnTree(plan.columns), plan.lines, plan.amounts), rules: plan.rules }, xlsx);
+    const cycle = path.join(tmp, 'sample.plandesk');
+    const a = io();
+    expect(await runImport([xlsx, '--out', cycle], a.io)).toBe(0);
+    expect(a.out[0]).toMatch(/18 dòng/);
+    const back = openCycleFile(cycle, { readOnly: true });
+    const data = back.data();
+    back.close();
+    expect(data.lines.map((l) => l.code)).toEqual(plan.lines.map((l) => l.code));
+    const again = path.join(tmp, 'again.xlsx');
+    const b = io();
+    expect(await runExport([cycle, '--out', again], b.io)).toBe(0);
+    const c = io();
+    const cycle2 = path.join(tmp, 'again.plandesk');
+    expect(await runImport([again, '--out', cycle2, '--json'], c.io)).toBe(0);
+    const report = JSON.parse(c.out.slice(0, -1).join('\n'));
+    expect(report.lineCount).toBe(18);
+    expect(report.totals.total).toBe(350_190_000_000);
+    // The existing file is not overwritten without --force.
+    const d = io();
+    expect(await runImport([again, '--out', cycle2], d.io)).toBe(1);
+    expect(d.err).toHaveLength(1);
+    expect(await runImport([again, '--out', cycle2, '--force'], io().io)).toBe(0);
+  });
+
+  it('chooses a sheet by name or number, prints warnings in Vietnamese', async () => {
+    const xlsx = await writeXlsx(buildDepartmentWorkbook(), path.join(tmp, 'dept.xlsx'));
+    const a = io();
+    expect(await runImport([xlsx, '--out', path.join(tmp, 'dept.plandesk'), '--sheet', '2'], a.io)).toBe(0);
+    expect(a.out.join('\n')).toMatch(/F15: Số ghi dạng chữ "39\.285"/);
+    const b = io();
+    expect(await runImport([xlsx, '--out', path.join(tmp, 'dept2.plandesk'), '--sheet', 'Hướng dẫn'], b.io)).toBe(1);
+    expect(b.err[0]).toMatch(/Trang tính "Hướng dẫn" không có bảng kinh phí/);
+  });
+
+  it('exit codes: 2 for bad arguments or a bad mapping, 1 for a refused file', async () => {
+    expect(await runImport([], io().io)).toBe(2);
+    expect(await runImport(['a.xlsx'], io().io)).toBe(2);
+    expect(await runImport(['a.xlsx', '--out', 'b', '--bogus'], io().io)).toBe(2);
+    const badMap = path.join(tmp, 'bad.json');
+    fs.writeFileSync(badMap, '{"columns": {"F": "nonsense"}}');
+    expect(await runImport(['a.xlsx', '--out', 'b', '--mapping', badMap], io().io)).toBe(2);
+    const txt = path.join(tmp, 'not.xlsx');
+    fs.writeFileSync(txt, 'hello');
+    const e = io();
+    expect(await runImport([txt, '--out', path.join(tmp, 'x.plandesk')], e.io)).toBe(1);
+    expect(e.err).toEqual([expect.stringMatching(/không phải là bảng tính/)]);
+    expect(fs.existsSync(path.join(tmp, 'x.plandesk'))).toBe(false);
+    expect(await runExport([], io().io)).toBe(2);
+    expect(await runExport(['a.plandesk', '--out', 'b.xlsx', '--mapping', badMap], io().io)).toBe(2);
+    expect(await runExport([path.join(tmp, 'missing.plandesk'), '--out', path.join(tmp, 'o.xlsx')], io().io)).toBe(1);
+  });
+});

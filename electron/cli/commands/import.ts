@@ -1,0 +1,86 @@
+// `plandesk import IN.xlsx --out NEW.plandesk [--sheet NAME|N] [--mapping MAP.json] [--json] [--force]`:
+// read a department spreadsheet (.xlsx, .xls, .ods), print the import report (text or --json; amounts
+// in integer đồng) and write a new cycle file. Exit 0 ok, 2 bad arguments (incl. a bad mapping file),
+// 1 when the spreadsheet is unreadable or refused (one Vietnamese line on stderr).
+import { t } from '../../../shared/i18n';
+import { formatAmount } from '../../../shared/number';
+import { ImportError, importSpreadsheet, listSheets, loadMapping, type ImportMapping, type ImportReport } from '../../engine/excel';
+import { createCycleFile } from '../../engine/store/cycle-file';
+import { readArgs } from '../args';
+import { EXIT, type CliIO } from '../io';
+import { reportError } from './report-error';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let positionals: string[];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ positionals, values } = readArgs(argv, {
+      out: { type: 'string' },
+      sheet: { type: 'string' },
+      mapping: { type: 'string' },
+      json: { type: 'boolean' },
+      force: { type: 'boolean' },
+    }));
+  } catch (e) {
+    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    return EXIT.usage;
+  }
+  const out = values.out;
+  if (positionals.length !== 1 || typeof out !== 'string' || out === '') {
+    io.stderr(t('vi', 'excel.cli.usage.import'));
+    return EXIT.usage;
+  }
+  const input = { path: positionals[0] };
+  let mapping: ImportMapping | undefined;
+  if (typeof values.mapping === 'string') {
+    try {
+      mapping = loadMapping(values.mapping);
+    } catch (e) {
+      io.stderr(t('vi', (e as ImportError).code ?? 'error.internal', (e as ImportError).params ?? {}));
+      return EXIT.usage;
+    }
+  }
+  try {
+    // --sheet: a sheet's name, or its number counting from 1.
+    let sheet: string | number | undefined = typeof values.sheet === 'string' ? values.sheet : undefined;
+    if (typeof sheet === 'string' && /^\d+$/.test(sheet)) {
+      const names = (await listSheets(input)).map((s) => s.name);
+      if (!names.includes(sheet)) sheet = Number(sheet) - 1;
+    }
+    const { data, report } = await importSpreadsheet(input, { sheet, mapping });
+    createCycleFile(out, data, { overwrite: !!values.force });
+    if (values.json) io.stdout(JSON.stringify(jsonReport(report), null, 2));
+    else for (const line of textReport(report)) io.stdout(line);
+    io.stdout(t('vi', 'excel.cli.imported', { file: out }));
+    return EXIT.ok;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** The report as JSON: amounts in integer đồng, each warning with its Vietnamese message. */
+export function jsonReport(report: ImportReport): unknown {
+  return {
+    ...report,
+    skipped: report.skipped.map((s) => ({ ...s, message: t('vi', s.reason) })),
+    warnings: report.warnings.map((w) => ({ ...w, message: t('vi', w.key, w.params) })),
+  };
+}
+
+export function textReport(r: ImportReport): string[] {
+  const unit = t('vi', `unit.${r.unit}`);
+  const out = [t('vi', 'excel.cli.summary', { sheet: r.sheet, lines: r.lineCount, amounts: r.amountCount, stated: r.statedCount, unit })];
+  out.push(t('vi', 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column}=${c.key}`).join(', '));
+  if (r.unmapped.length) out.push(t('vi', 'excel.cli.unmapped') + ' ' + r.unmapped.join('; '));
+  out.push(t('vi', 'excel.cli.totals'));
+  for (const [k, v] of Object.entries(r.totals)) out.push(`  ${k}: ${formatAmount(v, r.unit)}`);
+  if (r.skipped.length) {
+    out.push(t('vi', 'excel.cli.skipped'));
+    for (const s of r.skipped) out.push(`  ${s.address}: ${t('vi', s.reason)}`);
+  }
+  if (r.warnings.length) {
+    out.push(t('vi', 'excel.cli.warnings'));
+    for (const w of r.warnings) out.push(`  ${w.address ? w.address + ': ' : ''}${t('vi', w.key, w.params)}`);
+  }
+  return out;
+}
