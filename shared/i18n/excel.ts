@@ -41,6 +41,10 @@ export const excel = {
     vi: 'Định dạng bảng tính này chưa được hỗ trợ ({detail}). Hãy lưu lại dưới dạng .xlsx.',
     en: 'This spreadsheet format is not supported ({detail}). Save it as .xlsx.',
   },
+  'excel.error.timeout': {
+    vi: 'Đọc tệp quá lâu (quá {seconds} giây) nên đã dừng. Hãy tách bảng hoặc lưu lại dưới dạng .xlsx rồi thử lại.',
+    en: 'Reading the file took too long (over {seconds} s) and was stopped. Split the table or save it as .xlsx and try again.',
+  },
   'excel.error.no_sheets': { vi: 'Bảng tính không có trang tính nào.', en: 'The workbook has no sheets.' },
   'excel.error.sheet_not_found': {
     vi: 'Không có trang tính "{sheet}". Các trang tính: {sheets}.',

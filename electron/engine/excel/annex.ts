@@ -247,7 +247,7 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
   // TỔNG CỘNG row
   {
     const cells: (WCell | undefined)[] = [];
-    cells[0] = { t: 's', v: '', s: st.totalLabel };
+    cells[0] = { t: 'blank', s: st.totalLabel };
     cells[1] = { t: 's', v: t('vi', 'excel.annex.grandTotal'), s: st.totalLabel };
     cells[agencyCol] = { t: 'blank', s: st.text };
     cells[noteCol] = { t: 'blank', s: st.text };
@@ -303,10 +303,12 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
         const l = calc.lines.get(o.id)!;
         const bold = calc.isParent(o.id);
         const cells: (WCell | undefined)[] = [];
-        cells[0] = { t: 's', v: l.code, s: bold ? st.codeBold : st.code };
-        cells[1] = { t: 's', v: l.name, s: nameStyle(o.depth, bold) };
-        cells[agencyCol] = { t: 's', v: l.agency, s: bold ? st.textBold : st.text };
-        cells[noteCol] = { t: 's', v: l.note, s: st.text };
+        // Empty texts are bordered blanks, not empty strings (less to write and to read back).
+        const txt = (v: string, s: number): WCell => (v === '' ? { t: 'blank', s } : { t: 's', v, s });
+        cells[0] = txt(l.code, bold ? st.codeBold : st.code);
+        cells[1] = txt(l.name, nameStyle(o.depth, bold));
+        cells[agencyCol] = txt(l.agency, bold ? st.textBold : st.text);
+        cells[noteCol] = txt(l.note, st.text);
         for (const c of fund) cells[colOf.get(c.key)!] = { t: 'blank', s: st.text };
         amountCells(cells, n, o.id, bold, l.code);
         await emit(cells);

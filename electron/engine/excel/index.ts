@@ -9,6 +9,8 @@
 //       (a group without sub-columns in the file becomes a leaf); meta.unit comes from the file.
 //       Refusals throw ImportError (code = dictionary key in shared/i18n/excel.ts, params).
 //   listSheets(input): Promise<{name, hidden}[]>  — to let the user choose a sheet.
+//   importInWorker(workerFile, input, opts) — the same import in a worker thread (import-worker.ts,
+//       built to dist/electron/import-worker.cjs): progress, Cancel, heap and time caps.
 //   exportAnnex(input: {meta, columns, calc: PlanCalc, rules?}, out: string,
 //               opts?: {template?: string, mapping?: ImportMapping}): Promise<void>
 //   writeAnnexFixture(path, lineCount, opts?) — a generated annex for tests and `npm run bench`.
@@ -24,6 +26,8 @@ import fs from 'node:fs';
 import { openWorkbook } from './open';
 import type { SheetInfo } from './sheet';
 import { META_SHEET } from './planmeta';
+import { ImportError } from './errors';
+import { LIMITS } from './limits';
 
 export { importSpreadsheet } from './import';
 export type { ImportInput, ImportOptions, ImportReport, ImportResult, ImportWarning, SkippedRow } from './import';
@@ -36,9 +40,14 @@ export { loadMapping, saveMapping, parseMapping, MAPPING_TARGETS } from './mappi
 export type { ImportMapping } from './mapping';
 export { writeAnnexFixture, annexFixturePlan } from './fixtures';
 export { benchExcel } from './bench';
+export { importInWorker } from './worker-client';
+export type { WorkerImportOptions } from './worker-client';
 
 /** The sheets of a workbook (PlanDesk's hidden metadata sheet left out). */
 export async function listSheets(input: { path: string } | { bytes: Uint8Array; name: string }, signal?: AbortSignal): Promise<SheetInfo[]> {
+  if ('path' in input && (await fs.promises.stat(input.path)).size > LIMITS.maxFileBytes) {
+    throw new ImportError('excel.error.file_too_big', { size: Math.round((await fs.promises.stat(input.path)).size / 1048576), max: LIMITS.maxFileBytes / 1048576 });
+  }
   const bytes = 'bytes' in input ? input.bytes : await fs.promises.readFile(input.path);
   const wb = await openWorkbook(bytes, { signal });
   return wb.sheets.filter((s) => s.name !== META_SHEET);

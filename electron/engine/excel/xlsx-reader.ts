@@ -168,12 +168,18 @@ class TextFeed {
 /** latin1-scanned text → the real UTF-8 string (always a fresh, flat copy). */
 function utf8(latin: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(latin) ? Buffer.from(latin, 'latin1').toString('utf8') : Buffer.from(latin, 'latin1').toString('latin1');
+  if (/[^\x00-\x7f]/.test(latin)) return Buffer.from(latin, 'latin1').toString('utf8');
+  // ASCII: V8 copies short slices anyway; copy longer ones so they do not pin the chunk.
+  return latin.length < 13 ? latin : Buffer.from(latin, 'latin1').toString('latin1');
 }
 
 /** Text of <t> runs of a latin1 fragment, decoded (entities, _xHHHH_) and NFC-normalised. */
 function runsText(frag: string, p: string): string {
-  return decodeOoxmlEscapes(decodeXml(utf8(textRuns(frag, p, true)))).normalize('NFC');
+  const raw = textRuns(frag, p, true);
+  if (raw === '') return raw;
+  const s = decodeOoxmlEscapes(decodeXml(utf8(raw)));
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(s) ? s.normalize('NFC') : s;
 }
 
 async function readSharedStrings(zip: ZipArchive, path: string, ctx: LoadContext): Promise<string[]> {
