@@ -344,7 +344,14 @@ function buildResult(wb: WorkbookSource, sheet: SheetData, layout: TableLayout, 
 
   // PlanDesk's own annex: restore stated totals written as formulas, and per-line settings.
   if (planMeta) {
-    const have = new Set(amounts.map((a) => `${a.lineId}:${a.column}`));
+    // Only the lines named by stated entries matter (a 100.000-line plan has ~400.000 amounts).
+    const named = new Set<number>();
+    for (const st of planMeta.stated) {
+      const line = rowToLine.get(st.row);
+      if (line) named.add(line.id);
+    }
+    const have = new Set<string>();
+    if (named.size) for (const a of amounts) if (named.has(a.lineId)) have.add(`${a.lineId}:${a.column}`);
     for (const s of planMeta.stated) {
       const line = rowToLine.get(s.row);
       if (!line || line.code !== s.code || !tree.has(s.key) || have.has(`${line.id}:${s.key}`) || !Number.isSafeInteger(s.value)) continue;
