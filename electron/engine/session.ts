@@ -52,7 +52,14 @@ export class PlanSession implements SessionContext {
   }
 
   static open(filePath: string, opts: OpenOptions = {}): PlanSession {
-    return new PlanSession(openCycleFile(filePath, opts));
+    const file = openCycleFile(filePath, opts);
+    try {
+      return new PlanSession(file);
+    } catch (e) {
+      // A file that opens but cannot be read (damaged): do not keep it open (Windows would lock it).
+      file.close();
+      throw e;
+    }
   }
 
   close(): void {

@@ -6,29 +6,34 @@ import path from 'node:path';
 import type { BridgeError, CommandName, CommandResults, FileInfo } from '../../shared/ipc';
 import { blankCycle, sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { toBridgeError } from './errors';
-import { PlanSession } from './session';
+import type { GuardOptions, OpenRequest } from './safety/guarded-file';
+import { OpenFiles } from './safety/open-files';
+import type { PlanSession } from './session';
 import { createCycleFile } from './store/cycle-file';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
+/** dataDir: the app's data folder (Electron's userData, browser mode ~/.plandesk) for backups; none → no backups. */
+export type WorkspaceOptions = GuardOptions;
+
 const MAX_RECENT = 10;
 
 export class Workspace {
-  private current: PlanSession | null = null;
+  /** The open file with its lock, backups and safety checks (issue 7, electron/engine/safety). */
+  private readonly files: OpenFiles;
 
   /** @param recentFile where the recent-files list is kept (JSON), or null to keep none. */
-  constructor(private readonly recentFile: string | null = null) {}
-
-  get session(): PlanSession | null {
-    return this.current;
+  constructor(private readonly recentFile: string | null = null, options: WorkspaceOptions = {}) {
+    this.files = new OpenFiles(options, (f) => this.remember(f));
   }
 
-  open(file: string, opts: { readOnly?: boolean } = {}): FileInfo {
-    const next = PlanSession.open(file, opts);
-    this.current?.close();
-    this.current = next;
-    this.remember(next.info.path);
-    return next.info;
+  get session(): PlanSession | null {
+    return this.files.session;
+  }
+
+  /** Open a plan. A file another PlanDesk holds, or that cannot be written, opens read-only (see 'safety/status'). */
+  open(file: string, opts: OpenRequest = {}): FileInfo {
+    return this.files.open(file, opts);
   }
 
   /** Create a new cycle file (blank 2021-2025 structure, or the sample) and open it. */
@@ -48,9 +53,18 @@ export class Workspace {
     return this.open(target);
   }
 
-  handle<K extends CommandName>(name: K, args: unknown): Result<CommandResults[K]> {
+  /** Run a command; commands that finish later (exports, backups) give a Promise of the Result. */
+  handle<K extends CommandName>(name: K, args: unknown): Result<CommandResults[K]> | Promise<Result<CommandResults[K]>> {
     try {
-      return { ok: true, value: this.requireSession().handle(name, args) };
+      this.requireSession();
+      const value = this.files.run<CommandResults[K] | Promise<CommandResults[K]>>(name, args);
+      if (value instanceof Promise) {
+        return value.then(
+          (v): Result<CommandResults[K]> => ({ ok: true, value: v }),
+          (e): Result<CommandResults[K]> => ({ ok: false, error: toBridgeError(e) }),
+        );
+      }
+      return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toBridgeError(e) };
     }
@@ -78,12 +92,12 @@ export class Workspace {
   }
 
   private requireSession(): PlanSession {
-    if (!this.current) throw new Error('no cycle is open');
-    return this.current;
+    const s = this.files.session;
+    if (!s) throw new Error('no cycle is open');
+    return s;
   }
 
   close(): void {
-    this.current?.close();
-    this.current = null;
+    this.files.close();
   }
 }

@@ -1,7 +1,11 @@
 // Commands of the feature areas, merged into the one typed contract in shared/ipc.ts.
 // An area adds a file here exporting `xxxArgs` (zod schemas) and an `XxxResults` interface, and
 // one line to each of the two merges below.
-export const areaCommandArgs = {};
+import { historyArgs, type HistoryResults } from './history';
+
+export const areaCommandArgs = {
+  ...historyArgs,
+};
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults {}
+export interface AreaCommandResults extends HistoryResults {}

@@ -125,6 +125,10 @@ export const excel = {
     vi: 'Tệp dùng phông chữ cũ "{font}" (TCVN3/VNI): chữ tiếng Việt có thể hiển thị sai. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi nhập lại.',
     en: 'The file uses the legacy font "{font}" (TCVN3/VNI): Vietnamese text may be garbled. Convert it to Unicode (e.g. with Unikey) and import again.',
   },
+  'excel.warn.legacy_text': {
+    vi: 'Chữ trong tệp có vẻ dùng bảng mã cũ TCVN3/VNI (ví dụ "{example}"): hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi nhập lại.',
+    en: 'Text in the file seems to use a legacy TCVN3/VNI encoding (e.g. "{example}"): convert it to Unicode (e.g. with Unikey) and import again.',
+  },
   'excel.warn.no_lines': { vi: 'Bảng không có dòng nào để nhập.', en: 'The table has no lines to import.' },
   'excel.warn.more': { vi: 'Còn {count} cảnh báo khác không liệt kê.', en: '{count} more warnings not listed.' },
 

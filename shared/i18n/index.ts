@@ -3,12 +3,13 @@
 // this module merges them and checks at compile time that English has every Vietnamese key.
 import { core } from './core';
 import { excel } from './excel';
+import { history } from './history';
 import { rules } from './rules';
 
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...rules, ...excel } satisfies Record<string, Entry>;
+const all = { ...core, ...rules, ...excel, ...history } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -2,7 +2,10 @@
 // handlers for the commands it declared in shared/commands/, and one line to the merge below.
 import type { AreaCommandResults } from '../../../shared/commands';
 import type { AreaHandler } from '../context';
+import { historyHandlers } from './history';
 
 export type AreaHandlers = { [K in keyof AreaCommandResults]: AreaHandler<K> };
 
-export const areaHandlers: AreaHandlers = {};
+export const areaHandlers: AreaHandlers = {
+  ...historyHandlers,
+};

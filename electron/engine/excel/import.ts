@@ -399,6 +399,10 @@ function buildResult(wb: WorkbookSource, sheet: SheetData, layout: TableLayout, 
   const fonts = new Set<string>();
   for (const s of sheet.styles) if (/^\.?vn|^vni[- ]/i.test(s.font)) fonts.add(s.font);
   for (const f of fonts) warn('excel.warn.legacy_font', { font: f });
+  // TCVN3 (ABC) text read as Unicode looks like "Ng©n s¸ch nhµ n­íc": Latin-1 symbols where
+  // Vietnamese letters should be, and no real Vietnamese letters at all.
+  const legacy = raws.slice(0, 500).filter((r) => /[\u00a8-\u00be\u00c6-\u00d6\u00de-\u00fe].*[\u00a8-\u00be\u00c6-\u00d6\u00de-\u00fe]/.test(r.name) && !/[\u1ea0-\u1ef9ơưđăƠƯĐĂ]/.test(r.name));
+  if (legacy.length >= 2 && fonts.size === 0) warn('excel.warn.legacy_text', { example: legacy[0].name.slice(0, 40) });
   if (lines.length === 0) warn('excel.warn.no_lines', {});
   if (moreWarnings > 0) warnings.push({ key: 'excel.warn.more', params: { count: moreWarnings } });
 

@@ -135,10 +135,11 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
         continue;
       }
       let formula: string | null = null;
-      if (!tree.isLeaf(key)) {
-        if (canSumChildren(key)) formula = (tree.children.get(key) ?? []).map((k) => `${L(k.key)}${r}`).join('+');
-      } else {
-        const kids = calc.children(lineId);
+      const kids = calc.children(lineId);
+      if (!tree.isLeaf(key) && canSumChildren(key)) {
+        formula = (tree.children.get(key) ?? []).map((k) => `${L(k.key)}${r}`).join('+');
+      } else if (lineId === null || calc.isParent(lineId)) {
+        // Down the lines: a group column whose parts the template lacks still sums its child rows.
         formula = kids.length ? `SUM(${kids.map((k) => `${L(key)}${rowOf.get(k)}`).join(',')})` : '0';
         if (formula.length > 8000) formula = null;
       }

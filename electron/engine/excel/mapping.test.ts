@@ -1,0 +1,79 @@
+// Mappings: header rows and columns given by the user (a foreign-language or unusual table), saved
+// and loaded as a named template, and used to fill a template on export.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ColumnTree } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
+import { writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { exportAnnex, importSpreadsheet, loadMapping, saveMapping, type ImportMapping } from './index';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-map-'));
+
+function englishWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Budget');
+  ws.addRow(['Unit: million VND']);
+  ws.addRow(['Item', 'Description', 'Central', 'Local', 'Remarks']);
+  ws.addRow(['1', 'Roads', 100, 10, 'x']);
+  ws.addRow(['1.1', 'Rural roads', 60, 6]);
+  ws.addRow(['1.2', 'Bridges', 40, 4]);
+  ws.addRow(['2', 'Schools', 50, 5]);
+  return wb;
+}
+
+describe('legacy Vietnamese encodings', () => {
+  it('warns when names look like TCVN3 read as Unicode, or use .VnTime', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['STT', 'Néi dung', 'Tæng céng']);
+    ws.addRow(['1', 'Hç trî ®Çu t­ h¹ tÇng', 5]);
+    ws.addRow(['2', 'Ng©n s¸ch nhµ n­íc', 6]);
+    ws.getCell('B2').font = { name: 'Arial' };
+    const r = await importSpreadsheet({ path: await writeXlsx(wb, path.join(tmp, 'tcvn3.xlsx')) }, { mapping: { headerRows: [1], columns: { A: 'code', B: 'name', C: 'total' } } });
+    expect(r.report.warnings.map((w) => w.key)).toContain('excel.warn.legacy_text');
+    ws.getCell('B2').font = { name: '.VnTime' };
+    const r2 = await importSpreadsheet({ path: await writeXlsx(wb, path.join(tmp, 'vntime.xlsx')) }, { mapping: { headerRows: [1], columns: { A: 'code', B: 'name', C: 'total' } } });
+    expect(r2.report.warnings).toContainEqual({ key: 'excel.warn.legacy_font', params: { font: '.VnTime' } });
+  });
+});
+
+describe('mappings', () => {
+  it('a table nobody could recognise imports with header rows and columns given by letter', async () => {
+    const file = await writeXlsx(englishWorkbook(), path.join(tmp, 'en.xlsx'));
+    await expect(importSpreadsheet({ path: file })).rejects.toMatchObject({ code: 'excel.error.no_table' });
+    const mapping: ImportMapping = { name: 'English budget', sheet: 'Budget', headerRows: [2], columns: { A: 'code', B: 'name', C: 'central_recurrent', D: 'local_recurrent', Remarks: 'note' } };
+    const saved = path.join(tmp, 'english.json');
+    saveMapping(saved, mapping);
+    const r = await importSpreadsheet({ path: file }, { mapping: loadMapping(saved) });
+    expect(r.report.headerRows).toEqual([2]);
+    expect(r.data.lines.map((l) => [l.code, l.parentId])).toEqual([['1', null], ['1.1', 1], ['1.2', 1], ['2', null]]);
+    expect(r.data.lines[0].note).toBe('x');
+    // Line 1's own figures are stated totals (it has children), equal to the sum.
+    expect(r.report.statedCount).toBe(2);
+    expect(r.report.totals.central_recurrent).toBe(150_000_000);
+    expect(r.report.warnings.map((w) => w.key)).toContain('excel.warn.unit_missing');
+  });
+
+  it('fills a template whose columns are given by a mapping', async () => {
+    const template = await writeXlsx(englishWorkbook(), path.join(tmp, 'tpl.xlsx'));
+    const plan = sampleCycle();
+    const out = path.join(tmp, 'filled.xlsx');
+    const calc = new PlanCalc(new ColumnTree(plan.columns), plan.lines, plan.amounts);
+    const mapping: ImportMapping = { headerRows: [2], columns: { A: 'code', B: 'name', C: 'central', D: 'local', E: 'note' } };
+    await exportAnnex({ meta: plan.meta, columns: plan.columns, calc }, out, { template, mapping });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Budget')!;
+    expect(ws.getCell('A2').value).toBe('Item'); // the template's header kept
+    expect(ws.getCell('B3').value).toBe('TỔNG CỘNG');
+    expect((ws.getCell('C3').value as { result: number }).result).toBe(319642);
+    expect(ws.getCell('A4').value).toBe('1');
+    // No unit line in the template: figures in the plan's unit (triệu).
+    expect((ws.getCell('C4').value as { formula: string }).formula).toBe('SUM(C5,C6)');
+    expect(ws.getCell('C5').value).toBe(99654 + 12033); // a leaf line: the computed figure
+  });
+});

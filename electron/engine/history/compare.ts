@@ -1,0 +1,185 @@
+// Comparing two plans line by line and column by column: which lines were added, removed, or
+// changed (text fields, and every computed amount — a changed leaf shows up in its parents' totals
+// too, as it does in the document). Lines pair up in two passes:
+//  1. same lineage (revisions of one file, a cycle made from another): by line id, when the code or
+//     the name still agrees (ids of two independently edited copies may collide);
+//  2. the rest, top-down under paired parents: by code, else by name (for "-", "+" or blank codes).
+// Rows come in B's display order, removed lines after the nearest line that precedes them in A.
+import type { CompareResult, CompareRow } from '../../../shared/commands/history';
+import type { PlanCalc } from '../../../shared/calc';
+import type { ColumnTree } from '../../../shared/columns';
+import type { FundingColumn, Line } from '../../../shared/model';
+
+export interface ComparePlan {
+  calc: PlanCalc;
+  columns: ColumnTree;
+  lineage: string | null;
+}
+
+type Text = 'code' | 'name' | 'agency' | 'note';
+const TEXT_FIELDS: readonly Text[] = ['code', 'name', 'agency', 'note'];
+/** Codes that do not identify a line among its siblings. */
+const GENERIC_CODE = /^[-+*•–—.]*$/;
+
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+interface Walked {
+  id: number;
+  depth: number;
+}
+
+function walk(calc: PlanCalc): Walked[] {
+  return [...calc.walk()];
+}
+
+/** Pair lines of A and B; returns B id → A id. */
+export function pairLines(a: ComparePlan, b: ComparePlan): { bToA: Map<number, number>; match: 'id' | 'code' } {
+  const bToA = new Map<number, number>();
+  const aTaken = new Set<number>();
+  const sameLineage = a.lineage !== null && a.lineage === b.lineage;
+  if (sameLineage) {
+    for (const [id, lb] of b.calc.lines) {
+      const la = a.calc.lines.get(id);
+      if (!la) continue;
+      if (norm(la.code) === norm(lb.code) || norm(la.name) === norm(lb.name)) {
+        bToA.set(id, id);
+        aTaken.add(id);
+      }
+    }
+  }
+  // Top-down, one sibling group at a time (a group's parent is paired before it is visited), in
+  // rounds from the surest to the loosest, so a renumbered line finds its namesake before another
+  // line takes it by its old number.
+  const keyA = new Map<number, { code: string; name: string }>();
+  const keyB = new Map<number, { code: string; name: string }>();
+  const keyOf = (cache: typeof keyA, l: Line) => {
+    let k = cache.get(l.id);
+    if (!k) cache.set(l.id, (k = { code: norm(l.code), name: norm(l.name) }));
+    return k;
+  };
+  // Each round's key of a line, or null when the round cannot pair it.
+  const rounds: ((k: { code: string; name: string }) => string | null)[] = [
+    (k) => `${k.code}\u0000${k.name}`,
+    (k) => (k.name ? k.name : null),
+    (k) => (GENERIC_CODE.test(k.code) ? null : k.code),
+  ];
+  const pairGroup = (pb: number | null) => {
+    const pa = pb === null ? null : bToA.get(pb);
+    if (pa === undefined) return; // An added parent: its children are added too.
+    const bKids = b.calc.children(pb).filter((x) => !bToA.has(x));
+    if (bKids.length === 0) return;
+    const aKids = a.calc.children(pa).filter((x) => !aTaken.has(x));
+    for (const round of rounds) {
+      const free = new Map<string, number[]>();
+      for (const x of aKids) {
+        if (aTaken.has(x)) continue;
+        const key = round(keyOf(keyA, a.calc.lines.get(x)!));
+        if (key === null) continue;
+        const list = free.get(key);
+        if (list) list.push(x);
+        else free.set(key, [x]);
+      }
+      for (const y of bKids) {
+        if (bToA.has(y)) continue;
+        const key = round(keyOf(keyB, b.calc.lines.get(y)!));
+        const list = key === null ? undefined : free.get(key);
+        const x = list?.shift();
+        if (x !== undefined) {
+          bToA.set(y, x);
+          aTaken.add(x);
+        }
+      }
+    }
+  };
+  pairGroup(null);
+  for (const { id } of b.calc.walk()) pairGroup(id);
+  return { bToA, match: sameLineage ? 'id' : 'code' };
+}
+
+/** The columns of both plans: B's in order, then any only A has. */
+function unionColumns(a: ColumnTree, b: ColumnTree): FundingColumn[] {
+  const out = [...b.ordered];
+  for (const c of a.ordered) if (!b.has(c.key)) out.push(c);
+  return out;
+}
+
+export interface CompareOptions {
+  /** Most rows to return (the counts always cover everything). */
+  limit?: number;
+}
+
+export function comparePlans(
+  a: ComparePlan,
+  b: ComparePlan,
+  opts: CompareOptions = {},
+): Omit<CompareResult, 'sides' | 'a' | 'b' | 'unit'> & { allRows: () => CompareRow[] } {
+  const { bToA, match } = pairLines(a, b);
+  const aToB = new Map<number, number>();
+  for (const [bid, aid] of bToA) aToB.set(aid, bid);
+  const columns = unionColumns(a.columns, b.columns);
+  const keys = columns.map((c) => c.key);
+  const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+
+  const cellsOf = (ida: number | null, idb: number | null): CompareRow['cells'] => {
+    const cells: CompareRow['cells'] = {};
+    for (const k of keys) {
+      const va = ida === null ? null : a.calc.value(ida, k);
+      const vb = idb === null ? null : b.calc.value(idb, k);
+      if (va === vb) continue;
+      if (va === null && vb === 0) continue;
+      if (vb === null && va === 0) continue;
+      cells[k] = { old: va, new: vb };
+    }
+    return cells;
+  };
+
+  const bWalk = walk(b.calc);
+  const bIndex = new Map<number, number>();
+  bWalk.forEach((w, i) => bIndex.set(w.id, i));
+  // Removed lines, bucketed after the B position of the nearest preceding paired A line (-1: first).
+  const removedAfter = new Map<number, Walked[]>();
+  let anchor = -1;
+  for (const w of walk(a.calc)) {
+    const bid = aToB.get(w.id);
+    if (bid !== undefined) {
+      anchor = bIndex.get(bid) ?? anchor;
+      continue;
+    }
+    const list = removedAfter.get(anchor) ?? [];
+    list.push(w);
+    removedAfter.set(anchor, list);
+  }
+
+  const rows: CompareRow[] = [];
+  const removedRow = (w: Walked): CompareRow => {
+    const l = a.calc.lines.get(w.id)!;
+    counts.removed++;
+    return { status: 'removed', aId: w.id, bId: null, code: l.code, name: l.name, depth: w.depth, fields: [], cells: cellsOf(w.id, null) };
+  };
+  for (const w of removedAfter.get(-1) ?? []) rows.push(removedRow(w));
+  bWalk.forEach((w, i) => {
+    const lb = b.calc.lines.get(w.id)!;
+    const aid = bToA.get(w.id);
+    if (aid === undefined) {
+      counts.added++;
+      rows.push({ status: 'added', aId: null, bId: w.id, code: lb.code, name: lb.name, depth: w.depth, fields: [], cells: cellsOf(null, w.id) });
+    } else {
+      const la = a.calc.lines.get(aid)!;
+      const fields: CompareRow['fields'] = [];
+      for (const f of TEXT_FIELDS) if (la[f] !== lb[f]) fields.push({ field: f, old: la[f], new: lb[f] });
+      const cells = cellsOf(aid, w.id);
+      if (fields.length || Object.keys(cells).length) {
+        counts.changed++;
+        rows.push({ status: 'changed', aId: aid, bId: w.id, code: lb.code, name: lb.name, depth: w.depth, fields, cells });
+      } else {
+        counts.unchanged++;
+      }
+    }
+    for (const r of removedAfter.get(i) ?? []) rows.push(removedRow(r));
+  });
+
+  const totals: CompareResult['totals'] = {};
+  for (const k of keys) totals[k] = { old: a.calc.total(k), new: b.calc.total(k) };
+  const limit = opts.limit ?? rows.length;
+  return { match, columns, counts, totals, rows: rows.slice(0, limit), totalRows: rows.length, allRows: () => rows };
+}

@@ -1,0 +1,66 @@
+// Next year's plan starts from this year's: the same lines (same ids, so the two files compare line
+// by line), funding columns, rule parameters and area settings (print layout, templates…), with or
+// without the amounts. The new file shares this one's lineage, starts with an empty undo log and an
+// audit log that says where it came from. Written under a temporary name and renamed into place.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CycleData } from '../../../shared/model';
+import { SETTING_KEYS } from '../../../shared/settings';
+import type { SessionContext } from '../context';
+import { PlanDeskError } from '../errors';
+import { writeCycle } from '../store/cycle-file';
+import { createDatabase } from '../store/db';
+import { AuditLog } from './audit-log';
+import { readLineage } from './lineage';
+
+export interface NewCycleOptions {
+  year: number;
+  keepAmounts: boolean;
+  docNumber?: string;
+}
+
+/** The next cycle's data, from the current one. */
+export function nextCycleData(ctx: SessionContext, opts: NewCycleOptions): CycleData {
+  const cur = ctx.cycle();
+  return {
+    meta: { ...cur.meta, year: opts.year, docNumber: opts.docNumber ?? '', docDate: '' },
+    columns: cur.columns,
+    lines: cur.lines,
+    amounts: opts.keepAmounts ? cur.amounts : [],
+    rules: cur.rules,
+  };
+}
+
+/** Write the next cycle to `file` (which must not be the open file). */
+export function createNextCycle(ctx: SessionContext, file: string, opts: NewCycleOptions): void {
+  const target = path.resolve(file);
+  if (target === ctx.info.path) throw new PlanDeskError('error.same_file');
+  // Never replace a plan: a new cycle goes to a new file.
+  if (fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
+  const data = nextCycleData(ctx, opts);
+  const lineage = readLineage(ctx.db);
+  const source = `${ctx.info.name}${ctx.meta.docNumber ? ` (${ctx.meta.docNumber})` : ''}`;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  const db = createDatabase(tmp);
+  try {
+    db.transaction(() => {
+      writeCycle(db, data);
+      const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      for (const key of SETTING_KEYS) {
+        const v = ctx.setting(key);
+        if (v !== undefined && v !== null) setMeta.run(key, JSON.stringify(v));
+      }
+      if (lineage) setMeta.run('lineage', JSON.stringify(lineage));
+      new AuditLog(db).note('created', `Tạo từ ${source}, năm ${ctx.meta.year} → ${opts.year}${opts.keepAmounts ? '' : ' (không giữ số liệu)'}`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    db.close();
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  db.close();
+  for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, target);
+}
