@@ -29,14 +29,23 @@ export interface AnnexInput {
 
 /** Exact decimal text of đồng in a unit: 99_654_500_000 đồng in triệu → "99654.5". */
 export function dongToDecimal(dong: Dong, unit: DisplayUnit): string {
-  const f = BigInt(UNIT_DONG[unit]);
-  const neg = dong < 0;
-  const abs = BigInt(Math.abs(Math.round(dong)));
-  const whole = (abs / f).toString();
-  const places = String(UNIT_DONG[unit]).length - 1;
-  const frac = places ? (abs % f).toString().padStart(places, '0').replace(/0+$/, '') : '';
-  const s = frac ? `${whole}.${frac}` : whole;
-  return neg && abs !== 0n ? `-${s}` : s;
+  const f = UNIT_DONG[unit];
+  const abs = Math.abs(Math.round(dong));
+  const places = String(f).length - 1;
+  // Integers below 2^53 divide exactly enough: whole part by division, remainder by subtraction.
+  const whole = Math.floor(abs / f);
+  const rem = abs - whole * f;
+  const frac = rem ? String(rem).padStart(places, '0').replace(/0+$/, '') : '';
+  const s = frac ? `${whole}.${frac}` : String(whole);
+  return dong < 0 && abs !== 0 ? `-${s}` : s;
+}
+
+/** Characters "#,##0" shows for an amount (for column widths; no formatting needed). */
+function shownWidth(dong: Dong, unit: DisplayUnit): number {
+  const f = UNIT_DONG[unit];
+  const abs = Math.abs(dong);
+  const digits = String(Math.floor(abs / f)).length;
+  return digits + Math.floor((digits - 1) / 3) + (abs % f ? 4 : 0) + (dong < 0 ? 1 : 0);
 }
 
 const MAX_FORMULA = 8000;
@@ -202,6 +211,10 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
   const measure = (c: number, text: string) => {
     if (text.length > widths[c]) widths[c] = text.length;
   };
+  const measureAmount = (c: number, v: Dong) => {
+    const w = shownWidth(v, unit);
+    if (w > widths[c]) widths[c] = w;
+  };
 
   const amountCells = (cells: (WCell | undefined)[], r: number, lineId: number | null, bold: boolean, code: string) => {
     const isParent = lineId !== null && calc.isParent(lineId);
@@ -219,7 +232,6 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
         if (stored === undefined) continue;
         const v = dongToDecimal(stored, unit);
         cells[col] = { t: 'n', v, s: numStyle(v, bold) };
-        measure(col, fmtUnit(stored));
         continue;
       }
       if (stored !== undefined && stored !== computed) {
@@ -229,7 +241,6 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
           ref: `${colLetter(col)}${r}`,
           text: t('vi', 'excel.annex.statedNote', { stated: fmtUnit(stored), computed: fmtUnit(computed), diff: fmtUnit(stored - computed) }) + ` (${t('vi', `unit.${unit}`)})`,
         });
-        measure(col, fmtUnit(stored));
         continue;
       }
       let f = leafCol ? childFormula(c.key, lineId === null ? calc.children(null) : calc.children(lineId)) : groupFormula(c.key, r);
@@ -240,7 +251,6 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
         f = '';
       } else cells[col] = { t: 'f', f, v, s: numStyle(v, bold) };
       if (stored !== undefined && lineId !== null) annexMeta.stated.push({ row: r, key: c.key, value: stored, code });
-      measure(col, fmtUnit(computed));
     }
   };
 
@@ -253,6 +263,7 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     cells[noteCol] = { t: 'blank', s: st.text };
     for (const c of fund) cells[colOf.get(c.key)!] = { t: 'blank', s: st.text };
     amountCells(cells, totalRowNo, null, true, '');
+    for (const c of fund) measureAmount(colOf.get(c.key)!, calc.total(c.key));
     rowsOut.push(cells);
   }
 
@@ -264,7 +275,7 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     measure(noteCol, l.note.slice(0, 60));
     for (const c of fund) {
       const s = calc.storedValue(o.id, c.key);
-      measure(colOf.get(c.key)!, fmtUnit(s !== undefined ? s : calc.value(o.id, c.key)));
+      measureAmount(colOf.get(c.key)!, s !== undefined ? s : calc.value(o.id, c.key));
     }
   }
   for (const o of order) {
