@@ -33,8 +33,16 @@ export function dongToDecimal(dong: Dong, unit: DisplayUnit): string {
   const abs = Math.abs(Math.round(dong));
   const places = String(f).length - 1;
   // Integers below 2^53 divide exactly enough: whole part by division, remainder by subtraction.
-  const whole = Math.floor(abs / f);
-  const rem = abs - whole * f;
+  let whole = Math.floor(abs / f);
+  let rem = abs - whole * f;
+  // Near 2^53 the float quotient can round up by one: correct it with exact integer arithmetic.
+  if (rem < 0) {
+    whole -= 1;
+    rem += f;
+  } else if (rem >= f) {
+    whole += 1;
+    rem -= f;
+  }
   const frac = rem ? String(rem).padStart(places, '0').replace(/0+$/, '') : '';
   const s = frac ? `${whole}.${frac}` : String(whole);
   return dong < 0 && abs !== 0 ? `-${s}` : s;

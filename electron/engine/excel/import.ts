@@ -18,7 +18,7 @@ import { LIMITS } from './limits';
 import { parseMapping, type ImportMapping } from './mapping';
 import { openWorkbook } from './open';
 import { META_SHEET, parseMetaSheet, type AnnexMeta } from './planmeta';
-import type { Cell, Row, SheetData, WorkbookSource } from './sheet';
+import type { Row, SheetData, WorkbookSource } from './sheet';
 import { styleOf } from './sheet';
 import { cellText, locateTable, type TableLayout } from './table';
 import { address, colLetter, fold } from './text';

@@ -52,6 +52,15 @@ describe('numbering and the line tree', () => {
 });
 
 describe('figures', () => {
+  it('writes đồng as exact decimals of the unit, even near 2^53', async () => {
+    const { dongToDecimal } = await import('./annex');
+    expect(dongToDecimal(99_654_123_456, 'trieu')).toBe('99654.123456');
+    expect(dongToDecimal(-1_500, 'nghin')).toBe('-1.5');
+    expect(dongToDecimal(8_999_999_999_999_999, 'ty')).toBe('8999999.999999999');
+    expect(dongToDecimal(9_007_199_254_740_991, 'trieu')).toBe('9007199254.740991');
+    for (const v of [1, 999_999, 1_000_000, 123_456_789_012_345]) expect(decimalToDong(dongToDecimal(v, 'trieu'), 'trieu', Number.MAX_SAFE_INTEGER)).toBe(v);
+  });
+
   it('converts decimal text to đồng exactly, in every unit', () => {
     expect(decimalToDong('99654', 'trieu')).toBe(99_654_000_000);
     expect(decimalToDong('99654.123456', 'trieu')).toBe(99_654_123_456);
