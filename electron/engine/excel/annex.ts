@@ -72,7 +72,7 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     attached: S({ italic: true, size: 13, h: 'center' }),
     unit: S({ italic: true, h: 'right' }),
     header: S({ bold: true, h: 'center', v: 'center', wrap: true, border: true }),
-    colnum: S({ italic: true, h: 'center', v: 'center', border: true }),
+    colnum: S({ italic: true, size: 10, h: 'center', v: 'center', border: true }),
     code: S({ h: 'center', v: 'center', border: true }),
     codeBold: S({ bold: true, h: 'center', v: 'center', border: true }),
     text: S({ v: 'center', wrap: true, border: true }),
@@ -297,7 +297,23 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     if (c === 1) return 50;
     if (c === agencyCol) return Math.min(30, Math.max(14, widths[c] + 2));
     if (c === noteCol) return Math.min(30, Math.max(12, widths[c] + 2));
-    return Math.min(20, Math.max(11, widths[c] + 3));
+    // The column-number row's "(3)=(4)+(7)+(10)" is set in 10 pt: ~0,8 of a character each.
+    const colnum = (numRow[c] as { v?: string }).v?.length ?? 0;
+    return Math.min(20, Math.max(11, widths[c] + 3, Math.ceil(colnum * 0.8) + 1));
+  };
+  // Rows grow with wrapped text (names, agencies, notes): Times New Roman 12 fits ~1,2 characters
+  // per width unit (bold ~1,1).
+  const LINE_PT = 15.75;
+  const heightFor = (texts: [string, number, boolean, number][]): number | undefined => {
+    let lines = 1;
+    for (const [text, col, bold, indent] of texts) {
+      if (!text) continue;
+      const perLine = Math.max(4, Math.floor(widthOf(col) * (bold ? 1.1 : 1.2)) - 1 - 2 * indent);
+      let n = 0;
+      for (const part of text.split('\n')) n += Math.max(1, Math.ceil(part.length / perLine));
+      if (n > lines) lines = n;
+    }
+    return lines > 1 ? lines * LINE_PT + 3 : undefined;
   };
 
   const sig = meta.signature;
@@ -330,7 +346,7 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
         cells[noteCol] = txt(l.note, st.text);
         for (const c of fund) cells[colOf.get(c.key)!] = { t: 'blank', s: st.text };
         amountCells(cells, n, o.id, bold, l.code);
-        await emit(cells);
+        await emit(cells, heightFor([[l.name, 1, bold, Math.min(o.depth, 15)], [l.agency, agencyCol, bold, 0], [l.note, noteCol, false, 0]]));
       }
       if (!hasSig) return;
       const left = (r: number) => merges.push(`A${r}:B${r}`);

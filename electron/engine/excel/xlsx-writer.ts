@@ -103,7 +103,7 @@ export interface SheetSpec {
   /** Cell notes; may grow while rows are produced. */
   notes: { ref: string; text: string }[];
   /** Emit rows in order; each row is an array of cells by 0-based column (holes allowed). */
-  rows: (emit: (cells: (WCell | undefined)[]) => void | Promise<void>) => Promise<void>;
+  rows: (emit: (cells: (WCell | undefined)[], height?: number) => void | Promise<void>) => Promise<void>;
 }
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -147,9 +147,10 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: S
           head += '<cols>' + sh.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w.toFixed(2)}" customWidth="1"/>`).join('') + '</cols>';
         }
         await write(head + '<sheetData>');
-        await sh.rows(async (cells) => {
+        await sh.rows(async (cells, height) => {
           rowNo++;
-          let x = `<row r="${rowNo}">`;
+          // Wrapped text needs its height written: Excel and LibreOffice do not refit rows on open.
+          let x = height ? `<row r="${rowNo}" ht="${height.toFixed(2)}" customHeight="1">` : `<row r="${rowNo}">`;
           for (let c = 0; c < cells.length; c++) {
             const cell = cells[c];
             if (!cell) continue;
