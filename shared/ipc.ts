@@ -169,8 +169,11 @@ export interface BridgeError {
 /** The bridge the renderer sees (preload in Electron, loopback HTTP in browser mode). */
 export interface PlanDeskBridge {
   invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]>;
-  /** File-level actions handled by the host (dialogs live in Electron's main process). */
-  fileAction(action: 'new' | 'open' | 'saveAs' | 'openRecent', arg?: string): Promise<FileActionResult>;
+  /**
+   * File-level actions handled by the host (dialogs live in Electron's main process). 'print' and
+   * 'exportPdf' print the open cycle's annex with its saved settings; exportPdf's `file` is the PDF.
+   */
+  fileAction(action: 'new' | 'open' | 'saveAs' | 'openRecent' | 'print' | 'exportPdf', arg?: string): Promise<FileActionResult>;
   /** Subscribe to host events (e.g. the menu asked to undo, the file changed). Returns unsubscribe. */
   on(listener: (event: HostEvent) => void): () => void;
   readonly mode: 'electron' | 'browser';

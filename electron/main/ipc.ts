@@ -4,9 +4,11 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { commandArgs, type CommandName } from '../../shared/ipc';
 import type { Workspace } from '../engine/workspace';
 import type { FileDialogs } from './file-actions';
+import type { AnnexPrinter } from './print';
 
-export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Workspace, files: FileDialogs): void {
-  const fromOurWindow = (e: IpcMainInvokeEvent) => e.sender === getWindow()?.webContents && e.senderFrame?.url.startsWith('app://');
+export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Workspace, files: FileDialogs, printer?: AnnexPrinter): void {
+  const fromOurWindow = (e: IpcMainInvokeEvent) =>
+    (e.sender === getWindow()?.webContents || !!printer?.isPrintView(e.sender)) && e.senderFrame?.url.startsWith('app://');
   ipcMain.handle('plandesk:invoke', (e, name: unknown, args: unknown) => {
     if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
     if (typeof name !== 'string' || !Object.hasOwn(commandArgs, name)) {
@@ -16,6 +18,7 @@ export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Worksp
   });
   ipcMain.handle('plandesk:file', async (e, action: unknown, arg: unknown) => {
     if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
+    if ((action === 'print' || action === 'exportPdf') && printer) return printer.run(action);
     // Paths are chosen in main-process dialogs; the renderer may only name a recent file.
     return files.run(String(action), typeof arg === 'string' ? arg : undefined);
   });

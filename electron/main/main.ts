@@ -9,6 +9,7 @@ import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { FileDialogs } from './file-actions';
 import { wireIpc } from './ipc';
 import { buildMenu } from './menu';
+import { AnnexPrinter } from './print';
 import { guardWindow, hardenSession, SECURE_WEB_PREFERENCES } from './security';
 
 registerSchemeAsPrivileged();
@@ -51,7 +52,7 @@ async function start(): Promise<void> {
     if (fs.existsSync(sample)) workspace.open(sample);
     else workspace.create(sample, { sample: true });
   }
-  wireIpc(getWindow, workspace, files);
+  wireIpc(getWindow, workspace, files, new AnnexPrinter(workspace, getWindow, path.join(__dirname, 'preload.cjs')));
   refreshMenu();
   win = new BrowserWindow({
     width: 1400,

@@ -16,6 +16,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, lang: Lang, rec
           submenu: recent.length ? recent.map((f) => ({ label: f, click: () => openRecent(f) })) : [{ label: '—', enabled: false }],
         },
         { label: t(lang, 'menu.file.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
+        { label: t(lang, 'print.menu.preview'), accelerator: 'CmdOrCtrl+P', click: send('print.preview') },
         { type: 'separator' },
         { label: t(lang, 'menu.file.quit'), role: 'quit' },
       ],

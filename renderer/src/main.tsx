@@ -7,8 +7,11 @@ import { LangProvider } from './i18n';
 import './styles.css';
 
 const bridge = getBridge();
+const root = createRoot(document.getElementById('root')!);
 
-createRoot(document.getElementById('root')!).render(
+// `#/print`: the print view of the open cycle (loaded on demand: the window never needs it).
+if (/^#\/print(\?|$)/.test(window.location.hash)) void import('./print/PrintRoute').then((m) => m.mountPrintRoute(root, bridge));
+else root.render(
   <StrictMode>
     <LangProvider>
       <App bridge={bridge} />

@@ -4,12 +4,13 @@
 import { core } from './core';
 import { excel } from './excel';
 import { history } from './history';
+import { print } from './print';
 import { rules } from './rules';
 
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...rules, ...excel, ...history } satisfies Record<string, Entry>;
+const all = { ...core, ...rules, ...excel, ...history, ...print } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -1,4 +1,5 @@
 // The feature areas mounted in the main window, in menu order. An area adds one line here.
+import { printFeature } from './print';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [printFeature];

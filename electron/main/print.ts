@@ -1,0 +1,97 @@
+// Printing in Electron: the annex's print view (app://…#/print, the same page the preview shows) in
+// a hidden window of its own, then the system print dialog (webContents.print) or a PDF chosen in a
+// save dialog (printToPDF). The view reads the cycle and its saved print settings itself; this
+// module only waits for it to be laid out and hands it to Chromium's printing.
+import { BrowserWindow, dialog, type WebContents } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FileActionResult } from '../../shared/ipc';
+import { readPrintSettings } from '../../shared/print/settings';
+import type { Workspace } from '../engine/workspace';
+import { guardWindow, SECURE_WEB_PREFERENCES } from './security';
+
+/** A 10.000-line annex lays out in a few seconds; give slow PCs ample room. */
+const READY_TIMEOUT_MS = 180_000;
+
+export class AnnexPrinter {
+  private readonly views = new Set<WebContents>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly getWindow: () => BrowserWindow | null,
+    private readonly preload: string,
+  ) {}
+
+  /** True for the print views' own requests (they read the cycle through the same IPC). */
+  isPrintView(sender: WebContents): boolean {
+    return this.views.has(sender);
+  }
+
+  async run(action: 'print' | 'exportPdf'): Promise<FileActionResult> {
+    const parent = this.getWindow();
+    const session = this.workspace.session;
+    if (!parent || !session) return { ok: true, file: null };
+    const settings = readPrintSettings(session.setting('print'));
+    let target: string | null = null;
+    if (action === 'exportPdf') {
+      const r = await dialog.showSaveDialog(parent, {
+        defaultPath: defaultPdfPath(session.info.path, settings.annexNumber),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      });
+      if (r.canceled || !r.filePath) return { ok: true, file: null };
+      target = r.filePath;
+    }
+    const view = new BrowserWindow({ show: false, parent, webPreferences: { ...SECURE_WEB_PREFERENCES, preload: this.preload } });
+    guardWindow(view);
+    this.views.add(view.webContents);
+    try {
+      await view.loadURL('app://plandesk/index.html#/print');
+      await waitUntilLaidOut(view.webContents);
+      const landscape = settings.orientation === 'landscape';
+      if (target) {
+        // The view's @page rule gives the paper; margins are inside the sheets.
+        const pdf = await view.webContents.printToPDF({
+          preferCSSPageSize: true,
+          printBackground: true,
+          landscape,
+          pageSize: settings.paper,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        });
+        await fs.writeFile(target, pdf);
+        return { ok: true, file: { path: target, name: path.basename(target), readOnly: false } };
+      }
+      await new Promise<void>((resolve, reject) =>
+        view.webContents.print(
+          { silent: false, printBackground: true, landscape, pageSize: settings.paper, margins: { marginType: 'none' } },
+          (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))),
+        ),
+      );
+      return { ok: true, file: null };
+    } catch (e) {
+      return { ok: false, error: { code: 'print.failed', params: { detail: e instanceof Error ? e.message : String(e) } } };
+    } finally {
+      this.views.delete(view.webContents);
+      view.destroy();
+    }
+  }
+}
+
+/** The print view sets data-print-ready on <html> once fonts are loaded and every page is laid out. */
+async function waitUntilLaidOut(wc: WebContents): Promise<void> {
+  const until = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < until) {
+    const ready = await wc.executeJavaScript(`document.documentElement.dataset.printReady === '1'`, true);
+    if (ready === true) return;
+    const failed = await wc.executeJavaScript(`!!document.querySelector('[role="alert"]')`, true);
+    if (failed === true) throw new Error(await wc.executeJavaScript(`document.querySelector('[role="alert"]').textContent`, true));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timeout');
+}
+
+/** "<cycle file name> - Phu luc I.pdf" beside the cycle file. */
+function defaultPdfPath(cycleFile: string, annexNumber: string): string {
+  const base = path.basename(cycleFile, path.extname(cycleFile));
+  const suffix = annexNumber.trim() ? ` - Phu luc ${annexNumber.trim().replace(/[\\/:*?"<>|]/g, '')}` : '';
+  return path.join(path.dirname(cycleFile), `${base}${suffix}.pdf`);
+}

@@ -1,0 +1,218 @@
+// The annex laid out as sheets of paper: the same DOM is shown by the print preview and printed by
+// Chromium (Electron's print/printToPDF, page.pdf in tests). We paginate ourselves: every row is
+// measured once in its final font and column widths, then cut into pages (shared/print/paginate),
+// so page numbers ("Trang 2/5"), the repeated header, whole rows per page and a signature block
+// kept with the last rows hold by construction — and the preview knows the page count.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { Annex, AnnexColumn, AnnexRow } from '../../../shared/print/annex';
+import { layoutColumns, type ColumnLayout } from '../../../shared/print/layout';
+import { paginate, type PageSlice } from '../../../shared/print/paginate';
+import { contentBox, sheetSize, type PrintSettings } from '../../../shared/print/settings';
+import { t } from '../../../shared/i18n';
+import { loadPrintFonts, PRINT_FONT_FAMILY } from './fonts';
+import './print.css';
+
+const PX_PER_MM = 96 / 25.4;
+/** Kept free at the foot of every page: screen and print layout may differ by a fraction of a pixel. */
+const SLACK_MM = 1;
+
+export interface LaidOut {
+  pages: number;
+  fontPt: number;
+  overflow: boolean;
+}
+
+interface Props {
+  annex: Annex;
+  settings: PrintSettings;
+  /** Preview zoom (1 = actual size). Applied to the sheets only, never to what is measured. */
+  zoom?: number;
+  onLaidOut?: (info: LaidOut) => void;
+}
+
+export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
+  const [fontsReady, setFontsReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadPrintFonts().then(() => live && setFontsReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const content = contentBox(settings);
+  const layout = useMemo(
+    () => layoutColumns(annex.columns, content.width, settings.fontSize, settings.fitWidth),
+    [annex.columns, content.width, settings.fontSize, settings.fitWidth],
+  );
+  // Pages belong to the inputs they were measured for; new inputs measure again.
+  const inputs = useMemo(() => ({ annex, settings, layout }), [annex, settings, layout]);
+  const [paged, setPaged] = useState<{ inputs: unknown; slices: PageSlice[] } | null>(null);
+  const slices = paged && paged.inputs === inputs ? paged.slices : null;
+  const measureRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    if (!fontsReady || slices || !measureRef.current) return;
+    const m = measure(measureRef.current);
+    setPaged({
+      inputs,
+      slices: paginate({ ...m, pageHeight: (content.height - SLACK_MM) * PX_PER_MM }),
+    });
+  }, [fontsReady, slices, inputs, content.height]);
+
+  const laidOut = useRef(onLaidOut);
+  laidOut.current = onLaidOut;
+  useEffect(() => {
+    if (slices) laidOut.current?.({ pages: slices.length, fontPt: layout.fontPt, overflow: layout.overflow });
+  }, [slices, layout]);
+
+  const style = { '--pd-print-font': `${layout.fontPt}pt`, fontFamily: `'${PRINT_FONT_FAMILY}', 'Times New Roman', Tinos, serif` } as CSSProperties;
+  return (
+    <div className="pd-print-doc" style={style} data-pages={slices?.length ?? 0}>
+      {fontsReady && !slices && (
+        <div ref={measureRef} className="pd-print-measure" style={{ width: `${content.width}mm` }}>
+          <TitleBlock annex={annex} />
+          <AnnexTable annex={annex} layout={layout} rows={annex.rows} />
+          {annex.signature && <SignatureBlock sig={annex.signature} />}
+        </div>
+      )}
+      {slices && (
+        <div className="pd-print-pages" style={{ zoom }}>
+          {slices.map((p, i) => (
+            <Sheet key={i} annex={annex} settings={settings} layout={layout} slice={p} page={i + 1} pages={slices.length} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Heights (px) of the title block, the header, each body row and the signature, in final layout. */
+function measure(root: HTMLElement) {
+  const table = root.querySelector('table')!;
+  const tableBox = table.getBoundingClientRect();
+  const head = root.querySelector('.pd-annex-head')!.getBoundingClientRect();
+  const sig = root.querySelector('.pd-sign')?.getBoundingClientRect();
+  const body = table.tBodies[0];
+  const tops = Array.from(body.rows, (r) => r.getBoundingClientRect().top);
+  const bottom = body.getBoundingClientRect().bottom;
+  const rowHeights = tops.map((top, i) => (i + 1 < tops.length ? tops[i + 1] : bottom) - top);
+  return {
+    titleHeight: tableBox.top - head.top,
+    headerHeight: (tops[0] ?? bottom) - tableBox.top,
+    rowHeights,
+    // From the table's foot to the signature's: includes the gap between them.
+    signatureHeight: sig ? sig.bottom - tableBox.bottom : 0,
+  };
+}
+
+function Sheet({ annex, settings, layout, slice, page, pages }: {
+  annex: Annex; settings: PrintSettings; layout: ColumnLayout; slice: PageSlice; page: number; pages: number;
+}) {
+  const sheet = sheetSize(settings);
+  const m = settings.margins;
+  const rows = useMemo(() => annex.rows.slice(slice.start, slice.end), [annex.rows, slice.start, slice.end]);
+  return (
+    <section
+      className="pd-sheet"
+      data-page={page}
+      style={{
+        width: `${sheet.width}mm`,
+        height: `${sheet.height}mm`,
+        containIntrinsicSize: `${sheet.width}mm ${sheet.height}mm`,
+        padding: `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`,
+      }}
+    >
+      {/* Nghị định 30/2020: page numbers centred in the top margin. */}
+      <div className="pd-page-no" style={{ top: `${Math.max(3, m.top / 2 - 2.5)}mm` }}>
+        {t('vi', 'print.pageOf', { page, pages })}
+      </div>
+      {slice.title && <TitleBlock annex={annex} />}
+      {rows.length > 0 && <AnnexTable annex={annex} layout={layout} rows={rows} />}
+      {slice.signature && annex.signature && <SignatureBlock sig={annex.signature} />}
+    </section>
+  );
+}
+
+function TitleBlock({ annex }: { annex: Annex }) {
+  return (
+    <div className="pd-annex-head">
+      <div className="pd-annex-no">{annex.annexLabel}</div>
+      <div className="pd-annex-title">{annex.title}</div>
+      <div className="pd-annex-attached">{annex.attached}</div>
+      <div className="pd-annex-unit">{annex.unitLabel}</div>
+    </div>
+  );
+}
+
+function AnnexTable({ annex, layout, rows }: { annex: Annex; layout: ColumnLayout; rows: AnnexRow[] }) {
+  const width = layout.widthsMm.reduce((a, b) => a + b, 0);
+  return (
+    <table className="pd-annex-table" style={{ width: `${width}mm` }}>
+      <colgroup>
+        {layout.widthsMm.map((w, i) => (
+          <col key={i} style={{ width: `${w}mm` }} />
+        ))}
+      </colgroup>
+      <thead>
+        {annex.header.map((cells, r) => (
+          <tr key={r}>
+            {cells.map((c, i) => (
+              <th key={i} colSpan={c.colSpan} rowSpan={c.rowSpan}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        ))}
+        <tr className="pd-numrow">
+          {annex.numbers.map((n, i) => (
+            <th key={i}>{n}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <Row key={r.lineId ?? `t${i}`} row={r} columns={annex.columns} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const CELL_CLASS: Record<AnnexColumn['kind'], string> = {
+  code: 'pd-c-code',
+  name: 'pd-c-name',
+  agency: 'pd-c-text',
+  note: 'pd-c-text',
+  amount: 'pd-c-amt',
+};
+
+const Row = memo(function Row({ row, columns }: { row: AnnexRow; columns: AnnexColumn[] }) {
+  return (
+    <tr className={row.lineId === null ? 'pd-b pd-grand' : row.bold ? 'pd-b' : undefined}>
+      {row.cells.map((text, i) => (
+        <td key={i} className={CELL_CLASS[columns[i].kind]}>
+          {text}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+function SignatureBlock({ sig }: { sig: NonNullable<Annex['signature']> }) {
+  return (
+    <div className="pd-sign">
+      <div>
+        <div className="pd-sign-title">{sig.preparedTitle}</div>
+        <div className="pd-sign-space" />
+        <div className="pd-sign-name">{sig.preparedName}</div>
+      </div>
+      <div>
+        {sig.authority && <div className="pd-sign-title">{sig.authority}</div>}
+        {sig.title && <div className="pd-sign-title">{sig.title}</div>}
+        <div className="pd-sign-space" />
+        <div className="pd-sign-name">{sig.signer}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// Bench of printed annexes (issue 5): a 10.000-line annex to PDF through the print view in Chromium
+// (what Electron's printToPDF does), beside LibreOffice headless converting the same table, as an
+// xlsx with page setup, to PDF; and Chromium's memory while it prints (PSS of its processes).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+import { createCycleFile } from '../../electron/engine/store/cycle-file';
+import { PlanSession } from '../../electron/engine/session';
+import { buildAnnex } from '../../shared/print/annex';
+import { DEFAULT_PRINT_SETTINGS } from '../../shared/print/settings';
+import { generatePlan } from '../../shared/rules/bench-plan';
+import { CHROMIUM } from '../e2e/support/browser';
+import { startServer } from '../e2e/support/server';
+import { libreOffice, MB, type Report } from './report';
+
+const LINES = 10_000;
+
+export async function benchPrint(report: Report, dir: string): Promise<void> {
+  const file = path.join(dir, `print-${LINES}.plandesk`);
+  createCycleFile(file, generatePlan(LINES, 7));
+  const lo = libreOffice();
+  const loSeconds = lo ? await libreOfficePdf(lo, file, dir) : null;
+
+  const server = await startServer(file);
+  // A tag on the command line finds the browser's process, and so all of its children.
+  const tag = `--plandesk-bench-print=${process.pid}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', tag] });
+  try {
+    const memory = sampleMemory(tag);
+    const out = path.join(dir, 'annex.pdf');
+    const t0 = performance.now();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}#/print`);
+    await page.waitForSelector('html[data-print-ready="1"]', { timeout: 600_000 });
+    await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
+    const seconds = (performance.now() - t0) / 1000;
+    const peak = memory.stop();
+    const pages = await page.evaluate(() => Number(document.documentElement.dataset.pageCount));
+    const target = loSeconds !== null ? `< LibreOffice` : '< 5 s';
+    report({
+      case: `print: PDF of a ${LINES.toLocaleString('vi-VN')}-line annex (${pages} pages), view → file`,
+      value: seconds,
+      unit: 's',
+      target,
+      ok: seconds < (loSeconds ?? 5),
+      ...(loSeconds !== null ? { libreoffice: loSeconds } : {}),
+    });
+    if (loSeconds === null) console.log('print: LibreOffice n/a (soffice not installed)');
+    report({ case: 'print: Chromium memory while printing it (peak PSS, all processes)', value: peak / MB, unit: 'MB', target: '< 600 MB', ok: peak < 600 * MB });
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+/** The same annex as an xlsx (header, bold parents, A4 landscape, fit to width), then soffice → PDF. */
+async function libreOfficePdf(soffice: string, file: string, dir: string): Promise<number | null> {
+  const session = PlanSession.open(file, { readOnly: true });
+  const snap = session.snapshot();
+  session.close();
+  const annex = buildAnnex(snap, DEFAULT_PRINT_SETTINGS);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phu luc I', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.addRow([annex.annexLabel]);
+  ws.addRow([annex.title]);
+  ws.addRow([annex.attached]);
+  ws.addRow([annex.unitLabel]);
+  for (const cells of annex.header) ws.addRow(cells.map((c) => c.label));
+  ws.addRow(annex.numbers);
+  const headerEnd = 4 + annex.header.length + 1;
+  ws.pageSetup.printTitlesRow = `5:${headerEnd}`;
+  const border = { style: 'thin' } as const;
+  for (const r of annex.rows) {
+    const row = ws.addRow(r.cells.map((text, i) => (annex.columns[i].kind === 'amount' && text ? Number(text.replace(/\./g, '').replace(',', '.')) : text)));
+    row.font = { name: 'Times New Roman', size: 11, bold: r.bold };
+    row.eachCell((c) => (c.border = { top: border, left: border, bottom: border, right: border }));
+  }
+  const xlsx = path.join(dir, 'annex.xlsx');
+  await wb.xlsx.writeFile(xlsx);
+  const profile = path.join(dir, 'lo-profile');
+  const run = (input: string) =>
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { stdio: 'ignore', timeout: 600_000 });
+  try {
+    // A first run creates LibreOffice's profile: not part of the comparison.
+    const warm = path.join(dir, 'warm.csv');
+    fs.writeFileSync(warm, 'a,b\n1,2\n');
+    run(warm);
+    const t0 = performance.now();
+    run(xlsx);
+    return (performance.now() - t0) / 1000;
+  } catch {
+    return null;
+  }
+}
+
+/** Peak of the summed PSS of a browser's process tree, sampled every 100 ms until stop(). */
+function sampleMemory(tag: string): { stop: () => number } {
+  const root = processes().find((p) => p.cmdline.includes(tag) && !p.cmdline.includes('--type='))?.pid;
+  let peak = 0;
+  const sample = () => {
+    if (!root) return;
+    let sum = 0;
+    for (const pid of processTree(root)) sum += pssBytes(pid);
+    peak = Math.max(peak, sum);
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+function processes(): { pid: number; ppid: number; cmdline: string }[] {
+  const out: { pid: number; ppid: number; cmdline: string }[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      out.push({ pid: Number(name), ppid, cmdline: fs.readFileSync(`/proc/${name}/cmdline`, 'utf8') });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+function processTree(root: number): number[] {
+  const all = processes();
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const p of all) if (p.ppid === tree[i]) tree.push(p.pid);
+  return tree;
+}
+
+function pssBytes(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
