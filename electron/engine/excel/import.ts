@@ -180,7 +180,8 @@ function buildResult(wb: WorkbookSource, sheet: SheetData, layout: TableLayout, 
   const amountCols = layout.columns.filter((c) => c.key && c.key !== 'ignore' && !['code', 'name', 'agency', 'note'].includes(c.key));
   const tableColList = layout.columns.map((c) => c.col);
 
-  for (const c of layout.columns) if (c.key === null) warn('excel.warn.unmapped_column', { column: c.letter, header: c.path.join(' / ') }, c.letter);
+  const dupCols = new Set(layout.duplicates.map((d) => d.col));
+  for (const c of layout.columns) if (c.key === null && !dupCols.has(c.col)) warn('excel.warn.unmapped_column', { column: c.letter, header: c.path.join(' / ') }, c.letter);
   for (const d of layout.duplicates) warn('excel.warn.duplicate_column', { column: colLetter(d.col), key: d.key }, colLetter(d.col));
   for (const h of layout.hiddenColumns) skip(layout.headerRows[0], 'excel.skip.hidden_column', colLetter(h));
   if (sheet.droppedCols > 0) warn('excel.warn.columns_dropped', { count: sheet.droppedCols, max: LIMITS.maxCols });
