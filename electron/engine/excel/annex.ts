@@ -16,7 +16,7 @@ import type { CycleMeta, DisplayUnit, Dong, FundingColumn, RuleParams } from '..
 import { DEFAULT_RULES, UNIT_DONG } from '../../../shared/model';
 import { formatAmount } from '../../../shared/number';
 import { t } from '../../../shared/i18n';
-import { META_MARK, META_SHEET, metaSheetRows, type AnnexMeta } from './planmeta';
+import { META_SHEET, metaSheetRows, type AnnexMeta } from './planmeta';
 import { colLetter } from './text';
 import { StyleRegistry, type SheetSpec, type StyleSpec, type WCell } from './xlsx-writer';
 
@@ -390,7 +390,6 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
       }
     },
   };
-  void META_MARK;
   return { sheets: [table, hidden], styles };
 }
 

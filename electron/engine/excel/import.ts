@@ -471,5 +471,3 @@ export function columnsFor(present: ReadonlySet<string>): FundingColumn[] {
   return cols.filter((c) => !drop.has(c.key));
 }
 
-// Keep `codeStyle` reachable for callers that classify codes the same way (the report UI).
-export { codeStyle };

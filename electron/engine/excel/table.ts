@@ -3,7 +3,7 @@
 // lines above (Phụ lục, "(Kèm theo … số … ngày …)") and each column's meaning. Pure: reads SheetData.
 import type { DisplayUnit } from '../../../shared/model';
 import { DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
-import { classifyHeader, isHeaderWord, keyForPath, type TargetKey } from './headers';
+import { isHeaderWord, keyForPath, type TargetKey } from './headers';
 import type { ImportMapping } from './mapping';
 import type { Cell, Row, SheetData } from './sheet';
 import { clean, colIndex, colLetter, fold } from './text';
@@ -247,4 +247,3 @@ function matchText(byText: Map<string, string>, path: string[]): string | undefi
   return undefined;
 }
 
-export { classifyHeader };
