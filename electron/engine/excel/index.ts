@@ -18,8 +18,9 @@
 //   loadMapping / saveMapping / parseMapping — column mappings ("named templates", JSON files).
 //
 // Modules: open.ts (sniff + limits) → xlsx-reader.ts (streaming) | sheetjs-reader.ts → sheet.ts
-// (one sheet form) → table.ts + headers.ts (find the table, map headers) → tree.ts (numbering) →
-// amounts.ts (exact figures) → import.ts (CycleData + report). Export: annex.ts (layout) →
+// (one sheet form) → table.ts + headers.ts (find the table, map headers) → body.ts (rows → raw
+// lines, amounts.ts for exact figures) → assemble.ts (tree.ts numbering, amounts, checks; report.ts)
+// — import.ts drives them. ods-hidden.ts: hidden rows SheetJS misses. Export: annex.ts (layout) →
 // xlsx-writer.ts + zip-writer.ts (lean writer) | template.ts (ExcelJS). planmeta.ts: the hidden
 // _PlanDesk sheet that makes import(export(plan)) exact.
 import fs from 'node:fs';

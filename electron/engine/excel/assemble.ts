@@ -1,0 +1,205 @@
+// From raw lines to the plan and its report: the line tree (tree.ts), the column tree, amounts —
+// formulas at total positions are PlanDesk's to compute, plain numbers there are stated values —
+// PlanDesk's own metadata restored, and the file's totals checked against the computed ones.
+import { ColumnTree, defaultColumns } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import type { Amount, CycleData, DisplayUnit, Dong, FundingColumn, Line } from '../../../shared/model';
+import { DEFAULT_RULES, MAX_CELL_DONG } from '../../../shared/model';
+import { formatAmount } from '../../../shared/number';
+import { blankCycle } from '../../../shared/samples/dak-nong-2024';
+import type { TextNumberPolicy } from './amounts';
+import type { TableBody } from './body';
+import { META_SHEET, type AnnexMeta } from './planmeta';
+import type { ImportReport, ReportSink } from './report';
+import type { SheetData, WorkbookSource } from './sheet';
+import type { TableLayout } from './table';
+import { address } from './text';
+import { buildTree } from './tree';
+
+export interface Assembled {
+  data: CycleData;
+  report: ImportReport;
+}
+
+export function assemble(
+  wb: WorkbookSource,
+  sheet: SheetData,
+  layout: TableLayout,
+  planMeta: AnnexMeta | null,
+  body: TableBody,
+  unit: DisplayUnit,
+  numbers: { policy: TextNumberPolicy; textNumbers: number },
+  sink: ReportSink,
+): Assembled {
+  const { warn } = sink;
+  const { raws, totalRows, codeCol, amountCols } = body;
+  const { policy, textNumbers } = numbers;
+  // ---- the trees ------------------------------------------------------------------------------
+  const { parent, fallback } = buildTree(raws.map((r) => ({ code: r.code, bold: r.bold, indent: r.indent })));
+  for (const i of fallback) warn('excel.warn.code_not_numbering', { code: raws[i].code }, address(raws[i].rowIndex, codeCol ?? 0));
+  const present = new Set(amountCols.map((c) => c.key!));
+  const columns = planMeta?.columns ?? columnsFor(present);
+  const tree = new ColumnTree(columns);
+  for (const c of amountCols) if (!tree.has(c.key!)) warn('excel.warn.unknown_key', { column: c.letter, key: c.key! }, c.letter);
+
+  const lines: Line[] = [];
+  const childCount = new Map<number, number>();
+  const rowToLine = new Map<number, Line>();
+  raws.forEach((r, i) => {
+    const parentId = parent[i] >= 0 ? parent[i] + 1 : null;
+    const position = childCount.get(parentId ?? 0) ?? 0;
+    childCount.set(parentId ?? 0, position + 1);
+    const line: Line = { id: i + 1, parentId, position, code: r.code, name: r.name, agency: r.agency, note: r.note, allowedCapital: null, isAdjustment: false };
+    lines.push(line);
+    rowToLine.set(r.rowIndex + 1, line);
+  });
+  const isParent = new Set<number>();
+  for (const l of lines) if (l.parentId !== null) isParent.add(l.parentId);
+
+  const amounts: Amount[] = [];
+  const formulaTotals: { lineId: number; key: string; value: Dong; row: number; col: number }[] = [];
+  let statedCount = 0;
+  const asValue = new Set((planMeta?.computedAsValue ?? []).map((v) => `${v.row}:${v.key}:${v.code}`));
+  raws.forEach((r, i) => {
+    const line = lines[i];
+    for (const f of r.figs) {
+      if (!tree.has(f.key)) continue;
+      const atTotal = isParent.has(line.id) || !tree.isLeaf(f.key);
+      if (f.noValue) {
+        if (!atTotal) warn('excel.warn.formula_no_value', {}, address(r.rowIndex, f.col));
+        continue;
+      }
+      if (f.value === null) continue;
+      if (atTotal && (f.formula || (asValue.size > 0 && asValue.has(`${r.rowIndex + 1}:${f.key}:${line.code}`)))) {
+        formulaTotals.push({ lineId: line.id, key: f.key, value: f.value, row: r.rowIndex, col: f.col });
+        continue;
+      }
+      if (Math.abs(f.value) > MAX_CELL_DONG) {
+        warn('excel.warn.unreadable_cell', { text: formatAmount(f.value, unit) }, address(r.rowIndex, f.col));
+        continue;
+      }
+      amounts.push({ lineId: line.id, column: f.key, value: f.value });
+      if (atTotal) statedCount++;
+    }
+  });
+
+  // PlanDesk's own annex: restore stated totals written as formulas, and per-line settings.
+  if (planMeta) {
+    // Only the lines named by stated entries matter (a 100.000-line plan has ~400.000 amounts).
+    const named = new Set<number>();
+    for (const st of planMeta.stated) {
+      const line = rowToLine.get(st.row);
+      if (line) named.add(line.id);
+    }
+    const have = new Set<string>();
+    if (named.size) for (const a of amounts) if (named.has(a.lineId)) have.add(`${a.lineId}:${a.column}`);
+    for (const s of planMeta.stated) {
+      const line = rowToLine.get(s.row);
+      if (!line || line.code !== s.code || !tree.has(s.key) || have.has(`${line.id}:${s.key}`) || !Number.isSafeInteger(s.value)) continue;
+      amounts.push({ lineId: line.id, column: s.key, value: s.value });
+      statedCount++;
+    }
+    for (const l of planMeta.lines) {
+      const line = rowToLine.get(l.row);
+      if (line && line.code === l.code) {
+        line.allowedCapital = l.allowedCapital;
+        line.isAdjustment = l.isAdjustment;
+      }
+    }
+  }
+
+  // ---- checks against computed totals ---------------------------------------------------------
+  const calc = new PlanCalc(tree, lines, amounts);
+  const fmt = (v: Dong) => formatAmount(v, unit);
+  for (const f of formulaTotals) {
+    const computed = calc.value(f.lineId, f.key);
+    if (computed !== f.value) {
+      warn('excel.warn.formula_total_differs', { file: fmt(f.value), computed: fmt(computed), diff: fmt(f.value - computed) }, address(f.row, f.col));
+    }
+  }
+  const colOf = new Map(amountCols.map((c) => [c.key!, c.col]));
+  const rowOfLine = new Map(raws.map((r, i) => [lines[i].id, r.rowIndex]));
+  for (const a of amounts) {
+    const m = calc.statedMismatch(a.lineId, a.column);
+    if (m && !calc.isUnallocatedParent(a.lineId)) {
+      const rowIdx = rowOfLine.get(a.lineId)!;
+      warn('excel.warn.stated_mismatch', { stated: fmt(m.stated), computed: fmt(m.computed), diff: fmt(m.stated - m.computed) }, address(rowIdx, colOf.get(a.column) ?? 0));
+    }
+  }
+  const grand = totalRows.find((t) => t.before) ?? totalRows[totalRows.length - 1];
+  if (grand) {
+    for (const f of grand.figs) {
+      if (!tree.has(f.key) || f.value === null) continue;
+      const computed = calc.total(f.key);
+      if (computed !== f.value) {
+        warn('excel.warn.total_row_mismatch', { file: fmt(f.value), computed: fmt(computed), diff: fmt(f.value - computed) }, address(grand.rowIndex, f.col));
+      }
+    }
+  }
+  if (textNumbers > 0) warn('excel.warn.text_numbers', { count: textNumbers, locale: policy.locale });
+  const fonts = new Set<string>();
+  for (const s of sheet.styles) if (/^\.?vn|^vni[- ]/i.test(s.font)) fonts.add(s.font);
+  for (const f of fonts) warn('excel.warn.legacy_font', { font: f });
+  // TCVN3 (ABC) text read as Unicode looks like "Ng©n s¸ch nhµ n­íc": Latin-1 symbols where
+  // Vietnamese letters should be, and no real Vietnamese letters at all.
+  const legacy = raws.slice(0, 500).filter((r) => /[\u00a8-\u00be\u00c6-\u00d6\u00de-\u00fe].*[\u00a8-\u00be\u00c6-\u00d6\u00de-\u00fe]/.test(r.name) && !/[\u1ea0-\u1ef9ơưđăƠƯĐĂ]/.test(r.name));
+  if (legacy.length >= 2 && fonts.size === 0) warn('excel.warn.legacy_text', { example: legacy[0].name.slice(0, 40) });
+  if (lines.length === 0) warn('excel.warn.no_lines', {});
+  sink.finish();
+
+  // ---- the cycle ------------------------------------------------------------------------------
+  const base = blankCycle(layout.title.year ?? new Date().getFullYear()).meta;
+  const meta = planMeta
+    ? { ...planMeta.meta, unit }
+    : {
+        ...base,
+        program: '',
+        unit,
+        numberLocale: policy.locale,
+        ...(layout.title.docKind ? { docKind: layout.title.docKind } : {}),
+        ...(layout.title.docNumber ? { docNumber: layout.title.docNumber } : {}),
+        ...(layout.title.docDate ? { docDate: layout.title.docDate } : {}),
+        ...(layout.title.issuer ? { issuer: layout.title.issuer } : {}),
+      };
+  const totals: Record<string, Dong> = {};
+  for (const c of tree.ordered) totals[c.key] = calc.total(c.key);
+  const data: CycleData = { meta, columns, lines, amounts, rules: planMeta ? planMeta.rules : { ...DEFAULT_RULES } };
+  const report: ImportReport = {
+    format: wb.format,
+    sheet: sheet.name,
+    sheets: wb.sheets.filter((s) => s.name !== META_SHEET).map((s) => s.name),
+    headerRows: layout.headerRows.map((r) => r + 1),
+    mappedColumns: layout.columns
+      .filter((c) => c.key && c.key !== 'ignore')
+      .map((c) => ({ column: c.letter, header: c.path.join(' / '), key: c.key! })),
+    unmapped: layout.columns.filter((c) => c.key === null).map((c) => `${c.letter}: ${c.path.join(' / ')}`),
+    unit,
+    numberLocale: policy.locale,
+    lineCount: lines.length,
+    amountCount: amounts.length,
+    statedCount,
+    totals,
+    skipped: sink.skipped,
+    warnings: sink.warnings,
+    fromPlanDesk: !!planMeta,
+  };
+  return { data, report };
+}
+
+
+/**
+ * The column tree of an imported table: the default tree, except that a group column present in the
+ * file with none of its sub-columns becomes a leaf (a table with only "NSTW | NSĐP" keeps its figures
+ * as entries, not as stated totals over empty parts).
+ */
+export function columnsFor(present: ReadonlySet<string>): FundingColumn[] {
+  const cols = defaultColumns();
+  const tree = new ColumnTree(cols);
+  const drop = new Set<string>();
+  for (const c of tree.ordered) {
+    if (tree.isLeaf(c.key) || !present.has(c.key) || drop.has(c.key)) continue;
+    const under = tree.ordered.filter((d) => d.key !== c.key && tree.ancestors(d.key).includes(c.key));
+    if (!under.some((d) => present.has(d.key))) for (const d of under) drop.add(d.key);
+  }
+  return cols.filter((c) => !drop.has(c.key));
+}
