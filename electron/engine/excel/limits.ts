@@ -19,6 +19,8 @@ export const LIMITS = {
   maxCells: 6_000_000,
   /** Shared strings in one package. */
   maxSharedStrings: 2_000_000,
+  /** Characters of text kept from one package (shared strings + one sheet's strings): bounds memory. */
+  maxTextChars: 200_000_000,
   /** Rows scanned from the top to find the header block. */
   headerSearchRows: 60,
   /** Merged ranges in one sheet. */

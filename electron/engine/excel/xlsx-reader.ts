@@ -187,6 +187,7 @@ async function readSharedStrings(zip: ZipArchive, path: string, ctx: LoadContext
   const out: string[] = [];
   if (!entry) return out;
   let p: string | null = null;
+  let chars = 0;
   const feed = new TextFeed((text, final) => {
     p ??= prefixOf(text, 'sst');
     const open = `<${p}si`;
@@ -202,7 +203,10 @@ async function readSharedStrings(zip: ZipArchive, path: string, ctx: LoadContext
       } else {
         const end = text.indexOf(close, gt);
         if (end < 0) break;
-        out.push(runsText(text.slice(gt + 1, end), p));
+        const str = runsText(text.slice(gt + 1, end), p);
+        chars += str.length;
+        if (chars > LIMITS.maxTextChars) throw new ImportError('excel.error.too_large');
+        out.push(str);
         used = end + close.length;
       }
       if (out.length > LIMITS.maxSharedStrings) throw new ImportError('excel.error.too_large');
@@ -303,6 +307,7 @@ async function readSheet(
   const hiddenCols = new Set<number>();
   let droppedCols = 0;
   let cellCount = 0;
+  let textChars = 0;
   let p: string | null = null;
   let stage: 'head' | 'data' | 'tail' = 'head';
   let tail = '';
@@ -397,6 +402,10 @@ async function readSheet(
           if (value.length > 40) value = null; // not a number any reader would write
           else if (value.length >= 13) value = utf8(value); // a copy: a slice would pin the chunk
         }
+      }
+      if (kind === 's' && t !== 1 && value !== null) {
+        textChars += value.length;
+        if (textChars > LIMITS.maxTextChars) throw new ImportError('excel.error.too_large');
       }
       if (value === null) {
         if (!formula) continue;
