@@ -85,17 +85,12 @@ export function assemble(
 
   // PlanDesk's own annex: restore stated totals written as formulas, and per-line settings.
   if (planMeta) {
-    // Only the lines named by stated entries matter (a 100.000-line plan has ~400.000 amounts).
-    const named = new Set<number>();
-    for (const st of planMeta.stated) {
-      const line = rowToLine.get(st.row);
-      if (line) named.add(line.id);
-    }
-    const have = new Set<string>();
-    if (named.size) for (const a of amounts) if (named.has(a.lineId)) have.add(`${a.lineId}:${a.column}`);
+    // A stated entry stands only where the visible cell is still a live total formula of that line.
+    const formulas = new Set<string>();
+    if (planMeta.stated.length) for (const f of formulaTotals) formulas.add(`${f.lineId}:${f.key}`);
     for (const s of planMeta.stated) {
       const line = rowToLine.get(s.row);
-      if (!line || line.code !== s.code || !tree.has(s.key) || have.has(`${line.id}:${s.key}`) || !Number.isSafeInteger(s.value)) continue;
+      if (!line || line.code !== s.code || !formulas.has(`${line.id}:${s.key}`) || !Number.isSafeInteger(s.value) || Math.abs(s.value) > MAX_CELL_DONG) continue;
       amounts.push({ lineId: line.id, column: s.key, value: s.value });
       statedCount++;
     }
