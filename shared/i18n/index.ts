@@ -3,6 +3,7 @@
 // this module merges them and checks at compile time that English has every Vietnamese key.
 import { core } from './core';
 import { excel } from './excel';
+import { findings } from './findings';
 import { history } from './history';
 import { print } from './print';
 import { rules } from './rules';
@@ -10,7 +11,7 @@ import { rules } from './rules';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...rules, ...excel, ...history, ...print } satisfies Record<string, Entry>;
+const all = { ...core, ...rules, ...excel, ...history, ...print, ...findings } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -1,5 +1,6 @@
 // The feature areas mounted in the main window, in menu order. An area adds one line here.
 import { printFeature } from './print';
+import { findingsFeature } from './findings';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [printFeature];
+export const FEATURES: Feature[] = [printFeature, findingsFeature];

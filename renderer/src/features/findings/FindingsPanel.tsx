@@ -1,0 +1,169 @@
+// The findings panel beside the grid: counts by severity (also filters), program-level findings at
+// the top, then one collapsible group per rule, each finding a button that takes the grid to its
+// cell. Reads the store the engine's patches keep current, so it follows every edit as typed.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, RuleId } from '../../../../shared/findings';
+import type { AppContext } from '../types';
+import { acceptComputed, goToFinding, setKept, viewOf } from './actions';
+import { FindingEntry } from './FindingEntry';
+import { columnNamer, SEVERITIES } from './findings-view';
+import { isKept } from './kept';
+import { SeverityIcon } from './SeverityIcon';
+import { findingsUi, useFindingsUi } from './ui-state';
+
+/** Findings rendered per group before "show more": a plan can have thousands. */
+const PAGE = 200;
+
+export function FindingsPanel({ ctx }: { ctx: AppContext }) {
+  const ui = useFindingsUi();
+  const { store, t, lang } = ctx;
+  const [collapsed, setCollapsed] = useState<ReadonlySet<RuleId>>(new Set());
+  const [limits, setLimits] = useState<Partial<Record<RuleId, number>>>({});
+  const listRef = useRef<HTMLDivElement>(null);
+  // Re-derived when the store changes (every patch bumps its version) or the filter does.
+  const view = useMemo(() => viewOf(ctx), [store.version, ui.shown, store]); // eslint-disable-line react-hooks/exhaustive-deps
+  const nameColumn = useMemo(() => columnNamer(store.columns, lang, t), [store.columns, lang, t]);
+
+  // Callbacks read ctx through a ref: entries are memoised and must not re-render on every patch.
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+  const onGo = useCallback((f: Finding) => void goToFinding(ctxRef.current, f), []);
+  const onAccept = useCallback((f: Finding) => void acceptComputed(ctxRef.current, f), []);
+  const onKeep = useCallback((f: Finding, keep: boolean) => void setKept(ctxRef.current, f, keep), []);
+  const onRules = useCallback(() => findingsUi.set({ dialog: { kind: 'rules' } }), []);
+  const onCapital = useCallback((lineId: number) => findingsUi.set({ dialog: { kind: 'capital', lineId } }), []);
+
+  // Keep the selected entry in view when it was chosen from the keyboard (F8) or the grid.
+  useEffect(() => {
+    if (!ui.selectedId) return;
+    const el = listRef.current?.querySelector(`[data-finding-id="${CSS.escape(ui.selectedId)}"]`);
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [ui.selectedId]);
+
+  if (!ui.panelShown || !store.meta) return null;
+  const meta = store.meta;
+  const readOnly = !!store.file?.readOnly;
+  const total = view.counts.error + view.counts.warning + view.counts.info;
+  const shownCount = view.flat.length;
+
+  const entry = (f: Finding) => {
+    const row = f.lineId === null ? undefined : store.rows.get(f.lineId);
+    const code = f.lineId === null ? t('findings.where.program') : (row?.code.trim() || f.line || t('findings.where.noCode'));
+    const target = f.column ?? (f.rule === 'not_allocated' ? store.columns.find((c) => c.parent === null)?.key : undefined);
+    return (
+      <FindingEntry
+        key={f.id}
+        f={f}
+        lang={lang}
+        unit={meta.unit}
+        locale={meta.numberLocale}
+        where={target ? `${code} · ${nameColumn(target)}` : code}
+        lineName={f.lineId === null ? t(`rules.name.${f.rule}`) : (row?.name ?? '')}
+        selected={ui.selectedId === f.id}
+        kept={isKept(f, ui.kept)}
+        readOnly={readOnly}
+        onGo={onGo}
+        onAccept={onAccept}
+        onKeep={onKeep}
+        onRules={onRules}
+        onCapital={onCapital}
+      />
+    );
+  };
+
+  return (
+    <aside className="pd-findings" aria-labelledby="pd-findings-title">
+      <header className="pd-findings-head">
+        <h2 id="pd-findings-title">{t('findings.panel.title')}</h2>
+        <span className="pd-findings-total">{total.toLocaleString('vi-VN')}</span>
+        <button
+          type="button"
+          className="pd-icon-btn"
+          aria-label={t('findings.panel.hide')}
+          title={t('findings.panel.hide')}
+          onClick={() => findingsUi.set({ panelShown: false })}
+        >
+          ×
+        </button>
+      </header>
+      <div className="pd-findings-filters" role="group" aria-label={t('findings.panel.filter')}>
+        {SEVERITIES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`pd-sev-chip pd-sev-chip-${s}`}
+            aria-pressed={ui.shown[s]}
+            data-severity={s}
+            onClick={() => findingsUi.toggleSeverity(s)}
+          >
+            <SeverityIcon severity={s} />
+            {t(`findings.count.${s}`, { count: view.counts[s].toLocaleString('vi-VN') })}
+          </button>
+        ))}
+      </div>
+      <div className="pd-findings-list" ref={listRef} aria-label={t('findings.panel.list')}>
+        {shownCount === 0 && (
+          <div className="pd-findings-empty">
+            {total === 0 ? (
+              <>
+                <span className="pd-findings-ok" aria-hidden="true">✓</span>
+                {t('findings.panel.empty')}
+              </>
+            ) : (
+              t('findings.panel.emptyFiltered')
+            )}
+          </div>
+        )}
+        {view.program.length > 0 && (
+          <section className="pd-findings-group pd-findings-program" data-group="program">
+            <h3 className="pd-findings-group-head">
+              <span className="pd-findings-chevron" aria-hidden="true" />
+              <SeverityIcon severity={view.program[0].severity} />
+              <span className="pd-findings-group-name">{t('findings.panel.program')}</span>
+              <span className="pd-findings-group-count">{view.program.length}</span>
+            </h3>
+            <ul>{view.program.map(entry)}</ul>
+          </section>
+        )}
+        {view.groups.map((g) => {
+          const isCollapsed = collapsed.has(g.rule);
+          const limit = limits[g.rule] ?? PAGE;
+          return (
+            <section key={g.rule} className="pd-findings-group" data-group={g.rule}>
+              <h3 className="pd-findings-group-head">
+                <button
+                  type="button"
+                  aria-expanded={!isCollapsed}
+                  onClick={() => {
+                    const next = new Set(collapsed);
+                    if (isCollapsed) next.delete(g.rule);
+                    else next.add(g.rule);
+                    setCollapsed(next);
+                  }}
+                >
+                  <span className="pd-findings-chevron" aria-hidden="true">{isCollapsed ? '▸' : '▾'}</span>
+                  <SeverityIcon severity={g.severity} />
+                  <span className="pd-findings-group-name">{t(`rules.name.${g.rule}`)}</span>
+                  <span className="pd-findings-group-count">{g.items.length.toLocaleString('vi-VN')}</span>
+                </button>
+              </h3>
+              {!isCollapsed && (
+                <ul>
+                  {g.items.slice(0, limit).map(entry)}
+                  {g.items.length > limit && (
+                    <li className="pd-findings-more">
+                      <button type="button" className="pd-btn pd-btn-link" onClick={() => setLimits({ ...limits, [g.rule]: limit + PAGE * 5 })}>
+                        {t('findings.panel.more', { count: (g.items.length - limit).toLocaleString('vi-VN') })}
+                      </button>
+                    </li>
+                  )}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      <footer className="pd-findings-foot">{t('findings.fig.unit', { unit: t(`unit.${meta.unit}`) })}</footer>
+    </aside>
+  );
+}

@@ -1,0 +1,110 @@
+// What the findings area does to the plan and the grid: send a command and apply its Patch (through
+// the grid, so flags and totals refresh), go to the cell a finding points at, accept a computed
+// total, keep both figures, and step through findings. Every change is one engine command, so one
+// undo step.
+import type { Finding } from '../../../../shared/findings';
+import type { CommandArgs, Patch } from '../../../../shared/ipc';
+import { t as translate } from '../../../../shared/i18n';
+import type { AppContext } from '../types';
+import { buildView, columnOrder, targetOf, type FindingsView } from './findings-view';
+import { canKeep, readKept, withKept } from './kept';
+import { findingsUi } from './ui-state';
+
+type PatchCommand = 'cell/set' | 'rules/set' | 'line/setCapital' | 'settings/set';
+
+/** Run a command that changes the plan and apply its patch; failures go to the message bar. */
+export async function runPatch<K extends PatchCommand>(ctx: AppContext, name: K, args: CommandArgs<K>): Promise<Patch | null> {
+  try {
+    const patch = (await ctx.bridge.invoke(name, args)) as Patch;
+    if (ctx.grid.current) await ctx.grid.current.applyPatch(patch);
+    else ctx.store.apply(patch);
+    return patch;
+  } catch (err) {
+    ctx.showFailure(err);
+    return null;
+  }
+}
+
+/** The first root column ("Tổng cộng"): where line-level findings about amounts point. */
+export function rootColumn(ctx: AppContext): string {
+  return ctx.store.columns.find((c) => c.parent === null)?.key ?? 'total';
+}
+
+/** Select a finding and bring its cell into view, focused (collapsed parents open on the way). */
+export async function goToFinding(ctx: AppContext, f: Finding): Promise<void> {
+  findingsUi.set({ selectedId: f.id });
+  const target = targetOf(f, rootColumn(ctx));
+  if (target.kind === 'line') ctx.grid.current?.focusCell(target.lineId, target.column);
+  else await focusTotalCell(ctx, target.column);
+}
+
+const totalCellOf = (column: string) =>
+  document.querySelector<HTMLElement>(`.pd-grid .ag-grid-pinned-bottom-rows .ag-row [col-id="${CSS.escape(column)}"]`);
+
+/**
+ * Focus a cell of the pinned TỔNG CỘNG row (program-level findings). The grid's focusCell names plan
+ * lines only, so: bring the column into view beside the last top-level line when it is scrolled
+ * away, then press on the cell as a mouse would (the grid focuses it) and give it the keyboard.
+ */
+async function focusTotalCell(ctx: AppContext, column: string): Promise<void> {
+  let el = totalCellOf(column);
+  if (!el) {
+    const roots = ctx.store.order.filter((id) => ctx.store.rows.get(id)?.parentId === null);
+    const last = roots[roots.length - 1];
+    if (last !== undefined) ctx.grid.current?.focusCell(last, column);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    el = totalCellOf(column);
+  }
+  if (!el) return;
+  const init = { bubbles: true, cancelable: true, view: window, button: 0 };
+  el.dispatchEvent(new PointerEvent('pointerdown', init));
+  el.dispatchEvent(new MouseEvent('mousedown', init));
+  el.dispatchEvent(new PointerEvent('pointerup', init));
+  el.dispatchEvent(new MouseEvent('mouseup', init));
+  el.dispatchEvent(new MouseEvent('click', init));
+  el.focus();
+}
+
+/** Accept the computed value: drop the stated figure at the finding's cell. */
+export async function acceptComputed(ctx: AppContext, f: Finding): Promise<void> {
+  if (f.lineId === null || f.column === null) return;
+  await runPatch(ctx, 'cell/set', { lineId: f.lineId, column: f.column, value: null });
+}
+
+/** The Vietnamese labels of this area's undo steps (the engine records labels in Vietnamese). */
+export const KEEP_LABELS = [translate('vi', 'findings.undo.keep'), translate('vi', 'findings.undo.unkeep')];
+
+/** Keep both figures (or take the mark back): one undoable change of the cycle's 'findings' setting. */
+export async function setKept(ctx: AppContext, f: Finding, keep: boolean): Promise<void> {
+  if (!canKeep(f)) return;
+  const value = withKept(findingsUi.get().kept, f, keep, (id) => ctx.store.findings.get(id));
+  const patch = await runPatch(ctx, 'settings/set', { key: 'findings', value, label: KEEP_LABELS[keep ? 0 : 1] });
+  if (patch) findingsUi.set({ kept: value.kept });
+}
+
+/** Re-read the kept decisions from the file (on open, and after undo / redo of one of them). */
+export async function loadKept(ctx: AppContext): Promise<void> {
+  try {
+    const { value } = await ctx.bridge.invoke('settings/get', { key: 'findings' });
+    findingsUi.set({ kept: readKept(value) });
+  } catch {
+    findingsUi.set({ kept: {} }); // an older file or engine without the setting: no decisions
+  }
+}
+
+/** The panel's view of the store's findings (with the UI's severity filter). */
+export function viewOf(ctx: AppContext): FindingsView {
+  const pos = new Map<number, number>();
+  ctx.store.order.forEach((id, i) => pos.set(id, i));
+  return buildView(ctx.store.findings.values(), (id) => pos.get(id), columnOrder(ctx.store.columns), findingsUi.get().shown);
+}
+
+/** Go to the next (or previous) finding after the selected one, in panel order, wrapping around. */
+export async function stepFinding(ctx: AppContext, dir: 1 | -1): Promise<void> {
+  const { flat } = viewOf(ctx);
+  if (flat.length === 0) return;
+  const cur = flat.findIndex((f) => f.id === findingsUi.get().selectedId);
+  const next = cur < 0 ? (dir === 1 ? 0 : flat.length - 1) : (cur + dir + flat.length) % flat.length;
+  if (!findingsUi.get().panelShown) findingsUi.set({ panelShown: true });
+  await goToFinding(ctx, flat[next]);
+}
