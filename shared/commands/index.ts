@@ -1,11 +1,13 @@
 // Commands of the feature areas, merged into the one typed contract in shared/ipc.ts.
 // An area adds a file here exporting `xxxArgs` (zod schemas) and an `XxxResults` interface, and
 // one line to each of the two merges below.
+import { editingArgs, type EditingResults } from './editing';
 import { historyArgs, type HistoryResults } from './history';
 
 export const areaCommandArgs = {
+  ...editingArgs,
   ...historyArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends HistoryResults {}
+export interface AreaCommandResults extends EditingResults, HistoryResults {}

@@ -2,10 +2,12 @@
 // handlers for the commands it declared in shared/commands/, and one line to the merge below.
 import type { AreaCommandResults } from '../../../shared/commands';
 import type { AreaHandler } from '../context';
+import { editingHandlers } from './editing';
 import { historyHandlers } from './history';
 
 export type AreaHandlers = { [K in keyof AreaCommandResults]: AreaHandler<K> };
 
 export const areaHandlers: AreaHandlers = {
+  ...editingHandlers,
   ...historyHandlers,
 };
