@@ -101,6 +101,20 @@ describe('department annex', () => {
   });
 });
 
+describe('stopping early', () => {
+  it('a cancelled import of a big annex stops promptly (the inflater is not left waiting)', async () => {
+    const { writeAnnexFixture } = await import('./fixtures');
+    const file = path.join(tmp, 'big-cancel.xlsx');
+    await writeAnnexFixture(file, 40_000);
+    const ac = new AbortController();
+    const t0 = performance.now();
+    const err = await importSpreadsheet({ path: file }, { signal: ac.signal, onProgress: (f) => f > 0.05 && ac.abort() }).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.code).toBe('excel.error.cancelled');
+    expect(performance.now() - t0).toBeLessThan(5000);
+  }, 30_000);
+});
+
 describe('numbers stored as text, unmapped columns, mappings', () => {
   it('reads an en-US file by its own convention and lists what it could not read', async () => {
     const file = await writeXlsx(buildEnUsWorkbook(), path.join(tmp, 'enus.xlsx'));

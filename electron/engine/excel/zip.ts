@@ -2,7 +2,6 @@
 // central directory, refuses encrypted entries, and inflates one part at a time through node:zlib,
 // streaming, with a byte budget and a compression-ratio check so a zip bomb is stopped early.
 import zlib from 'node:zlib';
-import { once } from 'node:events';
 import { LIMITS } from './limits';
 import { ImportError, checkAbort } from './errors';
 
@@ -124,7 +123,19 @@ export class ZipArchive {
       try {
         for (let o = 0; o < data.length; o += 1 << 20) {
           if (inf.destroyed) return;
-          if (!inf.write(data.subarray(o, Math.min(data.length, o + (1 << 20))))) await once(inf, 'drain');
+          // Wait for room — or for the end: a reader that stops early destroys the stream, and a
+          // plain once('drain') would then wait forever.
+          if (!inf.write(data.subarray(o, Math.min(data.length, o + (1 << 20))))) {
+            await new Promise<void>((resolve) => {
+              const done = () => {
+                inf.off('drain', done);
+                inf.off('close', done);
+                resolve();
+              };
+              inf.on('drain', done);
+              inf.on('close', done);
+            });
+          }
         }
         inf.end();
       } catch (e) {
