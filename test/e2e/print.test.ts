@@ -138,6 +138,11 @@ describe('printed annex (print view → PDF)', () => {
     // Every line is printed once: the rows on the sheets add up to the plan's lines + TỔNG CỘNG.
     const rows = await page.evaluate(() => document.querySelectorAll('.pd-sheet tbody tr').length);
     expect(rows).toBe(2_001);
+    // Nothing is cut off at the foot of a printed page: each sheet's last row is on its PDF page.
+    const lastRows = await page.evaluate(() =>
+      [...document.querySelectorAll('.pd-sheet')].map((s) => [...(s.querySelector('tbody tr:last-child')?.children ?? [])].map((td) => td.textContent).join(' ')),
+    );
+    lastRows.forEach((row, i) => expect(flat(sheets[i]), `page ${i + 1}`).toContain(flat(row)));
     await expectSheetsWithinMargins(page);
     await page.close();
     await server.stop();

@@ -3,13 +3,14 @@
 // measured once in its final font and column widths, then cut into pages (shared/print/paginate),
 // so page numbers ("Trang 2/5"), the repeated header, whole rows per page and a signature block
 // kept with the last rows hold by construction — and the preview knows the page count.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { Annex, AnnexColumn, AnnexRow } from '../../../shared/print/annex';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { Annex, AnnexRow } from '../../../shared/print/annex';
 import { layoutColumns, type ColumnLayout } from '../../../shared/print/layout';
 import { paginate, type PageSlice } from '../../../shared/print/paginate';
 import { contentBox, sheetSize, type PrintSettings } from '../../../shared/print/settings';
 import { t } from '../../../shared/i18n';
 import { loadPrintFonts, PRINT_FONT_FAMILY } from './fonts';
+import { measureRowsHtml, rowsHtml } from './rows-html';
 import './print.css';
 
 const PX_PER_MM = 96 / 25.4;
@@ -72,7 +73,8 @@ export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
       {fontsReady && !slices && (
         <div ref={measureRef} className="pd-print-measure" style={{ width: `${content.width}mm` }}>
           <TitleBlock annex={annex} />
-          <AnnexTable annex={annex} layout={layout} rows={annex.rows} />
+          <AnnexTable annex={annex} layout={layout} rows={[]} />
+          <MeasureRows annex={annex} layout={layout} />
           {annex.signature && <SignatureBlock sig={annex.signature} />}
         </div>
       )}
@@ -87,23 +89,42 @@ export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
   );
 }
 
-/** Heights (px) of the title block, the header, each body row and the signature, in final layout. */
+/**
+ * Heights (px) of the title block, the header, each body row and the signature, in final layout:
+ * the header from a header-only table, the rows from a table of their wrapping cells.
+ */
 function measure(root: HTMLElement) {
-  const table = root.querySelector('table')!;
-  const tableBox = table.getBoundingClientRect();
+  const [headTable, rowsTable] = Array.from(root.querySelectorAll('table'));
+  const headBox = headTable.getBoundingClientRect();
   const head = root.querySelector('.pd-annex-head')!.getBoundingClientRect();
   const sig = root.querySelector('.pd-sign')?.getBoundingClientRect();
-  const body = table.tBodies[0];
+  const body = rowsTable.tBodies[0];
   const tops = Array.from(body.rows, (r) => r.getBoundingClientRect().top);
   const bottom = body.getBoundingClientRect().bottom;
-  const rowHeights = tops.map((top, i) => (i + 1 < tops.length ? tops[i + 1] : bottom) - top);
   return {
-    titleHeight: tableBox.top - head.top,
-    headerHeight: (tops[0] ?? bottom) - tableBox.top,
-    rowHeights,
-    // From the table's foot to the signature's: includes the gap between them.
-    signatureHeight: sig ? sig.bottom - tableBox.bottom : 0,
+    titleHeight: headBox.top - head.top,
+    headerHeight: headBox.height,
+    rowHeights: tops.map((top, i) => (i + 1 < tops.length ? tops[i + 1] : bottom) - top),
+    // From the rows' foot to the signature's: includes the gap between them.
+    signatureHeight: sig ? sig.bottom - bottom : 0,
   };
+}
+
+/** The rows' wrapping cells at their printed widths, and one figure cell (figures never wrap). */
+function MeasureRows({ annex, layout }: { annex: Annex; layout: ColumnLayout }) {
+  const kinds = annex.columns.map((c) => c.kind);
+  const widths = [...layout.widthsMm.filter((_, i) => kinds[i] !== 'amount'), Math.min(...layout.widthsMm.filter((_, i) => kinds[i] === 'amount'), 20)];
+  const html = useMemo(() => measureRowsHtml(annex.rows, kinds), [annex]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <table className="pd-annex-table" style={{ width: `${widths.reduce((a, b) => a + b, 0)}mm` }}>
+      <colgroup>
+        {widths.map((w, i) => (
+          <col key={i} style={{ width: `${w}mm` }} />
+        ))}
+      </colgroup>
+      <tbody dangerouslySetInnerHTML={{ __html: html }} />
+    </table>
+  );
 }
 
 function Sheet({ annex, settings, layout, slice, page, pages }: {
@@ -170,34 +191,10 @@ function AnnexTable({ annex, layout, rows }: { annex: Annex; layout: ColumnLayou
           ))}
         </tr>
       </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <Row key={r.lineId ?? `t${i}`} row={r} columns={annex.columns} />
-        ))}
-      </tbody>
+      <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(rows, annex.columns.map((c) => c.kind)) }} />
     </table>
   );
 }
-
-const CELL_CLASS: Record<AnnexColumn['kind'], string> = {
-  code: 'pd-c-code',
-  name: 'pd-c-name',
-  agency: 'pd-c-text',
-  note: 'pd-c-text',
-  amount: 'pd-c-amt',
-};
-
-const Row = memo(function Row({ row, columns }: { row: AnnexRow; columns: AnnexColumn[] }) {
-  return (
-    <tr className={row.lineId === null ? 'pd-b pd-grand' : row.bold ? 'pd-b' : undefined}>
-      {row.cells.map((text, i) => (
-        <td key={i} className={CELL_CLASS[columns[i].kind]}>
-          {text}
-        </td>
-      ))}
-    </tr>
-  );
-});
 
 function SignatureBlock({ sig }: { sig: NonNullable<Annex['signature']> }) {
   return (
