@@ -17,7 +17,8 @@
 //   benchExcel(opts) — the timings the bench prints (import 1k / 100k lines, export 100k).
 //   loadMapping / saveMapping / parseMapping — column mappings ("named templates", JSON files).
 //
-// Modules: open.ts (sniff + limits) → xlsx-reader.ts (streaming) | sheetjs-reader.ts → sheet.ts
+// Modules: open.ts (sniff + limits) → xlsx-reader.ts + xlsx-sheet.ts + latin1-feed.ts (streaming) |
+// sheetjs-reader.ts → sheet.ts
 // (one sheet form) → table.ts + headers.ts (find the table, map headers) → body.ts (rows → raw
 // lines, amounts.ts for exact figures) → assemble.ts (tree.ts numbering, amounts, checks; report.ts)
 // — import.ts drives them. ods-hidden.ts: hidden rows SheetJS misses. Export: annex.ts (layout) →
