@@ -57,7 +57,10 @@ const lineFields = z
 
 /** Argument schemas of the core engine commands (areas add theirs in shared/commands/). */
 export const coreCommandArgs = {
-  'cycle/snapshot': z.object({}).strict(),
+  /** The plan; with firstRows, only that many rows (the rest via cycle/rows) and no findings yet. */
+  'cycle/snapshot': z.object({ firstRows: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+  'cycle/rows': z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(200_000) }).strict(),
+  'cycle/findings': z.object({}).strict(),
   'cell/set': cellChange.strict(),
   'cells/set': z.object({ changes: z.array(cellChange.strict()).max(2_000_000), label: z.string().max(200).optional() }).strict(),
   'line/update': z.object({ lineId, fields: lineFields }).strict(),
@@ -118,6 +121,10 @@ export interface FileInfo {
 
 export interface Snapshot {
   file: FileInfo;
+  /** Number of lines in the plan (rows may hold only the first ones). */
+  rowCount: number;
+  /** False when findings were not included (fetch them with cycle/findings). */
+  findingsIncluded: boolean;
   meta: CycleMeta;
   columns: FundingColumn[];
   rules: RuleParams;
@@ -144,6 +151,8 @@ export interface Patch {
 
 export interface CoreCommandResults {
   'cycle/snapshot': Snapshot;
+  'cycle/rows': { rows: RowView[] };
+  'cycle/findings': { findings: Finding[] };
   'cell/set': Patch;
   'cells/set': Patch;
   'line/update': Patch;

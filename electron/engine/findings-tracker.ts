@@ -1,24 +1,34 @@
-// Keeps the cycle's findings current for a session: built from scratch on open and after structural
-// or settings edits, updated incrementally (only the lines an edit touched) after cell and field
-// edits. A thin adapter over shared/rules' FindingsIndex, so the grid, the CLI and the importer
-// all see the same findings.
+// Keeps the cycle's findings current for a session: built from scratch on first use (not at open,
+// so a big plan paints before its rules have run) and after structural or settings edits, then
+// updated incrementally (only the lines an edit touched) after cell and field edits. A thin
+// adapter over shared/rules' FindingsIndex, so the grid, the CLI and the importer all see the same
+// findings.
 import type { PlanCalc } from '../../shared/calc';
 import type { Finding, FindingsDelta } from '../../shared/findings';
 import type { CycleMeta, RuleParams } from '../../shared/model';
 import { FindingsIndex } from '../../shared/rules';
 
 export class FindingsTracker {
-  private readonly index: FindingsIndex;
+  private index: FindingsIndex | null = null;
 
-  constructor(calc: PlanCalc, meta: CycleMeta, rules: RuleParams) {
-    this.index = new FindingsIndex({ calc, meta, rules, lang: 'vi' });
+  constructor(
+    private readonly calc: PlanCalc,
+    private readonly meta: CycleMeta,
+    private readonly rules: RuleParams,
+  ) {}
+
+  private built(): FindingsIndex {
+    this.index ??= new FindingsIndex({ calc: this.calc, meta: this.meta, rules: this.rules, lang: 'vi' });
+    return this.index;
   }
 
   all(): Finding[] {
-    return this.index.all();
+    return this.built().all();
   }
 
+  /** What an edit of these lines changed; the whole list when nobody had asked for findings yet. */
   update(changed: Iterable<number>): FindingsDelta {
+    if (!this.index) return { reset: this.all(), upsert: [], remove: [] };
     return this.index.update(changed);
   }
 }

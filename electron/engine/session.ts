@@ -43,6 +43,7 @@ export class PlanSession implements SessionContext {
   /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
   private readonly audit: AuditLog;
   private nextLineId = 1;
+  private order: { id: number; depth: number }[] | null = null;
 
   private constructor(readonly file: CycleFile) {
     this.writer = new ActionWriter(file.db);
@@ -108,6 +109,7 @@ export class PlanSession implements SessionContext {
     this.data = this.file.data();
     this.cols = new ColumnTree(this.data.columns);
     this.model = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
+    this.order = null;
     this.settings = new Map(
       (this.file.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[])
         .filter((r) => (SETTING_KEYS as readonly string[]).includes(r.key))
@@ -136,7 +138,11 @@ export class PlanSession implements SessionContext {
   }
 
   private readonly handlers: { [K in keyof CoreCommandResults]: (a: CommandArgs<K>) => CommandResults[K] } = {
-    'cycle/snapshot': () => this.snapshot(),
+    'cycle/snapshot': (a) => this.snapshot(a.firstRows),
+    'cycle/rows': (a) => ({
+      rows: this.displayOrder().slice(a.from, a.from + a.count).map(({ id, depth }) => this.rowView(id, depth)),
+    }),
+    'cycle/findings': () => ({ findings: this.findings.all() }),
     'cell/set': (a) => {
       this.requireCell(a.lineId, a.column);
       const old = this.calc.storedValue(a.lineId, a.column) ?? null;
@@ -325,6 +331,7 @@ export class PlanSession implements SessionContext {
     }
     let findings: FindingsDelta;
     if (structure) {
+      this.order = null;
       this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
       this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
       findings = { reset: this.findings.all(), upsert: [], remove: [] };
@@ -410,12 +417,22 @@ export class PlanSession implements SessionContext {
     };
   }
 
-  snapshot(): Snapshot {
-    const rows: RowView[] = [];
-    for (const { id, depth } of this.calc.walk()) rows.push(this.rowView(id, depth));
+  /** Lines in display order with their depth, cached until the tree changes. */
+  private displayOrder(): { id: number; depth: number }[] {
+    this.order ??= [...this.calc.walk()];
+    return this.order;
+  }
+
+  /** The plan as the grid shows it; with `firstRows`, only the first rows and no findings (fast first paint). */
+  snapshot(firstRows?: number): Snapshot {
+    const order = this.displayOrder();
+    const part = firstRows === undefined ? order : order.slice(0, firstRows);
+    const withFindings = firstRows === undefined || firstRows >= order.length;
     return {
-      file: this.info, meta: this.data.meta, columns: this.data.columns, rules: this.data.rules,
-      rows, totals: this.totals(), findings: this.findings.all(), undo: this.undoState(),
+      file: this.info, rowCount: order.length, findingsIncluded: withFindings,
+      meta: this.data.meta, columns: this.data.columns, rules: this.data.rules,
+      rows: part.map(({ id, depth }) => this.rowView(id, depth)), totals: this.totals(),
+      findings: withFindings ? this.findings.all() : [], undo: this.undoState(),
     };
   }
 }

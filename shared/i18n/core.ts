@@ -50,6 +50,7 @@ export const core = {
   'file.prompt.saveAs': { vi: 'Lưu bản sao vào đường dẫn:', en: 'Save a copy to path:' },
   'status.saved': { vi: 'Đã lưu', en: 'Saved' },
   'status.readOnly': { vi: 'Chỉ đọc', en: 'Read-only' },
+  'status.loadingRows': { vi: 'Đang tải {loaded}/{total} dòng…', en: 'Loading {loaded}/{total} lines…' },
   'status.lines': { vi: '{count} dòng', en: '{count} lines' },
 
   'input.not_a_number': {

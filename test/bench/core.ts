@@ -45,15 +45,30 @@ async function uiCases(dir: string, report: Report): Promise<void> {
       const file = planFile(dir, lines);
       const work = path.join(dir, `ui-${lines}.plandesk`);
       fs.copyFileSync(file, work);
-      const server = await startServer(work);
+      // The app is running on a small plan; the officer opens the big one (File → Open).
+      const small = path.join(dir, `ui-small-${lines}.plandesk`);
+      fs.copyFileSync(planFile(dir, 20), small);
+      const server = await startServer(small);
       const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-      const t0 = Date.now();
       await page.goto(server.url);
       await page.locator('.ag-grid-scrolling-rows .ag-row').first().waitFor();
+      page.once('dialog', (d) => void d.accept(work));
+      await page.locator('[data-menu="file"]').click();
+      const t0 = Date.now();
+      await page.locator('[data-action="open"]').click();
+      await page.waitForFunction(
+        (name) =>
+          document.querySelector('.pd-status-file')?.textContent === name &&
+          document.querySelectorAll('.ag-grid-scrolling-rows .ag-row').length > 10,
+        path.basename(work),
+        { polling: 'raf' },
+      );
       const paint = Date.now() - t0;
       if (lines === 100_000) {
-        report({ case: 'UI: open 100.000-line plan to first grid paint', value: paint, unit: 'ms', target: '< 1000 ms', ok: paint < 1000 });
+        report({ case: 'UI: File → Open a 100.000-line plan to first grid paint', value: paint, unit: 'ms', target: '< 1000 ms', ok: paint < 1000 });
       }
+      // Let the rest of the plan and its findings arrive before measuring edits.
+      await page.waitForFunction(() => !document.querySelector('.pd-loading-rows'), undefined, { timeout: 60_000 });
       p95[lines] = await editLatencyP95(page);
       report({ case: `UI: edit a leaf → grand total on screen (${lines.toLocaleString('vi-VN')} lines), p95`, value: p95[lines], unit: 'ms', target: '< 16 ms', ok: p95[lines] < 16 });
       if (lines === 100_000) {

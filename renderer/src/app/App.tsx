@@ -12,6 +12,10 @@ import { MenuBar, type Menu, type MenuItem } from './MenuBar';
 import { MessageBar, type Message } from './MessageBar';
 import { StatusBar } from './StatusBar';
 
+/** Rows shown before the rest of a big plan arrives: more than a screen, little enough to be instant. */
+const FIRST_ROWS = 300;
+const ROW_CHUNK = 20_000;
+
 export function App({ bridge }: { bridge: PlanDeskBridge }) {
   const { t, lang, setLang } = useLang();
   const store = useMemo(() => new PlanStore(), []);
@@ -19,7 +23,6 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
   const grid = useRef<BudgetGridHandle>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
 
   const show = useCallback((text: string, kind: 'error' | 'info' = 'info') => {
     setMessage({ id: Date.now(), text, kind });
@@ -33,20 +36,38 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
     [show, t],
   );
 
-  const reload = useCallback(async () => {
-    try {
-      store.load(await bridge.invoke('cycle/snapshot', {}));
-      setGeneration((g) => g + 1);
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(err instanceof BridgeFailure ? t(err.error.code, err.error.params) : String(err));
-    }
-  }, [bridge, store, t]);
+  /**
+   * Read the plan from the engine. Opening a file shows its first rows at once and brings the rest
+   * (and the findings) in the background, so a 100.000-line plan paints in well under a second;
+   * a reload after a structural edit reads everything, so the grid keeps its place.
+   */
+  const reload = useCallback(
+    async (opts: { partial?: boolean } = {}) => {
+      try {
+        const snap = await bridge.invoke('cycle/snapshot', opts.partial ? { firstRows: FIRST_ROWS } : {});
+        store.load(snap);
+        setLoadError(null);
+        const id = store.loadId;
+        for (let from = snap.rows.length; from < snap.rowCount && store.loadId === id; from += ROW_CHUNK) {
+          const { rows } = await bridge.invoke('cycle/rows', { from, count: ROW_CHUNK });
+          if (store.loadId === id) store.appendRows(rows);
+        }
+        if (!snap.findingsIncluded && store.loadId === id) {
+          const { findings } = await bridge.invoke('cycle/findings', {});
+          if (store.loadId === id) store.setFindings(findings);
+        }
+      } catch (err) {
+        if (!store.meta) setLoadError(err instanceof BridgeFailure ? t(err.error.code, err.error.params) : String(err));
+        else showFailure(err);
+      }
+    },
+    [bridge, store, t, showFailure],
+  );
 
   useEffect(() => {
-    void reload();
+    void reload({ partial: true });
     return bridge.on((e) => {
-      if (e.type === 'file-changed') void reload();
+      if (e.type === 'file-changed') void reload({ partial: true });
       if (e.type === 'menu') runAction.current(e.action);
     });
   }, [bridge, reload]);
@@ -197,7 +218,7 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
       <MessageBar message={message} onClose={() => setMessage(null)} />
       <div className="pd-main">
         <BudgetGrid
-          key={`${store.file?.path}:${generation}:${lang}`}
+          key={`${store.file?.path}:${lang}`}
           ref={grid}
           store={store}
           bridge={bridge}
@@ -207,7 +228,12 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
         />
         {FEATURES.map((f) => f.SidePanel && <f.SidePanel key={f.id} ctx={ctx} />)}
       </div>
-      <StatusBar file={store.file} lineCount={store.order.length} unit={store.meta.unit}>
+      <StatusBar
+        file={store.file}
+        lineCount={store.rowCount}
+        unit={store.meta.unit}
+        loading={store.complete && store.findingsLoaded ? null : { loaded: store.order.length, total: store.rowCount }}
+      >
         {FEATURES.map((f) => f.Status && <f.Status key={f.id} ctx={ctx} />)}
       </StatusBar>
       {FEATURES.map((f) => f.Overlay && <f.Overlay key={f.id} ctx={ctx} />)}

@@ -5,7 +5,14 @@ import type { FileInfo } from '../../../shared/ipc';
 import type { DisplayUnit } from '../../../shared/model';
 import { useLang } from '../i18n';
 
-export function StatusBar(props: { file: FileInfo | null; lineCount: number; unit: DisplayUnit; children?: ReactNode }) {
+export function StatusBar(props: {
+  file: FileInfo | null;
+  lineCount: number;
+  unit: DisplayUnit;
+  /** Rows loaded so far while a big plan arrives in the background (null: all here). */
+  loading?: { loaded: number; total: number } | null;
+  children?: ReactNode;
+}) {
   const { t } = useLang();
   return (
     <footer className="pd-statusbar" role="status" aria-live="polite">
@@ -13,6 +20,11 @@ export function StatusBar(props: { file: FileInfo | null; lineCount: number; uni
       <span className="pd-status-saved">{props.file?.readOnly ? t('status.readOnly') : t('status.saved')}</span>
       <span>{t('status.lines', { count: props.lineCount.toLocaleString('vi-VN') })}</span>
       <span>{t('unit.label', { unit: t(`unit.${props.unit}`) })}</span>
+      {props.loading && (
+        <span className="pd-loading-rows">
+          {t('status.loadingRows', { loaded: props.loading.loaded.toLocaleString('vi-VN'), total: props.loading.total.toLocaleString('vi-VN') })}
+        </span>
+      )}
       <span className="pd-status-extra">{props.children}</span>
     </footer>
   );

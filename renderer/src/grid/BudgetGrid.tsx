@@ -2,20 +2,28 @@
 // (from the cycle's column tree), with a pinned TỔNG CỘNG row. Edits go to the engine
 // (readOnlyEdit: the grid never changes its own data); the engine's Patch then updates only the
 // rows it names. Numbers are parsed and shown in the cycle's unit and number convention.
+// Excel-grade editing sits on top (AG Grid Community has no range selection, clipboard, fill or
+// context menu): our own selection model, keyboard, clipboard and line operations (grid-*.ts).
 import {
   AllCommunityModule,
   ModuleRegistry,
   themeQuartz,
   type CellClassParams,
+  type CellContextMenuEvent,
   type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type CellMouseOverEvent,
   type ColDef,
+  type ColumnHeaderClickedEvent,
   type GridApi,
   type GridReadyEvent,
   type IRowNode,
+  type RowDragEndEvent,
+  type RowDragMoveEvent,
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { memo, useCallback, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { ColumnTree } from '../../../shared/columns';
 import type { PlanDeskBridge, Patch, RowView } from '../../../shared/ipc';
 import type { FundingColumn } from '../../../shared/model';
@@ -26,25 +34,41 @@ import type { PlanStore } from '../state/plan-store';
 import { cellMeaning } from './cell-value';
 import { CodeCell, type CodeCellContext } from './CodeCell';
 import { buildColumnDefs, TEXT_COLUMNS, type TextColumn } from './column-defs';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
+import { contextMenuItems, runGridCommand, type GridCommand } from './grid-commands';
+import { GridContextMenu, type ContextMenuState } from './GridContextMenu';
+import { GridEditor } from './grid-editor';
+import { handleGridKey } from './grid-keyboard';
+import { gridZoom, selectionSummary } from './grid-status';
+import { GridSelection, statsOf } from './selection';
+import { SelectionController } from './selection-controller';
+import { SelectionPainter } from './selection-paint';
+import { ROW_HANDLE, TableView } from './table-view';
 import { TreeVisibility } from './tree-visibility';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({
-  fontFamily: ['"Times New Roman"', 'Tinos', '"Liberation Serif"', 'serif'],
-  fontSize: 14,
-  headerFontWeight: 700,
-  rowHeight: 30,
-  headerHeight: 32,
-  spacing: 5,
-  wrapperBorderRadius: 0,
-});
+/** The grid's look at a zoom level (Ctrl + / Ctrl −): text and rows grow together. */
+const themeAt = (zoom: number) =>
+  themeQuartz.withParams({
+    fontFamily: ['"Times New Roman"', 'Tinos', '"Liberation Serif"', 'serif'],
+    fontSize: Math.round(14 * zoom),
+    headerFontWeight: 700,
+    rowHeight: Math.round(30 * zoom),
+    headerHeight: Math.round(32 * zoom),
+    spacing: 5,
+    wrapperBorderRadius: 0,
+  });
 
 export interface BudgetGridHandle {
   expandAll(): void;
   collapseAll(): void;
   focusCell(lineId: number, column: string | null): void;
   applyPatch(p: Patch): Promise<void>;
+  /** Run an editing command on the selection (menus, context menu, keyboard). */
+  run(command: GridCommand): void;
+  /** The line of the active cell (null: none). */
+  activeLineId(): number | null;
 }
 
 interface Props {
@@ -68,6 +92,27 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   const unit = meta.unit;
   const locale = meta.numberLocale;
   const leafColumns = useMemo(() => new Set(new ColumnTree(store.columns).leaves.map((c) => c.key)), [store.columns]);
+
+  // ---- editing: selection, keyboard, clipboard, line operations -------------------------------
+  const wrapper = useRef<HTMLDivElement>(null);
+  const zoom = useSyncExternalStore(gridZoom.subscribe, gridZoom.get);
+  const theme = useMemo(() => themeAt(zoom), [zoom]);
+  const [confirmReq, setConfirmReq] = useState<{ req: ConfirmRequest; answer: (id: string | null) => void } | null>(null);
+  const [menu, setMenu] = useState<ContextMenuState | null>(null);
+  /** Everything the editing objects read at the moment they act (settings can change under them). */
+  const live = useRef({ readOnly, lang, t, onMessage, leafColumns });
+  live.current = { readOnly, lang, t, onMessage, leafColumns };
+  /** Selectable columns shown, by id → index (kept current on column changes, read while painting). */
+  const colIndex = useRef(new Map<string, number>());
+  const selection = useMemo(() => new GridSelection(), []);
+  const view = useCallback((): TableView | null => {
+    const api = apiRef.current;
+    if (!api || !store.meta) return null;
+    const { lang: l, t: tr, leafColumns: leaves } = live.current;
+    return new TableView(api, { unit: store.meta.unit, locale: store.meta.numberLocale, leafColumns: leaves, columns: store.columns, lang: l, t: tr });
+  }, [store]);
+  const controller = useMemo(() => new SelectionController(selection, { api: () => apiRef.current, view }), [selection, view]);
+  const painter = useMemo(() => new SelectionPainter(selection, (id) => colIndex.current.get(id)), [selection]);
 
   const totalRow = useCallback(
     (): RowView => ({
@@ -114,7 +159,9 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         await reload();
         return;
       }
-      if (changed.length) api.applyTransaction({ update: changed });
+      // Rows still arriving in the background are not in the grid yet: they come with their new values.
+      const present = changed.filter((r) => api.getRowNode(String(r.id)));
+      if (present.length) api.applyTransaction({ update: present });
       // Findings can move on lines the patch did not change (e.g. a sibling's duplicate code).
       const flagged = new Set<number>();
       for (const f of p.findings.upsert) if (f.lineId !== null) flagged.add(f.lineId);
@@ -124,6 +171,167 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       refreshTotals();
     },
     [store, reload, refreshTotals],
+  );
+
+  const focusCell = useCallback(
+    (lineId: number, column: string | null) => {
+      const api = apiRef.current;
+      if (!api) return;
+      if (visibility.reveal(lineId)) refreshFilter();
+      const node = api.getRowNode(String(lineId));
+      if (!node || node.rowIndex === null) return;
+      const col = column ?? 'code';
+      api.ensureNodeVisible(node, 'middle');
+      api.ensureColumnVisible(col);
+      api.setFocusedCell(node.rowIndex, col);
+    },
+    [visibility, refreshFilter],
+  );
+
+  const patchRef = useRef(applyPatch);
+  patchRef.current = applyPatch;
+  const editor = useMemo(
+    () =>
+      new GridEditor(selection, {
+        api: () => apiRef.current,
+        view,
+        store,
+        bridge,
+        readOnly: () => live.current.readOnly,
+        t: (k, p) => live.current.t(k, p),
+        message: (text, kind) => live.current.onMessage(text, kind),
+        applyPatch: (p) => patchRef.current(p),
+        confirm: (req) => new Promise((resolve) => setConfirmReq({ req, answer: resolve })),
+        focus: (lineId, column) => focusCell(lineId, column),
+      }),
+    [selection, view, store, bridge, focusCell],
+  );
+
+  // Repaint the selection and publish its figures (once per frame, however fast it changes).
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      painter.paint(wrapper.current);
+      const v = view();
+      const r = selection.rect();
+      if (!v || !r || !selection.isMulti()) return selectionSummary.set(null);
+      const cols = v.colIds();
+      selectionSummary.set(statsOf(r, (i, j) => {
+        const row = v.row(i);
+        return row ? v.number(row, cols[j]) : null;
+      }));
+    };
+    const off = selection.subscribe(() => {
+      if (!frame) frame = requestAnimationFrame(update);
+    });
+    return () => {
+      off();
+      if (frame) cancelAnimationFrame(frame);
+      selectionSummary.set(null);
+    };
+  }, [selection, painter, view]);
+
+  /** Whether Shift was held at the last mouse press (header clicks carry no mouse event). */
+  const shiftDown = useRef(false);
+
+  // Keys (capture: before AG Grid's own handling), mouse release, clipboard events.
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const inGrid = (t: EventTarget | null) => t instanceof Node && el.contains(t) && !(t as Element).closest?.('.pd-context-menu, .pd-modal');
+    const isEditorField = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
+    const onKey = (e: KeyboardEvent) => {
+      if (!inGrid(e.target)) return;
+      if (handleGridKey(e, { api: () => apiRef.current, view, selection, controller, editor })) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    const onUp = () => controller.onMouseUp();
+    const onDown = (e: MouseEvent) => (shiftDown.current = e.shiftKey);
+    const onCopy = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, false);
+    const onCut = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, true);
+    const onPaste = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onPaste(e);
+    el.addEventListener('keydown', onKey, true);
+    el.addEventListener('mousedown', onDown, true);
+    window.addEventListener('mouseup', onUp);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      el.removeEventListener('keydown', onKey, true);
+      el.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('mouseup', onUp);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [view, selection, controller, editor]);
+
+  /** The selectable columns changed (shown, hidden, moved): re-index them and repaint. */
+  const onColumnsShown = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    colIndex.current = new Map(
+      api
+        .getAllDisplayedColumns()
+        .map((c) => c.getColId())
+        .filter((id) => id !== ROW_HANDLE)
+        .map((id, i) => [id, i]),
+    );
+    painter.paint(wrapper.current);
+  }, [painter]);
+
+  /** Rows came or went (load, collapse, structural edit): keep the selection inside the table. */
+  const onRowsShown = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    selection.clamp(api.getDisplayedRowCount(), colIndex.current.size);
+    painter.paint(wrapper.current);
+  }, [selection, painter]);
+
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    controller.restoreFocus();
+  }, [controller]);
+  const onCellContextMenu = useCallback(
+    (e: CellContextMenuEvent<RowView>) => {
+      const ev = e.event as MouseEvent | null;
+      if (!ev || e.node.rowPinned) return;
+      setMenu({ x: ev.clientX, y: ev.clientY, items: contextMenuItems((k) => live.current.t(k), live.current.readOnly) });
+    },
+    [],
+  );
+
+  /** Row drag (the handle column): show where the line would land, move it on drop. */
+  const dropMark = useRef<HTMLElement[]>([]);
+  const clearDropMark = useCallback(() => {
+    for (const el of dropMark.current) el.classList.remove('pd-drop-before', 'pd-drop-after');
+    dropMark.current = [];
+  }, []);
+  const onRowDragMove = useCallback(
+    (e: RowDragMoveEvent<RowView>) => {
+      clearDropMark();
+      if (!e.overNode || e.overNode === e.node || e.overNode.rowIndex === null || e.node.rowIndex === null) return;
+      const cls = e.overNode.rowIndex > e.node.rowIndex ? 'pd-drop-after' : 'pd-drop-before';
+      dropMark.current = [...(wrapper.current?.querySelectorAll<HTMLElement>(`.ag-grid-scrolling-rows .ag-row[row-index="${e.overNode.rowIndex}"]`) ?? [])];
+      for (const el of dropMark.current) el.classList.add(cls);
+    },
+    [clearDropMark],
+  );
+  const onRowDragEnd = useCallback(
+    (e: RowDragEndEvent<RowView>) => {
+      clearDropMark();
+      const target = e.overNode?.data;
+      const from = e.node.rowIndex;
+      if (!target || !e.node.data || e.overNode === e.node || from === null || e.overIndex < 0) return;
+      // Dragging a row of a multi-line selection drags all its lines.
+      const r = selection.rect();
+      const lines = r && selection.isMulti() && from >= r.top && from <= r.bottom ? editor.selectedLines() : [e.node.data.id];
+      void editor.drop(lines, target.id, e.overIndex > from ? 'after' : 'before');
+    },
+    [clearDropMark, selection, editor],
   );
 
   const onCellEditRequest = useCallback(
@@ -178,6 +386,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         return m.isTotal && !p.node?.rowPinned ? t('grid.totalCell') : null;
       },
       cellClassRules: {
+        ...painter.rules(col.key),
         'pd-total': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).isTotal,
         'pd-mismatch': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).mismatch !== null,
         'pd-negative': (p: CellClassParams<RowView>) => typeof p.value === 'number' && p.value < 0,
@@ -199,21 +408,55 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       tooltipField: field === 'name' || field === 'agency' || field === 'note' ? field : undefined,
       cellRenderer: field === 'code' ? CodeCell : undefined,
       cellClassRules: {
+        ...painter.rules(field),
         'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'error',
         'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'warning',
         'pd-finding-info': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'info',
       },
     });
-    return buildColumnDefs(store.columns, { lang, t, amount, text });
-  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly]);
+    const handle: ColDef<RowView> = {
+      colId: ROW_HANDLE,
+      headerName: '',
+      headerTooltip: t('editing.rowHandle'),
+      width: 28,
+      pinned: 'left',
+      lockPosition: 'left',
+      resizable: false,
+      suppressNavigable: true,
+      rowDrag: (p) => editable && !p.node.rowPinned,
+      cellClass: 'pd-row-handle',
+      valueGetter: () => '',
+    };
+    return [handle, ...buildColumnDefs(store.columns, { lang, t, amount, text })];
+  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly, painter]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<RowView>) => {
       apiRef.current = e.api;
       e.api.setGridOption('rowData', store.rowList());
       e.api.setGridOption('pinnedBottomRowData', [totalRow()]);
+      onColumnsShown();
     },
-    [store, totalRow],
+    [store, totalRow, onColumnsShown],
+  );
+
+  // A new load replaces the rows (AG Grid keeps focus and scroll: rows are matched by id); rows
+  // arriving after a partial first load are appended; a new findings list re-flags the cells.
+  useEffect(
+    () =>
+      store.onRows((e) => {
+        const api = apiRef.current;
+        if (!api) return;
+        if (e.type === 'loaded') {
+          api.setGridOption('rowData', store.rowList());
+          refreshTotals();
+        } else if (e.type === 'added') {
+          api.applyTransaction({ add: e.rows });
+        } else {
+          api.refreshCells({ force: true });
+        }
+      }),
+    [store, refreshTotals],
   );
 
   // Stable callbacks: AG Grid treats a new function as a changed option and redraws rows.
@@ -239,24 +482,26 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         visibility.collapseAll(store.rows.values());
         refreshFilter();
       },
-      focusCell: (lineId, column) => {
-        const api = apiRef.current;
-        if (!api) return;
-        if (visibility.reveal(lineId)) refreshFilter();
-        const node = api.getRowNode(String(lineId));
-        if (!node || node.rowIndex === null) return;
-        const col = column ?? 'code';
-        api.ensureNodeVisible(node, 'middle');
-        api.ensureColumnVisible(col);
-        api.setFocusedCell(node.rowIndex, col);
-      },
+      focusCell,
       applyPatch,
+      run: (command) => runGridCommand(command, editor, controller),
+      activeLineId: () => editor.activeLine()?.id ?? null,
     }),
-    [visibility, refreshFilter, store, applyPatch],
+    [visibility, refreshFilter, store, applyPatch, focusCell, editor, controller],
   );
 
+  const gridEvents = useMemo(
+    () => ({
+      onCellFocused: (e: CellFocusedEvent<RowView>) => controller.onCellFocused(e),
+      onCellMouseOver: (e: CellMouseOverEvent<RowView>) => controller.onCellMouseOver(e),
+      onColumnHeaderClicked: (e: ColumnHeaderClickedEvent<RowView>) => controller.onHeaderClicked(e, shiftDown.current),
+    }),
+    [controller],
+  );
+  const defaultColDef = useMemo<ColDef<RowView>>(() => ({ sortable: false, suppressMovable: true }), []);
+
   return (
-    <div className="pd-grid">
+    <div className="pd-grid" ref={wrapper}>
       <AgGridReact<RowView>
         theme={theme}
         columnDefs={columnDefs}
@@ -268,14 +513,35 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         singleClickEdit={false}
-        suppressColumnVirtualisation={false}
+        // Every column is in the DOM (a plan has a dozen or two): cells scrolled out of sight
+        // sideways can still be reached, painted and read (selection, find, screen readers, tests).
+        suppressColumnVirtualisation
         tooltipShowDelay={300}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         getRowClass={getRowClass}
         animateRows={false}
         onGridReady={onGridReady}
+        defaultColDef={defaultColDef}
+        preventDefaultOnContextMenu
+        onCellContextMenu={onCellContextMenu}
+        {...gridEvents}
+        onDisplayedColumnsChanged={onColumnsShown}
+        onModelUpdated={onRowsShown}
+        onViewportChanged={onRowsShown}
+        onRowDragMove={onRowDragMove}
+        onRowDragEnd={onRowDragEnd}
+        onRowDragLeave={clearDropMark}
         localeText={lang === 'vi' ? VI_LOCALE : EN_LOCALE}
+      />
+      <GridContextMenu menu={menu} onClose={closeMenu} onRun={(id) => runGridCommand(id as GridCommand, editor, controller)} />
+      <ConfirmDialog
+        request={confirmReq?.req ?? null}
+        onAnswer={(id) => {
+          confirmReq?.answer(id);
+          setConfirmReq(null);
+          controller.restoreFocus();
+        }}
       />
     </div>
   );

@@ -5,6 +5,8 @@ import type { Finding, Severity } from '../../../shared/findings';
 import type { FileInfo, Patch, RowView, Snapshot, UndoState } from '../../../shared/ipc';
 import type { CycleMeta, FundingColumn, RuleParams } from '../../../shared/model';
 
+export type RowsEvent = { type: 'loaded' } | { type: 'added'; rows: RowView[] } | { type: 'findings' };
+
 export class PlanStore {
   file: FileInfo | null = null;
   meta: CycleMeta | null = null;
@@ -16,22 +18,69 @@ export class PlanStore {
   findings = new Map<string, Finding>();
   undo: UndoState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
   version = 0;
+  /** Lines of the plan (rows may still be arriving after a partial first load). */
+  rowCount = 0;
+  findingsLoaded = false;
+  /** Increases with every load: background loading of an older load stops when it changes. */
+  loadId = 0;
+  private inOrder = new Set<number>();
+  private rowListeners = new Set<(e: RowsEvent) => void>();
   /** Worst finding severity per cell (`lineId:column`) and per line (`lineId:`). */
   private findingIndex = new Map<string, Severity>();
   private listeners = new Set<() => void>();
 
   load(s: Snapshot): void {
+    this.loadId++;
+    this.rowCount = s.rowCount;
+    this.findingsLoaded = s.findingsIncluded;
     this.file = s.file;
     this.meta = s.meta;
     this.columns = s.columns;
     this.rules = s.rules;
     this.rows = new Map(s.rows.map((r) => [r.id, r]));
     this.order = s.rows.map((r) => r.id);
+    this.inOrder = new Set(this.order);
     this.totals = s.totals;
     this.findings = new Map(s.findings.map((f) => [f.id, f]));
     this.undo = s.undo;
     this.indexFindings();
     this.bump();
+    this.emitRows({ type: 'loaded' });
+  }
+
+  /** Rows that arrived after a partial load, in display order after those already here. */
+  appendRows(rows: RowView[]): void {
+    // A patch may already have brought a row that was not loaded yet: keep the newer one.
+    const fresh = rows.filter((r) => !this.inOrder.has(r.id));
+    for (const r of fresh) {
+      if (!this.rows.has(r.id)) this.rows.set(r.id, r);
+      this.order.push(r.id);
+      this.inOrder.add(r.id);
+    }
+    this.bump();
+    this.emitRows({ type: 'added', rows: fresh });
+  }
+
+  setFindings(list: Finding[]): void {
+    this.findings = new Map(list.map((f) => [f.id, f]));
+    this.findingsLoaded = true;
+    this.indexFindings();
+    this.bump();
+    this.emitRows({ type: 'findings' });
+  }
+
+  get complete(): boolean {
+    return this.order.length >= this.rowCount;
+  }
+
+  /** The grid listens here: a new load replaces its rows, added rows are appended. */
+  onRows(l: (e: RowsEvent) => void): () => void {
+    this.rowListeners.add(l);
+    return () => this.rowListeners.delete(l);
+  }
+
+  private emitRows(e: RowsEvent): void {
+    for (const l of this.rowListeners) l(e);
   }
 
   /** Apply a patch; returns the rows it changed (for the grid's transaction). */
