@@ -1,0 +1,46 @@
+// The window's own totals must equal the engine's: built from a snapshot, an edit previewed
+// locally gives exactly the rows and totals the engine then returns.
+import path from 'node:path';
+import { PlanSession } from '../../../electron/engine/session';
+import { createCycleFile } from '../../../electron/engine/store/cycle-file';
+import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
+import { tempDir } from '../../../test/support/tmp';
+import { LocalTotals } from './local-totals';
+import { PlanStore } from './plan-store';
+
+describe('LocalTotals', () => {
+  it('previews an edit exactly as the engine computes it', () => {
+    const file = path.join(tempDir(), 'p.plandesk');
+    createCycleFile(file, sampleCycle());
+    const session = PlanSession.open(file);
+    const store = new PlanStore();
+    store.load(session.snapshot());
+    const local = new LocalTotals(store);
+    const line = store.rowList().find((r) => r.code === '3.2')!;
+    const preview = local.preview(line.id, 'central_recurrent', 8_024_000_000)!;
+    const patch = session.handle('cell/set', { lineId: line.id, column: 'central_recurrent', value: 8_024_000_000 });
+    expect(preview.totals).toEqual(patch.totals);
+    const byId = (rows: { id: number }[]) => [...rows].sort((a, b) => a.id - b.id);
+    expect(byId(preview.rows)).toEqual(byId(patch.rows));
+    store.apply(patch);
+    local.reconcile(patch);
+    // Then undo in the engine: reconciling with its patch keeps the local totals exact.
+    const undo = session.handle('undo', {});
+    store.apply(undo);
+    local.reconcile(undo);
+    const again = local.preview(line.id, 'local_recurrent', 1_000_000)!;
+    const engine = session.handle('cell/set', { lineId: line.id, column: 'local_recurrent', value: 1_000_000 });
+    expect(again.totals).toEqual(engine.totals);
+    session.close();
+  });
+
+  it('waits for the whole plan before computing', () => {
+    const store = new PlanStore();
+    const file = path.join(tempDir(), 'p.plandesk');
+    createCycleFile(file, sampleCycle());
+    const session = PlanSession.open(file);
+    store.load(session.snapshot(3));
+    expect(new LocalTotals(store).preview(store.rowList()[1].id, 'central_recurrent', 1)).toBeNull();
+    session.close();
+  });
+});

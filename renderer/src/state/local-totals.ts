@@ -1,0 +1,97 @@
+// Totals recomputed in the window itself, so an edit shows its new totals in the very next frame —
+// before the engine's answer comes back. The same PlanCalc as the engine (shared/calc.ts), built
+// from the store's rows; the engine's patch that follows is authoritative and replaces whatever
+// was shown. Until that answer arrives the status bar says "saving" (an edit counts as done once
+// the engine has committed it).
+import { ColumnTree } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import type { Patch, RowView } from '../../../shared/ipc';
+import type { Amount, Dong, Line } from '../../../shared/model';
+import type { PlanStore } from './plan-store';
+
+export interface Preview {
+  rows: RowView[];
+  totals: Record<string, Dong>;
+}
+
+export class LocalTotals {
+  private calc: PlanCalc | null = null;
+  private tree: ColumnTree | null = null;
+
+  constructor(private readonly store: PlanStore) {
+    store.onRows(() => {
+      this.calc = null; // rebuilt on the next edit, from the rows as they are then
+    });
+  }
+
+  /** The calc over the store's rows, or null while the plan is still arriving. */
+  private ensure(): PlanCalc | null {
+    if (this.calc) return this.calc;
+    if (!this.store.complete) return null;
+    const siblings = new Map<number | null, number>();
+    const lines: Line[] = [];
+    const amounts: Amount[] = [];
+    for (const r of this.store.rowList()) {
+      const position = siblings.get(r.parentId) ?? 0;
+      siblings.set(r.parentId, position + 1);
+      lines.push({
+        id: r.id, parentId: r.parentId, position, code: r.code, name: r.name, agency: r.agency, note: r.note,
+        allowedCapital: r.allowedCapital, isAdjustment: r.isAdjustment,
+      });
+      for (const [column, value] of Object.entries(r.stored)) amounts.push({ lineId: r.id, column, value });
+    }
+    this.tree = new ColumnTree(this.store.columns);
+    this.calc = new PlanCalc(this.tree, lines, amounts);
+    return this.calc;
+  }
+
+  /** Apply one figure locally; the rows and totals it changes, ready to show. */
+  preview(lineId: number, column: string, value: Dong | null): Preview | null {
+    const calc = this.ensure();
+    const tree = this.tree;
+    if (!calc || !tree || !calc.lines.has(lineId) || !tree.has(column)) return null;
+    const changed = calc.setAmount(lineId, column, value);
+    const rows: RowView[] = [];
+    for (const id of changed) {
+      const before = this.store.rows.get(id);
+      if (!before) continue;
+      const values: Record<string, Dong> = {};
+      for (const c of tree.ordered) values[c.key] = calc.value(id, c.key);
+      const stored = { ...before.stored };
+      if (id === lineId) {
+        if (value === null) delete stored[column];
+        else stored[column] = value;
+      }
+      rows.push({ ...before, values, stored, unallocated: calc.isUnallocatedParent(id) });
+    }
+    const totals: Record<string, Dong> = {};
+    for (const c of tree.ordered) totals[c.key] = calc.total(c.key);
+    return { rows, totals };
+  }
+
+  /** Bring the local calc in line with what the engine answered (it is authoritative). */
+  reconcile(patch: Patch): void {
+    const calc = this.calc;
+    if (!calc) return;
+    if (patch.structure) {
+      this.calc = null;
+      return;
+    }
+    for (const row of patch.rows) {
+      if (!calc.lines.has(row.id)) {
+        this.calc = null;
+        return;
+      }
+      const local = calc.storedOf(row.id);
+      for (const [column, value] of Object.entries(row.stored)) {
+        if (local.get(column) !== value) calc.setAmount(row.id, column, value);
+      }
+      for (const column of local.keys()) if (!(column in row.stored)) calc.setAmount(row.id, column, null);
+    }
+  }
+
+  /** Forget local state (after a refused edit: the next edit rebuilds from the store). */
+  discard(): void {
+    this.calc = null;
+  }
+}
