@@ -171,3 +171,24 @@ describe('area settings', () => {
     again.close();
   });
 });
+
+describe('reading a file written by an older PlanDesk', () => {
+  it('opens it read-only without changing it (an in-memory copy is migrated)', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { MIGRATIONS, APPLICATION_ID } = await import('./store/migrations');
+    const { writeCycle } = await import('./store/cycle-file');
+    if (MIGRATIONS.length < 2) return; // nothing older than the current schema exists yet
+    const file = path.join(tempDir(), 'old.plandesk');
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec(MIGRATIONS[0]);
+    db.pragma('user_version = 1');
+    db.transaction(() => writeCycle(db, sampleCycle()))();
+    db.close();
+    const before = fs.readFileSync(file);
+    const s = PlanSession.open(file, { readOnly: true });
+    expect(s.snapshot().totals.total).toBe(350_190 * M);
+    s.close();
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 // `plandesk check FILE [--json] [--strict]`: totals, lines and findings of a cycle.
 // JSON amounts are integer đồng; exit 0 when checked (whatever was found), 3 with --strict when
 // errors exist, 1 when the file cannot be read, 2 on bad arguments.
-import { DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
+import { ColumnTree, DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
 import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import { PlanSession } from '../../engine/session';
@@ -46,7 +46,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     } else {
       const unit = snap.meta.unit;
       io.stdout(`${snap.meta.program} — ${snap.meta.year} (${t('vi', 'unit.label', { unit: t('vi', `unit.${unit}`) })})`);
-      for (const c of snap.columns) io.stdout(`  ${c.label.vi}: ${formatAmount(snap.totals[c.key], unit)}`);
+      const tree = new ColumnTree(snap.columns);
+      for (const c of tree.ordered) {
+        io.stdout(`${'  '.repeat(tree.depth(c.key) + 1)}${c.label.vi}: ${formatAmount(snap.totals[c.key], unit)}`);
+      }
       io.stdout(t('vi', 'cli.findings', { count: report.findings.length }));
       for (const f of snap.findings) io.stdout(`  [${f.severity}] ${f.line || '—'} ${f.column ?? ''}: ${f.message}`);
     }

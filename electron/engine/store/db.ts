@@ -76,8 +76,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   }
   try {
     applyPragmas(db, readOnly, opts.journalMode);
-    if (version < SCHEMA_VERSION) {
-      if (readOnly) throw new PlanDeskError('error.needs_migration', { file: displayName(file) });
+    if (version < SCHEMA_VERSION && readOnly) {
+      // Reading an older file must not change it: migrate an in-memory copy instead.
+      const copy = new Database(db.serialize());
+      db.close();
+      db = copy;
+      migrate(db, version);
+    } else if (version < SCHEMA_VERSION) {
       // Keep the file as it was before the first migration touches it.
       db.pragma('wal_checkpoint(TRUNCATE)');
       fs.copyFileSync(file, `${file}.v${version}.bak`);
