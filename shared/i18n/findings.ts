@@ -110,6 +110,8 @@ export const findings = {
 
   'capitalDialog.title': { vi: 'Loại vốn của dòng', en: 'Capital types of a line' },
   'capitalDialog.line': { vi: 'Dòng {line}', en: 'Line {line}' },
+  'capitalDialog.legend.capital': { vi: 'Loại vốn được nhận', en: 'Capital types allowed' },
+  'capitalDialog.legend.adjustment': { vi: 'Điều chỉnh giảm', en: 'Adjustment' },
   'capitalDialog.any': { vi: 'Nhận mọi loại vốn (không giới hạn)', en: 'Any capital type (no restriction)' },
   'capitalDialog.only': { vi: 'Chỉ nhận các loại vốn được đánh dấu:', en: 'Only the capital types ticked:' },
   'capitalDialog.investment': { vi: 'Vốn đầu tư phát triển (ĐTPT)', en: 'Development investment' },

@@ -104,10 +104,16 @@ describe('the Rules dialog', () => {
     await dialog(page).locator('[data-action="save"]').click();
     await expect.poll(() => dialog(page).count()).toBe(0);
     await typeInto(page, '3', 'total', '25.296,4');
-    await expect.poll(async () => (await cell(page, '3', 'total')).getAttribute('class')).toContain('pd-mismatch');
+    // The stated figure is stored (the cell's tooltip shows it) but within tolerance: no finding.
+    await (await cell(page, '5', 'name')).hover();
+    await (await cell(page, '3', 'total')).hover();
+    await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 }).toContain('Số ghi: 25.296,4');
     expect(await entries(page, 'sum_mismatch').count()).toBe(0);
+    expect(await (await cell(page, '3', 'total')).getAttribute('class')).not.toContain('pd-finding-error');
     await typeInto(page, '3', 'total', '25.296,6');
     await expect.poll(() => entries(page, 'sum_mismatch').count()).toBe(1);
+    expect(await entries(page, 'sum_mismatch').locator('.pd-finding-figures td').allTextContents()).toEqual(['25.296,6', '25.296', '+0,6']);
+    await expect.poll(async () => (await cell(page, '3', 'total')).getAttribute('class')).toContain('pd-finding-error');
 
     expect(uncaughtErrors(page)).toEqual([]);
     await stop();

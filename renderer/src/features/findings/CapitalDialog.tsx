@@ -72,7 +72,7 @@ export function CapitalDialog({ ctx, lineId, onClose }: { ctx: AppContext; lineI
         <strong>{t('capitalDialog.line', { line: row.code || '—' })}</strong> {row.name}
       </p>
       <fieldset className="pd-fieldset">
-        <legend>{t('rules.name.capital_eligibility')}</legend>
+        <legend>{t('capitalDialog.legend.capital')}</legend>
         <label className="pd-radio">
           <input type="radio" name="capitalMode" checked={!restricted} onChange={() => setRestricted(false)} />
           {t('capitalDialog.any')}
@@ -94,7 +94,7 @@ export function CapitalDialog({ ctx, lineId, onClose }: { ctx: AppContext; lineI
         <p className="pd-help">{t('capitalDialog.help')}</p>
       </fieldset>
       <fieldset className="pd-fieldset">
-        <legend>{t('rules.name.negative_amount')}</legend>
+        <legend>{t('capitalDialog.legend.adjustment')}</legend>
         <label className="pd-check">
           <input type="checkbox" name="isAdjustment" checked={adjustment} onChange={(e) => setAdjustment(e.target.checked)} />
           {t('capitalDialog.adjustment')}

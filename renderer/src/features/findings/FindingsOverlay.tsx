@@ -18,6 +18,8 @@ export function FindingsOverlay({ ctx }: { ctx: AppContext }) {
   useEffect(() => trackGridFocus(), []);
 
   useEffect(() => {
+    // Another file: its lines are not this one's (the selection and the last cell no longer apply).
+    findingsUi.set({ selectedId: null, lastCell: null, dialog: null });
     if (path) void loadKept(ctxRef.current);
   }, [path]);
 

@@ -1,37 +1,95 @@
 // The findings panel beside the grid: counts by severity (also filters), program-level findings at
 // the top, then one collapsible group per rule, each finding a button that takes the grid to its
 // cell. Reads the store the engine's patches keep current, so it follows every edit as typed.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding, RuleId } from '../../../../shared/findings';
+import type { Lang } from '../../../../shared/i18n';
+import type { RowView } from '../../../../shared/ipc';
+import type { CycleMeta, FundingColumn } from '../../../../shared/model';
+import type { PlanStore } from '../../state/plan-store';
 import type { AppContext } from '../types';
 import { acceptComputed, goToFinding, setKept, viewOf } from './actions';
 import { FindingEntry } from './FindingEntry';
-import { columnNamer, SEVERITIES } from './findings-view';
+import { columnNamer, sameView, SEVERITIES, type FindingsView } from './findings-view';
 import { isKept } from './kept';
 import { SeverityIcon } from './SeverityIcon';
-import { findingsUi, useFindingsUi } from './ui-state';
+import { findingsUi, useFindingsUi, type FindingsUi } from './ui-state';
 
 /** Findings rendered per group before "show more": a plan can have thousands. */
 const PAGE = 200;
 
 export function FindingsPanel({ ctx }: { ctx: AppContext }) {
   const ui = useFindingsUi();
-  const { store, t, lang } = ctx;
+  const { store } = ctx;
+  // Re-derived when the store changes (every patch bumps its version) or the filter does; kept as
+  // the same object while the findings and their lines are the same, so typing a figure that
+  // changes no finding does not re-render the panel.
+  const last = useRef<{ view: FindingsView; rows: (RowView | undefined)[] } | null>(null);
+  const view = useMemo(() => {
+    const next = viewOf(ctx);
+    const rows = next.flat.map((f) => (f.lineId === null ? undefined : store.rows.get(f.lineId)));
+    const prev = last.current;
+    if (prev && sameView(prev.view, next) && rows.every((r, i) => r === prev.rows[i])) return prev.view;
+    last.current = { view: next, rows };
+    return next;
+  }, [store.version, ui.shown, store]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Callbacks read ctx through a ref: the list is memoised and must not re-render on every patch.
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+  const actions = useMemo<PanelActions>(
+    () => ({
+      onGo: (f) => void goToFinding(ctxRef.current, f),
+      onAccept: (f) => void acceptComputed(ctxRef.current, f),
+      onKeep: (f, keep) => void setKept(ctxRef.current, f, keep),
+      onRules: () => findingsUi.set({ dialog: { kind: 'rules' } }),
+      onCapital: (lineId) => findingsUi.set({ dialog: { kind: 'capital', lineId } }),
+    }),
+    [],
+  );
+  if (!ui.panelShown || !store.meta) return null;
+  // The window re-renders on every store change and more; the panel's content only when its inputs do.
+  return (
+    <PanelContent
+      view={view}
+      ui={ui}
+      store={store}
+      meta={store.meta}
+      columns={store.columns}
+      readOnly={!!store.file?.readOnly}
+      lang={ctx.lang}
+      t={ctx.t}
+      actions={actions}
+    />
+  );
+}
+
+interface PanelActions {
+  onGo: (f: Finding) => void;
+  onAccept: (f: Finding) => void;
+  onKeep: (f: Finding, keep: boolean) => void;
+  onRules: () => void;
+  onCapital: (lineId: number) => void;
+}
+
+interface ContentProps {
+  view: FindingsView;
+  ui: FindingsUi;
+  /** Read for line codes and names; `view` changes whenever the store does. */
+  store: PlanStore;
+  meta: CycleMeta;
+  columns: FundingColumn[];
+  readOnly: boolean;
+  lang: Lang;
+  t: AppContext['t'];
+  actions: PanelActions;
+}
+
+const PanelContent = memo(function PanelContent({ view, ui, store, meta, columns, readOnly, lang, t, actions }: ContentProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<RuleId>>(new Set());
   const [limits, setLimits] = useState<Partial<Record<RuleId, number>>>({});
   const listRef = useRef<HTMLDivElement>(null);
-  // Re-derived when the store changes (every patch bumps its version) or the filter does.
-  const view = useMemo(() => viewOf(ctx), [store.version, ui.shown, store]); // eslint-disable-line react-hooks/exhaustive-deps
-  const nameColumn = useMemo(() => columnNamer(store.columns, lang, t), [store.columns, lang, t]);
-
-  // Callbacks read ctx through a ref: entries are memoised and must not re-render on every patch.
-  const ctxRef = useRef(ctx);
-  ctxRef.current = ctx;
-  const onGo = useCallback((f: Finding) => void goToFinding(ctxRef.current, f), []);
-  const onAccept = useCallback((f: Finding) => void acceptComputed(ctxRef.current, f), []);
-  const onKeep = useCallback((f: Finding, keep: boolean) => void setKept(ctxRef.current, f, keep), []);
-  const onRules = useCallback(() => findingsUi.set({ dialog: { kind: 'rules' } }), []);
-  const onCapital = useCallback((lineId: number) => findingsUi.set({ dialog: { kind: 'capital', lineId } }), []);
+  const nameColumn = useMemo(() => columnNamer(columns, lang, t), [columns, lang, t]);
+  const { onGo, onAccept, onKeep, onRules, onCapital } = actions;
 
   // Keep the selected entry in view when it was chosen from the keyboard (F8) or the grid.
   useEffect(() => {
@@ -40,16 +98,13 @@ export function FindingsPanel({ ctx }: { ctx: AppContext }) {
     el?.scrollIntoView({ block: 'nearest' });
   }, [ui.selectedId]);
 
-  if (!ui.panelShown || !store.meta) return null;
-  const meta = store.meta;
-  const readOnly = !!store.file?.readOnly;
   const total = view.counts.error + view.counts.warning + view.counts.info;
   const shownCount = view.flat.length;
 
   const entry = (f: Finding) => {
     const row = f.lineId === null ? undefined : store.rows.get(f.lineId);
     const code = f.lineId === null ? t('findings.where.program') : (row?.code.trim() || f.line || t('findings.where.noCode'));
-    const target = f.column ?? (f.rule === 'not_allocated' ? store.columns.find((c) => c.parent === null)?.key : undefined);
+    const target = f.column ?? (f.rule === 'not_allocated' ? columns.find((c) => c.parent === null)?.key : undefined);
     return (
       <FindingEntry
         key={f.id}
@@ -166,4 +221,4 @@ export function FindingsPanel({ ctx }: { ctx: AppContext }) {
       <footer className="pd-findings-foot">{t('findings.fig.unit', { unit: t(`unit.${meta.unit}`) })}</footer>
     </aside>
   );
-}
+});

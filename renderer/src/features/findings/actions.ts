@@ -92,11 +92,22 @@ export async function loadKept(ctx: AppContext): Promise<void> {
   }
 }
 
+// Line positions and column order, rebuilt only when the rows or columns change (not on every
+// edit): a 100.000-line plan would otherwise pay for a new map on each keystroke's patch.
+let positions: { order: readonly number[]; length: number; map: Map<number, number> } | null = null;
+let columns: { of: readonly unknown[]; map: Map<string, number> } | null = null;
+
 /** The panel's view of the store's findings (with the UI's severity filter). */
 export function viewOf(ctx: AppContext): FindingsView {
-  const pos = new Map<number, number>();
-  ctx.store.order.forEach((id, i) => pos.set(id, i));
-  return buildView(ctx.store.findings.values(), (id) => pos.get(id), columnOrder(ctx.store.columns), findingsUi.get().shown);
+  const { order } = ctx.store;
+  if (!positions || positions.order !== order || positions.length !== order.length) {
+    const map = new Map<number, number>();
+    order.forEach((id, i) => map.set(id, i));
+    positions = { order, length: order.length, map };
+  }
+  if (!columns || columns.of !== ctx.store.columns) columns = { of: ctx.store.columns, map: columnOrder(ctx.store.columns) };
+  const pos = positions.map;
+  return buildView(ctx.store.findings.values(), (id) => pos.get(id), columns.map, findingsUi.get().shown);
 }
 
 /** Go to the next (or previous) finding after the selected one, in panel order, wrapping around. */

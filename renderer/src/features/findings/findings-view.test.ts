@@ -6,7 +6,7 @@ import type { Finding } from '../../../../shared/findings';
 import { t } from '../../../../shared/i18n';
 import { runAllRules } from '../../../../shared/rules';
 import { sampleCycle } from '../../../../shared/samples/dak-nong-2024';
-import { buildView, columnNamer, columnOrder, countBySeverity, targetOf } from './findings-view';
+import { buildView, columnNamer, columnOrder, countBySeverity, sameView, targetOf } from './findings-view';
 
 const TRIEU = 1_000_000;
 
@@ -58,6 +58,17 @@ describe('buildView', () => {
     });
     const g = buildView(findings, position, cols).groups.find((x) => x.rule === 'sum_mismatch')!;
     expect(g.items.map((f) => `${f.lineId}:${f.column}`)).toEqual(['total', 'central', 'local'].map((k) => `${idOf('3')}:${k}`));
+  });
+});
+
+describe('sameView', () => {
+  it('tells whether two views list the same finding objects in the same groups', () => {
+    const { findings, position, cols } = sampleWith();
+    const a = buildView(findings, position, cols);
+    expect(sameView(a, buildView(findings, position, cols))).toBe(true);
+    expect(sameView(a, buildView(findings.map((f) => ({ ...f })), position, cols))).toBe(false); // a finding replaced
+    expect(sameView(a, buildView(findings.slice(1), position, cols))).toBe(false);
+    expect(sameView(a, buildView(findings, position, cols, { error: true, warning: false, info: true }))).toBe(false);
   });
 });
 

@@ -78,6 +78,21 @@ export function buildView(
   return { counts, program, groups, flat: [...program, ...groups.flatMap((g) => g.items)] };
 }
 
+/**
+ * Whether two views list the very same findings (the same objects: the store replaces a finding only
+ * when it changed) in the same groups — most edits change totals but no finding, and the panel need
+ * not re-render for them.
+ */
+export function sameView(a: FindingsView, b: FindingsView): boolean {
+  if (a.flat.length !== b.flat.length || a.groups.length !== b.groups.length || a.program.length !== b.program.length) return false;
+  for (const s of SEVERITIES) if (a.counts[s] !== b.counts[s]) return false;
+  for (let i = 0; i < a.groups.length; i++) {
+    if (a.groups[i].rule !== b.groups[i].rule || a.groups[i].items.length !== b.groups[i].items.length) return false;
+  }
+  for (let i = 0; i < a.flat.length; i++) if (a.flat[i] !== b.flat[i]) return false;
+  return true;
+}
+
 function rank(rule: RuleId): number {
   const i = RULE_ORDER.indexOf(rule);
   return i < 0 ? RULE_ORDER.length : i;
