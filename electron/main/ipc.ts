@@ -4,17 +4,20 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { commandArgs, type CommandName } from '../../shared/ipc';
 import type { Workspace } from '../engine/workspace';
 import type { FileDialogs } from './file-actions';
+import { choosePathArgs } from './path-args';
 import type { AnnexPrinter } from './print';
 
 export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Workspace, files: FileDialogs, printer?: AnnexPrinter): void {
   const fromOurWindow = (e: IpcMainInvokeEvent) =>
     (e.sender === getWindow()?.webContents || !!printer?.isPrintView(e.sender)) && e.senderFrame?.url.startsWith('app://');
-  ipcMain.handle('plandesk:invoke', (e, name: unknown, args: unknown) => {
+  ipcMain.handle('plandesk:invoke', async (e, name: unknown, args: unknown) => {
     if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
     if (typeof name !== 'string' || !Object.hasOwn(commandArgs, name)) {
       return { ok: false, error: { code: 'error.invalid_args', params: { detail: String(name) } } };
     }
-    return workspace.handle(name as CommandName, args);
+    // File paths inside arguments (compare with a file, export, new cycle) come from main's dialogs.
+    const picked = await choosePathArgs(getWindow(), name, args);
+    return picked.ok ? workspace.handle(name as CommandName, picked.args) : picked;
   });
   ipcMain.handle('plandesk:file', async (e, action: unknown, arg: unknown) => {
     if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };

@@ -1,9 +1,11 @@
 // Electron's main process: one window on one cycle file. Thin on purpose — the engine does the
 // work; this file wires windows, the app:// protocol, IPC, dialogs and the menu.
 // With no file argument it opens the built-in sample (copied to the user's data folder).
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { t } from '../../shared/i18n';
+import { toBridgeError } from '../engine/errors';
 import { Workspace } from '../engine/workspace';
 import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { FileDialogs } from './file-actions';
@@ -32,7 +34,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
   serveRenderer(path.join(__dirname, '..', 'renderer'));
-  const workspace = new Workspace(path.join(app.getPath('userData'), 'recent.json'));
+  // Backups go under userData/backups (issue 7).
+  const workspace = new Workspace(path.join(app.getPath('userData'), 'recent.json'), { dataDir: app.getPath('userData') });
   const refreshMenu = () =>
     Menu.setApplicationMenu(
       buildMenu(getWindow, 'vi', workspace.recent(), (f) => void files.run('openRecent', f)),
@@ -46,8 +49,18 @@ async function start(): Promise<void> {
     refreshMenu();
   });
   const requested = fileFromArgs(process.argv);
-  if (requested) workspace.open(requested);
-  else {
+  // A file that cannot be opened (damaged, newer version) must not stop the app: say why over the
+  // sample, from where File → Restore from backup can bring a damaged file back.
+  let startupError: string | null = null;
+  if (requested) {
+    try {
+      workspace.open(requested);
+    } catch (e) {
+      const b = toBridgeError(e);
+      startupError = t('vi', b.code, b.params);
+    }
+  }
+  if (!workspace.session) {
     const sample = sampleFile();
     if (fs.existsSync(sample)) workspace.open(sample);
     else workspace.create(sample, { sample: true });
@@ -62,6 +75,7 @@ async function start(): Promise<void> {
   });
   guardWindow(win);
   await win.loadURL('app://plandesk/index.html');
+  if (startupError) void dialog.showMessageBox(win, { type: 'error', message: startupError });
   app.on('window-all-closed', () => {
     workspace.close();
     app.quit();

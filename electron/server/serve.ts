@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   });
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}`);
-  const workspace = new Workspace(path.join(os.homedir(), '.plandesk', 'recent-browser.json'));
+  // Browser mode's data folder (backups): ~/.plandesk, or PLANDESK_DATA_DIR (tests use a temporary one).
+  const dataDir = process.env.PLANDESK_DATA_DIR || path.join(os.homedir(), '.plandesk');
+  const workspace = new Workspace(path.join(dataDir, 'recent-browser.json'), { dataDir });
   if (values.file) {
     workspace.open(values.file, { readOnly: values['read-only'] });
   } else {
