@@ -1,11 +1,16 @@
 // The spreadsheet part of `npm run bench`: times our import of a 1.000- and a 100.000-line annex and
-// our export of 100.000 lines, with peak memory (RSS, sampled). The bench prints these beside
-// LibreOffice doing the same work (headless conversion of the same fixture), where installed.
+// our export of 100.000 lines, with peak memory (RSS, sampled). With `libreoffice: true` and soffice
+// installed, each row also carries LibreOffice doing the same work headless — reading the same annex
+// (xlsx → csv) and writing the same rows (csv → xlsx) — so the bench can print the ratio.
+import { execFileSync, spawnSync } from 'node:child_process';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
+import { dongToDecimal } from './annex';
 import { exportAnnex } from './export';
 import { annexFixturePlan, writeAnnexFixture } from './fixtures';
 import { importSpreadsheet } from './import';
@@ -17,6 +22,8 @@ export interface ExcelBenchRow {
   /** The file the step read or wrote (for the LibreOffice comparison). */
   file: string;
   lines: number;
+  /** LibreOffice doing the same work, when asked and installed (includes its start-up). */
+  libreofficeMs?: number;
 }
 
 async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; peakRssMB: number; value: T }> {
@@ -34,11 +41,36 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; peakRssMB
   }
 }
 
+/** A full garbage collection between steps, without needing node --expose-gc. */
+function fullGc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) return g();
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  } catch {
+    /* not available: measure as is */
+  }
+}
+
+function hasSoffice(): boolean {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Time one headless LibreOffice conversion (ms), in its own profile folder. */
+function soffice(args: string[], dir: string): number {
+  const t0 = performance.now();
+  execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', ...args], { stdio: 'ignore', timeout: 300_000 });
+  return performance.now() - t0;
+}
+
 /** Run the spreadsheet benchmarks in `dir` (a temp folder by default). */
-export async function benchExcel(opts: { dir?: string; bigLines?: number; smallLines?: number } = {}): Promise<ExcelBenchRow[]> {
+export async function benchExcel(opts: { dir?: string; bigLines?: number; smallLines?: number; libreoffice?: boolean } = {}): Promise<ExcelBenchRow[]> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bench-'));
   const big = opts.bigLines ?? 100_000;
   const small = opts.smallLines ?? 1_000;
+  const lo = !!opts.libreoffice && hasSoffice();
+  if (lo) soffice(['--terminate_after_init'], dir); // first start creates the profile: not timed
   const rows: ExcelBenchRow[] = [];
   const smallFile = path.join(dir, `annex-${small}.xlsx`);
   await writeAnnexFixture(smallFile, small);
@@ -48,13 +80,36 @@ export async function benchExcel(opts: { dir?: string; bigLines?: number; smallL
     const plan = annexFixturePlan(big);
     const calc = new PlanCalc(new ColumnTree(plan.columns), plan.lines, plan.amounts);
     const ex = await measure(() => exportAnnex({ meta: plan.meta, columns: plan.columns, calc }, bigFile));
-    rows.push({ name: `export ${big} lines`, ms: ex.ms, peakRssMB: ex.peakRssMB, file: bigFile, lines: big });
+    const row: ExcelBenchRow = { name: `export ${big} lines`, ms: ex.ms, peakRssMB: ex.peakRssMB, file: bigFile, lines: big };
+    if (lo) {
+      // LibreOffice writing the same rows: the same cells as CSV, converted to xlsx.
+      const csv = path.join(dir, `annex-${big}.csv`);
+      const keys = calc.cols.ordered.map((c) => c.key);
+      const out: string[] = [];
+      for (const { id } of calc.walk()) {
+        const l = calc.lines.get(id)!;
+        const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+        out.push([q(l.code), q(l.name), ...keys.map((k) => dongToDecimal(calc.value(id, k), plan.meta.unit)), q(l.agency), q(l.note)].join(','));
+      }
+      fs.writeFileSync(csv, out.join('\n'));
+      const loOut = path.join(dir, 'lo-export');
+      fs.mkdirSync(loOut, { recursive: true });
+      row.libreofficeMs = soffice(['--convert-to', 'xlsx', '--outdir', loOut, csv], dir);
+    }
+    rows.push(row);
   }
-  // Let the export's plan go before measuring the imports' memory.
-  (globalThis as { gc?: () => void }).gc?.();
-  const imSmall = await measure(() => importSpreadsheet({ path: smallFile }));
-  rows.push({ name: `import ${small} lines`, ms: imSmall.ms, peakRssMB: imSmall.peakRssMB, file: smallFile, lines: imSmall.value.report.lineCount });
-  const imBig = await measure(() => importSpreadsheet({ path: bigFile }));
-  rows.push({ name: `import ${big} lines`, ms: imBig.ms, peakRssMB: imBig.peakRssMB, file: bigFile, lines: imBig.value.report.lineCount });
+  // Let the export's plan go before measuring the imports' memory (a full GC returns its pages).
+  fullGc();
+  for (const [file, n] of [[smallFile, small], [bigFile, big]] as const) {
+    fullGc();
+    const im = await measure(() => importSpreadsheet({ path: file }));
+    const row: ExcelBenchRow = { name: `import ${n} lines`, ms: im.ms, peakRssMB: im.peakRssMB, file, lines: im.value.report.lineCount };
+    if (lo) {
+      const loOut = path.join(dir, 'lo-import');
+      fs.mkdirSync(loOut, { recursive: true });
+      row.libreofficeMs = soffice(['--convert-to', 'csv', '--outdir', loOut, file], dir);
+    }
+    rows.push(row);
+  }
   return rows;
 }

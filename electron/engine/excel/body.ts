@@ -14,6 +14,8 @@ import { cellText, type ColumnInfo, type TableLayout } from './table';
 import { address, colLetter, fold } from './text';
 import { codeStyle } from './tree';
 
+const RELEASED: Row = { index: -1, hidden: false, cells: [] };
+
 const FOOTER = /^(nguoi lap|kt\.?\s|tm\.?\s|kt\.|tm\.|k\/t|t\/m|chu tich|pho chu tich|giam doc|pho giam doc|thu truong|ke toan truong|noi nhan|ghi chu\s*:|luu\s*:|xac nhan|[^,]{1,40}, ngay\b|ngay .{0,5} thang|\(ky[, ])/;
 const TOTAL_ROW = /^(tong cong|tong so|tong|cong|tong kinh phi|tong von|toan tinh|tong cong kinh phi)(\s*[:(]|$)/;
 const TEXT_ROW = /^(trong do|chia ra|bao gom|gom)\b/;
@@ -82,6 +84,8 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
   for (let i = start; i < sheet.rows.length; i++) {
     if ((i & 4095) === 0) checkAbort(signal);
     const row = sheet.rows[i];
+    // Let each row go once read: the figures are copied out, so the sheet shrinks as lines grow.
+    sheet.rows[i] = RELEASED;
     const text = (col: number | undefined) => (col === undefined ? '' : cellText(row.cells[col]));
     let any = false;
     for (const col of tableColList) {

@@ -3,27 +3,34 @@
 // are in practice. SheetJS is synchronous: the caller checks size and zip budgets before handing
 // it the bytes, and `sheetRows` bounds what it builds. SheetJS community exposes no fonts, so bold
 // and indent are unknown here (the line tree then comes from the numbering alone).
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { LIMITS } from './limits';
 import { ImportError, checkAbort } from './errors';
 import type { Cell, CellKind, LoadContext, Row, SheetData, WorkbookSource } from './sheet';
 import { DEFAULT_STYLE } from './sheet';
 import type { HiddenInfo } from './ods-hidden';
 
-export function openWithSheetJS(
+/** SheetJS is loaded on first use: the common .xlsx path never needs its ~20 MB. */
+async function sheetjs(): Promise<typeof XLSX> {
+  const mod = (await import('xlsx')) as typeof XLSX & { default?: typeof XLSX };
+  return typeof mod.read === 'function' ? mod : mod.default!;
+}
+
+export async function openWithSheetJS(
   bytes: Uint8Array,
   format: WorkbookSource['format'],
   ctx: LoadContext,
   hidden?: Map<string, HiddenInfo>,
-): WorkbookSource {
+): Promise<WorkbookSource> {
   checkAbort(ctx.signal);
+  const { read } = await sheetjs();
   let wb: XLSX.WorkBook;
   // SheetJS prints parser notes ("ODS number format may be incorrect") on the console: keep the
   // app's log clean while it runs (synchronous, so nothing else logs meanwhile).
   const { error, warn, log } = console;
   console.error = console.warn = console.log = () => undefined;
   try {
-    wb = XLSX.read(bytes, {
+    wb = read(bytes, {
       type: 'buffer',
       dense: true,
       cellFormula: true,

@@ -5,7 +5,7 @@
 // ExcelJS does the read → fill → write, keeping everything it does not touch.
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ColumnTree } from '../../../shared/columns';
 import type { Dong } from '../../../shared/model';
 import { UNIT_DONG } from '../../../shared/model';
@@ -52,7 +52,9 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
     }
   }
 
-  const wb = new ExcelJS.Workbook();
+  // ExcelJS (~30 MB) is loaded only for template exports.
+  const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheet.name);
   if (!ws) throw new ImportError('excel.error.template', { file: name, detail: sheet.name });
