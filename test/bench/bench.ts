@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchCore } from './core';
+import { benchEditing } from './editing';
+import { benchPrint } from './print';
+import { benchRules } from './rules';
 import type { BenchRow } from './report';
 import { libreOffice } from './report';
 
@@ -12,6 +15,9 @@ type Case = { name: string; run: (report: (r: BenchRow) => void, dir: string) =>
 
 const CASES: Case[] = [
   { name: 'core', run: benchCore },
+  { name: 'rules', run: (r) => benchRules(r) },
+  { name: 'editing', run: (r, dir) => benchEditing(r, dir) },
+  { name: 'print', run: benchPrint },
 ];
 
 function fmt(v: number): string {

@@ -15,7 +15,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     ({ positionals, values } = readArgs(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' } }));
   } catch (e) {
-    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    io.stderr((e as Error).message);
     return EXIT.usage;
   }
   if (positionals.length !== 1) {

@@ -13,7 +13,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     ({ positionals, values } = readArgs(argv, { sample: { type: 'boolean' }, year: { type: 'string' }, force: { type: 'boolean' } }));
   } catch (e) {
-    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    io.stderr((e as Error).message);
     return EXIT.usage;
   }
   const year = values.year === undefined ? undefined : Number(values.year);

@@ -44,6 +44,10 @@ export function inspectCycleFile(file: string): number {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new PlanDeskError('error.not_found', { file: displayName(file) });
     throw e;
   }
+  if (fs.fstatSync(fd).isDirectory()) {
+    fs.closeSync(fd);
+    throw new PlanDeskError('error.not_plandesk', { file: displayName(file) });
+  }
   const head = Buffer.alloc(100);
   let n: number;
   try {
