@@ -124,6 +124,27 @@ describe('refusals', () => {
     expect(performance.now() - t0).toBeLessThan(15_000);
   }, 60_000);
 
+  it('an .ods that repeats one row a million times is refused before SheetJS expands it', async () => {
+    const z = new ZipWriter(path.join(tmp, 'repeat.ods'));
+    z.add('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    z.add('styles.xml', '<?xml version="1.0"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
+    z.add(
+      'content.xml',
+      '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">' +
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>STT</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Nội dung</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Tổng cộng</text:p></table:table-cell></table:table-row>' +
+        '<table:table-row table:number-rows-repeated="1048575"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="12"><text:p>1</text:p></table:table-cell></table:table-row>' +
+        // Formatting-only repeats (what LibreOffice writes below a table) do not count.
+        '<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>' +
+        '</table:table></office:spreadsheet></office:body></office:document-content>',
+    );
+    z.close();
+    const before = process.memoryUsage().rss;
+    const t0 = performance.now();
+    expect(await refusal({ path: path.join(tmp, 'repeat.ods') })).toBe('excel.error.too_many_rows');
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 << 20);
+  });
+
   it('declared sizes cannot hide a bomb: real inflated bytes are counted', async () => {
     const file = pkg(path.join(tmp, 'liar.xlsx'), { 'xl/worksheets/sheet1.xml': Buffer.alloc(48 << 20, 0x20) });
     const b = fs.readFileSync(file);
