@@ -37,6 +37,10 @@ export const excel = {
     vi: 'Trang tính quá lớn để nhập (quá nhiều ô hoặc chuỗi). Hãy xóa dữ liệu thừa hoặc tách bảng.',
     en: 'The sheet is too large to import (too many cells or strings). Remove unneeded data or split the table.',
   },
+  'excel.error.convert_to_xlsx': {
+    vi: 'Tệp .{format} này quá lớn để đọc trực tiếp. Hãy mở bằng Excel hoặc LibreOffice, lưu dưới dạng .xlsx rồi nhập lại.',
+    en: 'This .{format} file is too large to read directly. Open it in Excel or LibreOffice, save it as .xlsx and import again.',
+  },
   'excel.error.unsupported': {
     vi: 'Định dạng bảng tính này chưa được hỗ trợ ({detail}). Hãy lưu lại dưới dạng .xlsx.',
     en: 'This spreadsheet format is not supported ({detail}). Save it as .xlsx.',

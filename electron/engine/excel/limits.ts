@@ -11,6 +11,10 @@ export const LIMITS = {
   maxCompressionRatio: 250,
   /** The ratio check applies only to parts inflating past this size (tiny parts compress well). */
   ratioCheckFromBytes: 8 * 1024 * 1024,
+  /** An .xls (or XML/HTML "xls") handed to SheetJS, which parses it all in memory. */
+  maxSheetJSFileBytes: 48 * 1024 * 1024,
+  /** Inflated size of an .ods/.xlsb package handed to SheetJS (which parses it all in memory). */
+  maxSheetJSInflatedBytes: 160 * 1024 * 1024,
   /** Rows with content in one sheet. */
   maxRows: 300_000,
   /** Columns considered (a budget table has ~15; cells beyond are ignored, with a warning). */

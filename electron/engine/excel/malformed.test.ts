@@ -101,6 +101,12 @@ describe('refusals', () => {
     }
   });
 
+  it('formats SheetJS parses whole are capped lower, with a "save as .xlsx" message', async () => {
+    const big = Buffer.alloc(LIMITS.maxSheetJSFileBytes + 1);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(big, 0);
+    expect(await refusal({ bytes: big, name: 'big.xls' })).toBe('excel.error.convert_to_xlsx');
+  });
+
   it('a file over the size limit is refused before it is read', async () => {
     const file = path.join(tmp, 'huge.xlsx');
     fs.writeFileSync(file, 'PK\u0003\u0004');
