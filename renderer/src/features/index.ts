@@ -1,8 +1,9 @@
 // The feature areas mounted in the main window, in menu order. An area adds one line here.
+import { editingFeature } from './editing';
 import { printFeature } from './print';
 import { findingsFeature } from './findings';
 import { backupFeature } from './backup';
 import { historyFeature } from './history';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [printFeature, findingsFeature, backupFeature, historyFeature];
+export const FEATURES: Feature[] = [editingFeature, printFeature, findingsFeature, backupFeature, historyFeature];

@@ -424,6 +424,11 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       resizable: false,
       suppressNavigable: true,
       rowDrag: (p) => editable && !p.node.rowPinned,
+      // The dragged line by its code and name (a multi-line drag is announced on drop).
+      rowDragText: (p) => {
+        const row = p.rowNode?.data as RowView | undefined;
+        return row ? `${row.code} ${row.name}`.trim().slice(0, 60) : p.defaultTextValue;
+      },
       cellClass: 'pd-row-handle',
       valueGetter: () => '',
     };
