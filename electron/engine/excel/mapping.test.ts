@@ -58,6 +58,34 @@ describe('mappings', () => {
     expect(r.report.warnings.map((w) => w.key)).toContain('excel.warn.unit_missing');
   });
 
+  it('keeps the template\'s TỔNG CỘNG row below the lines when that is where the template has it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws0 = wb.addWorksheet('PL');
+    ws0.addRow(['Đơn vị tính: triệu đồng']);
+    ws0.addRow(['STT', 'Nội dung', 'Tổng cộng', 'NSTW', 'NSĐP']);
+    ws0.addRow(['1', 'Dự án mẫu', 3, 2, 1]);
+    ws0.addRow(['', 'Cộng', 3, 2, 1]);
+    ws0.getCell('B4').font = { bold: true };
+    ws0.addRow([]);
+    ws0.addRow(['Người lập biểu']);
+    const template = await writeXlsx(wb, path.join(tmp, 'total-below.xlsx'));
+    const plan = sampleCycle();
+    const out = path.join(tmp, 'total-below-filled.xlsx');
+    await exportAnnex({ meta: plan.meta, columns: plan.columns, calc: new PlanCalc(new ColumnTree(plan.columns), plan.lines, plan.amounts) }, out, { template });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const ws = back.getWorksheet('PL')!;
+    expect(ws.getCell('A3').value).toBe('1');
+    expect(ws.getCell('B3').font?.bold).toBe(true); // a parent line
+    expect(ws.getCell('B4').font?.bold).toBeFalsy();
+    expect(ws.getCell(`B${3 + 18}`).value).toBe('TỔNG CỘNG');
+    expect((ws.getCell(`C${3 + 18}`).value as { result: number }).result).toBe(350190);
+    expect(ws.getCell(`A${3 + 18 + 2}`).value).toBe('Người lập biểu');
+    const r = await importSpreadsheet({ path: out });
+    expect(r.report.lineCount).toBe(18);
+    expect(r.report.warnings.filter((w) => w.key !== 'excel.warn.unit_missing')).toEqual([]);
+  });
+
   it('fills a template whose columns are given by a mapping', async () => {
     const template = await writeXlsx(englishWorkbook(), path.join(tmp, 'tpl.xlsx'));
     const plan = sampleCycle();

@@ -18,6 +18,7 @@ import type { SheetData } from './sheet';
 import { cellText, locateTable, type TableLayout } from './table';
 import { colLetter, fold } from './text';
 
+const TOTAL = /^(tong cong|tong so|tong|cong)(\s*[:(]|$)/;
 const FOOTER = /^(nguoi lap|kt\.?\s|tm\.?\s|kt\.|tm\.|chu tich|pho chu tich|giam doc|thu truong|noi nhan|ghi chu\s*:|[^,]{1,40}, ngay\b)/;
 
 export async function fillTemplate(input: AnnexInput, template: string, out: string, mapping?: ImportMapping): Promise<void> {
@@ -42,7 +43,10 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
   if (!sheet || !layout) throw new ImportError('excel.error.template', { file: name, detail: t('vi', 'excel.error.no_table') });
 
   // Where the template's data area ends: its footer (signature) rows, or its last row.
+  // Also where the template keeps its TỔNG CỘNG row: above the lines (common) or below them.
   let footerFrom: number | null = null;
+  let totalBelow = false;
+  let seenLine = false;
   for (const r of sheet.rows) {
     if (r.index < layout.dataFrom) continue;
     const first = r.cells.map((c) => cellText(c)).find((x) => x);
@@ -50,6 +54,8 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
       footerFrom = r.index;
       break;
     }
+    if (first && TOTAL.test(fold(first))) totalBelow = seenLine;
+    else if (first) seenLine = true;
   }
 
   // ExcelJS (~30 MB) is loaded only for template exports.
@@ -74,7 +80,8 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
   for (const c of colOfKey.values()) baseStyle.set(c, JSON.parse(JSON.stringify(styleRow.getCell(c).style ?? {})));
   const styled = (c: number, bold: boolean): Partial<ExcelJS.Style> => {
     const s = JSON.parse(JSON.stringify(baseStyle.get(c) ?? {}));
-    if (bold) s.font = { ...(s.font ?? {}), bold: true };
+    // The template's first data row may itself be bold (its total row): set bold either way.
+    s.font = { ...(s.font ?? {}), bold };
     return s;
   };
 
@@ -109,7 +116,9 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
 
   const toUnit = (v: Dong) => v / UNIT_DONG[unit];
   const order = [...calc.walk()];
-  const rowOf = new Map(order.map((o, i) => [o.id, dataRow1 + 1 + i]));
+  const firstLineRow = totalBelow ? dataRow1 : dataRow1 + 1;
+  const totalRow = totalBelow ? dataRow1 + order.length : dataRow1;
+  const rowOf = new Map(order.map((o, i) => [o.id, firstLineRow + i]));
   const L = (key: string) => colLetter(colOfKey.get(key)! - 1);
   const canSumChildren = (key: string) => (tree.children.get(key) ?? []).every((k) => colOfKey.has(k.key));
 
@@ -124,6 +133,11 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
         continue;
       }
       if (!tree.has(key)) continue;
+      // A line with no figure at all (a sub-project not yet allocated) stays blank, as in the annex.
+      if (lineId !== null && !calc.hasAmount(lineId) && calc.storedOf(lineId).size === 0) {
+        cell.value = null;
+        continue;
+      }
       const computed = lineId === null ? calc.total(key) : calc.value(lineId, key);
       const stored = lineId === null ? undefined : calc.storedValue(lineId, key);
       const atTotal = lineId === null || calc.isParent(lineId) || !tree.isLeaf(key);
@@ -140,8 +154,9 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
       const kids = calc.children(lineId);
       if (!tree.isLeaf(key) && canSumChildren(key)) {
         formula = (tree.children.get(key) ?? []).map((k) => `${L(k.key)}${r}`).join('+');
-      } else if (lineId === null || calc.isParent(lineId)) {
-        // Down the lines: a group column whose parts the template lacks still sums its child rows.
+      } else if (lineId === null || (calc.isParent(lineId) && !calc.isUnallocatedParent(lineId))) {
+        // Down the lines: a group column whose parts the template lacks still sums its child rows
+        // (not for a parent "not yet allocated": its own figure stands, written as a number).
         formula = kids.length ? `SUM(${kids.map((k) => `${L(key)}${rowOf.get(k)}`).join(',')})` : '0';
         if (formula.length > 8000) formula = null;
       }
@@ -150,7 +165,7 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
     row.commit?.();
   };
 
-  writeRow(dataRow1, null, true);
+  writeRow(totalRow, null, true);
   for (const o of order) writeRow(rowOf.get(o.id)!, o.id, calc.isParent(o.id));
 
   // The footer again, below the lines.
