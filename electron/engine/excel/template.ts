@@ -2,7 +2,9 @@
 // styles, column order, print setup and footer/signature rows; PlanDesk finds its table the same way
 // the importer does (or through a saved mapping), writes the TỔNG CỘNG row and the lines into the
 // data area (styled like the template's first data row, parents bold), and moves the footer below.
-// ExcelJS does the read → fill → write, keeping everything it does not touch.
+// ExcelJS does the read → fill → write, keeping everything it does not touch. A column of the plan
+// that the template lacks (say "Vốn khác") is not shown; its figures still count in the template's
+// totals. Stated totals that differ are kept as numbers with a note, as in the default annex.
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
