@@ -17,7 +17,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, template: { type: 'string' }, mapping: { type: 'string' } }));
   } catch (e) {
-    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    io.stderr((e as Error).message);
     return EXIT.usage;
   }
   const out = values.out;

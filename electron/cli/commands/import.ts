@@ -22,7 +22,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       force: { type: 'boolean' },
     }));
   } catch (e) {
-    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    io.stderr((e as Error).message);
     return EXIT.usage;
   }
   const out = values.out;
