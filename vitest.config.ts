@@ -15,6 +15,11 @@ export default defineConfig({
         },
       },
       {
+        // Issue 7's crash test: a child PlanDesk killed with SIGKILL ≥ 50 times (about a minute).
+        extends: true,
+        test: { name: 'crash', include: ['test/crash/**/*.test.ts'], testTimeout: 300_000 },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

@@ -8,6 +8,7 @@ type Command = { run: (argv: string[], io: CliIO) => Promise<number> };
 const COMMANDS: Record<string, () => Promise<Command>> = {
   new: () => import('./commands/new'),
   check: () => import('./commands/check'),
+  compare: () => import('./commands/compare'),
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -79,7 +79,7 @@ if (mode === 'hold') {
         for (const [k, v] of after) value.set(k, v);
         undo.push(step);
       } else if (roll < 0.13) {
-        const name = `Phiên bản ${n}`;
+        const name = `Phiên bản ${seedArg}.${n}`;
         out(`I ${JSON.stringify({ n, kind: 'revision', name, cells: [] })}`);
         run('history/createRevision', { name });
       } else {

@@ -2,10 +2,10 @@
 // plan saved inside the cycle file. A snapshot is three INSERT … SELECT statements over the plan's
 // own tables in one transaction — fast even for 100.000 lines — and reads back as a CycleData.
 import type { RevisionInfo } from '../../../shared/commands/history';
-import type { CycleData, CycleMeta, FundingColumn, RuleParams } from '../../../shared/model';
+import { ColumnTree } from '../../../shared/columns';
+import type { CapitalType, CycleData, CycleMeta, FundingColumn, Line, RuleParams } from '../../../shared/model';
 import { PlanDeskError } from '../errors';
 import { identity } from '../safety/identity';
-import { rowToLine } from '../store/cycle-file';
 import type { DB } from '../store/db';
 import { AuditLog } from './audit-log';
 
@@ -72,19 +72,37 @@ export class Revisions {
     })();
   }
 
-  /** The plan as it was when the revision was saved. */
-  read(id: number): { info: RevisionInfo; data: CycleData } {
+  /**
+   * The plan as it was when the revision was saved. `computedOnly`: leave out stated totals at
+   * group columns, which no computed value depends on (a comparison reads a third fewer rows).
+   */
+  read(id: number, opts: { computedOnly?: boolean } = {}): { info: RevisionInfo; data: CycleData } {
     const row = this.db.prepare('SELECT meta, columns FROM revisions WHERE id = ?').get(id) as { meta: string; columns: string } | undefined;
     if (!row) throw new PlanDeskError('error.revision_missing');
     const { meta, rules } = JSON.parse(row.meta) as { meta: CycleMeta; rules: RuleParams };
+    // Raw rows: a 100.000-line revision reads several times faster than through row objects.
     const lines = (
       this.db
         .prepare('SELECT id, parent_id, position, code, name, agency, note, allowed_capital, is_adjustment FROM revision_lines WHERE revision_id = ?')
-        .all(id) as Parameters<typeof rowToLine>[0][]
-    ).map(rowToLine);
+        .raw()
+        .all(id) as [number, number | null, number, string, string, string, string, string | null, number][]
+    ).map(
+      ([lid, parentId, position, code, name, agency, note, capital, adj]): Line => ({
+        id: lid, parentId, position, code, name, agency, note,
+        allowedCapital: capital === null ? null : (capital.split(',').filter(Boolean) as CapitalType[]),
+        isAdjustment: adj === 1,
+      }),
+    );
+    const columns = JSON.parse(row.columns) as FundingColumn[];
+    const leaves = opts.computedOnly ? new ColumnTree(columns).leaves.map((c) => c.key) : null;
     const amounts = (
-      this.db.prepare('SELECT line_id, column_key, value FROM revision_amounts WHERE revision_id = ?').raw().all(id) as [number, string, number][]
+      this.db
+        .prepare(
+          `SELECT line_id, column_key, value FROM revision_amounts WHERE revision_id = ?${leaves ? ` AND column_key IN (${leaves.map(() => '?').join(',')})` : ''}`,
+        )
+        .raw()
+        .all(id, ...(leaves ?? [])) as [number, string, number][]
     ).map(([lineId, column, value]) => ({ lineId, column, value }));
-    return { info: this.get(id), data: { meta, rules, columns: JSON.parse(row.columns) as FundingColumn[], lines, amounts } };
+    return { info: this.get(id), data: { meta, rules, columns, lines, amounts } };
   }
 }

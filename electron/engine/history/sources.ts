@@ -51,6 +51,36 @@ function tableExists(db: Database.Database, name: string): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
 }
 
+/**
+ * A side read straight from a file, with no session (the CLI): its current state, or one of its
+ * revisions by name (or number).
+ */
+export function loadFileSide(file: string, revision?: string): LoadedSide {
+  const abs = path.resolve(file);
+  if (revision === undefined) {
+    const { data, lineage } = readCycleFile(abs);
+    return {
+      side: { kind: 'file', path: abs }, ...planOf(data, lineage), unit: data.meta.unit,
+      info: { kind: 'file', name: path.basename(abs), docNumber: data.meta.docNumber, lineCount: data.lines.length },
+    };
+  }
+  inspectCycleFile(abs);
+  const db = new Database(abs, { readonly: true, fileMustExist: true });
+  try {
+    const revisions = new Revisions(db);
+    const list = tableExists(db, 'revisions') ? revisions.list() : [];
+    const found = list.find((r) => r.name === revision.normalize('NFC').trim()) ?? list.find((r) => String(r.id) === revision);
+    if (!found) throw new PlanDeskError('cli.compare.no_revision', { file: path.basename(abs), name: revision });
+    const { info, data } = revisions.read(found.id, { computedOnly: true });
+    return {
+      side: { kind: 'revision', id: found.id }, ...planOf(data, readLineage(db)), unit: data.meta.unit,
+      info: { kind: 'revision', name: info.name, docNumber: data.meta.docNumber, lineCount: data.lines.length },
+    };
+  } finally {
+    db.close();
+  }
+}
+
 export function loadSide(ctx: SessionContext, side: CompareSide): LoadedSide {
   if (side.kind === 'current' || (side.kind === 'file' && path.resolve(side.path) === ctx.info.path)) {
     return {
@@ -59,7 +89,7 @@ export function loadSide(ctx: SessionContext, side: CompareSide): LoadedSide {
     };
   }
   if (side.kind === 'revision') {
-    const { info, data } = new Revisions(ctx.db).read(side.id);
+    const { info, data } = new Revisions(ctx.db).read(side.id, { computedOnly: true });
     return {
       side, ...planOf(data, readLineage(ctx.db)), unit: data.meta.unit,
       info: { kind: 'revision', name: info.name, docNumber: data.meta.docNumber, lineCount: data.lines.length },

@@ -1,0 +1,60 @@
+// `plandesk compare A B [--rev-a NAME] [--rev-b NAME] [--json] [--xlsx OUT]`: the differences
+// between two plan files, or revisions saved in them (the same file twice for two of its revisions):
+// lines added, removed, changed, with old, new and Δ per funding column. JSON amounts are integer
+// đồng. Exit 0 when compared, 1 when a file cannot be read, 2 on bad arguments.
+import type { CompareResult } from '../../../shared/commands/history';
+import { t } from '../../../shared/i18n';
+import type { DisplayUnit } from '../../../shared/model';
+import { formatAmount } from '../../../shared/number';
+import { comparePlans } from '../../engine/history/compare';
+import { writeCompareXlsx } from '../../engine/history/compare-xlsx';
+import { loadFileSide } from '../../engine/history/sources';
+import { readArgs } from '../args';
+import { EXIT, type CliIO } from '../io';
+import { reportError } from './report-error';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let positionals: string[];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ positionals, values } = readArgs(argv, {
+      json: { type: 'boolean' }, xlsx: { type: 'string' }, 'rev-a': { type: 'string' }, 'rev-b': { type: 'string' },
+    }));
+  } catch (e) {
+    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    return EXIT.usage;
+  }
+  if (positionals.length !== 2) {
+    io.stderr(t('vi', 'cli.usage.compare'));
+    return EXIT.usage;
+  }
+  try {
+    const a = loadFileSide(positionals[0], values['rev-a'] as string | undefined);
+    const b = loadFileSide(positionals[1], values['rev-b'] as string | undefined);
+    const { allRows, ...rest } = comparePlans(a, b);
+    const rows = allRows();
+    const result: CompareResult = { ...rest, rows, sides: { a: a.side, b: b.side }, a: a.info, b: b.info, unit: b.unit };
+    if (typeof values.xlsx === 'string') await writeCompareXlsx(values.xlsx, result, rows);
+    if (values.json) {
+      io.stdout(JSON.stringify({ a: result.a, b: result.b, match: result.match, counts: result.counts, totals: result.totals, rows }, null, 2));
+      return EXIT.ok;
+    }
+    const unit = b.unit as DisplayUnit;
+    const money = (v: number | null) => (v === null ? '—' : formatAmount(v, unit));
+    io.stdout(`A: ${a.info.name}${a.info.docNumber ? ` (${a.info.docNumber})` : ''} — B: ${b.info.name}${b.info.docNumber ? ` (${b.info.docNumber})` : ''}`);
+    io.stdout(t('vi', 'history.compare.summary', result.counts));
+    for (const r of rows) {
+      io.stdout(`[${t('vi', `history.compare.${r.status}`)}] ${r.code} ${r.name}`);
+      for (const f of r.fields) io.stdout(`    ${t('vi', `history.field.${f.field}`)}: "${f.old}" → "${f.new}"`);
+      for (const c of result.columns) {
+        const cell = r.cells[c.key];
+        if (!cell) continue;
+        const d = (cell.new ?? 0) - (cell.old ?? 0);
+        io.stdout(`    ${c.label.vi}: ${money(cell.old)} → ${money(cell.new)} (${d > 0 ? '+' : ''}${formatAmount(d, unit)})`);
+      }
+    }
+    return EXIT.ok;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
