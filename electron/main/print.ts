@@ -6,6 +6,7 @@ import { BrowserWindow, dialog, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileActionResult } from '../../shared/ipc';
+import { printInChunks } from '../../shared/print/pdf-chunks';
 import { readPrintSettings } from '../../shared/print/settings';
 import type { Workspace } from '../engine/workspace';
 import { guardWindow, SECURE_WEB_PREFERENCES } from './security';
@@ -45,21 +46,30 @@ export class AnnexPrinter {
     guardWindow(view);
     this.views.add(view.webContents);
     try {
-      await view.loadURL('app://plandesk/index.html#/print');
-      await waitUntilLaidOut(view.webContents);
+      const wc = view.webContents;
       const landscape = settings.orientation === 'landscape';
       if (target) {
-        // The view's @page rule gives the paper; margins are inside the sheets.
-        const pdf = await view.webContents.printToPDF({
-          preferCSSPageSize: true,
-          printBackground: true,
-          landscape,
-          pageSize: settings.paper,
-          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        // A slice of pages at a time (bounded memory), joined into one file.
+        await view.loadURL('app://plandesk/index.html#/print?chunked=1');
+        await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
+        const pages = Number(await wc.executeJavaScript('document.documentElement.dataset.pageCount', true));
+        const pdf = await printInChunks(pages, async (from, to) => {
+          await wc.executeJavaScript(`window.plandeskPrint.show(${from}, ${to})`, true);
+          await waitUntil(wc, `document.documentElement.dataset.printReady === '1' && document.documentElement.dataset.shown === '${from}-${to}'`);
+          // The view's @page rule gives the paper; margins are inside the sheets.
+          return wc.printToPDF({
+            preferCSSPageSize: true,
+            printBackground: true,
+            landscape,
+            pageSize: settings.paper,
+            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+          });
         });
         await fs.writeFile(target, pdf);
         return { ok: true, file: { path: target, name: path.basename(target), readOnly: false } };
       }
+      await view.loadURL('app://plandesk/index.html#/print');
+      await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
       await new Promise<void>((resolve, reject) =>
         view.webContents.print(
           { silent: false, printBackground: true, landscape, pageSize: settings.paper, margins: { marginType: 'none' } },
@@ -76,15 +86,17 @@ export class AnnexPrinter {
   }
 }
 
-/** The print view sets data-print-ready on <html> once fonts are loaded and every page is laid out. */
-async function waitUntilLaidOut(wc: WebContents): Promise<void> {
+/**
+ * Wait until a condition holds in the print view (it sets data-print-ready on <html> once fonts are
+ * loaded and the sheets are laid out); fail with the view's own message if it shows one.
+ */
+async function waitUntil(wc: WebContents, condition: string): Promise<void> {
   const until = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < until) {
-    const ready = await wc.executeJavaScript(`document.documentElement.dataset.printReady === '1'`, true);
-    if (ready === true) return;
-    const failed = await wc.executeJavaScript(`!!document.querySelector('[role="alert"]')`, true);
-    if (failed === true) throw new Error(await wc.executeJavaScript(`document.querySelector('[role="alert"]').textContent`, true));
-    await new Promise((r) => setTimeout(r, 100));
+    if ((await wc.executeJavaScript(condition, true)) === true) return;
+    const failed: unknown = await wc.executeJavaScript(`document.querySelector('[role="alert"]')?.textContent ?? null`, true);
+    if (typeof failed === 'string') throw new Error(failed);
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('timeout');
 }

@@ -12,6 +12,7 @@ import { generatePlan } from '../../shared/rules/bench-plan';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { launchBrowser, openApp, uncaughtErrors } from './support/browser';
+import { printChunked, printWhole } from './support/print-pdf';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -146,6 +147,26 @@ describe('printed annex (print view → PDF)', () => {
     await expectSheetsWithinMargins(page);
     await page.close();
     await server.stop();
+  });
+
+  it('prints a long annex in slices joined into one PDF, page for page the same as in one go', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'slices.plandesk');
+    createCycleFile(file, generatePlan(1_200, 5));
+    const server = await startServer(file);
+    const whole = await printWhole(await browser.newPage(), server.url);
+    const sliced = await printChunked(await browser.newPage(), server.url, 17);
+    expect(sliced.pages).toBe(whole.pages);
+    expect(whole.pages).toBeGreaterThan(40);
+    fs.writeFileSync(path.join(dir, 'whole.pdf'), whole.pdf);
+    fs.writeFileSync(path.join(dir, 'sliced.pdf'), sliced.pdf);
+    expect(Number(/Pages:\s+(\d+)/.exec(pdfInfo(path.join(dir, 'sliced.pdf')))![1])).toBe(whole.pages);
+    expect(pdfInfo(path.join(dir, 'sliced.pdf'))).toMatch(/\(A4\)/);
+    const a = pdfText(path.join(dir, 'whole.pdf')).split('\f');
+    const b = pdfText(path.join(dir, 'sliced.pdf')).split('\f');
+    for (let i = 0; i < whole.pages; i++) expect(b[i], `page ${i + 1}`).toBe(a[i]);
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('wraps a 300-character line name inside its cell without breaking the layout', async () => {

@@ -1,9 +1,11 @@
 // The annex laid out as sheets of paper: the same DOM is shown by the print preview and printed by
 // Chromium (Electron's print/printToPDF, page.pdf in tests). We paginate ourselves: every row is
-// measured once in its final font and column widths, then cut into pages (shared/print/paginate),
-// so page numbers ("Trang 2/5"), the repeated header, whole rows per page and a signature block
-// kept with the last rows hold by construction — and the preview knows the page count.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+// measured in its final font and column widths, then the rows are cut into pages
+// (shared/print/paginate), so page numbers ("Trang 2/5"), the repeated header, whole rows per page
+// and a signature block kept with the last rows hold by construction — and the preview knows the
+// page count. Rows are measured a batch at a time and, for long annexes, the sheets can be shown a
+// range at a time (`pages`), so memory stays bounded however long the plan is.
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Annex, AnnexRow } from '../../../shared/print/annex';
 import { layoutColumns, type ColumnLayout } from '../../../shared/print/layout';
 import { paginate, type PageSlice } from '../../../shared/print/paginate';
@@ -16,11 +18,15 @@ import './print.css';
 const PX_PER_MM = 96 / 25.4;
 /** Kept free at the foot of every page: screen and print layout may differ by a fraction of a pixel. */
 const SLACK_MM = 1;
+/** Rows laid out at once while measuring (row heights do not depend on other rows). */
+const MEASURE_BATCH = 1000;
 
 export interface LaidOut {
   pages: number;
   fontPt: number;
   overflow: boolean;
+  /** The sheets now in the DOM: [from, to) — all of them unless a range was asked for. */
+  shown: [number, number];
 }
 
 interface Props {
@@ -28,10 +34,13 @@ interface Props {
   settings: PrintSettings;
   /** Preview zoom (1 = actual size). Applied to the sheets only, never to what is measured. */
   zoom?: number;
+  /** Show only sheets [from, to) (0-based); all when omitted. */
+  pages?: [number, number];
+  /** Called once the sheets asked for are in the DOM (after every change of inputs or range). */
   onLaidOut?: (info: LaidOut) => void;
 }
 
-export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
+export function PrintDocument({ annex, settings, zoom = 1, pages, onLaidOut }: Props) {
   const [fontsReady, setFontsReady] = useState(false);
   useEffect(() => {
     let live = true;
@@ -52,20 +61,24 @@ export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
   const slices = paged && paged.inputs === inputs ? paged.slices : null;
   const measureRef = useRef<HTMLDivElement>(null);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (!fontsReady || slices || !measureRef.current) return;
-    const m = measure(measureRef.current);
-    setPaged({
-      inputs,
-      slices: paginate({ ...m, pageHeight: (content.height - SLACK_MM) * PX_PER_MM }),
+    let live = true;
+    void measure(measureRef.current, annex, () => live).then((m) => {
+      if (m && live) setPaged({ inputs, slices: paginate({ ...m, pageHeight: (content.height - SLACK_MM) * PX_PER_MM }) });
     });
-  }, [fontsReady, slices, inputs, content.height]);
+    return () => {
+      live = false;
+    };
+  }, [fontsReady, slices, inputs, annex, content.height]);
 
+  const from = slices ? Math.max(0, Math.min(pages?.[0] ?? 0, slices.length)) : 0;
+  const to = slices ? Math.max(from, Math.min(pages?.[1] ?? slices.length, slices.length)) : 0;
   const laidOut = useRef(onLaidOut);
   laidOut.current = onLaidOut;
   useEffect(() => {
-    if (slices) laidOut.current?.({ pages: slices.length, fontPt: layout.fontPt, overflow: layout.overflow });
-  }, [slices, layout]);
+    if (slices) laidOut.current?.({ pages: slices.length, fontPt: layout.fontPt, overflow: layout.overflow, shown: [from, to] });
+  }, [slices, layout, from, to]);
 
   const style = { '--pd-print-font': `${layout.fontPt}pt`, fontFamily: `'${PRINT_FONT_FAMILY}', 'Times New Roman', Tinos, serif` } as CSSProperties;
   return (
@@ -74,14 +87,14 @@ export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
         <div ref={measureRef} className="pd-print-measure" style={{ width: `${content.width}mm` }}>
           <TitleBlock annex={annex} />
           <AnnexTable annex={annex} layout={layout} rows={[]} />
-          <MeasureRows annex={annex} layout={layout} />
+          <MeasureTable annex={annex} layout={layout} />
           {annex.signature && <SignatureBlock sig={annex.signature} />}
         </div>
       )}
       {slices && (
         <div className="pd-print-pages" style={{ zoom }}>
-          {slices.map((p, i) => (
-            <Sheet key={i} annex={annex} settings={settings} layout={layout} slice={p} page={i + 1} pages={slices.length} />
+          {slices.slice(from, to).map((p, i) => (
+            <Sheet key={from + i} annex={annex} settings={settings} layout={layout} slice={p} page={from + i + 1} pages={slices.length} />
           ))}
         </div>
       )}
@@ -91,30 +104,34 @@ export function PrintDocument({ annex, settings, zoom = 1, onLaidOut }: Props) {
 
 /**
  * Heights (px) of the title block, the header, each body row and the signature, in final layout:
- * the header from a header-only table, the rows from a table of their wrapping cells.
+ * the header from a header-only table, the rows from a table of their wrapping cells, filled a
+ * batch at a time (yielding between batches, so what was measured can be freed).
  */
-function measure(root: HTMLElement) {
+async function measure(root: HTMLElement, annex: Annex, live: () => boolean) {
   const [headTable, rowsTable] = Array.from(root.querySelectorAll('table'));
-  const headBox = headTable.getBoundingClientRect();
-  const head = root.querySelector('.pd-annex-head')!.getBoundingClientRect();
-  const sig = root.querySelector('.pd-sign')?.getBoundingClientRect();
+  const title = root.querySelector('.pd-annex-head')!.getBoundingClientRect().height;
+  const signature = root.querySelector('.pd-sign')?.getBoundingClientRect().height ?? 0;
+  const header = headTable.getBoundingClientRect().height;
+  const kinds = annex.columns.map((c) => c.kind);
   const body = rowsTable.tBodies[0];
-  const tops = Array.from(body.rows, (r) => r.getBoundingClientRect().top);
-  const bottom = body.getBoundingClientRect().bottom;
-  return {
-    titleHeight: headBox.top - head.top,
-    headerHeight: headBox.height,
-    rowHeights: tops.map((top, i) => (i + 1 < tops.length ? tops[i + 1] : bottom) - top),
-    // From the rows' foot to the signature's: includes the gap between them.
-    signatureHeight: sig ? sig.bottom - bottom : 0,
-  };
+  const rowHeights: number[] = [];
+  for (let start = 0; start < annex.rows.length; start += MEASURE_BATCH) {
+    if (start > 0) await new Promise((r) => setTimeout(r, 0));
+    if (!live()) return null;
+    body.innerHTML = measureRowsHtml(annex.rows.slice(start, start + MEASURE_BATCH), kinds);
+    const tops = Array.from(body.rows, (r) => r.getBoundingClientRect().top);
+    const bottom = body.getBoundingClientRect().bottom;
+    tops.forEach((top, i) => rowHeights.push((i + 1 < tops.length ? tops[i + 1] : bottom) - top));
+  }
+  body.innerHTML = '';
+  return { titleHeight: title, headerHeight: header, rowHeights, signatureHeight: signature };
 }
 
 /** The rows' wrapping cells at their printed widths, and one figure cell (figures never wrap). */
-function MeasureRows({ annex, layout }: { annex: Annex; layout: ColumnLayout }) {
+function MeasureTable({ annex, layout }: { annex: Annex; layout: ColumnLayout }) {
   const kinds = annex.columns.map((c) => c.kind);
-  const widths = [...layout.widthsMm.filter((_, i) => kinds[i] !== 'amount'), Math.min(...layout.widthsMm.filter((_, i) => kinds[i] === 'amount'), 20)];
-  const html = useMemo(() => measureRowsHtml(annex.rows, kinds), [annex]); // eslint-disable-line react-hooks/exhaustive-deps
+  const amounts = layout.widthsMm.filter((_, i) => kinds[i] === 'amount');
+  const widths = [...layout.widthsMm.filter((_, i) => kinds[i] !== 'amount'), amounts.length ? Math.min(...amounts) : 20];
   return (
     <table className="pd-annex-table" style={{ width: `${widths.reduce((a, b) => a + b, 0)}mm` }}>
       <colgroup>
@@ -122,7 +139,7 @@ function MeasureRows({ annex, layout }: { annex: Annex; layout: ColumnLayout }) 
           <col key={i} style={{ width: `${w}mm` }} />
         ))}
       </colgroup>
-      <tbody dangerouslySetInnerHTML={{ __html: html }} />
+      <tbody />
     </table>
   );
 }

@@ -1,20 +1,29 @@
 // The print view (`#/print`): the open cycle's annex with its saved print settings, alone on the
 // page, sized by @page for the paper chosen. Electron loads it in a hidden window and prints it;
-// in browser mode Chromium's page.pdf() prints it. When fonts are loaded and every page is laid
-// out, <html> gets data-print-ready="1" and data-page-count: printers wait for that.
+// in browser mode Chromium's page.pdf() prints it. When fonts are loaded and the sheets are laid
+// out, <html> gets data-print-ready="1", data-page-count and data-shown ("from-to"): printers wait
+// for that. `#/print?chunked=1` shows no sheet until asked — window.plandeskPrint.show(from, to)
+// — so a long annex can be printed a slice at a time in bounded memory (shared/print/pdf-chunks).
 import { useEffect, useMemo, useState } from 'react';
 import type { Root } from 'react-dom/client';
-import type { PlanDeskBridge, Snapshot } from '../../../shared/ipc';
-import { buildAnnex } from '../../../shared/print/annex';
+import type { PlanDeskBridge } from '../../../shared/ipc';
+import { buildAnnex, type Annex } from '../../../shared/print/annex';
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../shared/print/settings';
 import { t } from '../../../shared/i18n';
 import { BridgeFailure } from '../bridge';
 import { PrintDocument, type LaidOut } from './PrintDocument';
 
-/** Options of the route, after `#/print`: `?print=1` opens the print dialog once laid out. */
-function routeOptions(): { autoPrint: boolean } {
+declare global {
+  interface Window {
+    /** Present in the print view: show sheets [from, to) only (chunked printing). */
+    plandeskPrint?: { show: (from: number, to: number) => void };
+  }
+}
+
+/** Options after `#/print?`: `print=1` opens the print dialog once laid out; `chunked=1` (see above). */
+function routeOptions(): { autoPrint: boolean; chunked: boolean } {
   const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  return { autoPrint: q.get('print') === '1' };
+  return { autoPrint: q.get('print') === '1', chunked: q.get('chunked') === '1' };
 }
 
 export function mountPrintRoute(root: Root, bridge: PlanDeskBridge): void {
@@ -22,35 +31,51 @@ export function mountPrintRoute(root: Root, bridge: PlanDeskBridge): void {
 }
 
 function PrintRoute({ bridge }: { bridge: PlanDeskBridge }) {
-  const [data, setData] = useState<{ snap: Snapshot; settings: PrintSettings } | null>(null);
+  const options = useMemo(routeOptions, []);
+  const [data, setData] = useState<{ annex: Annex; settings: PrintSettings } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [range, setRange] = useState<[number, number] | undefined>(options.chunked ? [0, 0] : undefined);
+
   useEffect(() => {
     document.documentElement.classList.add('pd-print-route');
+    window.plandeskPrint = {
+      show: (from, to) =>
+        setRange((prev) => {
+          // The same range again is already laid out: ready as it is.
+          const same = prev?.[0] === from && prev?.[1] === to;
+          document.documentElement.dataset.printReady = same ? '1' : '0';
+          return same ? prev : [from, to];
+        }),
+    };
     Promise.all([bridge.invoke('cycle/snapshot', {}), bridge.invoke('settings/get', { key: 'print' })])
-      .then(([snap, stored]) => setData({ snap, settings: readPrintSettings(stored.value) }))
+      .then(([snap, stored]) => {
+        // Keep only the annex: the snapshot (rows, findings) is not needed once it is built.
+        const settings = readPrintSettings(stored.value);
+        setData({ annex: buildAnnex(snap, settings), settings });
+      })
       .catch((e) => setError(e instanceof BridgeFailure ? t('vi', e.error.code, e.error.params) : String(e)));
   }, [bridge]);
 
-  const annex = useMemo(() => (data ? buildAnnex(data.snap, data.settings) : null), [data]);
   if (error) return <div role="alert" className="pd-load-error">{error}</div>;
-  if (!data || !annex) return null;
+  if (!data) return null;
   const sheet = sheetSize(data.settings);
   const onLaidOut = (info: LaidOut) => {
     const html = document.documentElement;
     html.dataset.pageCount = String(info.pages);
     html.dataset.fontPt = String(info.fontPt);
-    // Two frames: the laid-out pages are painted before anyone prints them.
+    // Two frames: the sheets are painted before anyone prints them.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
+        html.dataset.shown = info.shown.join('-');
         html.dataset.printReady = '1';
-        if (routeOptions().autoPrint) window.print();
+        if (options.autoPrint) window.print();
       }),
     );
   };
   return (
     <>
       <style>{`@page { size: ${sheet.width}mm ${sheet.height}mm; margin: 0; }`}</style>
-      <PrintDocument annex={annex} settings={data.settings} onLaidOut={onLaidOut} />
+      <PrintDocument annex={data.annex} settings={data.settings} pages={range} onLaidOut={onLaidOut} />
     </>
   );
 }
