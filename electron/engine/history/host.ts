@@ -13,6 +13,12 @@ export interface HistoryHost {
   listBackups(): { backups: BackupInfo[]; keep: number; damaged: { name: string; backups: BackupInfo[] } | null };
   backupNow(): Promise<BackupInfo | null>;
   restore(id: string, damaged: boolean): { file: FileInfo; backup: BackupInfo };
+  /**
+   * A backup of exactly the current state, now (skipped when nothing changed since the last one).
+   * Commands whose name contains "import" get one automatically before they run; an area that
+   * changes the plan in bulk some other way calls this first: `maybeHostOf(ctx)?.snapshot('import')`.
+   */
+  snapshot(reason: 'import' | 'manual'): BackupInfo | null;
   /** Open another plan file in place of the current one (a new cycle just created). */
   openFile(file: string): FileInfo;
 }

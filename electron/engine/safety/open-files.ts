@@ -172,6 +172,13 @@ export class OpenFiles implements HistoryHost {
     return { file, backup: publicBackup(entry) };
   }
 
+  snapshot(reason: 'import' | 'manual'): BackupInfo | null {
+    const g = this.current;
+    if (!g || !g.writable) return null;
+    const entry = g.snapshot(reason);
+    return entry ? publicBackup(entry) : null;
+  }
+
   openFile(file: string): FileInfo {
     return this.open(file);
   }
