@@ -38,6 +38,8 @@ export class Workspace {
 
   /** Create a new cycle file (blank 2021-2025 structure, or the sample) and open it. */
   create(file: string, opts: { sample?: boolean; overwrite?: boolean } = {}): FileInfo {
+    // Replacing a plan: never one another PlanDesk has open, and the old one goes to the backups first.
+    if (opts.overwrite) this.files.beforeReplace(file);
     createCycleFile(file, opts.sample ? sampleCycle() : blankCycle(), { overwrite: opts.overwrite });
     return this.open(file);
   }

@@ -140,7 +140,7 @@ export interface CompareResult {
 export interface BackupInfo {
   id: string;
   at: string;
-  reason: 'open' | 'hourly' | 'manual' | 'migration' | 'import' | 'restore' | 'damaged';
+  reason: 'open' | 'hourly' | 'manual' | 'migration' | 'import' | 'restore' | 'damaged' | 'replaced';
   size: number;
 }
 

@@ -128,6 +128,7 @@ export const history = {
   'backup.reason.import': { vi: 'Trước khi nhập dữ liệu', en: 'Before import' },
   'backup.reason.restore': { vi: 'Trước khi khôi phục', en: 'Before restore' },
   'backup.reason.damaged': { vi: 'Tệp hỏng (giữ lại)', en: 'Damaged file (kept)' },
+  'backup.reason.replaced': { vi: 'Trước khi bị ghi đè', en: 'Before it was replaced' },
   'backup.restore': { vi: 'Khôi phục', en: 'Restore' },
   'backup.now': { vi: 'Sao lưu ngay', en: 'Back up now' },
   'backup.keep': { vi: 'Số bản giữ lại', en: 'Backups kept' },

@@ -17,7 +17,7 @@ import type { DB } from '../store/db';
 export type BackupReason = BackupInfo['reason'];
 
 const NAME = /^([0-9TZ-]+)\.([a-z-]+)\.(\d+)\.plandesk$/;
-const REASONS: readonly BackupReason[] = ['open', 'hourly', 'manual', 'migration', 'import', 'restore', 'damaged'];
+const REASONS: readonly BackupReason[] = ['open', 'hourly', 'manual', 'migration', 'import', 'restore', 'damaged', 'replaced'];
 
 /** "2024-05-01T10:20:30.123Z" ↔ "2024-05-01T10-20-30-123Z" (file-name safe on Windows). */
 const stampOf = (d: Date) => d.toISOString().replace(/[:.]/g, '-');

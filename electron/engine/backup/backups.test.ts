@@ -196,3 +196,26 @@ describe('restore from backup', () => {
     ws.close();
   });
 });
+
+describe('replacing a plan with a new one (File → New over an existing file)', () => {
+  it('backs the old plan up first, and refuses while another PlanDesk has it open', async () => {
+    const { file, dataDir, ws, store } = setup();
+    ws.open(file);
+    await idle(ws);
+    await ok(ws, 'cell/set', { lineId: lineId(ws, '2'), column: 'other', value: 6 * M });
+    const other = new Workspace(null, { dataDir });
+    const second = path.join(path.dirname(file), 'khac.plandesk');
+    createCycleFile(second, sampleCycle());
+    other.open(second);
+    // The first window's file is open (and locked) there: the second may not replace it.
+    expect(() => other.create(file, { overwrite: true })).toThrow(expect.objectContaining({ code: 'error.locked' }));
+    ws.close();
+    other.create(file, { overwrite: true });
+    expect(other.session!.snapshot().totals.total).toBe(0);
+    const kept = store.list().find((b) => b.reason === 'replaced')!;
+    const db = new Database(kept.file, { readonly: true });
+    expect((db.prepare("SELECT value FROM amounts WHERE column_key = 'other'").get() as { value: number }).value).toBe(6 * M);
+    db.close();
+    other.close();
+  });
+});

@@ -15,6 +15,7 @@ import { attachHost, type HistoryHost } from '../history/host';
 import type { PlanSession } from '../session';
 import { GuardedFile, LockLostError, type GuardOptions, type OpenRequest } from './guarded-file';
 import { inspectLock } from './lock-file';
+import { inspectCycleFile } from '../store/db';
 
 const publicBackup = ({ id, at, reason, size }: BackupEntry): BackupInfo => ({ id, at, reason, size });
 
@@ -170,6 +171,28 @@ export class OpenFiles implements HistoryHost {
     const when = new Date(entry.at).toLocaleString('vi-VN', { timeZone: process.env.TZ || undefined });
     if (this.current?.writable) new AuditLog(this.current.session.db).note('restore', `Khôi phục từ bản sao lưu lúc ${when}`);
     return { file, backup: publicBackup(entry) };
+  }
+
+  /** Before a plan file is overwritten by a new one: refuse if someone has it open, back it up. */
+  beforeReplace(file: string): void {
+    const target = path.resolve(file);
+    if (!fs.existsSync(target)) return;
+    const lock = inspectLock(target);
+    if (lock.kind === 'live' && this.current?.path !== target) {
+      throw new PlanDeskError('error.locked', { user: lock.owner.user, host: lock.owner.host, since: lock.owner.since });
+    }
+    try {
+      inspectCycleFile(target);
+    } catch {
+      return; // Not a plan (or not one we can read): nothing of ours to keep.
+    }
+    if (this.current?.path === target) {
+      // Our own open file: back up its exact state, and let go of it before it is replaced.
+      this.current.snapshot('replaced');
+      this.closeCurrent();
+    } else {
+      this.storeFor(target)?.copyFile(target, 'replaced');
+    }
   }
 
   snapshot(reason: 'import' | 'manual'): BackupInfo | null {
