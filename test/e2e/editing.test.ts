@@ -167,6 +167,16 @@ describe('editing the budget grid like a spreadsheet', () => {
     await poll(() => text(page, '6.1', 'central_investment')).toBe('1,234.5');
     expect(await text(page, '6.1', 'central_recurrent')).toBe('-1,000');
     expect(await grandTotal(page, 'central_investment')).toBe('150,608.5');
+    // Typing down a column: Enter after a figure steps over the total cells below (line 3).
+    await (await cell(page, '2', 'central_recurrent')).click();
+    await page.keyboard.type('40,000');
+    await page.keyboard.press('Enter');
+    await poll(() => text(page, '2', 'central_recurrent')).toBe('40,000');
+    await poll(() => focused(page)).toBe('3.1:central_recurrent');
+    await page.keyboard.type('16,000');
+    await page.keyboard.press('Enter');
+    await poll(() => focused(page)).toBe('3.2:central_recurrent');
+    await poll(() => text(page, '3.1', 'central_recurrent')).toBe('16,000');
     await page.close();
     await server.stop();
   });
@@ -211,6 +221,45 @@ describe('editing the budget grid like a spreadsheet', () => {
     await page.mouse.up();
     await poll(() => text(page, '2', 'name')).toContain('Dự án 5');
     expect(await grandTotal(page)).toBe('350.190');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
+
+  it('renumbers codes I / 1 / a, finds lines without typing diacritics, and zooms', async () => {
+    const { page, server } = await sampleApp();
+    await page.locator('[data-menu="edit"]').click();
+    await page.locator('[data-action="editing.renumber"]').click();
+    const dialog = page.getByRole('dialog', { name: 'Đánh số lại mã dòng' });
+    await dialog.getByLabel('Mẫu').selectOption('roman');
+    await dialog.getByRole('button', { name: 'Đánh số lại toàn bộ' }).click();
+    await poll(() => codes(page)).toEqual(['I', '1', '2', 'II', 'III', '1', '2', 'IV', '1', '2', '3', 'V', 'VI', '1', '2', 'VII', '1', '2']);
+    expect(await message(page)).toBe('Đã đánh số lại 18 mã.');
+    // A new line joins the numbering of its group.
+    await (await cell(page, '2', 'name')).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Chèn dòng phía dưới' }).click();
+    await poll(() => codes(page)).toEqual(['I', '1', '2', '3', 'II', 'III', '1', '2', 'IV', '1', '2', '3', 'V', 'VI', '1', '2', 'VII', '1', '2']);
+    expect(await focused(page)).toBe('3:name');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await poll(() => codes(page)).toEqual(['1', '1.1', '1.2', '2', '3', '3.1', '3.2', '4', '4.1', '4.2', '4.3', '5', '6', '6.1', '6.2', '7', '7.1', '7.2']);
+
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('dak glong');
+    await poll(() => page.getByTestId('find-count').getAttribute('data-query')).toBe('dak glong');
+    expect(await page.getByTestId('find-count').textContent()).toBe('1/2');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('find-count').textContent()).toBe('2/2');
+    await page.keyboard.press('Escape');
+    await poll(() => focused(page)).toBe('1.2:agency');
+
+    const rowHeight = () => page.locator('.ag-grid-scrolling-rows .ag-row[row-index="0"]').evaluate((r) => r.getBoundingClientRect().height);
+    const before = await rowHeight();
+    await page.keyboard.press('Control+=');
+    await poll(() => page.locator('.pd-statusbar').textContent()).toContain('Thu phóng: 110%');
+    await poll(rowHeight).toBeGreaterThan(before);
+    await page.keyboard.press('Control+0');
+    await poll(rowHeight).toBe(before);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
     await server.stop();

@@ -39,7 +39,9 @@ export function handleGridKey(e: KeyboardEvent, host: KeyHost): boolean {
       void host.editor.fillSelection(value == null ? '' : String(value));
       return true;
     }
-    if (e.key === 'Enter' && !ctrl && !e.altKey && focused) host.controller.stepOverTotals(e.shiftKey ? 'up' : 'down', focused.column.getColId());
+    if (e.key === 'Enter' && !ctrl && !e.altKey && focused) {
+      host.controller.stepOverTotals(e.shiftKey ? 'up' : 'down', focused.column.getColId(), focused.rowIndex);
+    }
     return false;
   }
   if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return false;

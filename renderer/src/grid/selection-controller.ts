@@ -13,7 +13,7 @@ export class SelectionController {
   private programmatic = 0;
   private dragging = false;
   /** After Enter ends an edit: the cell the grid moves to next is stepped past totals. */
-  private stepOver: { dir: 'up' | 'down'; colId: string } | null = null;
+  private stepOver: { dir: 'up' | 'down'; colId: string; from: number; until: number } | null = null;
 
   constructor(
     private readonly selection: GridSelection,
@@ -162,18 +162,17 @@ export class SelectionController {
     this.selection.set({ row: 0, col: r.left }, { row: view.rowCount() - 1, col: r.right });
   }
 
-  /** Enter pressed to end an edit: the next cell down (or up) skips totals in amount columns. */
-  stepOverTotals(dir: 'up' | 'down', colId: string): void {
+  /** Enter pressed to end an edit of row `from`: the next cell down (or up) skips totals in amount columns. */
+  stepOverTotals(dir: 'up' | 'down', colId: string, from: number): void {
     if (isTextColumn(colId)) return;
-    this.stepOver = { dir, colId };
-    // Only the focus move this Enter causes is meant.
-    setTimeout(() => (this.stepOver = null), 0);
+    // Only the focus move this Enter causes is meant (the grid makes it as the edit ends).
+    this.stepOver = { dir, colId, from, until: Date.now() + 1000 };
   }
 
   private stepPastTotals(view: TableView, pos: CellPos): boolean {
-    const { dir, colId } = this.stepOver!;
+    const { dir, colId, from, until } = this.stepOver!;
     this.stepOver = null;
-    if (view.colIds()[pos.col] !== colId) return false;
+    if (Date.now() > until || view.colIds()[pos.col] !== colId || pos.row !== from + (dir === 'down' ? 1 : -1)) return false;
     const n = view.rowCount();
     let row = pos.row;
     const d = dir === 'down' ? 1 : -1;

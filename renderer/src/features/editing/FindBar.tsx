@@ -38,8 +38,14 @@ export function FindBar({ ctx, focusSignal }: { ctx: AppContext; focusSignal: nu
     input.current?.focus();
   };
 
-  // A new search goes to its first hit.
+  // A new search goes to its first hit; the same search over changed lines keeps its place.
+  const searched = useRef<string | null>(null);
   useEffect(() => {
+    if (searched.current === debounced) {
+      if (index >= hits.length) setIndex(hits.length - 1);
+      return;
+    }
+    searched.current = debounced;
     if (hits.length) go(0);
     else setIndex(-1);
   }, [hits]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -53,7 +59,9 @@ export function FindBar({ ctx, focusSignal }: { ctx: AppContext; focusSignal: nu
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === 'F3') {
       e.preventDefault();
-      go(nextIndex(hits.length, index, e.shiftKey ? -1 : 1));
+      // Enter before the search caught up with the typing: run it now (it goes to the first hit).
+      if (query !== debounced) setDebounced(query);
+      else go(nextIndex(hits.length, index, e.shiftKey ? -1 : 1));
     } else if (e.key === 'Escape') {
       e.preventDefault();
       close();
@@ -71,7 +79,7 @@ export function FindBar({ ctx, focusSignal }: { ctx: AppContext; focusSignal: nu
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <span className="pd-find-count" aria-live="polite" data-testid="find-count">
+      <span className="pd-find-count" aria-live="polite" data-testid="find-count" data-query={debounced}>
         {debounced.trim() === '' ? '' : hits.length === 0 ? t('editing.find.none') : t('editing.find.count', { index: index + 1, count: hits.length })}
       </span>
       <button type="button" title={t('editing.find.prev')} aria-label={t('editing.find.prev')} disabled={!hits.length} onClick={() => go(nextIndex(hits.length, index, -1))}>
