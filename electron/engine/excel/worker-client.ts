@@ -7,6 +7,7 @@ import type { ExcelMessageKey } from '../../../shared/i18n/excel';
 import { ImportError } from './errors';
 import type { ImportInput, ImportOptions, ImportResult } from './import';
 import { PlanDeskError } from '../errors';
+import { unpackResult, type PackedResult } from './result-codec';
 
 export interface WorkerImportOptions extends ImportOptions {
   /** Wall-time limit (default 5 minutes). */
@@ -37,9 +38,9 @@ export function importInWorker(workerFile: string, input: ImportInput, opts: Wor
       setTimeout(() => finish(() => reject(new ImportError('excel.error.cancelled'))), 500).unref();
     };
     signal?.addEventListener('abort', onAbort);
-    worker.on('message', (m: { type: string; fraction?: number; result?: ImportResult; code?: string; params?: Record<string, string | number> }) => {
+    worker.on('message', (m: { type: string; fraction?: number; packed?: PackedResult; code?: string; params?: Record<string, string | number> }) => {
       if (m.type === 'progress') onProgress?.(m.fraction!);
-      else if (m.type === 'done') finish(() => resolve(m.result!));
+      else if (m.type === 'done') finish(() => resolve(unpackResult(m.packed!)));
       else if (m.type === 'error') {
         finish(() => reject(m.code!.startsWith('excel.') ? new ImportError(m.code as ExcelMessageKey, m.params) : new PlanDeskError(m.code!, m.params)));
       }

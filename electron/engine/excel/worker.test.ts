@@ -17,13 +17,27 @@ beforeAll(async () => {
   await writeAnnexFixture(annex, 5000);
 }, 60_000);
 
+describe('the result codec', () => {
+  it('packs and unpacks a plan exactly (texts, tree, settings, amounts)', async () => {
+    const { packResult, unpackResult } = await import('./result-codec');
+    const { sampleCycle } = await import('../../../shared/samples/dak-nong-2024');
+    const data = sampleCycle();
+    data.lines[3].isAdjustment = true;
+    data.lines[4].name = 'Tên có "ngoặc" & <ký tự>\nxuống dòng';
+    const result = { data, report: {} as never };
+    const { packed, transfer } = packResult(result);
+    expect(transfer.length).toBe(7);
+    expect(unpackResult(structuredClone(packed))).toEqual(result);
+  });
+});
+
 describe('importInWorker', () => {
   it('gives the same result as the in-process import, with progress', async () => {
     const seen: number[] = [];
     const r = await importInWorker(workerFile, { path: annex }, { onProgress: (f) => seen.push(f) });
     const direct = await importSpreadsheet({ path: annex });
     expect(r.report).toEqual(direct.report);
-    expect(r.data.amounts.length).toBe(direct.data.amounts.length);
+    expect(r.data).toEqual(direct.data);
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toBe(1);
   });
