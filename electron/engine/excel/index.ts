@@ -14,16 +14,22 @@
 //   exportAnnex(input: {meta, columns, calc: PlanCalc, rules?}, out: string,
 //               opts?: {template?: string, mapping?: ImportMapping}): Promise<void>
 //   writeAnnexFixture(path, lineCount, opts?) — a generated annex for tests and `npm run bench`.
-//   benchExcel(opts) — the timings the bench prints (import 1k / 100k lines, export 100k).
+//   benchExcel({dir?, bigLines?, smallLines?, libreoffice?}) — the timings `npm run bench` prints
+//       (export 100k, import 1k / 100k lines, peak RSS; with libreoffice: true, LibreOffice doing the
+//       same work headless, for the ratio).
 //   loadMapping / saveMapping / parseMapping — column mappings ("named templates", JSON files).
 //
-// Modules: open.ts (sniff + limits) → xlsx-reader.ts + xlsx-sheet.ts + latin1-feed.ts (streaming) |
-// sheetjs-reader.ts → sheet.ts
-// (one sheet form) → table.ts + headers.ts (find the table, map headers) → body.ts (rows → raw
-// lines, amounts.ts for exact figures) → assemble.ts (tree.ts numbering, amounts, checks; report.ts)
-// — import.ts drives them. ods-hidden.ts: hidden rows SheetJS misses. Export: annex.ts (layout) →
-// xlsx-writer.ts + zip-writer.ts (lean writer) | template.ts (ExcelJS). planmeta.ts: the hidden
-// _PlanDesk sheet that makes import(export(plan)) exact.
+// Decisions worth knowing: totals are written as live formulas with cached results; a stated total
+// that differs is written as the kept figure plus a cell note; one equal to its sum is recorded in
+// the very hidden "_PlanDesk" sheet (planmeta.ts) — so round trips are exact. Formulas are never
+// evaluated on import. Limits (limits.ts) make hostile files end in an ImportError, not a crash.
+//
+// Modules: open.ts (sniff + limits) → xlsx-reader.ts + xlsx-sheet.ts + latin1-feed.ts (streaming
+// xlsx) | sheetjs-reader.ts (+ ods-hidden.ts) → sheet.ts (one sheet form) → table.ts + headers.ts
+// (find the table, map headers) → body.ts (rows → raw lines; amounts.ts for exact figures) →
+// assemble.ts (tree.ts numbering, amounts, checks; report.ts) — import.ts drives them;
+// import-worker.ts + worker-client.ts + result-codec.ts run it off-thread. Export: annex.ts (layout)
+// → xlsx-writer.ts + zip-writer.ts (lean writer) | template.ts (ExcelJS).
 import fs from 'node:fs';
 import { openWorkbook } from './open';
 import type { SheetInfo } from './sheet';
