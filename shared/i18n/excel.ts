@@ -142,6 +142,7 @@ export const excel = {
   'excel.skip.column_numbers': { vi: 'Dòng đánh số cột', en: 'Column-number row' },
   'excel.skip.total_row': { vi: 'Dòng tổng cộng (được tính lại và đối chiếu)', en: 'Total row (recomputed and compared)' },
   'excel.skip.footer': { vi: 'Phần cuối bảng (ghi chú, chữ ký)', en: 'Footer (notes, signatures)' },
+  'excel.skip.next_table': { vi: 'Một bảng khác bắt đầu (dòng tiêu đề mới): chỉ nhập bảng đầu', en: 'Another table starts (a new header row): only the first table is imported' },
   'excel.skip.text_row': { vi: 'Dòng chỉ có chữ (ví dụ "Trong đó:")', en: 'Text-only row (e.g. "Trong đó:")' },
   'excel.skip.no_line': { vi: 'Dòng không có mã, nội dung hay số liệu', en: 'Row without code, description or figures' },
 

@@ -12,6 +12,7 @@ import type { Row, SheetData } from './sheet';
 import { styleOf } from './sheet';
 import { cellText, type ColumnInfo, type TableLayout } from './table';
 import { address, colLetter, fold } from './text';
+import { isHeaderWord } from './headers';
 import { codeStyle } from './tree';
 
 const RELEASED: Row = { index: -1, hidden: false, cells: [] };
@@ -123,6 +124,12 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
     const name = text(nameCol);
     // Footer, total and text-only rows never carry a numbering code: skip the folding for coded lines.
     if (!code || codeStyle(code, null) === null) {
+      // Another table's header below this one ("STT | Nội dung | Tổng cộng …"): this table ends here.
+      if (!hasFigures && row.cells.filter((c) => c && c.kind === 's' && isHeaderWord(c.text)).length >= 3) {
+        const lastRow = sheet.rows[sheet.rows.length - 1].index;
+        skip(row.index, 'excel.skip.next_table', lastRow > row.index ? `${row.index + 1}-${lastRow + 1}` : undefined);
+        break;
+      }
       const lead = fold(code || name || firstText(row));
       if (!hasFigures && FOOTER.test(lead)) {
         const lastRow = sheet.rows[sheet.rows.length - 1].index;

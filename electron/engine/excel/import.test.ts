@@ -101,6 +101,23 @@ describe('department annex', () => {
   });
 });
 
+describe('two tables in one sheet', () => {
+  it('imports the first table and stops at the next header', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['Đơn vị tính: triệu đồng']);
+    ws.addRow(['STT', 'Nội dung', 'Tổng cộng', 'NSTW', 'NSĐP']);
+    ws.addRow(['1', 'Dự án A', 3, 2, 1]);
+    ws.addRow([]);
+    ws.addRow(['STT', 'Nội dung', 'Tổng cộng', 'NSTW', 'NSĐP']);
+    ws.addRow(['1', 'Dự án khác', 30, 20, 10]);
+    const r = await importSpreadsheet({ path: await writeXlsx(wb, path.join(tmp, 'two-tables.xlsx')) });
+    expect(r.data.lines.map((l) => l.name)).toEqual(['Dự án A']);
+    expect(r.report.skipped.map((s) => `${s.reason}@${s.address}`)).toContain('excel.skip.next_table@5-6');
+  });
+});
+
 describe('stopping early', () => {
   it('a cancelled import of a big annex stops promptly (the inflater is not left waiting)', async () => {
     const { writeAnnexFixture } = await import('./fixtures');
