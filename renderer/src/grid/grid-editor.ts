@@ -33,6 +33,13 @@ type PastePatch = Patch & { skipped?: { lineId: number; column: string }[]; adde
 
 /** Cells named in a message before "… and N more". */
 const NAMED = 3;
+/** Largest copied block that also goes on the clipboard as an HTML table. */
+const HTML_MAX_CELLS = 100_000;
+
+/** A number as shown ("1.234,5" in vi-VN) as a plain decimal for spreadsheets ("1234.5"). */
+function plainDecimal(shown: string, locale: 'vi-VN' | 'en-US'): string {
+  return locale === 'vi-VN' ? shown.replaceAll('.', '').replace(',', '.') : shown.replaceAll(',', '');
+}
 
 export class GridEditor {
   constructor(
@@ -70,12 +77,17 @@ export class GridEditor {
 
   // ---- clipboard -------------------------------------------------------------------------------
 
-  /** The selection as Excel reads it: TSV in display form, and an HTML table with exact values. */
-  copyData(): { tsv: string; html: string } | null {
+  /**
+   * The selection as Excel reads it: TSV in display form, and an HTML table with exact values
+   * (left out for huge blocks, whose HTML would weigh hundreds of megabytes: the TSV suffices).
+   */
+  copyData(): { tsv: string; html: string | null } | null {
     const s = this.ready();
     if (!s) return null;
     const { view, rect, cols } = s;
-    const { unit } = view.settings;
+    const { locale } = view.settings;
+    const size = rectSize(rect);
+    const withHtml = size.rows * size.cols <= HTML_MAX_CELLS;
     const texts: string[][] = [];
     const cells: ClipCell[][] = [];
     for (let i = rect.top; i <= rect.bottom; i++) {
@@ -86,13 +98,14 @@ export class GridEditor {
         const col = cols[j];
         const text = row ? view.text(row, col) : '';
         tr.push(text);
-        const n = row && !isTextColumn(col) ? view.number(row, col) : null;
-        cr.push(n === null ? { kind: 'text', text } : { kind: 'number', text, value: formatAmount(n, unit, 'en-US').replaceAll(',', '') });
+        if (!withHtml) continue;
+        const isNumber = !!row && text !== '' && !isTextColumn(col);
+        cr.push(isNumber ? { kind: 'number', text, value: plainDecimal(text, locale) } : { kind: 'text', text });
       }
       texts.push(tr);
-      cells.push(cr);
+      if (withHtml) cells.push(cr);
     }
-    return { tsv: writeTsv(texts), html: writeHtmlTable(cells) };
+    return { tsv: writeTsv(texts), html: withHtml ? writeHtmlTable(cells) : null };
   }
 
   /** The browser's copy/cut event (Ctrl+C, Ctrl+X, the Edit menu of Electron). */
@@ -100,7 +113,7 @@ export class GridEditor {
     const data = this.copyData();
     if (!data || !e.clipboardData) return;
     e.clipboardData.setData('text/plain', data.tsv);
-    e.clipboardData.setData('text/html', data.html);
+    if (data.html) e.clipboardData.setData('text/html', data.html);
     e.preventDefault();
     if (cut) void this.clear('cut');
   }
@@ -120,7 +133,7 @@ export class GridEditor {
         await navigator.clipboard.write([
           new ClipboardItem({
             'text/plain': new Blob([data.tsv], { type: 'text/plain' }),
-            'text/html': new Blob([data.html], { type: 'text/html' }),
+            ...(data.html ? { 'text/html': new Blob([data.html], { type: 'text/html' }) } : {}),
           }),
         ]);
       } else {
