@@ -74,7 +74,6 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
   for (const c of layout.columns) if (c.key === null && !dupCols.has(c.col)) warn('excel.warn.unmapped_column', { column: c.letter, header: c.path.join(' / ') }, c.letter);
   for (const d of layout.duplicates) warn('excel.warn.duplicate_column', { column: colLetter(d.col), key: d.key }, colLetter(d.col));
   for (const h of layout.hiddenColumns) skip(layout.headerRows[0], 'excel.skip.hidden_column', colLetter(h));
-  if (sheet.droppedCols > 0) warn('excel.warn.columns_dropped', { count: sheet.droppedCols, max: LIMITS.maxCols });
   if (layout.columnNumberRow !== null) skip(layout.columnNumberRow, 'excel.skip.column_numbers');
 
   // ---- rows → raw lines ---------------------------------------------------------------------
@@ -166,6 +165,8 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
   }
   // Every figure is read: the sheet's cells are no longer needed (a big sheet is most of the memory).
   sheet.rows = [];
+  // Known only now: rows past the header area are parsed as they are read.
+  if (sheet.droppedCols > 0) warn('excel.warn.columns_dropped', { count: sheet.droppedCols, max: LIMITS.maxCols });
   return { raws, totalRows, codeCol, amountCols };
 }
 
