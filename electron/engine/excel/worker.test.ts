@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError, importInWorker, importSpreadsheet, writeAnnexFixture } from './index';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-worker-'));
@@ -16,6 +16,7 @@ beforeAll(async () => {
   await build({ entryPoints: [path.join(__dirname, 'import-worker.ts')], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
   await writeAnnexFixture(annex, 5000);
 }, 60_000);
+afterAll(() => fs.rmSync(workerFile, { force: true }));
 
 describe('the result codec', () => {
   it('packs and unpacks a plan exactly (texts, tree, settings, amounts)', async () => {
