@@ -8,6 +8,8 @@ type Command = { run: (argv: string[], io: CliIO) => Promise<number> };
 const COMMANDS: Record<string, () => Promise<Command>> = {
   new: () => import('./commands/new'),
   check: () => import('./commands/check'),
+  import: () => import('./commands/import'),
+  export: () => import('./commands/export'),
   compare: () => import('./commands/compare'),
 };
 
