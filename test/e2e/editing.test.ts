@@ -210,6 +210,7 @@ describe('editing the budget grid like a spreadsheet', () => {
 
     // Alt+Shift+↑ moves a line up among its siblings; drag and drop moves it anywhere.
     await (await cell(page, '6.2', 'name')).click();
+    await poll(() => focused(page)).toBe('6.2:name');
     await page.keyboard.press('Alt+Shift+ArrowUp');
     await poll(() => text(page, '6.1', 'name')).toBe('Tiểu dự án 2: Truyền thông về giảm nghèo đa chiều');
     const handle = await (await cell(page, '5', '__row')).boundingBox();

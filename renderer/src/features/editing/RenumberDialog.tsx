@@ -1,7 +1,7 @@
 // The renumber dialog: the numbering style of each line level (as the plan uses it now, or a
 // preset: 1 / 1.1, I / 1 / a / -, …), renumbering the whole plan or the active line's group in
 // one undo step, and the setting that renumbers automatically after line operations.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EditingSettings } from '../../../../shared/commands/editing';
 import { NUMBER_STYLES, NUMBERING_PRESETS, type NumberStyle } from '../../../../shared/renumber';
 import type { AppContext } from '../types';
@@ -30,6 +30,12 @@ export function RenumberDialog({ ctx }: { ctx: AppContext }) {
   const [busy, setBusy] = useState(false);
   const active = ctx.grid.current?.activeLineId() ?? null;
   const readOnly = !!ctx.store.file?.readOnly;
+  // Until the plan's own numbering has arrived, nothing can be chosen (it would be overwritten).
+  const loading = detected === null;
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (!loading) first.current?.focus();
+  }, [loading]);
 
   useEffect(() => {
     void bridge.invoke('lines/numbering', {}).then(
@@ -97,7 +103,7 @@ export function RenumberDialog({ ctx }: { ctx: AppContext }) {
         <p>{t('editing.renumber.intro')}</p>
         <label className="pd-renumber-row">
           <span>{t('editing.renumber.preset')}</span>
-          <select value={preset} onChange={(e) => choosePreset(e.target.value as Preset)} autoFocus>
+          <select ref={first} value={preset} disabled={loading} onChange={(e) => choosePreset(e.target.value as Preset)}>
             <option value="detected">{t('editing.renumber.preset.detected')}</option>
             {(Object.keys(NUMBERING_PRESETS) as (keyof typeof NUMBERING_PRESETS)[]).map((k) => (
               <option key={k} value={k}>
@@ -112,6 +118,7 @@ export function RenumberDialog({ ctx }: { ctx: AppContext }) {
             <span>{t('editing.renumber.level', { n: i + 1 })}</span>
             <select
               value={style}
+              disabled={loading}
               data-level={i}
               onChange={(e) => {
                 const next = [...levels];
@@ -141,10 +148,10 @@ export function RenumberDialog({ ctx }: { ctx: AppContext }) {
           <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> {t('editing.renumber.auto')}
         </label>
         <div className="pd-modal-buttons">
-          <button type="button" className="pd-btn pd-btn-primary" data-answer="renumber" disabled={busy || readOnly} onClick={() => void run('renumber')}>
+          <button type="button" className="pd-btn pd-btn-primary" data-answer="renumber" disabled={busy || readOnly || loading} onClick={() => void run('renumber')}>
             {t('editing.renumber.apply')}
           </button>
-          <button type="button" className="pd-btn" data-answer="save" disabled={busy || readOnly} onClick={() => void run('save')}>
+          <button type="button" className="pd-btn" data-answer="save" disabled={busy || readOnly || loading} onClick={() => void run('save')}>
             {t('editing.renumber.save')}
           </button>
           <button type="button" className="pd-btn" onClick={close}>
