@@ -47,6 +47,56 @@ export class GridEditor {
     private readonly host: EditorHost,
   ) {}
 
+  // ---- the commands: one at a time -------------------------------------------------------------
+  // Each runs after the one before has landed (a second Tab indents the lines the first moved).
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  paste(text: string, html: string): Promise<void> {
+    return this.serial(() => this.pasteNow(text, html));
+  }
+
+  clear(label: 'clear' | 'cut' = 'clear'): Promise<void> {
+    return this.serial(() => this.clearNow(label));
+  }
+
+  fillDown(): Promise<void> {
+    return this.serial(() => this.fillDownNow());
+  }
+
+  fillSelection(text?: string): Promise<void> {
+    return this.serial(() => this.fillSelectionNow(text));
+  }
+
+  insertLines(where: 'above' | 'below' | 'child'): Promise<void> {
+    return this.serial(() => this.insertLinesNow(where));
+  }
+
+  deleteLines(): Promise<void> {
+    return this.serial(() => this.deleteLinesNow());
+  }
+
+  indent(): Promise<void> {
+    return this.serial(() => this.indentNow());
+  }
+
+  outdent(): Promise<void> {
+    return this.serial(() => this.outdentNow());
+  }
+
+  move(direction: 'up' | 'down'): Promise<void> {
+    return this.serial(() => this.moveNow(direction));
+  }
+
+  drop(lineIds: number[], target: number, where: 'before' | 'after'): Promise<void> {
+    return this.serial(() => this.dropNow(lineIds, target, where));
+  }
+
   // ---- reading the selection -----------------------------------------------------------------
 
   private ready(): { view: TableView; rect: Rect; cols: string[] } | null {
@@ -158,7 +208,7 @@ export class GridEditor {
   }
 
   /** Paste a block (clipboard text, or an HTML table when there is no text) at the selection. */
-  async paste(text: string, html: string): Promise<void> {
+  private async pasteNow(text: string, html: string): Promise<void> {
     const { t } = this.host;
     if (this.refuseReadOnly()) return;
     const s = this.ready();
@@ -242,7 +292,7 @@ export class GridEditor {
   // ---- clear and fill --------------------------------------------------------------------------
 
   /** Delete/Backspace: clear the selected entries and texts (totals are computed: left alone). */
-  async clear(label: 'clear' | 'cut' = 'clear'): Promise<void> {
+  private async clearNow(label: 'clear' | 'cut'): Promise<void> {
     if (this.refuseReadOnly()) return;
     const s = this.ready();
     if (!s) return;
@@ -291,7 +341,7 @@ export class GridEditor {
    * Ctrl+D: copy the top row of the selection down over the rest of it (one row selected: copy
    * the row above it). Totals below are computed: skipped.
    */
-  async fillDown(): Promise<void> {
+  private async fillDownNow(): Promise<void> {
     if (this.refuseReadOnly()) return;
     const s = this.ready();
     if (!s) return;
@@ -312,7 +362,7 @@ export class GridEditor {
    * Ctrl+Enter: put one value in every selected cell — the editor's text while editing, else the
    * active cell's value. Text is read as a number in amount columns.
    */
-  async fillSelection(text?: string): Promise<void> {
+  private async fillSelectionNow(text?: string): Promise<void> {
     if (this.refuseReadOnly()) return;
     const s = this.ready();
     const anchor = this.selection.anchor;
@@ -358,7 +408,7 @@ export class GridEditor {
   // ---- lines -----------------------------------------------------------------------------------
 
   /** Insert lines above/below the selected rows (as many as are selected), or one sub-line. */
-  async insertLines(where: 'above' | 'below' | 'child'): Promise<void> {
+  private async insertLinesNow(where: 'above' | 'below' | 'child'): Promise<void> {
     if (this.refuseReadOnly()) return;
     const lines = this.selectedLines();
     const anchor = where === 'above' ? lines[0] : where === 'below' ? lines[lines.length - 1] : (this.activeLine()?.id ?? lines[0]);
@@ -370,7 +420,7 @@ export class GridEditor {
   }
 
   /** Delete the selected lines with everything below them, after saying how much money goes. */
-  async deleteLines(): Promise<void> {
+  private async deleteLinesNow(): Promise<void> {
     if (this.refuseReadOnly()) return;
     const { t, store } = this.host;
     const view = this.host.view();
@@ -426,23 +476,23 @@ export class GridEditor {
     this.host.message(t('editing.delete.done', { count: p.deleted }), 'info');
   }
 
-  async indent(): Promise<void> {
+  private async indentNow(): Promise<void> {
     const lineIds = this.selectedLines();
     await this.treeOp(lineIds, () => this.host.bridge.invoke('lines/indent', { lineIds }));
   }
 
-  async outdent(): Promise<void> {
+  private async outdentNow(): Promise<void> {
     const lineIds = this.selectedLines();
     await this.treeOp(lineIds, () => this.host.bridge.invoke('lines/outdent', { lineIds }));
   }
 
-  async move(direction: 'up' | 'down'): Promise<void> {
+  private async moveNow(direction: 'up' | 'down'): Promise<void> {
     const lineIds = this.selectedLines();
     await this.treeOp(lineIds, () => this.host.bridge.invoke('lines/move', { lineIds, direction }));
   }
 
   /** Drag and drop: the dragged lines go just above or below the line they were dropped on. */
-  async drop(lineIds: number[], target: number, where: 'before' | 'after'): Promise<void> {
+  private async dropNow(lineIds: number[], target: number, where: 'before' | 'after'): Promise<void> {
     await this.treeOp(lineIds, () => this.host.bridge.invoke('lines/place', { lineIds, target, where }));
   }
 
