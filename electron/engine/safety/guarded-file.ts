@@ -174,6 +174,8 @@ export class GuardedFile {
 
   private backupOnOpen(): void {
     if (!this.writable || !this.backups || !this.settings().enabled) return;
+    // Also clears half-written backups a crash left behind.
+    this.backups.prune(this.settings().keep);
     const latest = this.backups.latest();
     this.lastBackupAt = Date.now();
     if (latest && latest.marker === this.lastMarker && latest.reason !== 'migration') return;
