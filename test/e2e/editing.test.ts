@@ -160,6 +160,45 @@ describe('editing the budget grid like a spreadsheet', () => {
     await server.stop();
   });
 
+  it('fills down (Ctrl+D), fills a selection (Ctrl+Enter), clears (Delete) and cuts (Ctrl+X), each one undo step', async () => {
+    const { page, server } = await sampleApp();
+    await selectBlock(page, ['4.1', 'central_recurrent'], ['4.3', 'local_recurrent']);
+    await page.keyboard.press('Control+d');
+    await poll(() => text(page, '4.3', 'central_recurrent')).toBe('28.326');
+    expect(await text(page, '4.2', 'local_recurrent')).toBe('2.831');
+    expect(await text(page, '4.2', 'local_investment')).toBe('540');
+    // The NSĐP total between the columns stays computed.
+    expect(await text(page, '4.2', 'local')).toBe('3.371');
+    await page.keyboard.press('Control+z');
+    await poll(() => text(page, '4.3', 'central_recurrent')).toBe('7.517');
+
+    await selectBlock(page, ['6.1', 'local_recurrent'], ['6.2', 'local_recurrent']);
+    await page.keyboard.type('5');
+    await page.keyboard.press('Control+Enter');
+    await poll(() => text(page, '6.2', 'local_recurrent')).toBe('5');
+    expect(await text(page, '6.1', 'local_recurrent')).toBe('5');
+
+    await selectBlock(page, ['3.1', 'central_recurrent'], ['3.2', 'local_recurrent']);
+    await page.keyboard.press('Delete');
+    await poll(() => text(page, '3', 'total')).toBe('0');
+    await page.keyboard.press('Control+z');
+    await poll(() => text(page, '3', 'total')).toBe('25.296');
+
+    await selectBlock(page, ['5', 'agency'], ['5', 'central_recurrent']);
+    await page.keyboard.press('Control+x');
+    await poll(() => text(page, '5', 'central_recurrent')).toBe('');
+    expect(await text(page, '5', 'agency')).toBe('');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Sở Xây dựng\t43.214\t39.285\t\t39.285\r\n');
+    await (await cell(page, '5', 'name')).click();
+    await page.keyboard.press('Control+z');
+    await poll(() => text(page, '5', 'agency')).toBe('Sở Xây dựng');
+    // Only the Ctrl+Enter fill is left: 607 + 225 became 5 + 5.
+    expect(await grandTotal(page)).toBe('349.368');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
+
   it('reads pasted numbers in en-US form when the plan uses it', async () => {
     const { page, server } = await sampleApp('en-US');
     await (await cell(page, '6.1', 'central_investment')).click();
