@@ -54,8 +54,8 @@ export class AnnexPrinter {
         await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
         const pages = Number(await wc.executeJavaScript('document.documentElement.dataset.pageCount', true));
         const pdf = await printInChunks(pages, async (from, to) => {
-          await wc.executeJavaScript(`window.plandeskPrint.show(${from}, ${to})`, true);
-          await waitUntil(wc, `document.documentElement.dataset.printReady === '1' && document.documentElement.dataset.shown === '${from}-${to}'`);
+          // show() resolves once those sheets are laid out.
+          await wc.executeJavaScript(`window.plandeskPrint.show(${Number(from)}, ${Number(to)})`, true);
           // The view's @page rule gives the paper; margins are inside the sheets.
           return wc.printToPDF({
             preferCSSPageSize: true,

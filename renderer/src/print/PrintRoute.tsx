@@ -2,7 +2,7 @@
 // page, sized by @page for the paper chosen. Electron loads it in a hidden window and prints it;
 // in browser mode Chromium's page.pdf() prints it. When fonts are loaded and the sheets are laid
 // out, <html> gets data-print-ready="1", data-page-count and data-shown ("from-to"): printers wait
-// for that. `#/print?chunked=1` shows no sheet until asked — window.plandeskPrint.show(from, to)
+// for that. `#/print?chunked=1` shows no sheet until asked — `await plandeskPrint.show(from, to)`
 // — so a long annex can be printed a slice at a time in bounded memory (shared/print/pdf-chunks).
 import { useEffect, useMemo, useState } from 'react';
 import type { Root } from 'react-dom/client';
@@ -15,10 +15,13 @@ import { PrintDocument, type LaidOut } from './PrintDocument';
 
 declare global {
   interface Window {
-    /** Present in the print view: show sheets [from, to) only (chunked printing). */
-    plandeskPrint?: { show: (from: number, to: number) => void };
+    /** Present in the print view: show sheets [from, to) only (chunked printing); resolves when laid out. */
+    plandeskPrint?: { show: (from: number, to: number) => Promise<void> };
   }
 }
+
+/** A show() waiting for its sheets. */
+let pending: { key: string; resolve: () => void } | null = null;
 
 /** Options after `#/print?`: `print=1` opens the print dialog once laid out; `chunked=1` (see above). */
 function routeOptions(): { autoPrint: boolean; chunked: boolean } {
@@ -39,13 +42,15 @@ function PrintRoute({ bridge }: { bridge: PlanDeskBridge }) {
   useEffect(() => {
     document.documentElement.classList.add('pd-print-route');
     window.plandeskPrint = {
-      show: (from, to) =>
-        setRange((prev) => {
-          // The same range again is already laid out: ready as it is.
-          const same = prev?.[0] === from && prev?.[1] === to;
-          document.documentElement.dataset.printReady = same ? '1' : '0';
-          return same ? prev : [from, to];
-        }),
+      show: (from, to) => {
+        const html = document.documentElement;
+        if (html.dataset.printReady === '1' && html.dataset.shown === `${from}-${to}`) return Promise.resolve();
+        html.dataset.printReady = '0';
+        return new Promise<void>((resolve) => {
+          pending = { key: `${from}-${to}`, resolve };
+          setRange([from, to]);
+        });
+      },
     };
     Promise.all([bridge.invoke('cycle/snapshot', {}), bridge.invoke('settings/get', { key: 'print' })])
       .then(([snap, stored]) => {
@@ -60,17 +65,17 @@ function PrintRoute({ bridge }: { bridge: PlanDeskBridge }) {
   if (!data) return null;
   const sheet = sheetSize(data.settings);
   const onLaidOut = (info: LaidOut) => {
+    // The sheets are in the DOM with their fonts loaded: printing lays them out itself.
     const html = document.documentElement;
     html.dataset.pageCount = String(info.pages);
     html.dataset.fontPt = String(info.fontPt);
-    // Two frames: the sheets are painted before anyone prints them.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        html.dataset.shown = info.shown.join('-');
-        html.dataset.printReady = '1';
-        if (options.autoPrint) window.print();
-      }),
-    );
+    html.dataset.shown = info.shown.join('-');
+    html.dataset.printReady = '1';
+    if (pending?.key === html.dataset.shown) {
+      pending.resolve();
+      pending = null;
+    }
+    if (options.autoPrint) requestAnimationFrame(() => window.print());
   };
   return (
     <>

@@ -23,7 +23,6 @@ export async function printChunked(page: Page, serverUrl: string, chunkPages?: n
     pages,
     async (from, to) => {
       await page.evaluate(([a, b]) => window.plandeskPrint!.show(a, b), [from, to] as const);
-      await page.waitForSelector(`${READY}[data-shown="${from}-${to}"]`, { state: 'attached', timeout: 300_000 });
       return page.pdf({ preferCSSPageSize: true, printBackground: true });
     },
     chunkPages,
