@@ -62,7 +62,12 @@ export function startBridgeServer(workspace: Workspace, opts: { rendererDir: str
       resolve({
         url: `http://127.0.0.1:${port}/?t=${token}`,
         token,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        // A browser keeps connections alive: close them, or close() would wait for ever.
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -8,6 +8,7 @@ import { benchCore } from './core';
 import { benchEditing } from './editing';
 import { benchPrint } from './print';
 import { benchRules } from './rules';
+import { benchSafety } from './safety';
 import type { BenchRow } from './report';
 import { libreOffice } from './report';
 
@@ -18,6 +19,7 @@ const CASES: Case[] = [
   { name: 'rules', run: (r) => benchRules(r) },
   { name: 'editing', run: (r, dir) => benchEditing(r, dir) },
   { name: 'print', run: benchPrint },
+  { name: 'safety', run: benchSafety },
 ];
 
 function fmt(v: number): string {

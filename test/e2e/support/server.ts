@@ -2,6 +2,7 @@
 // and stops it. Requires `npm run build` (the test command runs it first).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The repository root: the nearest folder above this file (or the bench bundle) with our package.json. */
@@ -14,6 +15,7 @@ function findRoot(from: string): string {
 }
 
 const ROOT = findRoot(__dirname);
+const TEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-e2e-data-'));
 
 export interface RunningServer {
   url: string;
@@ -24,6 +26,8 @@ export interface RunningServer {
 export async function startServer(file: string): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/server/serve.cjs'), '--file', file], {
     cwd: ROOT,
+    // Backups and recent files of test runs go to a temporary folder, not the tester's home.
+    env: { ...process.env, PLANDESK_DATA_DIR: process.env.PLANDESK_DATA_DIR ?? TEST_DATA_DIR },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -49,7 +53,7 @@ export async function startServer(file: string): Promise<RunningServer> {
     token: new URL(url).searchParams.get('t') ?? '',
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
