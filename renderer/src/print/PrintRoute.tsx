@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Root } from 'react-dom/client';
 import type { PlanDeskBridge } from '../../../shared/ipc';
-import { buildAnnex, type Annex } from '../../../shared/print/annex';
+import { buildAnnex, type Annex, type AnnexSource } from '../../../shared/print/annex';
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../shared/print/settings';
 import { t } from '../../../shared/i18n';
 import { BridgeFailure } from '../bridge';
@@ -27,6 +27,18 @@ let pending: { key: string; resolve: () => void } | null = null;
 function routeOptions(): { autoPrint: boolean; chunked: boolean } {
   const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
   return { autoPrint: q.get('print') === '1', chunked: q.get('chunked') === '1' };
+}
+
+/** The plan's lines, figures and totals — without its findings, which an annex does not print. */
+async function loadPlan(bridge: PlanDeskBridge): Promise<AnnexSource> {
+  const head = await bridge.invoke('cycle/snapshot', { firstRows: 1 });
+  const rows = head.rows.slice();
+  while (rows.length < head.rowCount) {
+    const next = (await bridge.invoke('cycle/rows', { from: rows.length, count: 100_000 })).rows;
+    if (next.length === 0) break;
+    for (const r of next) rows.push(r);
+  }
+  return { meta: head.meta, columns: head.columns, rows, totals: head.totals };
 }
 
 export function mountPrintRoute(root: Root, bridge: PlanDeskBridge): void {
@@ -52,11 +64,11 @@ function PrintRoute({ bridge }: { bridge: PlanDeskBridge }) {
         });
       },
     };
-    Promise.all([bridge.invoke('cycle/snapshot', {}), bridge.invoke('settings/get', { key: 'print' })])
-      .then(([snap, stored]) => {
-        // Keep only the annex: the snapshot (rows, findings) is not needed once it is built.
+    Promise.all([loadPlan(bridge), bridge.invoke('settings/get', { key: 'print' })])
+      .then(([plan, stored]) => {
+        // Keep only the annex: the plan's rows are not needed once it is built.
         const settings = readPrintSettings(stored.value);
-        setData({ annex: buildAnnex(snap, settings), settings });
+        setData({ annex: buildAnnex(plan, settings), settings });
       })
       .catch((e) => setError(e instanceof BridgeFailure ? t('vi', e.error.code, e.error.params) : String(e)));
   }, [bridge]);
