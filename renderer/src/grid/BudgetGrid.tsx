@@ -181,7 +181,11 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       const node = api.getRowNode(String(lineId));
       if (!node || node.rowIndex === null) return;
       const col = column ?? 'code';
-      api.ensureNodeVisible(node, 'middle');
+      // A line already on screen stays where it is (no jump after each paste or indent); one
+      // further away comes to the middle.
+      const range = api.getVerticalPixelRange();
+      const top = node.rowTop ?? 0;
+      if (top < range.top || top + (node.rowHeight ?? 0) > range.bottom) api.ensureNodeVisible(node, 'middle');
       api.ensureColumnVisible(col);
       api.setFocusedCell(node.rowIndex, col);
     },
