@@ -72,6 +72,10 @@ export const editing = {
     vi: 'Không đọc được bộ nhớ tạm từ menu: hãy dùng Ctrl+V.',
     en: 'The clipboard cannot be read from the menu: use Ctrl+V.',
   },
+  'editing.clipboard.writeDenied': {
+    vi: 'Không ghi được vào bộ nhớ tạm từ menu: hãy dùng Ctrl+C (hoặc Ctrl+X).',
+    en: 'The clipboard cannot be written from the menu: use Ctrl+C (or Ctrl+X).',
+  },
   'editing.paste.addLines.title': { vi: 'Vùng dán dài hơn bảng', en: 'The pasted block is longer than the table' },
   'editing.paste.addLines.text': {
     vi: 'Vùng dán có {rows} dòng, nhưng từ ô đang chọn đến cuối bảng chỉ còn {left} dòng. Thêm {extra} dòng mới sau dòng {after} để dán hết?',

@@ -190,7 +190,7 @@ export class GridEditor {
         await navigator.clipboard.writeText(data.tsv);
       }
     } catch {
-      this.host.message(this.host.t('editing.clipboard.denied'), 'error');
+      this.host.message(this.host.t('editing.clipboard.writeDenied'), 'error');
       return;
     }
     if (cut) await this.clear('cut');
