@@ -1,6 +1,7 @@
 // The one typed dictionary of user-facing text: Vietnamese (default) and English.
 // Each area keeps its entries in its own file (so areas can grow without stepping on each other);
 // this module merges them and checks at compile time that English has every Vietnamese key.
+import { cli } from './cli';
 import { core } from './core';
 import { editing } from './editing';
 import { excel } from './excel';
@@ -12,7 +13,7 @@ import { rules } from './rules';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...rules, ...excel, ...history, ...print, ...findings, ...editing } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;
