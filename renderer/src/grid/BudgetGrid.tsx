@@ -253,6 +253,14 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       }
     };
     const onUp = () => controller.onMouseUp();
+    // Drawing a selection past the edge of the rows scrolls them (as in Excel).
+    const onMove = (e: MouseEvent) => {
+      if (!controller.isDragging) return;
+      const header = el.querySelector('.ag-header')?.getBoundingClientRect();
+      const pinned = el.querySelector('.ag-grid-pinned-bottom-rows')?.getBoundingClientRect();
+      const bottom = pinned && pinned.height > 0 ? pinned.top : el.getBoundingClientRect().bottom;
+      controller.onDragMove(e, { top: header?.bottom ?? el.getBoundingClientRect().top, bottom });
+    };
     const onDown = (e: MouseEvent) => (shiftDown.current = e.shiftKey);
     const onCopy = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, false);
     const onCut = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, true);
@@ -260,6 +268,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     el.addEventListener('keydown', onKey, true);
     el.addEventListener('mousedown', onDown, true);
     window.addEventListener('mouseup', onUp);
+    window.addEventListener('mousemove', onMove);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCut);
     document.addEventListener('paste', onPaste);
@@ -267,6 +276,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       el.removeEventListener('keydown', onKey, true);
       el.removeEventListener('mousedown', onDown, true);
       window.removeEventListener('mouseup', onUp);
+      window.removeEventListener('mousemove', onMove);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);

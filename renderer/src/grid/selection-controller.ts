@@ -77,6 +77,36 @@ export class SelectionController {
 
   onMouseUp(): void {
     this.dragging = false;
+    this.stopScroll();
+  }
+
+  get isDragging(): boolean {
+    return this.dragging;
+  }
+
+  private scrollTimer: ReturnType<typeof setInterval> | null = null;
+  private scrollDir = 0;
+
+  /** Dragging past the top or bottom of the rows (screen y `top`..`bottom`): scroll and keep extending. */
+  onDragMove(e: MouseEvent, bounds: { top: number; bottom: number }): void {
+    if (!this.dragging || (e.buttons & 1) === 0) return this.stopScroll();
+    this.scrollDir = e.clientY > bounds.bottom ? 1 : e.clientY < bounds.top ? -1 : 0;
+    if (this.scrollDir === 0) return this.stopScroll();
+    this.scrollTimer ??= setInterval(() => {
+      const view = this.host.view();
+      const api = this.host.api();
+      const head = this.selection.head;
+      if (!view || !api || !head) return this.stopScroll();
+      const row = Math.max(0, Math.min(view.rowCount() - 1, head.row + this.scrollDir));
+      if (row === head.row) return;
+      this.selection.extendTo({ row, col: head.col });
+      api.ensureIndexVisible(row);
+    }, 40);
+  }
+
+  private stopScroll(): void {
+    if (this.scrollTimer) clearInterval(this.scrollTimer);
+    this.scrollTimer = null;
   }
 
   /** A click on a column header (or a column group's): select those whole columns. */
