@@ -1,5 +1,6 @@
 // The editing commands on a real cycle file: block writes, line-tree operations with automatic
 // renumbering, each one undo step that survives a restart.
+import fc from 'fast-check';
 import path from 'node:path';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { tempDir } from '../../../test/support/tmp';
@@ -210,5 +211,53 @@ describe('line operations', () => {
     expect(again.handle('redo', {}).structure).toBe(true);
     expect(outline(again).slice(0, 5)).toEqual(['1', '  1.1', '  1.2', '  1.3', '2']);
     again.close();
+  });
+});
+
+describe('line operations, any sequence (property)', () => {
+  it('undo of every step restores the plan exactly, and redo brings every step back', () => {
+    const op = fc.record({
+      kind: fc.constantFrom('insert', 'delete', 'indent', 'outdent', 'up', 'down', 'place', 'paste'),
+      a: fc.nat(),
+      b: fc.nat(),
+      where: fc.constantFrom('above', 'below', 'child', 'before', 'after'),
+    });
+    const file = sampleFile();
+    const s = PlanSession.open(file);
+    const state = () => {
+      const snap = s.snapshot();
+      return { rows: snap.rows, totals: snap.totals };
+    };
+    const original = state();
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 6 }), (ops) => {
+        let steps = 0;
+        for (const o of ops) {
+          const ids = s.snapshot().rows.map((r) => r.id);
+          const a = ids[o.a % ids.length];
+          const b = ids[o.b % ids.length];
+          try {
+            if (o.kind === 'insert') s.handle('lines/insert', { anchor: a, where: o.where === 'child' ? 'child' : o.where === 'above' ? 'above' : 'below' });
+            else if (o.kind === 'delete') s.handle('lines/delete', { lineIds: [a, b] });
+            else if (o.kind === 'indent') s.handle('lines/indent', { lineIds: [a, b] });
+            else if (o.kind === 'outdent') s.handle('lines/outdent', { lineIds: [a] });
+            else if (o.kind === 'up' || o.kind === 'down') s.handle('lines/move', { lineIds: [a, b], direction: o.kind });
+            else if (o.kind === 'place') s.handle('lines/place', { lineIds: [a], target: b, where: o.where === 'before' ? 'before' : 'after' });
+            else s.handle('edit/write', { amounts: [{ lineId: a, column: 'other', value: (o.b % 100) * M }], fields: [{ lineId: b, fields: { note: 'x' } }], label: 'paste' });
+            steps++;
+          } catch (e) {
+            if (!(e instanceof PlanDeskError)) throw e;
+          }
+        }
+        const after = state();
+        for (let i = 0; i < steps; i++) s.handle('undo', {});
+        expect(state()).toEqual(original);
+        for (let i = 0; i < steps; i++) s.handle('redo', {});
+        expect(state()).toEqual(after);
+        for (let i = 0; i < steps; i++) s.handle('undo', {});
+      }),
+      { numRuns: 40 },
+    );
+    s.close();
   });
 });
