@@ -20,6 +20,7 @@ const entries = [
   ['electron/server/serve.ts', 'dist/server/serve.cjs'],
   ['electron/main/main.ts', 'dist/electron/main.cjs'],
   ['electron/engine/excel/import-worker.ts', 'dist/electron/import-worker.cjs'],
+  ['electron/engine/transfer/transfer-worker.ts', 'dist/electron/transfer-worker.cjs'],
   ['test/bench/bench.ts', 'dist/bench/bench.cjs'],
 ].filter(([src]) => fs.existsSync(src));
 

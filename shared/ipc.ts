@@ -183,6 +183,11 @@ export interface PlanDeskBridge {
    * 'exportPdf' print the open cycle's annex with its saved settings; exportPdf's `file` is the PDF.
    */
   fileAction(action: 'new' | 'open' | 'saveAs' | 'openRecent' | 'print' | 'exportPdf', arg?: string): Promise<FileActionResult>;
+  /**
+   * Hand the host a spreadsheet the person picked or dropped in the page (bytes, at most 100 MB):
+   * the answer's id starts an import ('transfer/start' with source {kind: 'upload', id}).
+   */
+  upload(name: string, bytes: ArrayBuffer): Promise<{ ok: true; id: string } | { ok: false; error: BridgeError }>;
   /** Subscribe to host events (e.g. the menu asked to undo, the file changed). Returns unsubscribe. */
   on(listener: (event: HostEvent) => void): () => void;
   readonly mode: 'electron' | 'browser';

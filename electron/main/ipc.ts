@@ -2,6 +2,8 @@
 // window and naming a known command; the engine validates every argument again (zod schemas).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { commandArgs, type CommandName } from '../../shared/ipc';
+import { toBridgeError } from '../engine/errors';
+import { transferJobs } from '../engine/transfer/jobs';
 import type { Workspace } from '../engine/workspace';
 import type { FileDialogs } from './file-actions';
 import { choosePathArgs } from './path-args';
@@ -24,5 +26,16 @@ export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Worksp
     if ((action === 'print' || action === 'exportPdf') && printer) return printer.run(action);
     // Paths are chosen in main-process dialogs; the renderer may only name a recent file.
     return files.run(String(action), typeof arg === 'string' ? arg : undefined);
+  });
+  // A spreadsheet dropped on the window: its bytes (the sandboxed page has no paths), at most 100 MB.
+  ipcMain.handle('plandesk:upload', (e, name: unknown, bytes: unknown) => {
+    if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
+    const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes instanceof Uint8Array ? bytes : null;
+    if (typeof name !== 'string' || name.length > 1000 || !data) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'upload' } } };
+    try {
+      return { ok: true, id: transferJobs().addUpload(name, data) };
+    } catch (err) {
+      return { ok: false, error: toBridgeError(err) };
+    }
   });
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
+import { configureTransfer } from '../engine/transfer/jobs';
 import { Workspace } from '../engine/workspace';
 import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { FileDialogs } from './file-actions';
@@ -36,6 +37,8 @@ async function start(): Promise<void> {
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   // Backups go under userData/backups (issue 7).
   const workspace = new Workspace(path.join(app.getPath('userData'), 'recent.json'), { dataDir: app.getPath('userData') });
+  // Imports read spreadsheets in worker threads (bundles beside this one): the window never waits.
+  configureTransfer({ workerDir: __dirname });
   const refreshMenu = () =>
     Menu.setApplicationMenu(
       buildMenu(getWindow, 'vi', workspace.recent(), (f) => void files.run('openRecent', f)),

@@ -4,14 +4,16 @@
 // made with that file); any other path it sends is replaced by a dialog's answer.
 import { dialog, type BrowserWindow } from 'electron';
 import { historyPathArgs, type HostPathArg } from '../../shared/commands/history';
+import { transferPathArgs } from '../../shared/commands/transfer';
 import { t } from '../../shared/i18n';
 
 const FILTERS = {
   plandesk: [{ name: 'PlanDesk', extensions: ['plandesk'] }],
   xlsx: [{ name: 'Excel', extensions: ['xlsx'] }],
+  spreadsheet: [{ name: 'Excel, LibreOffice', extensions: ['xlsx', 'xlsm', 'xls', 'ods'] }],
 };
 
-const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs };
+const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs };
 
 const approved = new Set<string>();
 
@@ -30,7 +32,8 @@ export async function choosePathArgs(win: BrowserWindow | null, name: string, ar
       const r = await dialog.showOpenDialog(win, { filters: FILTERS[slot.filter], properties: ['openFile'] });
       chosen = r.canceled ? undefined : r.filePaths[0];
     } else {
-      const r = await dialog.showSaveDialog(win, { filters: FILTERS[slot.filter], title: t('vi', 'app.name') });
+      // The renderer may suggest a name (e.g. the plan's): the person still confirms it here.
+      const r = await dialog.showSaveDialog(win, { filters: FILTERS[slot.filter], title: t('vi', 'app.name'), defaultPath: slot.current || undefined });
       chosen = r.canceled ? undefined : r.filePath;
     }
     if (!chosen) return { ok: false, error: { code: 'error.canceled' } };

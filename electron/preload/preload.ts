@@ -8,6 +8,8 @@ contextBridge.exposeInMainWorld('plandesk', {
   // Returns an {ok, value|error} envelope: main validates the arguments again.
   invoke: (name: CommandName, args: unknown) => ipcRenderer.invoke('plandesk:invoke', name, args),
   fileAction: (action: string, arg?: string) => ipcRenderer.invoke('plandesk:file', action, arg),
+  // A file dropped on the window, as bytes (main checks the sender and the size).
+  upload: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('plandesk:upload', name, bytes),
   on: (listener: (e: HostEvent) => void) => {
     const wrapped = (_e: IpcRendererEvent, event: HostEvent) => listener(event);
     ipcRenderer.on('plandesk:event', wrapped);

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { commandArgs, type CommandName } from '../../shared/ipc';
 import { toBridgeError } from '../engine/errors';
 import type { Workspace } from '../engine/workspace';
+import { transferJobs } from '../engine/transfer/jobs';
 import { CSP } from '../../shared/csp';
+import { MAX_UPLOAD_BYTES } from '../../shared/commands/transfer';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +46,7 @@ export function startBridgeServer(workspace: Workspace, opts: { rendererDir: str
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST' || req.headers['x-plandesk-token'] !== token) return send(res, 403, 'text/plain', 'forbidden');
+      if (url.pathname === '/api/upload') return upload(req, res);
       readBody(req)
         .then((body) => handleApi(workspace, url.pathname, body))
         .then((out) => send(res, 200, 'application/json', JSON.stringify(out)))
@@ -101,6 +104,49 @@ async function handleApi(workspace: Workspace, route: string, body: unknown): Pr
     }
   }
   return { ok: false, error: { code: 'error.invalid_args', params: { detail: route } } };
+}
+
+/**
+ * A spreadsheet picked or dropped in the page (browser mode has no file dialogs): its bytes as the
+ * request body (at most 100 MB), its name in X-PlanDesk-Name; answered with an id for 'transfer/start'.
+ */
+function upload(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  let answered = false;
+  const answer = (out: unknown) => {
+    if (answered) return;
+    answered = true;
+    send(res, 200, 'application/json', JSON.stringify(out));
+  };
+  req.on('data', (c: Buffer) => {
+    if (refused) return;
+    size += c.length;
+    if (size > MAX_UPLOAD_BYTES) {
+      refused = true;
+      chunks.length = 0;
+      answer({ ok: false, error: { code: 'excel.error.file_too_big', params: { size: Math.round(Number(req.headers['content-length'] ?? size) / 1048576), max: MAX_UPLOAD_BYTES / 1048576 } } });
+      req.resume();
+      return;
+    }
+    chunks.push(c);
+  });
+  req.on('end', () => {
+    if (refused) return;
+    try {
+      let name = 'upload.xlsx';
+      try {
+        name = decodeURIComponent(String(req.headers['x-plandesk-name'] ?? name));
+      } catch {
+        // A malformed name: keep the default; the engine sniffs the format from the bytes anyway.
+      }
+      answer({ ok: true, id: transferJobs().addUpload(name, Buffer.concat(chunks)) });
+    } catch (e) {
+      answer({ ok: false, error: toBridgeError(e) });
+    }
+  });
+  req.on('error', () => answer({ ok: false, error: { code: 'error.internal', params: { detail: 'upload' } } }));
 }
 
 function readBody(req: http.IncomingMessage): Promise<unknown> {

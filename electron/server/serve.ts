@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { t } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
+import { configureTransfer } from '../engine/transfer/jobs';
 import { Workspace } from '../engine/workspace';
 import { startBridgeServer } from './http-bridge';
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-sample-'));
     workspace.create(path.join(dir, 'ke-hoach-122-KH-UBND-2024.plandesk'), { sample: true });
   }
+  // Import jobs read spreadsheets in the worker bundles built beside Electron's main.
+  configureTransfer({ workerDir: path.join(__dirname, '..', 'electron') });
   const rendererDir = path.join(__dirname, '..', 'renderer');
   const server = await startBridgeServer(workspace, { rendererDir, port });
   process.stdout.write(`PlanDesk (browser mode): ${workspace.session!.info.path}\n${server.url}\n`);

@@ -196,7 +196,7 @@ export interface HistoryResults {
 export interface HostPathSlot {
   slot: string;
   dialog: 'open' | 'save';
-  filter: 'plandesk' | 'xlsx';
+  filter: 'plandesk' | 'xlsx' | 'spreadsheet';
   /** The path the renderer sent (empty: none yet). */
   current: string;
 }

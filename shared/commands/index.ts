@@ -3,11 +3,13 @@
 // one line to each of the two merges below.
 import { editingArgs, type EditingResults } from './editing';
 import { historyArgs, type HistoryResults } from './history';
+import { transferArgs, type TransferResults } from './transfer';
 
 export const areaCommandArgs = {
   ...editingArgs,
   ...historyArgs,
+  ...transferArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, HistoryResults {}
+export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults {}

@@ -4,10 +4,12 @@ import type { AreaCommandResults } from '../../../shared/commands';
 import type { AreaHandler } from '../context';
 import { editingHandlers } from './editing';
 import { historyHandlers } from './history';
+import { transferHandlers } from './transfer';
 
 export type AreaHandlers = { [K in keyof AreaCommandResults]: AreaHandler<K> };
 
 export const areaHandlers: AreaHandlers = {
   ...editingHandlers,
   ...historyHandlers,
+  ...transferHandlers,
 };

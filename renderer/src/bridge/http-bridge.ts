@@ -26,6 +26,16 @@ export function createHttpBridge(token: string): PlanDeskBridge {
       if (out.ok && out.file) for (const l of listeners) l({ type: 'file-changed', file: out.file });
       return out;
     },
+    async upload(name, bytes) {
+      // Raw bytes, not JSON: a 100 MB spreadsheet would triple in size as JSON.
+      const res = await fetch('/api/upload', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-PlanDesk-Token': token, 'X-PlanDesk-Name': encodeURIComponent(name) },
+        body: bytes,
+      });
+      if (!res.ok) return { ok: false, error: { code: 'error.internal', params: { detail: `HTTP ${res.status}` } } };
+      return res.json();
+    },
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,0 +1,83 @@
+// Handlers of issue 4's application commands: import jobs (electron/engine/transfer/jobs.ts: read
+// off-thread, report, Cancel), confirming one — the open table replaced in ONE commit, or a new cycle
+// file opened in its place — the cycle's saved column mappings, and the export of the plan as an
+// annex. Commands that finish later (a preview, an export) return a Promise the Workspace awaits.
+import path from 'node:path';
+import { ColumnTree } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import type { TransferResults, TransferStatus } from '../../../shared/commands/transfer';
+import { t } from '../../../shared/i18n';
+import type { AreaHandler, SessionContext } from '../context';
+import { PlanDeskError } from '../errors';
+import { exportAnnex } from '../excel';
+import { hostOf } from '../history/host';
+import { transferJobs } from '../transfer/jobs';
+import { writeImportedCycle } from '../transfer/new-file';
+import { replaceActions, sameColumnTree } from '../transfer/replace';
+import { deleteTemplateAction, readTemplates, saveTemplateAction, templateMapping } from '../transfer/templates';
+
+/** A result that arrives later: the Workspace awaits it (see Workspace.handle). */
+const later = <T>(p: Promise<T>): T => p as unknown as T;
+
+function writable(ctx: SessionContext): void {
+  if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
+}
+
+/** A job's status, with whether its columns are the open plan's (replace needs that). */
+function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
+  return s.state === 'ready' ? { ...s, columnsMatch: sameColumnTree(ctx.columns.ordered, s.columns) } : s;
+}
+
+export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } = {
+  'transfer/start': (_ctx, a) => transferJobs().start(a.source, { sheet: a.sheet, mapping: a.mapping }),
+  'transfer/status': (ctx, a) => withColumns(ctx, transferJobs().status(a.job)),
+  'transfer/read': (ctx, a) => withColumns(ctx, transferJobs().read(a.job, a.sheet, a.mapping)),
+  'transfer/preview': (_ctx, a) => later(transferJobs().preview(a.job, a.sheet, a.mapping)),
+  'transfer/cancel': (_ctx, a) => ({ cancelled: transferJobs().cancel(a.job) }),
+  'transfer/importReplace': (ctx, a) => {
+    writable(ctx);
+    const jobs = transferJobs();
+    const { name, result } = jobs.ready(a.job);
+    if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
+    const { actions, firstLine } = replaceActions(ctx, result.data);
+    const patch = ctx.commit(t('vi', 'transfer.undo.replace', { file: name }), actions, firstLine === null ? null : { lineId: firstLine, column: null });
+    jobs.finish(a.job);
+    return { ...patch, lineCount: result.data.lines.length };
+  },
+  'transfer/importNew': (ctx, a) => {
+    const host = hostOf(ctx);
+    if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
+    const jobs = transferJobs();
+    const { name, result } = jobs.ready(a.job);
+    const target = writeImportedCycle(a.path, result.data, {
+      source: name,
+      openFile: ctx.info.path,
+      settings: { importTemplates: ctx.setting('importTemplates') },
+    });
+    jobs.finish(a.job);
+    return { file: host.openFile(target) };
+  },
+  'transfer/templates': (ctx) => ({ templates: readTemplates(ctx) }),
+  'transfer/saveTemplate': (ctx, a) => {
+    writable(ctx);
+    const { action, templates } = saveTemplateAction(ctx, a.name, a.mapping);
+    return { ...ctx.commit(t('vi', 'transfer.undo.saveTemplate', { name: a.name.trim() }), [action], null), templates };
+  },
+  'transfer/deleteTemplate': (ctx, a) => {
+    writable(ctx);
+    const { action, templates } = deleteTemplateAction(ctx, a.name);
+    return { ...ctx.commit(t('vi', 'transfer.undo.deleteTemplate', { name: a.name.trim() }), [action], null), templates };
+  },
+  'transfer/export': (ctx, a) => {
+    if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
+    if (a.template === '') throw new PlanDeskError('error.invalid_args', { detail: 'template' });
+    const target = path.resolve(a.path);
+    if (target === path.resolve(ctx.info.path)) throw new PlanDeskError('error.same_file');
+    const mapping = a.mapping ? templateMapping(ctx, a.mapping) : undefined;
+    // A copy of the plan as it is now: edits made while the file is written do not mix into it.
+    const data = ctx.cycle();
+    const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
+    const input = { meta: data.meta, columns: data.columns, calc, rules: data.rules };
+    return later(exportAnnex(input, target, { template: a.template, mapping }).then(() => ({ path: target, name: path.basename(target) })));
+  },
+};

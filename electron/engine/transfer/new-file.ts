@@ -1,0 +1,37 @@
+// "Create a new cycle file" from an import: the imported plan in a file of its own, written under a
+// temporary name and renamed into place (never over an existing plan), carrying the open cycle's
+// saved column mappings (so the next file from the same department reads the same way) and an audit
+// note saying which spreadsheet it came from.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CycleData } from '../../../shared/model';
+import { PlanDeskError } from '../errors';
+import { AuditLog } from '../history/audit-log';
+import { writeCycle } from '../store/cycle-file';
+import { createDatabase } from '../store/db';
+
+export function writeImportedCycle(file: string, data: CycleData, opts: { source: string; openFile?: string; settings?: Record<string, unknown> }): string {
+  const target = path.resolve(file);
+  if (opts.openFile && target === path.resolve(opts.openFile)) throw new PlanDeskError('error.same_file');
+  if (fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  const db = createDatabase(tmp);
+  try {
+    db.transaction(() => {
+      writeCycle(db, data);
+      const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      for (const [k, v] of Object.entries(opts.settings ?? {})) if (v !== undefined && v !== null) setMeta.run(k, JSON.stringify(v));
+      new AuditLog(db).note('created', `Nhập từ tệp Excel ${opts.source}`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    db.close();
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+    throw e;
+  }
+  db.close();
+  for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, target);
+  return target;
+}
