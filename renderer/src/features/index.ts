@@ -4,6 +4,7 @@ import { printFeature } from './print';
 import { findingsFeature } from './findings';
 import { backupFeature } from './backup';
 import { historyFeature } from './history';
+import { transferFeature } from './transfer';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [editingFeature, printFeature, findingsFeature, backupFeature, historyFeature];
+export const FEATURES: Feature[] = [editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];
