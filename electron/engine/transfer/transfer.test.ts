@@ -118,6 +118,21 @@ describe('an import job', () => {
     ws.close();
   });
 
+  it('reads .xls and .ods workbooks the same way (sheet choice, then the report)', async () => {
+    const { ws } = openSample();
+    for (const ext of ['xls', 'ods']) {
+      const fixture = path.resolve(__dirname, `../../../test/fixtures/excel/department.${ext}`);
+      const id = transferJobs().addUpload(`department.${ext}`, fs.readFileSync(fixture));
+      const { job } = await ok(ws, 'transfer/start', { source: { kind: 'upload', id } });
+      expect(await settle(ws, job), ext).toMatchObject({ state: 'chooseSheet' });
+      await ok(ws, 'transfer/read', { job, sheet: null, mapping: null });
+      const ready = await settle(ws, job);
+      expect(ready, ext).toMatchObject({ state: 'ready', columnsMatch: true, report: { format: ext, sheet: 'Phụ lục I', lineCount: 9 } });
+      await ok(ws, 'transfer/cancel', { job });
+    }
+    ws.close();
+  });
+
   it('replaces the current table in one undo step, and undo brings the old one back exactly', async () => {
     const { ws } = openSample();
     const old = table(ws.session!.cycle());
