@@ -26,7 +26,7 @@ afterAll(async () => {
   jobs.close();
 });
 
-const upload = (body: Uint8Array, headers: Record<string, string> = {}) =>
+const upload = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) =>
   fetch(new URL('/api/upload', server.url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream', 'X-PlanDesk-Token': server.token, 'X-PlanDesk-Name': encodeURIComponent('Phụ lục I.xlsx'), ...headers },

@@ -90,6 +90,7 @@ export const transfer = {
     vi: '{count} cột không nhận ra được nên không được nhập. Có thể chỉ định ý nghĩa từng cột.',
     en: '{count} columns were not recognised and are not imported. Their meaning can be given.',
   },
+  'transfer.report.ignoredByMapping': { vi: 'Bỏ qua (theo ánh xạ cột)', en: 'Ignored (column mapping)' },
   'transfer.report.mapColumns': { vi: 'Ánh xạ cột…', en: 'Map columns…' },
   'transfer.report.warningCount': { vi: 'Cảnh báo', en: 'Warnings' },
   'transfer.report.cells': { vi: 'Ô không đọc được ({count})', en: 'Cells that could not be read ({count})' },
@@ -147,6 +148,10 @@ export const transfer = {
   'transfer.mapping.noTable': {
     vi: 'Không tự tìm được bảng kinh phí trong trang này: hãy chọn dòng tiêu đề, cột nội dung (hoặc STT) và ít nhất một cột số tiền.',
     en: 'No budget table was found in this sheet: choose the header rows, the description (or number) column and at least one amount column.',
+  },
+  'transfer.mapping.ambiguous': {
+    vi: 'Có cột mang cùng ý nghĩa với một cột khác (ví dụ hai cột "Tổng cộng"), nên chưa thể biết chắc cột nào là số liệu cần nhập: hãy chỉ định từng cột.',
+    en: 'A column means the same as another one (e.g. two "Total" columns), so which one holds the figures is not certain: assign each column.',
   },
   'transfer.mapping.sheet': { vi: 'Trang tính', en: 'Sheet' },
   'transfer.mapping.headerFrom': { vi: 'Dòng tiêu đề từ', en: 'Header rows from' },

@@ -291,6 +291,31 @@ describe('import and export in the window', () => {
     await report.locator('[data-action="cancel"]').click();
     await report.waitFor({ state: 'detached' });
     expect(await rowCount(page)).toBe(2);
+
+    // Two columns both headed "Tổng cộng": which holds the figures is not certain — the dialog asks first.
+    const twice = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      twice,
+      XLSX.utils.aoa_to_sheet([
+        ['STT', 'Nội dung', 'Tổng cộng', 'NSTW', 'Tổng cộng'],
+        ['1', 'Xã Quảng Tín', 1200, 1200, 1100],
+      ]),
+      'Bảng',
+    );
+    const ambiguous = path.join(dir, 'hai-cot-tong.xlsx');
+    fs.writeFileSync(ambiguous, XLSX.write(twice, { type: 'buffer', bookType: 'xlsx' }));
+    await importThroughMenu(page, ambiguous);
+    await mapping.waitFor();
+    expect(await mapping.getByRole('alert').first().textContent()).toContain('Có cột mang cùng ý nghĩa với một cột khác');
+    await expect.poll(() => mapping.locator('select[data-column="E"] option').first().textContent()).toBe('— chưa nhận ra —');
+    await mapping.locator('select[data-column="E"]').selectOption('ignore');
+    await expect.poll(() => apply.isEnabled()).toBe(true);
+    await apply.click();
+    await report.waitFor();
+    expect(await report.locator('[data-section="columns"] tbody tr.is-ignored').textContent()).toBe('EBỏ qua (theo ánh xạ cột)');
+    expect(await report.locator('[data-note="unmapped"]').count()).toBe(0);
+    expect(await report.locator('tr[data-column="total"] td[data-cell="file"]').textContent()).toBe('1.200');
+    await report.locator('[data-action="cancel"]').click();
     expect(uncaughtErrors(page)).toEqual([]);
   });
 });

@@ -172,9 +172,9 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
         </>
       }
     >
-      {step.error ? (
+      {step.notice ? (
         <p className="pd-xfer-warn" role="alert">
-          {t('transfer.mapping.noTable')}
+          {t(step.notice)}
         </p>
       ) : (
         <p className="pd-dialog-intro">{t('transfer.mapping.hint')}</p>

@@ -222,6 +222,15 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
                 <td>{targetLabel(c.key, lang, t, columns)}</td>
               </tr>
             ))}
+            {Object.entries(step.status.mapping?.columns ?? {})
+              .filter(([k, v]) => v === 'ignore' && /^[A-Z]{1,3}$/.test(k))
+              .map(([letter]) => (
+                <tr key={`ignored:${letter}`} className="is-ignored">
+                  <td className="pd-xfer-addr">{letter}</td>
+                  <td />
+                  <td>{t('transfer.report.ignoredByMapping')}</td>
+                </tr>
+              ))}
             {report.unmapped.map((u) => {
               const [letter, ...rest] = u.split(':');
               return (

@@ -24,8 +24,8 @@ export type TransferStep =
       sheets: SheetChoice[];
       sheet: string | number | null;
       mapping: MappingSpec | null;
-      /** Why it opened: the importer found no table (with its refusal), or the person asked. */
-      error: BridgeError | null;
+      /** Why it opened by itself (a dictionary key): no table found, or columns of the same meaning; null: the person asked. */
+      notice: string | null;
       /** The report to go back to (opened from it). */
       back: Ready | null;
     }
@@ -153,12 +153,17 @@ function show(ctx: AppContext, s: TransferStatus): void {
       set({ kind: 'sheet', job: s.job, name: s.name, sheets: s.sheets });
       return;
     case 'ready':
-      set({ kind: 'report', job: s.job, name: s.name, status: s });
+      // Two columns claiming the same meaning cannot be mapped with confidence: ask, before the report.
+      if (!s.mapping && s.report.warnings.some((w) => w.key === 'excel.warn.duplicate_column')) {
+        set({ kind: 'mapping', job: s.job, name: s.name, sheets: s.sheets, sheet: s.report.sheet, mapping: null, notice: 'transfer.mapping.ambiguous', back: s });
+      } else {
+        set({ kind: 'report', job: s.job, name: s.name, status: s });
+      }
       return;
     case 'failed':
       // No table or no columns recognised: the person can tell the importer (the mapping dialog).
       if (s.needsMapping && s.sheets.length > 0) {
-        set({ kind: 'mapping', job: s.job, name: s.name, sheets: s.sheets, sheet: s.sheet, mapping: s.mapping, error: s.error, back: null });
+        set({ kind: 'mapping', job: s.job, name: s.name, sheets: s.sheets, sheet: s.sheet, mapping: s.mapping, notice: 'transfer.mapping.noTable', back: null });
       } else {
         set({ kind: 'failed', job: s.job, name: s.name, error: s.error });
       }
@@ -199,7 +204,7 @@ export async function cancelImport(ctx: AppContext, opts: { quiet?: boolean } = 
 
 export function openMapping(s: Extract<TransferStep, { kind: 'report' }>): void {
   const r = s.status;
-  set({ kind: 'mapping', job: s.job, name: s.name, sheets: r.sheets, sheet: r.report.sheet, mapping: r.mapping, error: null, back: r });
+  set({ kind: 'mapping', job: s.job, name: s.name, sheets: r.sheets, sheet: r.report.sheet, mapping: r.mapping, notice: null, back: r });
 }
 
 export function backToReport(s: Extract<TransferStep, { kind: 'mapping' }>): void {

@@ -56,7 +56,7 @@ export const transferFeature: Feature = {
         <DropZone ctx={ctx} />
         {step.kind === 'progress' && <ProgressDialog ctx={ctx} step={step} />}
         {step.kind === 'sheet' && <SheetDialog key={step.job} ctx={ctx} step={step} />}
-        {step.kind === 'mapping' && <MappingDialog key={`${step.job}:${step.error?.code ?? ''}`} ctx={ctx} step={step} />}
+        {step.kind === 'mapping' && <MappingDialog key={`${step.job}:${step.notice ?? ''}`} ctx={ctx} step={step} />}
         {step.kind === 'report' && <ReportDialog key={step.job} ctx={ctx} step={step} />}
         {step.kind === 'failed' && <FailedDialog ctx={ctx} step={step} />}
         {step.kind === 'export' && <ExportDialog ctx={ctx} />}
