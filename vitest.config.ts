@@ -27,6 +27,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A busy 2-core CI machine runs the engine, the server and Chromium at once: give polled
+          // expectations time (they still fail when the condition never holds).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

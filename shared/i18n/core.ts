@@ -48,6 +48,7 @@ export const core = {
   'file.prompt.new': { vi: 'Đường dẫn tệp kế hoạch mới (.plandesk):', en: 'Path of the new plan file (.plandesk):' },
   'file.prompt.open': { vi: 'Đường dẫn tệp kế hoạch cần mở:', en: 'Path of the plan file to open:' },
   'file.prompt.saveAs': { vi: 'Lưu bản sao vào đường dẫn:', en: 'Save a copy to path:' },
+  'status.saving': { vi: 'Đang lưu…', en: 'Saving…' },
   'status.saved': { vi: 'Đã lưu', en: 'Saved' },
   'status.readOnly': { vi: 'Chỉ đọc', en: 'Read-only' },
   'status.loadingRows': { vi: 'Đang tải {loaded}/{total} dòng…', en: 'Loading {loaded}/{total} lines…' },

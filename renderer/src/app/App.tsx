@@ -231,6 +231,7 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
       <StatusBar
         file={store.file}
         lineCount={store.rowCount}
+        saving={store.pending > 0}
         unit={store.meta.unit}
         loading={store.complete && store.findingsLoaded ? null : { loaded: store.order.length, total: store.rowCount }}
       >

@@ -11,13 +11,15 @@ export function StatusBar(props: {
   unit: DisplayUnit;
   /** Rows loaded so far while a big plan arrives in the background (null: all here). */
   loading?: { loaded: number; total: number } | null;
+  /** An edit is shown but the engine has not confirmed it yet. */
+  saving?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useLang();
   return (
     <footer className="pd-statusbar" role="status" aria-live="polite">
       <span className="pd-status-file" title={props.file?.path}>{props.file?.name}</span>
-      <span className="pd-status-saved">{props.file?.readOnly ? t('status.readOnly') : t('status.saved')}</span>
+      <span className="pd-status-saved">{props.file?.readOnly ? t('status.readOnly') : props.saving ? t('status.saving') : t('status.saved')}</span>
       <span>{t('status.lines', { count: props.lineCount.toLocaleString('vi-VN') })}</span>
       <span>{t('unit.label', { unit: t(`unit.${props.unit}`) })}</span>
       {props.loading && (

@@ -31,6 +31,7 @@ import { formatAmount, parseAmount } from '../../../shared/number';
 import { BridgeFailure } from '../bridge';
 import { useLang } from '../i18n';
 import type { PlanStore } from '../state/plan-store';
+import { LocalTotals } from '../state/local-totals';
 import { cellMeaning } from './cell-value';
 import { CodeCell, type CodeCellContext } from './CodeCell';
 import { buildColumnDefs, TEXT_COLUMNS, type TextColumn } from './column-defs';
@@ -150,9 +151,13 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     [visibility, refreshFilter, t],
   );
 
+  // The same totals computed in the window: an edit's new totals show in the next frame.
+  const local = useMemo(() => new LocalTotals(store), [store]);
+
   const applyPatch = useCallback(
     async (p: Patch) => {
       const changed = store.apply(p);
+      local.reconcile(p);
       const api = apiRef.current;
       if (!api) return;
       if (p.structure) {
@@ -170,7 +175,22 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       else if (nodes.length) api.refreshCells({ rowNodes: nodes, force: true });
       refreshTotals();
     },
-    [store, reload, refreshTotals],
+    [store, reload, refreshTotals, local],
+  );
+
+  /** Paint an edit's rows and totals at once; the engine's patch follows and is authoritative. */
+  const showPreview = useCallback(
+    (lineId: number, column: string, value: number | null): boolean => {
+      const api = apiRef.current;
+      const preview = api ? local.preview(lineId, column, value) : null;
+      if (!api || !preview) return false;
+      store.applyPreview(preview.rows, preview.totals);
+      const present = preview.rows.filter((r) => api.getRowNode(String(r.id)));
+      if (present.length) api.applyTransaction({ update: present });
+      refreshTotals();
+      return true;
+    },
+    [local, store, refreshTotals],
   );
 
   const focusCell = useCallback(
@@ -363,13 +383,25 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
           onMessage(t(`input.${parsed.error}`, { text: raw.trim() }), 'error');
           return;
         }
-        await applyPatch(await bridge.invoke('cell/set', { lineId: row.id, column: colId, value: parsed.value }));
+        const previewed = showPreview(row.id, colId, parsed.value);
+        try {
+          await applyPatch(await bridge.invoke('cell/set', { lineId: row.id, column: colId, value: parsed.value }));
+        } catch (err) {
+          // Refused: what was shown ahead is withdrawn by reading the plan again.
+          if (previewed) {
+            local.discard();
+            await reload();
+          }
+          throw err;
+        } finally {
+          if (previewed) store.settlePreview();
+        }
       } catch (err) {
         const code = err instanceof BridgeFailure ? err.error : { code: 'error.internal', params: { detail: String(err) } };
         onMessage(t(code.code, code.params), 'error');
       }
     },
-    [applyPatch, bridge, unit, locale, onMessage, t],
+    [applyPatch, bridge, unit, locale, onMessage, t, showPreview, local, reload, store],
   );
 
   const columnDefs = useMemo(() => {

@@ -18,10 +18,23 @@ export class LocalTotals {
   private calc: PlanCalc | null = null;
   private tree: ColumnTree | null = null;
 
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(private readonly store: PlanStore) {
-    store.onRows(() => {
-      this.calc = null; // rebuilt on the next edit, from the rows as they are then
+    store.onRows((e) => {
+      if (e.type === 'findings') return;
+      this.calc = null;
+      this.warmSoon();
     });
+  }
+
+  /** Build the calc shortly after the plan has arrived, so the first edit does not pay for it. */
+  private warmSoon(): void {
+    if (this.warmTimer !== null || typeof setTimeout === 'undefined') return;
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      if (this.store.complete) this.ensure();
+    }, 50);
   }
 
   /** The calc over the store's rows, or null while the plan is still arriving. */

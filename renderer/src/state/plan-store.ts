@@ -98,6 +98,23 @@ export class PlanStore {
     return p.rows;
   }
 
+  /** Edits shown ahead of the engine's answer (the status bar says "saving" while any is pending). */
+  pending = 0;
+
+  /** Show rows and totals computed in the window before the engine answers (see LocalTotals). */
+  applyPreview(rows: RowView[], totals: Record<string, number>): void {
+    for (const r of rows) this.rows.set(r.id, r);
+    this.totals = totals;
+    this.pending++;
+    this.bump();
+  }
+
+  /** The engine answered (or refused) an edit shown ahead. */
+  settlePreview(): void {
+    this.pending = Math.max(0, this.pending - 1);
+    this.bump();
+  }
+
   /** The worst severity of the findings on a cell (column null: on the line as a whole). */
   findingAt(lineId: number, column: string | null): Severity | undefined {
     return this.findingIndex.get(`${lineId}:${column ?? ''}`);

@@ -25,6 +25,9 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.locator('.ag-grid-scrolling-rows .ag-row').first().waitFor();
+  // A plan's first rows paint first; the rest and the findings follow. Tests start on the whole plan.
+  await page.locator('.pd-status-saved').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.pd-loading-rows'), undefined, { timeout: 60_000 });
   return page;
 }
 
