@@ -144,7 +144,7 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
       footer={
         <>
           <label className="pd-check pd-xfer-save">
-            <input type="checkbox" name="saveTemplate" checked={save} onChange={(e) => setSave(e.target.checked)} />
+            <input type="checkbox" name="saveTemplate" checked={save} disabled={!!ctx.store.file?.readOnly} onChange={(e) => setSave(e.target.checked)} />
             {t('transfer.mapping.save')}
           </label>
           <input
