@@ -25,6 +25,8 @@ async function sampleApp(locale: 'vi-VN' | 'en-US' = 'vi-VN'): Promise<{ page: P
   createCycleFile(file, cycle);
   const server = await startServer(file);
   const page = await openApp(browser, server.url);
+  // The findings (and their side panel) arrive after the first paint: let the layout settle.
+  await page.waitForLoadState('networkidle');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   return { page, server, file };
 }

@@ -12,7 +12,6 @@ import {
   type CellContextMenuEvent,
   type CellEditRequestEvent,
   type CellFocusedEvent,
-  type CellMouseOverEvent,
   type ColDef,
   type ColumnHeaderClickedEvent,
   type GridApi,
@@ -227,8 +226,9 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         applyPatch: (p) => patchRef.current(p),
         confirm: (req) => new Promise((resolve) => setConfirmReq({ req, answer: resolve })),
         focus: (lineId, column) => focusCell(lineId, column),
+        sync: () => controller.sync(),
       }),
-    [selection, view, store, bridge, focusCell],
+    [selection, view, store, bridge, focusCell, controller],
   );
 
   // Repaint the selection and publish its figures (once per frame, however fast it changes).
@@ -281,11 +281,20 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       const bottom = pinned && pinned.height > 0 ? pinned.top : el.getBoundingClientRect().bottom;
       controller.onDragMove(e, { top: header?.bottom ?? el.getBoundingClientRect().top, bottom });
     };
-    const onDown = (e: MouseEvent) => (shiftDown.current = e.shiftKey);
+    const onPointer = (e: PointerEvent) => controller.onPointerDown(e);
+    const onOver = (e: MouseEvent) => controller.onMouseOver(e);
+    const onDown = (e: MouseEvent) => {
+      shiftDown.current = e.shiftKey;
+      // Shift+click extends the selection and the active cell stays put: the browser must not move
+      // the keyboard focus to the clicked cell (the grid would take that as a new single click).
+      if (e.shiftKey && selection.anchor && (e.target as Element | null)?.closest?.('.ag-cell')) e.preventDefault();
+    };
     const onCopy = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, false);
     const onCut = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, true);
     const onPaste = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onPaste(e);
     el.addEventListener('keydown', onKey, true);
+    el.addEventListener('pointerdown', onPointer, true);
+    el.addEventListener('mouseover', onOver, true);
     el.addEventListener('mousedown', onDown, true);
     window.addEventListener('mouseup', onUp);
     window.addEventListener('mousemove', onMove);
@@ -294,6 +303,8 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     document.addEventListener('paste', onPaste);
     return () => {
       el.removeEventListener('keydown', onKey, true);
+      el.removeEventListener('pointerdown', onPointer, true);
+      el.removeEventListener('mouseover', onOver, true);
       el.removeEventListener('mousedown', onDown, true);
       window.removeEventListener('mouseup', onUp);
       window.removeEventListener('mousemove', onMove);
@@ -544,7 +555,6 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   const gridEvents = useMemo(
     () => ({
       onCellFocused: (e: CellFocusedEvent<RowView>) => controller.onCellFocused(e),
-      onCellMouseOver: (e: CellMouseOverEvent<RowView>) => controller.onCellMouseOver(e),
       onColumnHeaderClicked: (e: ColumnHeaderClickedEvent<RowView>) => controller.onHeaderClicked(e, shiftDown.current),
     }),
     [controller],

@@ -27,6 +27,8 @@ export interface EditorHost {
   confirm(req: ConfirmRequest): Promise<string | null>;
   /** Focus a cell (AG Grid's focus: the active cell), revealing collapsed lines. */
   focus(lineId: number, column: string | null): void;
+  /** Bring the selection up to date with the grid's focus (before reading it). */
+  sync(): void;
 }
 
 type PastePatch = Patch & { skipped?: { lineId: number; column: string }[]; added?: number[] };
@@ -100,6 +102,7 @@ export class GridEditor {
   // ---- reading the selection -----------------------------------------------------------------
 
   private ready(): { view: TableView; rect: Rect; cols: string[] } | null {
+    this.host.sync();
     const view = this.host.view();
     const rect = this.selection.rect();
     if (!view || !rect) return null;
@@ -514,7 +517,9 @@ export class GridEditor {
     const col = Math.min(anchor.col, cols.length - 1);
     const lead = view.row(top)!;
     this.host.focus(lead.id, cols[col]);
-    this.selection.set({ row: top, col: rect.left === rect.right ? col : rect.left }, { row: bottom, col: rect.left === rect.right ? col : rect.right });
+    // The active cell is a corner of the selection: the same lines stay selected.
+    const otherCol = rect.left === rect.right ? col : col === rect.left ? rect.right : rect.left;
+    this.selection.set({ row: top, col }, { row: bottom, col: otherCol });
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

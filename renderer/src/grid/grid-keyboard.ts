@@ -27,6 +27,8 @@ export function handleGridKey(e: KeyboardEvent, host: KeyHost): boolean {
   if (!api || !view) return false;
   const ctrl = e.ctrlKey || e.metaKey;
   const target = e.target as HTMLElement | null;
+  // The grid may have moved its focus (arrows, Enter) since it last told us: catch up first.
+  host.controller.sync();
   const inCell = !!target?.closest('.ag-cell');
   const inBody = inCell || !!target?.closest('.ag-row');
 

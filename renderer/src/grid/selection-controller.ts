@@ -1,78 +1,140 @@
-// Drives the selection from what the person does with the mouse and the grid's focus: click
-// selects a cell, Shift+click extends, dragging draws a rectangle, a click on a column header or a
-// row handle selects whole columns or lines, right-click inside the selection keeps it. Also moves
-// the active cell for the keyboard (Ctrl+arrows…) and steps over totals when Enter is pressed after
-// typing a number, as Excel users type down a column.
-import type { CellFocusedEvent, CellMouseOverEvent, Column, ColumnHeaderClickedEvent, GridApi, ProvidedColumnGroup } from 'ag-grid-community';
+// Drives the selection from what the person does: click selects a cell, Shift+click extends,
+// dragging draws a rectangle (scrolling past the edge), a click on a column header or a row
+// handle selects whole columns or lines, right-click inside the selection keeps it. Also moves the
+// active cell for the keyboard (Ctrl+arrows…) and steps over totals when Enter ends an edit, as
+// Excel users type down a column.
+//
+// AG Grid delivers its events (cellFocused…) a tick late, so a key pressed right after a click
+// could overtake them. Hence mouse presses and drags are read from the DOM as they happen
+// (pointerdown/mouseover on the grid), and before every keyboard or clipboard action the
+// selection is reconciled with AG Grid's focused cell, which is always current (`sync`).
+import type { CellFocusedEvent, Column, ColumnHeaderClickedEvent, GridApi, ProvidedColumnGroup } from 'ag-grid-community';
 import type { RowView } from '../../../shared/ipc';
 import type { CellPos, GridSelection } from './selection';
 import { isTextColumn, ROW_HANDLE, type TableView } from './table-view';
 
 export class SelectionController {
-  /** >0 while the grid's focus is being moved by this code (its focus events are ours). */
-  private programmatic = 0;
+  /** The grid focus this controller has accounted for (`row:colId`, pinned rows `p:…`). */
+  private lastSeen: string | null = null;
   private dragging = false;
   /** After Enter ends an edit: the cell the grid moves to next is stepped past totals. */
   private stepOver: { dir: 'up' | 'down'; colId: string; from: number; until: number } | null = null;
+  private scrollTimer: ReturnType<typeof setInterval> | null = null;
+  private scrollDir = 0;
 
   constructor(
     private readonly selection: GridSelection,
     private readonly host: { api(): GridApi<RowView> | null; view(): TableView | null },
   ) {}
 
-  private colIndex(view: TableView, column: Column | string | null): number | undefined {
-    const id = typeof column === 'string' ? column : column?.getColId();
-    if (!id) return undefined;
-    const i = view.colIds().indexOf(id);
+  private colIndex(view: TableView, colId: string | undefined): number | undefined {
+    if (!colId) return undefined;
+    const i = view.colIds().indexOf(colId);
     return i < 0 ? undefined : i;
   }
 
+  // ---- the grid's focus ----------------------------------------------------------------------
+
+  /** AG Grid's (late) report that its focus moved. */
   onCellFocused(e: CellFocusedEvent<RowView>): void {
-    const view = this.host.view();
-    if (!view) return;
-    if (e.rowPinned || e.rowIndex === null) {
-      this.selection.set(null);
-      return;
-    }
+    if (e.rowIndex === null) return;
     const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
-    const mouse = e.sourceEvent instanceof MouseEvent ? e.sourceEvent : null;
-    if (colId === ROW_HANDLE) return this.selectLinesFrom(e.rowIndex, !!mouse?.shiftKey);
-    const col = this.colIndex(view, e.column);
-    if (col === undefined) return;
-    const pos = { row: e.rowIndex, col };
-    if (this.programmatic > 0) return;
+    const fromMouse = typeof MouseEvent !== 'undefined' && e.sourceEvent instanceof MouseEvent;
+    this.reconcile(e.rowIndex, colId, !!e.rowPinned, fromMouse);
+  }
+
+  /** Bring the selection up to date with the grid's focus now (before a key or a paste acts). */
+  sync(): void {
+    const f = this.host.api()?.getFocusedCell();
+    if (f) this.reconcile(f.rowIndex, f.column.getColId(), !!f.rowPinned, false);
+  }
+
+  private reconcile(row: number, colId: string | undefined, pinned: boolean, fromMouse: boolean): void {
+    const seen = `${pinned ? 'p:' : ''}${row}:${colId}`;
+    if (seen === this.lastSeen) return;
+    this.lastSeen = seen;
+    // A press of the mouse was handled as it happened (onPointerDown).
+    if (fromMouse) return;
+    if (pinned) return this.selection.set(null);
+    const view = this.host.view();
+    const col = view ? this.colIndex(view, colId) : undefined;
+    if (!view || col === undefined) return;
+    const pos = { row, col };
     if (this.stepOver && this.stepPastTotals(view, pos)) return;
-    if (mouse) {
-      if (mouse.button === 2 && this.selection.contains(pos.row, pos.col)) return;
-      if (mouse.shiftKey && this.selection.anchor) {
-        const anchor = this.selection.anchor;
-        this.selection.extendTo(pos);
-        // The active cell stays where the selection started (Excel).
-        this.focusGrid(anchor, false);
-        return;
-      }
-      this.dragging = mouse.button === 0;
-    }
-    // The grid putting focus back where it was (after an edit, a patch) keeps a wider selection.
+    // The grid putting the focus back on the active cell (after an edit, a patch) keeps the selection.
     const a = this.selection.anchor;
-    if (!mouse && a && a.row === pos.row && a.col === pos.col) return;
+    if (a && a.row === pos.row && a.col === pos.col) return;
     this.selection.set(pos);
   }
 
-  onCellMouseOver(e: CellMouseOverEvent<RowView>): void {
-    const mouse = e.event as MouseEvent | null;
-    if (!this.dragging || !mouse || (mouse.buttons & 1) === 0) {
+  // ---- the mouse (DOM events, as they happen) ------------------------------------------------
+
+  /** A press on the grid (capture phase: before AG Grid acts on it). */
+  onPointerDown(e: MouseEvent): void {
+    const target = e.target as Element | null;
+    const cellEl = target?.closest?.('.ag-cell');
+    const rowEl = cellEl?.closest('.ag-row[row-index]');
+    const view = this.host.view();
+    if (!cellEl || !rowEl || !view) return;
+    const colId = cellEl.getAttribute('col-id') ?? undefined;
+    if (rowEl.closest('.ag-grid-pinned-bottom-rows, .ag-grid-pinned-top-rows')) {
+      this.lastSeen = `p:${rowEl.getAttribute('row-index')}:${colId}`;
+      return this.selection.set(null);
+    }
+    const row = Number(rowEl.getAttribute('row-index'));
+    if (!Number.isInteger(row)) return;
+    if (colId === ROW_HANDLE) {
+      // Grabbing the handle of a selected line drags the whole selection; otherwise it selects the line.
+      const r = this.selection.rect();
+      const inLines = !!r && row >= r.top && row <= r.bottom && r.left === 0 && r.right === view.colIds().length - 1;
+      const grabbing = !!target?.closest('.ag-drag-handle');
+      if ((grabbing || e.button === 2) && inLines) return;
+      this.selectLinesFrom(row, e.shiftKey);
+      // A grab starts a row drag (the grid's): the pointer then moves lines, not the selection.
+      this.dragging = !grabbing && e.button === 0;
+      return;
+    }
+    const col = this.colIndex(view, colId);
+    if (col === undefined) return;
+    const pos = { row, col };
+    // AG Grid focuses the pressed cell: that move is accounted for here.
+    this.lastSeen = `${row}:${colId}`;
+    if (e.button === 2) {
+      if (!this.selection.contains(row, col)) this.selection.set(pos);
+      return;
+    }
+    if (e.button !== 0) return;
+    const anchor = this.selection.anchor;
+    if (e.shiftKey && anchor) {
+      // The active cell stays where the selection started (Excel): the grid's focus goes back
+      // there once it has handled the press (the grid's mousedown handler keeps the browser's).
+      this.selection.extendTo(pos);
+      setTimeout(() => this.focusGrid(anchor, false), 0);
+      return;
+    }
+    this.selection.set(pos);
+    this.dragging = true;
+  }
+
+  /** The pointer entered a cell while the button is held: draw the rectangle to it. */
+  onMouseOver(e: MouseEvent): void {
+    if (!this.dragging) return;
+    if ((e.buttons & 1) === 0) {
       this.dragging = false;
       return;
     }
+    const cellEl = (e.target as Element | null)?.closest?.('.ag-cell');
+    const rowEl = cellEl?.closest('.ag-grid-scrolling-rows .ag-row[row-index]');
     const view = this.host.view();
-    if (!view || e.rowIndex === null || e.node.rowPinned) return;
-    const col = this.colIndex(view, e.column);
-    if (col === undefined) {
-      if (e.column.getColId() === ROW_HANDLE && this.selection.anchor) this.selectLinesTo(e.rowIndex);
-      return;
-    }
-    this.selection.extendTo({ row: e.rowIndex, col });
+    if (!cellEl || !rowEl || !view) return;
+    const row = Number(rowEl.getAttribute('row-index'));
+    const colId = cellEl.getAttribute('col-id') ?? undefined;
+    if (colId === ROW_HANDLE) return this.selectLinesTo(row);
+    const col = this.colIndex(view, colId);
+    const head = this.selection.head;
+    if (col === undefined || !head) return;
+    // Dragging along the row handles keeps whole lines.
+    this.selection.extendTo({ row, col: this.selectingLines() ? head.col : col });
   }
 
   onMouseUp(): void {
@@ -83,9 +145,6 @@ export class SelectionController {
   get isDragging(): boolean {
     return this.dragging;
   }
-
-  private scrollTimer: ReturnType<typeof setInterval> | null = null;
-  private scrollDir = 0;
 
   /** Dragging past the top or bottom of the rows (screen y `top`..`bottom`): scroll and keep extending. */
   onDragMove(e: MouseEvent, bounds: { top: number; bottom: number }): void {
@@ -116,7 +175,7 @@ export class SelectionController {
     const rows = view.rowCount();
     if (rows === 0) return;
     const leaves = 'getLeafColumns' in e.column ? (e.column as ProvidedColumnGroup).getLeafColumns() : [e.column as Column];
-    const idx = leaves.map((c) => this.colIndex(view, c)).filter((i): i is number => i !== undefined);
+    const idx = leaves.map((c) => this.colIndex(view, c.getColId())).filter((i): i is number => i !== undefined);
     if (!idx.length) return;
     let left = Math.min(...idx);
     let right = Math.max(...idx);
@@ -132,15 +191,20 @@ export class SelectionController {
     this.selection.set({ row: 0, col: left }, { row: rows - 1, col: right });
   }
 
+  private selectingLines(): boolean {
+    const view = this.host.view();
+    const r = this.selection.rect();
+    return !!view && !!r && r.left === 0 && r.right === view.colIds().length - 1;
+  }
+
   /** A click on a row handle: the whole line (Shift: the lines from the active one). */
   private selectLinesFrom(row: number, shift: boolean): void {
     const view = this.host.view();
     if (!view) return;
     const last = view.colIds().length - 1;
     const anchorRow = shift && this.selection.anchor ? this.selection.anchor.row : row;
-    this.focusGrid({ row: anchorRow, col: 0 }, false);
     this.selection.set({ row: anchorRow, col: 0 }, { row, col: last });
-    this.dragging = true;
+    setTimeout(() => this.focusGrid({ row: anchorRow, col: 0 }, false), 0);
   }
 
   private selectLinesTo(row: number): void {
@@ -171,8 +235,6 @@ export class SelectionController {
   selectAll(): void {
     const view = this.host.view();
     if (!view || view.rowCount() === 0) return;
-    const a = this.selection.anchor ?? { row: 0, col: 0 };
-    this.selection.set(a, a);
     this.selection.set({ row: 0, col: 0 }, { row: view.rowCount() - 1, col: view.colIds().length - 1 });
   }
 
@@ -221,30 +283,22 @@ export class SelectionController {
     const api = this.host.api();
     const f = api?.getFocusedCell();
     if (!api || !f || f.rowPinned) return;
-    this.programmatic++;
-    try {
-      api.setFocusedCell(f.rowIndex, f.column);
-    } finally {
-      this.programmatic--;
-    }
+    this.lastSeen = `${f.rowIndex}:${f.column.getColId()}`;
+    api.setFocusedCell(f.rowIndex, f.column);
   }
 
-  /** Move AG Grid's focus without the move counting as a new selection. */
+  /** Move the grid's focus, accounting for the move (it is not a new selection). */
   private focusGrid(pos: CellPos, scroll: boolean): void {
     const api = this.host.api();
     const view = this.host.view();
     if (!api || !view) return;
     const colId = view.colIds()[pos.col];
     if (!colId) return;
-    this.programmatic++;
-    try {
-      if (scroll) {
-        api.ensureIndexVisible(pos.row);
-        api.ensureColumnVisible(colId);
-      }
-      api.setFocusedCell(pos.row, colId);
-    } finally {
-      this.programmatic--;
+    if (scroll) {
+      api.ensureIndexVisible(pos.row);
+      api.ensureColumnVisible(colId);
     }
+    this.lastSeen = `${pos.row}:${colId}`;
+    api.setFocusedCell(pos.row, colId);
   }
 }
