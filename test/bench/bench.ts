@@ -6,9 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
+import { benchExcelCases } from './excel';
 import { benchPrint } from './print';
 import { benchRules } from './rules';
 import { benchSafety } from './safety';
+import { benchTransfer } from './transfer';
 import type { BenchRow } from './report';
 import { libreOffice } from './report';
 
@@ -17,9 +19,11 @@ type Case = { name: string; run: (report: (r: BenchRow) => void, dir: string) =>
 const CASES: Case[] = [
   { name: 'core', run: benchCore },
   { name: 'rules', run: (r) => benchRules(r) },
+  { name: 'excel', run: benchExcelCases },
   { name: 'editing', run: (r, dir) => benchEditing(r, dir) },
   { name: 'print', run: benchPrint },
   { name: 'safety', run: benchSafety },
+  { name: 'transfer', run: benchTransfer },
 ];
 
 function fmt(v: number): string {
