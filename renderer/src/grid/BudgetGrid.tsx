@@ -163,9 +163,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         await reload();
         return;
       }
-      // Rows still arriving in the background are not in the grid yet: they come with their new values.
-      const present = changed.filter((r) => api.getRowNode(String(r.id)));
-      if (present.length) api.applyTransaction({ update: present });
+      updateRows(api, changed);
       // Findings can move on lines the patch did not change (e.g. a sibling's duplicate code).
       const flagged = new Set<number>();
       for (const f of p.findings.upsert) if (f.lineId !== null) flagged.add(f.lineId);
@@ -184,12 +182,42 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       const preview = api ? local.preview(lineId, column, value) : null;
       if (!api || !preview) return false;
       store.applyPreview(preview.rows, preview.totals);
-      const present = preview.rows.filter((r) => api.getRowNode(String(r.id)));
-      if (present.length) api.applyTransaction({ update: present });
+      updateRows(api, preview.rows);
       refreshTotals();
       return true;
     },
     [local, store, refreshTotals],
+  );
+
+  /**
+   * AG Grid hands over a finished edit a few event-loop turns after Enter (20-30 ms): show the
+   * totals at the keypress instead. The edit request that follows finds this preview and only
+   * sends the edit to the engine.
+   */
+  const earlyPreview = useRef<{ lineId: number; column: string; value: number | null } | null>(null);
+  const onKeyDownCapture = useCallback(
+    (e: React.KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Enter' || readOnly) return;
+      const input = e.target as HTMLElement;
+      if (!(input instanceof HTMLInputElement)) return;
+      const cellEl = input.closest('.ag-cell-inline-editing');
+      const rowEl = input.closest('.ag-row');
+      const column = cellEl?.getAttribute('col-id');
+      const lineId = Number(rowEl?.getAttribute('row-id'));
+      if (!column || !Number.isInteger(lineId) || (TEXT_COLUMNS as readonly string[]).includes(column)) return;
+      const parsed = parseAmount(input.value, unit, locale);
+      if (!parsed.ok) return;
+      if (!showPreview(lineId, column, parsed.value)) return;
+      const shown = { lineId, column, value: parsed.value };
+      earlyPreview.current = shown;
+      // AG Grid sends no edit request when the value did not change: then nothing is pending.
+      setTimeout(() => {
+        if (earlyPreview.current !== shown) return;
+        earlyPreview.current = null;
+        store.settlePreview();
+      }, 2000);
+    },
+    [readOnly, unit, locale, showPreview, store],
   );
 
   const focusCell = useCallback(
@@ -394,7 +422,13 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
           onMessage(t(`input.${parsed.error}`, { text: raw.trim() }), 'error');
           return;
         }
-        const previewed = showPreview(row.id, colId, parsed.value);
+        // Enter may have shown this very edit already (see onKeyDownCapture below).
+        const early = earlyPreview.current;
+        earlyPreview.current = null;
+        const previewed =
+          early && early.lineId === row.id && early.column === colId && early.value === parsed.value
+            ? true
+            : showPreview(row.id, colId, parsed.value);
         try {
           await applyPatch(await bridge.invoke('cell/set', { lineId: row.id, column: colId, value: parsed.value }));
         } catch (err) {
@@ -412,7 +446,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         onMessage(t(code.code, code.params), 'error');
       }
     },
-    [applyPatch, bridge, unit, locale, onMessage, t, showPreview, local, reload, store],
+    [applyPatch, bridge, unit, locale, onMessage, t, showPreview, local, reload, store, earlyPreview],
   );
 
   const columnDefs = useMemo(() => {
@@ -562,7 +596,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   const defaultColDef = useMemo<ColDef<RowView>>(() => ({ sortable: false, suppressMovable: true }), []);
 
   return (
-    <div className="pd-grid" ref={wrapper}>
+    <div className="pd-grid" ref={wrapper} onKeyDownCapture={onKeyDownCapture}>
       <AgGridReact<RowView>
         theme={theme}
         columnDefs={columnDefs}
@@ -609,6 +643,15 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
 });
 
 const EN_LOCALE: Record<string, string> = {};
+
+/**
+ * Give changed rows their new data. Node by node, not a row transaction: a transaction re-runs the
+ * row model over all 100.000 rows; setData redraws only the rows it touches. Rows still arriving
+ * in the background are not in the grid yet: they come with their new values.
+ */
+function updateRows(api: GridApi<RowView>, rows: readonly RowView[]): void {
+  for (const r of rows) api.getRowNode(String(r.id))?.setData(r);
+}
 
 /** The few AG Grid built-in texts a user of this grid can meet. */
 const VI_LOCALE: Record<string, string> = {
