@@ -25,7 +25,7 @@ const ACTIVITIES = ['Hỗ trợ phát triển sản xuất', 'Xây dựng đư�
   'Sửa chữa, duy tu công trình hạ tầng', 'Hỗ trợ việc làm bền vững', 'Giám sát, đánh giá thực hiện'];
 
 /** mulberry32: small, fast, and the same sequence on every platform for a given seed. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,20 +8,11 @@
 // Mode "hold" opens the file, prints "R <status json>" and waits to be killed or for stdin to end.
 import fs from 'node:fs';
 import { Workspace } from '../../electron/engine/workspace';
+import { prng } from '../../shared/rules/bench-plan';
 
 const [mode, file, dataDir, seedArg] = process.argv.slice(2);
 const out = (line: string) => fs.writeSync(1, line + '\n');
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ws = new Workspace(null, { dataDir: dataDir || null });
 ws.open(file);

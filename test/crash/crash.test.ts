@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan, prng } from '../../shared/rules/bench-plan';
 import { BackupStore } from '../../electron/engine/backup/backup-store';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
@@ -23,16 +23,6 @@ interface Intent {
   cells: [string, number | null][];
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readFileState(file: string, keys: Iterable<string>) {
   const db = new Database(file);
