@@ -1,5 +1,5 @@
 // `npm run serve -- --file F [--port N]`: browser mode. Opens the cycle (or, without --file, a copy
-// of the built-in sample in a temporary folder), serves the real UI on 127.0.0.1, prints its URL.
+// of the built-in sample kept in the data folder), serves the real UI on 127.0.0.1, prints its URL.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,8 +24,11 @@ async function main(): Promise<void> {
   if (values.file) {
     workspace.open(values.file, { readOnly: values['read-only'] });
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-sample-'));
-    workspace.create(path.join(dir, 'ke-hoach-122-KH-UBND-2024.plandesk'), { sample: true });
+    // The sample lives in the data folder, as in the desktop app: edits to it are kept between runs.
+    const sample = path.join(dataDir, 'samples', 'ke-hoach-122-KH-UBND-2024.plandesk');
+    fs.mkdirSync(path.dirname(sample), { recursive: true });
+    if (fs.existsSync(sample)) workspace.open(sample);
+    else workspace.create(sample, { sample: true });
   }
   // Import jobs read spreadsheets in the worker bundles built beside Electron's main.
   configureTransfer({ workerDir: path.join(__dirname, '..', 'electron') });
