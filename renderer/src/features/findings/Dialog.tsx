@@ -1,6 +1,7 @@
 // A modal dialog frame for this area's dialogs: a title bar, a form body and a button row; Escape
 // or a click outside cancels, Enter submits, Tab stays inside, and the focus returns where it was.
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { dialogKeyDown, FOCUSABLE, useDialogFocus } from '../../app/modal';
 
 interface Props {
   title: string;
@@ -12,41 +13,11 @@ interface Props {
   className?: string;
 }
 
-const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 export function Dialog({ title, closeLabel, onClose, onSubmit, footer, children, className }: Props) {
   const ref = useRef<HTMLFormElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    if (first instanceof HTMLInputElement && first.type === 'text') first.select();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  useDialogFocus(ref, (box) => box.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE), true);
+  const onKeyDown = (e: React.KeyboardEvent) => dialogKeyDown(e, ref.current, onClose);
 
   return (
     <div className="pd-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>

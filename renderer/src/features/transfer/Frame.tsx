@@ -1,10 +1,9 @@
 // The modal frame of the import and export dialogs (the app's .pd-dialog look): a title bar with the
 // file it is about, a body, a button row. Escape or × closes, Tab stays inside, keys typed here never
 // reach the grid, and the focus returns where it was.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { dialogKeyDown, FOCUSABLE, useDialogFocus } from '../../app/modal';
 import './transfer.css';
-
-const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface Props {
   id: string;
@@ -23,37 +22,14 @@ interface Props {
 export function Frame({ id, title, subtitle, closeLabel, onClose, footer, children, size = 'medium', autoFocus }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const box = ref.current;
-    const first = (autoFocus && box?.querySelector<HTMLElement>(autoFocus)) || box?.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) || box?.querySelector<HTMLElement>('.pd-dialog-foot .pd-btn-primary, .pd-dialog-foot button');
-    first?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-    // Focus once, when the dialog opens.
-  }, []);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    e.stopPropagation();
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  useDialogFocus(
+    ref,
+    (box) =>
+      (autoFocus && box.querySelector<HTMLElement>(autoFocus)) ||
+      box.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) ||
+      box.querySelector<HTMLElement>('.pd-dialog-foot .pd-btn-primary, .pd-dialog-foot button'),
+  );
+  const onKeyDown = (e: React.KeyboardEvent) => dialogKeyDown(e, ref.current, onClose, { isolate: true, visibleOnly: true });
 
   return (
     <div className="pd-dialog-backdrop pd-xfer-backdrop">
