@@ -152,6 +152,8 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
 
   // The same totals computed in the window: an edit's new totals show in the next frame.
   const local = useMemo(() => new LocalTotals(store), [store]);
+  // A grid replaced (another file, another language) must not leave its copy rebuilding in the background.
+  useEffect(() => local.attach(), [local]);
 
   const applyPatch = useCallback(
     async (p: Patch) => {

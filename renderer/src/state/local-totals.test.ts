@@ -16,6 +16,7 @@ describe('LocalTotals', () => {
     const store = new PlanStore();
     store.load(session.snapshot());
     const local = new LocalTotals(store);
+    local.attach();
     const line = store.rowList().find((r) => r.code === '3.2')!;
     const preview = local.preview(line.id, 'central_recurrent', 8_024_000_000)!;
     const patch = session.handle('cell/set', { lineId: line.id, column: 'central_recurrent', value: 8_024_000_000 });

@@ -19,13 +19,24 @@ export class LocalTotals {
   private tree: ColumnTree | null = null;
 
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  constructor(private readonly store: PlanStore) {}
 
-  constructor(private readonly store: PlanStore) {
-    store.onRows((e) => {
+  /**
+   * Follow the store: a new load or new rows invalidate the calc, which is rebuilt soon after.
+   * Returns the function that stops following (a replaced grid must not keep rebuilding).
+   */
+  attach(): () => void {
+    const off = this.store.onRows((e) => {
       if (e.type === 'findings') return;
       this.calc = null;
       this.warmSoon();
     });
+    return () => {
+      off();
+      if (this.warmTimer !== null) clearTimeout(this.warmTimer);
+      this.warmTimer = null;
+      this.calc = null;
+    };
   }
 
   /** Build the calc shortly after the plan has arrived, so the first edit does not pay for it. */
