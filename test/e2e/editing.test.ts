@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, totalCell, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, openApp, rowIndexOf, totalCell, uncaughtErrors } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -60,6 +60,39 @@ const pasteLikeExcel = (page: Page, plain: string, html = '') =>
     [plain, html] as const,
   );
 const message = (page: Page) => page.locator('.pd-message-text').textContent();
+/**
+ * Start noting, at every animation frame, what the cells of `codes` in `col` show (the cell being
+ * edited shows its editor: read as ✎ and the text typed). Returns a function that stops and hands over
+ * the frames.
+ */
+const recordFrames = async (page: Page, lineCodes: string[], col: string) => {
+  const rows = await Promise.all(lineCodes.map((c) => rowIndexOf(page, c)));
+  await page.evaluate(
+    ({ rows, col }) => {
+      const w = window as unknown as { __frames: string[][]; __stop: boolean };
+      w.__frames = [];
+      w.__stop = false;
+      const read = (r: string) => {
+        const el = document.querySelector(`.ag-grid-scrolling-rows .ag-row[row-index="${r}"] [col-id="${col}"]`);
+        const input = el?.querySelector('input');
+        return input ? `✎${input.value.trim()}` : (el?.textContent ?? '').trim();
+      };
+      const tick = () => {
+        if (w.__stop) return;
+        w.__frames.push(rows.map(read));
+        requestAnimationFrame(tick);
+      };
+      tick();
+    },
+    { rows, col },
+  );
+  return () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __frames: string[][]; __stop: boolean };
+      w.__stop = true;
+      return w.__frames;
+    });
+};
 const selectBlock = async (page: Page, from: [string, string], to: [string, string]) => {
   await (await cell(page, ...from)).click();
   await (await cell(page, ...to)).click({ modifiers: ['Shift'] });
@@ -176,9 +209,15 @@ describe('editing the budget grid like a spreadsheet', () => {
 
     await selectBlock(page, ['6.1', 'local_recurrent'], ['6.2', 'local_recurrent']);
     await page.keyboard.type('5');
+    // Every painted frame until the fill lands: the selected cells change together, never one
+    // ahead of the others (Enter's early preview must not take Ctrl+Enter for a one-cell edit).
+    const frames = await recordFrames(page, ['6.1', '6.2'], 'local_recurrent');
     await page.keyboard.press('Control+Enter');
     await poll(() => text(page, '6.2', 'local_recurrent')).toBe('5');
     expect(await text(page, '6.1', 'local_recurrent')).toBe('5');
+    const shown = await frames();
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.filter(([a, b]) => !a.startsWith('✎') && !b.startsWith('✎') && (a === '5') !== (b === '5'))).toEqual([]);
 
     await selectBlock(page, ['3.1', 'central_recurrent'], ['3.2', 'local_recurrent']);
     await page.keyboard.press('Delete');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, openApp, typeInto, uncaughtErrors } from './support/browser';
 import { startServer } from './support/server';
 
 let browser: Browser;
@@ -27,11 +27,6 @@ async function openRules(page: Page): Promise<void> {
   await dialog(page).waitFor();
 }
 
-async function typeInto(page: Page, code: string, column: string, text: string): Promise<void> {
-  await (await cell(page, code, column)).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
 async function open(): Promise<{ page: Page; stop: () => Promise<void> }> {
   const file = path.join(tempDir(), 'sample.plandesk');

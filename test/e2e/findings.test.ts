@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, totalCell, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, menu, openApp, totalCell, typeInto, uncaughtErrors } from './support/browser';
 import { startServer } from './support/server';
 
 let browser: Browser;
@@ -37,16 +37,7 @@ function focusedCell(page: Page): Promise<[string | null, string | null] | null>
   });
 }
 
-async function typeInto(page: Page, code: string, column: string, text: string): Promise<void> {
-  await (await cell(page, code, column)).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
-async function menu(page: Page, menuId: string, action: string): Promise<void> {
-  await page.locator(`[data-menu="${menuId}"]`).click();
-  await page.locator(`[data-action="${action}"]`).click();
-}
 
 describe('findings on the built-in sample', () => {
   it('flags a stated total, lists it, goes to it, and drops it for the computed value', async () => {

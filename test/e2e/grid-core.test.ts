@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, totalCell, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, openApp, settled, totalCell, uncaughtErrors } from './support/browser';
 import { startServer } from './support/server';
 
 let browser: Browser;
@@ -56,7 +56,8 @@ describe('the budget grid on the built-in sample', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('nhiều hơn một dấu thập phân');
     expect(await (await cell(page, '5', 'local_recurrent')).textContent()).toBe('3.929');
 
-    // Restart the server on the same file: the edit is there.
+    // Restart the server on the same file once the status bar says saved: the edit is there.
+    await settled(page);
     await page.close();
     await server.stop();
     server = await startServer(file);

@@ -11,7 +11,7 @@ import { lockPathFor } from '../../electron/engine/safety/lock-file';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, totalCell, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, menu, openApp, totalCell, typeInto, uncaughtErrors } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -48,16 +48,7 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-async function menu(page: Page, menuId: string, action: string): Promise<void> {
-  await page.locator(`[data-menu="${menuId}"]`).click();
-  await page.locator(`[data-action="${action}"]`).click();
-}
 
-async function typeInto(page: Page, code: string, column: string, text: string): Promise<void> {
-  await (await cell(page, code, column)).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
 const dialog = (page: Page, id: string) => page.locator(`[data-dialog="${id}"]`);
 

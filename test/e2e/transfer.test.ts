@@ -12,7 +12,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { buildDepartmentWorkbook, writeXlsx } from '../fixtures/excel/make-fixtures';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, totalCell, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, menu, openApp, settled, totalCell, uncaughtErrors } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -40,10 +40,6 @@ async function openSample(): Promise<{ page: Page; dir: string; file: string }> 
   return { page, dir, file };
 }
 
-async function menu(page: Page, menuId: string, action: string): Promise<void> {
-  await page.locator(`[data-menu="${menuId}"]`).click();
-  await page.locator(`[data-action="${action}"]`).click();
-}
 
 /** File → Import from Excel…, then pick the file in the browser's file chooser. */
 async function importThroughMenu(page: Page, file: string): Promise<void> {
@@ -117,6 +113,7 @@ describe('import and export in the window', () => {
     await page.keyboard.type('3.200');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await cell(page, 'II', 'total')).getAttribute('class')).not.toContain('pd-mismatch');
+    await settled(page); // the export below must see the edit
 
     // File → Export to Excel (browser mode: the path is typed).
     const out = path.join(dir, 'phu-luc-xuat.xlsx');

@@ -19,7 +19,9 @@ export function StatusBar(props: {
   return (
     <footer className="pd-statusbar" role="status" aria-live="polite">
       <span className="pd-status-file" title={props.file?.path}>{props.file?.name}</span>
-      <span className="pd-status-saved">{props.file?.readOnly ? t('status.readOnly') : props.saving ? t('status.saving') : t('status.saved')}</span>
+      <span className="pd-status-saved" data-state={props.file?.readOnly ? 'read-only' : props.saving ? 'saving' : 'saved'}>
+        {props.file?.readOnly ? t('status.readOnly') : props.saving ? t('status.saving') : t('status.saved')}
+      </span>
       <span>{t('status.lines', { count: props.lineCount.toLocaleString('vi-VN') })}</span>
       <span>{t('unit.label', { unit: t(`unit.${props.unit}`) })}</span>
       {props.loading && (

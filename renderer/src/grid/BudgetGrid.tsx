@@ -199,7 +199,9 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   const earlyPreview = useRef<{ lineId: number; column: string; value: number | null } | null>(null);
   const onKeyDownCapture = useCallback(
     (e: React.KeyboardEvent<HTMLDivElement>) => {
-      if (e.key !== 'Enter' || readOnly) return;
+      // Ctrl/Alt+Enter are not "commit this cell": Ctrl+Enter fills the whole selection, which
+      // must appear at once when the engine answers, not one cell ahead of the others.
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || readOnly) return;
       const input = e.target as HTMLElement;
       if (!(input instanceof HTMLInputElement)) return;
       const cellEl = input.closest('.ag-cell-inline-editing');

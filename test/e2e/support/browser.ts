@@ -53,3 +53,27 @@ export async function cell(page: Page, code: string, colId: string): Promise<Loc
 export function totalCell(page: Page, colId: string): Locator {
   return page.locator(`.ag-grid-pinned-bottom-rows .ag-row [col-id="${colId}"]`);
 }
+
+/** Choose an item of the in-window menu bar, as a person does: open the menu, click the item. */
+export async function menu(page: Page, menuId: string, action: string): Promise<void> {
+  await page.locator(`[data-menu="${menuId}"]`).click();
+  await page.locator(`[data-action="${action}"]`).click();
+}
+
+/**
+ * Wait until the status bar no longer says "saving": every edit shown ahead of the engine has been
+ * answered, so its findings, undo step and change-log entry exist and it is in the file.
+ */
+export async function settled(page: Page): Promise<void> {
+  // The preview shown at Enter reaches the status bar on React's next render: let it paint first.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() => !document.querySelector('.pd-status-saved[data-state="saving"]'), undefined, { timeout: 10_000 });
+}
+
+/** Click a cell, type, press Enter — then wait until the edit is saved (as the status bar shows). */
+export async function typeInto(page: Page, code: string, column: string, text: string): Promise<void> {
+  await (await cell(page, code, column)).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await settled(page);
+}
