@@ -195,6 +195,24 @@ describe('editing the budget grid like a spreadsheet', () => {
     await server.stop();
   });
 
+  it('types into the active cell, not the clicked one, right after a Shift+click (as Excel)', async () => {
+    const { page, server } = await sampleApp();
+    const editorIn = async (code: string) => (await cell(page, code, 'local_recurrent')).locator('input').count();
+    // Keys typed at once after the click must not overtake the grid's return to the active cell.
+    for (let i = 0; i < 12; i++) {
+      await selectBlock(page, ['6.1', 'local_recurrent'], ['6.2', 'local_recurrent']);
+      await page.keyboard.type('9');
+      expect(await editorIn('6.1')).toBe(1);
+      expect(await editorIn('6.2')).toBe(0);
+      await page.keyboard.press('Escape');
+    }
+    await poll(() => text(page, '6.1', 'local_recurrent')).toBe('607'); // Esc cancelled each edit
+    expect(await text(page, '6.2', 'local_recurrent')).toBe('225');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
+
   it('fills down (Ctrl+D), fills a selection (Ctrl+Enter), clears (Delete) and cuts (Ctrl+X), each one undo step', async () => {
     const { page, server } = await sampleApp();
     await selectBlock(page, ['4.1', 'central_recurrent'], ['4.3', 'local_recurrent']);

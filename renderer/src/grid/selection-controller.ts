@@ -17,6 +17,8 @@ export class SelectionController {
   /** The grid focus this controller has accounted for (`row:colId`, pinned rows `p:…`). */
   private lastSeen: string | null = null;
   private dragging = false;
+  /** The active cell to return the focus to once a Shift+click has been handled by the grid. */
+  private refocus: CellPos | null = null;
   /** After Enter ends an edit: the cell the grid moves to next is stepped past totals. */
   private stepOver: { dir: 'up' | 'down'; colId: string; from: number; until: number } | null = null;
   private scrollTimer: ReturnType<typeof setInterval> | null = null;
@@ -107,9 +109,11 @@ export class SelectionController {
     const anchor = this.selection.anchor;
     if (e.shiftKey && anchor) {
       // The active cell stays where the selection started (Excel): the grid's focus goes back
-      // there once it has handled the press (the grid's mousedown handler keeps the browser's).
+      // there once the grid has handled the press (see afterPress). Not on a timer alone: Chromium
+      // runs queued keystrokes before timers, so a key typed at once would edit the clicked cell.
       this.selection.extendTo(pos);
-      setTimeout(() => this.focusGrid(anchor, false), 0);
+      this.refocus = anchor;
+      setTimeout(() => this.afterPress(), 0);
       return;
     }
     this.selection.set(pos);
@@ -140,6 +144,17 @@ export class SelectionController {
   onMouseUp(): void {
     this.dragging = false;
     this.stopScroll();
+    this.afterPress();
+  }
+
+  /**
+   * The press's events have been through the grid (called from window-level listeners, which run
+   * after the grid's own): give the focus back to the active cell a Shift+click kept.
+   */
+  afterPress(): void {
+    const to = this.refocus;
+    this.refocus = null;
+    if (to) this.focusGrid(to, false);
   }
 
   get isDragging(): boolean {
@@ -204,7 +219,8 @@ export class SelectionController {
     const last = view.colIds().length - 1;
     const anchorRow = shift && this.selection.anchor ? this.selection.anchor.row : row;
     this.selection.set({ row: anchorRow, col: 0 }, { row, col: last });
-    setTimeout(() => this.focusGrid({ row: anchorRow, col: 0 }, false), 0);
+    this.refocus = { row: anchorRow, col: 0 };
+    setTimeout(() => this.afterPress(), 0);
   }
 
   private selectLinesTo(row: number): void {
