@@ -1,6 +1,6 @@
 // Parsing and formatting of amounts, the Vietnamese way and the en-US way.
 import fc from 'fast-check';
-import { formatAmount, formatPercent, parseAmount, roundHalfAway } from './number';
+import { formatAmount, formatPercent, formatSignedAmount, parseAmount, roundHalfAway } from './number';
 
 const ok = (text: string, unit: Parameters<typeof parseAmount>[1] = 'trieu', locale: 'vi-VN' | 'en-US' = 'vi-VN') => {
   const r = parseAmount(text, unit, locale);
@@ -106,5 +106,14 @@ describe('formatPercent and rounding', () => {
     expect(roundHalfAway(2.5)).toBe(3);
     expect(roundHalfAway(-2.5)).toBe(-3);
     expect(roundHalfAway(1.005, 2)).toBe(1.01);
+  });
+});
+
+describe('formatSignedAmount', () => {
+  it('always shows which way a difference goes', () => {
+    expect(formatSignedAmount(4_432_000_000, 'trieu')).toBe('+4.432');
+    expect(formatSignedAmount(-600_000, 'trieu')).toBe('-0,6');
+    expect(formatSignedAmount(0, 'trieu')).toBe('0');
+    expect(formatSignedAmount(1_500_000, 'trieu', 'en-US')).toBe('+1.5');
   });
 });

@@ -100,6 +100,12 @@ export function formatAmount(
   return negative && abs !== 0n ? `-${body}` : body;
 }
 
+/** A difference, with its sign always shown ("+4.432", "-0,6", "0"): which way a figure is off. */
+export function formatSignedAmount(dong: Dong, unit: DisplayUnit, locale: NumberLocale = 'vi-VN'): string {
+  const body = formatAmount(dong, unit, locale);
+  return dong > 0 && body !== '0' ? `+${body}` : body;
+}
+
 /** Format a ratio as a percentage: 0.09556 → "9,56%" (half away from zero, fixed decimals). */
 export function formatPercent(ratio: number, locale: NumberLocale = 'vi-VN', decimals = 2): string {
   const [i, f] = roundHalfAway(ratio * 100, decimals).toFixed(decimals).split('.');

@@ -5,7 +5,7 @@ import type { PlanCalc } from '../calc';
 import { SHORT_LABELS } from '../columns';
 import type { Finding, RuleId, Severity } from '../findings';
 import { DICTIONARY, type Lang, type MessageKey } from '../i18n';
-import type { CapitalType, CycleMeta, Dong, FundSource, Line, RuleParams } from '../model';
+import type { CapitalType, CycleMeta, DisplayUnit, Dong, FundSource, Line, RuleParams } from '../model';
 import { UNIT_DONG } from '../model';
 import { formatAmount, roundHalfAway } from '../number';
 
@@ -22,6 +22,15 @@ export const RULE_DEFAULTS = {
   counterpartTolerancePercent: 0.005,
   counterpartLineDepth: 1,
 } as const;
+
+/**
+ * How far a stated total may be from the computed one before it is a mismatch: the cycle's own
+ * setting, else half a display unit (figures typed or read in that unit are exact only to that).
+ * The grid's flag and the sum_mismatch rule both use it, so a cell is flagged iff it has a finding.
+ */
+export function sumToleranceDong(rules: Pick<RuleParams, 'toleranceDong'>, unit: DisplayUnit): Dong {
+  return rules.toleranceDong ?? UNIT_DONG[unit] / 2;
+}
 
 export type ResolvedRuleParams = Required<Omit<RuleParams, 'toleranceDong'>> & { toleranceDong: Dong };
 
@@ -110,8 +119,7 @@ export class RuleContext {
     this.params = {
       counterpartMinPercent: r.counterpartMinPercent,
       counterpartPerLine: r.counterpartPerLine,
-      // Half a display unit: figures typed or read in that unit are exact only to that.
-      toleranceDong: r.toleranceDong ?? UNIT_DONG[input.meta.unit] / 2,
+      toleranceDong: sumToleranceDong(r, input.meta.unit),
       counterpartTolerancePercent: r.counterpartTolerancePercent ?? RULE_DEFAULTS.counterpartTolerancePercent,
       counterpartLineDepth: r.counterpartLineDepth ?? RULE_DEFAULTS.counterpartLineDepth,
     };

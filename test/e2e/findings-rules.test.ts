@@ -104,11 +104,16 @@ describe('the Rules dialog', () => {
     await (await cell(page, '3', 'total')).hover();
     await expect.poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 }).toContain('Số ghi: 25.296,4');
     expect(await entries(page, 'sum_mismatch').count()).toBe(0);
-    expect(await (await cell(page, '3', 'total')).getAttribute('class')).not.toContain('pd-finding-error');
+    expect(await page.locator('.ag-tooltip').textContent()).toContain('chênh lệch: +0,4');
+    // …and the cell is not flagged either: the grid's flag and the rule use the same tolerance.
+    const within = await (await cell(page, '3', 'total')).getAttribute('class');
+    expect(within).not.toContain('pd-finding-error');
+    expect(within).not.toContain('pd-mismatch');
     await typeInto(page, '3', 'total', '25.296,6');
     await expect.poll(() => entries(page, 'sum_mismatch').count()).toBe(1);
     expect(await entries(page, 'sum_mismatch').locator('.pd-finding-figures td').allTextContents()).toEqual(['25.296,6', '25.296', '+0,6']);
     await expect.poll(async () => (await cell(page, '3', 'total')).getAttribute('class')).toContain('pd-finding-error');
+    expect(await (await cell(page, '3', 'total')).getAttribute('class')).toContain('pd-mismatch');
 
     expect(uncaughtErrors(page)).toEqual([]);
     await stop();

@@ -67,7 +67,7 @@ describe('findings on the built-in sample', () => {
     await flagged.hover();
     await expect
       .poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 })
-      .toBe('Số ghi: 70.000 — số tính: 65.568 — chênh lệch: 4.432 (triệu đồng)');
+      .toBe('Số ghi: 70.000 — số tính: 65.568 — chênh lệch: +4.432 (triệu đồng)');
     await expect.poll(() => statusCount(page, 'error')).toBe('2 lỗi');
     const e4 = entry(page, `sum_mismatch:${id4}:total`);
     expect(await e4.locator('.pd-finding-where strong').textContent()).toBe('4 · Tổng cộng');

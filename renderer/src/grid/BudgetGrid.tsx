@@ -26,7 +26,8 @@ import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, use
 import { ColumnTree } from '../../../shared/columns';
 import type { PlanDeskBridge, Patch, RowView } from '../../../shared/ipc';
 import type { FundingColumn } from '../../../shared/model';
-import { formatAmount, parseAmount } from '../../../shared/number';
+import { formatAmount, formatSignedAmount, parseAmount } from '../../../shared/number';
+import { sumToleranceDong } from '../../../shared/rules/context';
 import { BridgeFailure } from '../bridge';
 import { useLang } from '../i18n';
 import type { PlanStore } from '../state/plan-store';
@@ -469,11 +470,11 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       tooltipValueGetter: (p) => {
         if (!p.data) return null;
         const m = cellMeaning(p.data, col.key, leafColumns);
-        if (m.mismatch) {
+        if (m.stated) {
           return t('grid.stated', {
-            stated: formatAmount(m.mismatch.stated, unit, locale),
-            computed: formatAmount(m.mismatch.computed, unit, locale),
-            diff: formatAmount(m.mismatch.stated - m.mismatch.computed, unit, locale),
+            stated: formatAmount(m.stated.stated, unit, locale),
+            computed: formatAmount(m.stated.computed, unit, locale),
+            diff: formatSignedAmount(m.stated.stated - m.stated.computed, unit, locale),
             unit: t(`unit.${unit}`),
           });
         }
@@ -483,7 +484,10 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       cellClassRules: {
         ...painter.rules(col.key),
         'pd-total': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).isTotal,
-        'pd-mismatch': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).mismatch !== null,
+        // Flagged exactly when the sum rule reports it: the cycle's tolerance, read at paint time
+        // (the Rules dialog may change it).
+        'pd-mismatch': (p: CellClassParams<RowView>) =>
+          !!p.data && !!store.meta && !!store.rules && cellMeaning(p.data, col.key, leafColumns, sumToleranceDong(store.rules, store.meta.unit)).mismatch,
         'pd-negative': (p: CellClassParams<RowView>) => typeof p.value === 'number' && p.value < 0,
         'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'error',
         'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'warning',

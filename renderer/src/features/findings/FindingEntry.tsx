@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { Finding } from '../../../../shared/findings';
 import { t as translate, type Lang } from '../../../../shared/i18n';
 import type { DisplayUnit } from '../../../../shared/model';
-import { formatAmount, type NumberLocale } from '../../../../shared/number';
+import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../../shared/number';
 import { canKeep } from './kept';
 import { SeverityIcon } from './SeverityIcon';
 
@@ -38,7 +38,7 @@ export const FindingEntry = memo(function FindingEntry(p: EntryProps) {
   const { f, lang } = p;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const money = (d: number) => formatAmount(d, p.unit, p.locale);
-  const signed = (d: number) => (d > 0 ? `+${money(d)}` : money(d));
+  const signed = (d: number) => formatSignedAmount(d, p.unit, p.locale);
   // Rendered from the message key, so the panel follows the UI language, not the file's.
   const message = translate(lang, f.msg.key, f.msg.params);
   const figures = figuresOf(f, t, money, signed);

@@ -4,7 +4,7 @@ import type { AuditRow } from '../../../../shared/commands/history';
 import { SHORT_LABELS } from '../../../../shared/columns';
 import type { Lang } from '../../../../shared/i18n';
 import type { DisplayUnit, FundingColumn } from '../../../../shared/model';
-import { formatAmount } from '../../../../shared/number';
+import { formatAmount, formatSignedAmount } from '../../../../shared/number';
 import { SETTING_KEYS } from '../../../../shared/settings';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -89,7 +89,7 @@ export function auditDelta(r: AuditRow, unit: DisplayUnit, locale: NumberLocale)
   if (r.action !== 'amount') return { text: '', negative: false };
   const d = (typeof r.new === 'number' ? r.new : 0) - (typeof r.old === 'number' ? r.old : 0);
   if (d === 0) return { text: '', negative: false };
-  return { text: `${d > 0 ? '+' : ''}${formatAmount(d, unit, locale)}`, negative: d < 0 };
+  return { text: formatSignedAmount(d, unit, locale), negative: d < 0 };
 }
 
 export function formatSize(bytes: number): string {
