@@ -69,6 +69,42 @@ describe('the budget grid on the built-in sample', () => {
     await server.stop();
   });
 
+  it('saves a figure still being typed when the window is closed or the page left', async () => {
+    const file = path.join(tempDir(), 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    let server = await startServer(file);
+    let page = await openApp(browser, server.url);
+    // (Leaving the page runs the same beforeunload as closing the window; this Chromium does not
+    // run it for a page closed by the test driver, so the test leaves by reloading.)
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.dismiss(); // "stay on this page"
+    });
+    // Nothing pending: the page is left without asking.
+    await page.reload();
+    await page.locator('.pd-status-saved[data-state="saved"]').waitFor();
+    expect(asked).toEqual([]);
+
+    // 8.024 typed into 3.2, no Enter, and the page left: the edit is committed and saved.
+    await (await cell(page, '3.2', 'central_recurrent')).click();
+    await page.keyboard.type('8.024');
+    await page.goto(page.url()).catch(() => undefined); // aborted: the person chose to stay
+    expect(asked).toEqual(['beforeunload']);
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('351.190');
+    await settled(page);
+    expect(await page.locator('.pd-status-saved').getAttribute('data-state')).toBe('saved');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+
+    server = await startServer(file);
+    page = await openApp(browser, server.url);
+    expect(await (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('8.024');
+    await page.close();
+    await server.stop();
+  });
+
   it('collapses and expands lines, and switches the UI to English', async () => {
     const file = path.join(tempDir(), 'sample.plandesk');
     createCycleFile(file, sampleCycle());

@@ -1,8 +1,8 @@
 // The main window: menu bar, the budget grid, messages and the status bar. Owns the loading of the
 // plan (snapshot) and the application-wide commands (undo/redo, file actions, language).
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { PlanDeskBridge } from '../../../shared/ipc';
-import { BridgeFailure } from '../bridge';
+import { BridgeFailure, type CountingBridge } from '../bridge';
+import { installCloseGuard } from './close-guard';
 import { BudgetGrid, type BudgetGridHandle } from '../grid/BudgetGrid';
 import { FEATURES } from '../features';
 import type { AppContext, MenuId } from '../features/types';
@@ -16,7 +16,7 @@ import { StatusBar } from './StatusBar';
 const FIRST_ROWS = 300;
 const ROW_CHUNK = 20_000;
 
-export function App({ bridge }: { bridge: PlanDeskBridge }) {
+export function App({ bridge }: { bridge: CountingBridge }) {
   const { t, lang, setLang } = useLang();
   const store = useMemo(() => new PlanStore(), []);
   useSyncExternalStore(store.subscribe, store.getVersion);
@@ -71,6 +71,16 @@ export function App({ bridge }: { bridge: PlanDeskBridge }) {
       if (e.type === 'menu') runAction.current(e.action);
     });
   }, [bridge, reload]);
+
+  // Closing the window commits the cell being edited and waits for the engine (nothing typed is lost).
+  useEffect(
+    () =>
+      installCloseGuard({
+        commitEditing: () => grid.current?.commitEditing() ?? false,
+        busy: () => bridge.inflight() > 0 || store.pending > 0,
+      }),
+    [bridge, store],
+  );
 
   useEffect(() => {
     if (store.file) document.title = `${store.file.name} — PlanDesk`;

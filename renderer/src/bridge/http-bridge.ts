@@ -6,10 +6,13 @@ import { BridgeFailure } from './failure';
 export function createHttpBridge(token: string): PlanDeskBridge {
   const listeners = new Set<(e: HostEvent) => void>();
   const post = async (route: string, body: unknown): Promise<{ ok: boolean; value?: unknown; error?: BridgeError; file?: unknown }> => {
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
     const res = await fetch(route, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': token },
-      body: JSON.stringify(body),
+      body: bytes,
+      // An edit sent as the tab closes still reaches the engine (browsers cap such bodies at 64 KB).
+      keepalive: bytes.length < 60_000,
     });
     if (!res.ok) throw new BridgeFailure({ code: 'error.internal', params: { detail: `HTTP ${res.status}` } });
     return res.json();

@@ -2,6 +2,7 @@
 import type { PlanDeskBridge } from '../../../shared/ipc';
 import { BridgeFailure } from './failure';
 import { createHttpBridge } from './http-bridge';
+import { countInflight, type CountingBridge } from './inflight';
 
 declare global {
   interface Window {
@@ -9,10 +10,10 @@ declare global {
   }
 }
 
-export function getBridge(): PlanDeskBridge {
-  if (window.plandesk) return wrapElectron(window.plandesk);
+export function getBridge(): CountingBridge {
+  if (window.plandesk) return countInflight(wrapElectron(window.plandesk));
   const token = new URLSearchParams(window.location.search).get('t') ?? '';
-  return createHttpBridge(token);
+  return countInflight(createHttpBridge(token));
 }
 
 /** Electron's preload returns {ok, value|error} envelopes (errors do not cross contextBridge well). */
@@ -29,3 +30,4 @@ function wrapElectron(raw: PlanDeskBridge): PlanDeskBridge {
 }
 
 export { BridgeFailure };
+export type { CountingBridge };

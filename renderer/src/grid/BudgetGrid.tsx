@@ -70,6 +70,8 @@ export interface BudgetGridHandle {
   run(command: GridCommand): void;
   /** The line of the active cell (null: none). */
   activeLineId(): number | null;
+  /** End the cell edit in progress keeping what was typed (it is sent as usual); true if there was one. */
+  commitEditing(): boolean;
 }
 
 interface Props {
@@ -590,6 +592,12 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       applyPatch,
       run: (command) => runGridCommand(command, editor, controller),
       activeLineId: () => editor.activeLine()?.id ?? null,
+      commitEditing: () => {
+        const api = apiRef.current;
+        if (!api || api.getEditingCells().length === 0) return false;
+        api.stopEditing(false);
+        return true;
+      },
     }),
     [visibility, refreshFilter, store, applyPatch, focusCell, editor, controller],
   );
