@@ -134,13 +134,21 @@ export interface Snapshot {
   undo: UndoState;
 }
 
-/** What a command changed. `structure` = lines were added/removed/moved: re-read the snapshot. */
+/**
+ * What a command changed: the rows to repaint, the totals, the findings. `structure` = lines were
+ * added, removed or moved; the patch then also carries the new display order (every line id) and
+ * the lines removed, and `rows` holds every row whose view changed (see structure-patch.ts).
+ */
 export interface Patch {
   rows: RowView[];
   totals: Record<string, Dong>;
   findings: FindingsDelta;
   undo: UndoState;
   structure: boolean;
+  /** With `structure`: all line ids in display order. */
+  order?: number[];
+  /** With `structure`: lines that no longer exist. */
+  removed?: number[];
   meta?: CycleMeta;
   rules?: RuleParams;
   /** Where the change was (undo/redo bring the cursor back there). */

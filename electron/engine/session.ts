@@ -26,6 +26,7 @@ import { PlanDeskError } from './errors';
 import { areaHandlers } from './commands';
 import type { Cursor, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
+import { structuralRepaint } from './structure-patch';
 import { AuditLog } from './history/audit-log';
 import type { OpenOptions } from './store/db';
 import { openCycleFile, type CycleFile } from './store/cycle-file';
@@ -330,11 +331,14 @@ export class PlanSession implements SessionContext {
       throw e;
     }
     let findings: FindingsDelta;
+    let tree: Pick<Patch, 'order' | 'removed'> & { repaint: number[] } = { repaint: [] };
     if (structure) {
       this.order = null;
       this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
       this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
       findings = { reset: this.findings.all(), upsert: [], remove: [] };
+      const { repaint, removed } = structuralRepaint(actions, this.calc);
+      tree = { repaint, removed, order: this.displayOrder().map((o) => o.id) };
     } else if (metaChanged || rulesChanged) {
       this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
       findings = { reset: this.findings.all(), upsert: [], remove: [] };
@@ -342,11 +346,12 @@ export class PlanSession implements SessionContext {
       findings = this.findings.update(changed);
     }
     return {
-      rows: structure ? [] : [...changed].filter((id) => this.calc.lines.has(id)).map((id) => this.rowView(id)),
+      rows: (structure ? tree.repaint : [...changed].filter((id) => this.calc.lines.has(id))).map((id) => this.rowView(id)),
       totals: this.totals(),
       findings,
       undo: this.undoState(),
       structure,
+      ...(structure ? { order: tree.order, removed: tree.removed } : {}),
       ...(metaChanged ? { meta: this.data.meta } : {}),
       ...(rulesChanged ? { rules: this.data.rules } : {}),
       cursor,

@@ -160,12 +160,18 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
 
   const applyPatch = useCallback(
     async (p: Patch) => {
+      const inPlace = p.structure && store.canTakeStructure(p);
       const changed = store.apply(p);
       local.reconcile(p);
       const api = apiRef.current;
       if (!api) return;
       if (p.structure) {
-        await reload();
+        if (!inPlace) return reload();
+        // The new order with the changed rows: AG Grid matches rows by id, keeps the others'
+        // nodes, focus and scroll — no re-read of the whole plan.
+        api.setGridOption('rowData', store.rowList());
+        api.refreshCells({ force: true });
+        refreshTotals();
         return;
       }
       updateRows(api, changed);

@@ -83,9 +83,23 @@ export class PlanStore {
     for (const l of this.rowListeners) l(e);
   }
 
+  /**
+   * Whether a structural patch can be applied here as it is: it carries the new order, and every
+   * row is here to be ordered (not while a big plan's rows are still arriving). Else: reload.
+   */
+  canTakeStructure(p: Patch): boolean {
+    return !!p.order && this.complete;
+  }
+
   /** Apply a patch; returns the rows it changed (for the grid's transaction). */
   apply(p: Patch): RowView[] {
     for (const r of p.rows) this.rows.set(r.id, r);
+    if (p.structure && p.order && this.complete) {
+      for (const id of p.removed ?? []) this.rows.delete(id);
+      this.order = p.order;
+      this.inOrder = new Set(p.order);
+      this.rowCount = p.order.length;
+    }
     this.totals = p.totals;
     if (p.findings.reset) this.findings = new Map(p.findings.reset.map((f) => [f.id, f]));
     for (const id of p.findings.remove) this.findings.delete(id);

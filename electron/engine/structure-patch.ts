@@ -1,0 +1,66 @@
+// After a structural change (lines inserted, deleted, moved, indented), which rows the window must
+// repaint: the lines the actions named, every ancestor of them (their totals, "has children" and
+// allocation state follow), and the whole subtree of a line that changed place (its depth may
+// have). Every other line's row is unchanged, so the window gets the new display order and these
+// rows instead of re-reading the whole plan (100.000 lines: seconds).
+import type { PlanCalc } from '../../shared/calc';
+import type { DocAction } from './actions';
+
+/** Lines named by the actions (the line itself, and its old and new parents). */
+export function linesNamed(actions: readonly DocAction[]): { named: Set<number>; placed: Set<number>; deleted: Set<number> } {
+  const named = new Set<number>();
+  const placed = new Set<number>();
+  const deleted = new Set<number>();
+  const add = (id: number | null) => {
+    if (id !== null) named.add(id);
+  };
+  for (const a of actions) {
+    switch (a.t) {
+      case 'insert':
+        add(a.line.id);
+        add(a.line.parentId);
+        placed.add(a.line.id);
+        deleted.delete(a.line.id);
+        break;
+      case 'delete':
+        add(a.line.id);
+        add(a.line.parentId);
+        deleted.add(a.line.id);
+        break;
+      case 'place':
+        add(a.lineId);
+        add(a.old.parentId);
+        add(a.new.parentId);
+        placed.add(a.lineId);
+        break;
+      case 'amount':
+      case 'fields':
+      case 'capital':
+        add(a.lineId);
+        break;
+      case 'meta':
+        break;
+    }
+  }
+  return { named, placed, deleted };
+}
+
+/** The rows to repaint after the calc has been rebuilt on the new tree, and the lines now gone. */
+export function structuralRepaint(actions: readonly DocAction[], calc: PlanCalc): { repaint: number[]; removed: number[] } {
+  const { named, placed, deleted } = linesNamed(actions);
+  const out = new Set<number>();
+  const withAncestors = (id: number) => {
+    for (let x: number | null = id; x !== null; x = calc.parentOf(x)) out.add(x);
+  };
+  for (const id of named) if (calc.lines.has(id)) withAncestors(id);
+  for (const id of placed) {
+    if (!calc.lines.has(id)) continue;
+    const stack = [...calc.children(id)];
+    while (stack.length) {
+      const x = stack.pop()!;
+      out.add(x);
+      stack.push(...calc.children(x));
+    }
+  }
+  return { repaint: [...out], removed: [...deleted].filter((id) => !calc.lines.has(id)) };
+}
