@@ -65,6 +65,8 @@ export interface BudgetGridHandle {
   expandAll(): void;
   collapseAll(): void;
   focusCell(lineId: number, column: string | null): void;
+  /** Focus a cell of the pinned TỔNG CỘNG row (findings about the whole program point there). */
+  focusTotal(column: string): void;
   applyPatch(p: Patch): Promise<void>;
   /** Run an editing command on the selection (menus, context menu, keyboard). */
   run(command: GridCommand): void;
@@ -595,6 +597,12 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         refreshFilter();
       },
       focusCell,
+      focusTotal: (column: string) => {
+        const api = apiRef.current;
+        if (!api) return;
+        api.ensureColumnVisible(column);
+        api.setFocusedCell(0, column, 'bottom');
+      },
       applyPatch,
       run: (command) => runGridCommand(command, editor, controller),
       activeLineId: () => editor.activeLine()?.id ?? null,

@@ -35,34 +35,7 @@ export async function goToFinding(ctx: AppContext, f: Finding): Promise<void> {
   findingsUi.set({ selectedId: f.id });
   const target = targetOf(f, rootColumn(ctx));
   if (target.kind === 'line') ctx.grid.current?.focusCell(target.lineId, target.column);
-  else await focusTotalCell(ctx, target.column);
-}
-
-const totalCellOf = (column: string) =>
-  document.querySelector<HTMLElement>(`.pd-grid .ag-grid-pinned-bottom-rows .ag-row [col-id="${CSS.escape(column)}"]`);
-
-/**
- * Focus a cell of the pinned TỔNG CỘNG row (program-level findings). The grid's focusCell names plan
- * lines only, so: bring the column into view beside the last top-level line when it is scrolled
- * away, then press on the cell as a mouse would (the grid focuses it) and give it the keyboard.
- */
-async function focusTotalCell(ctx: AppContext, column: string): Promise<void> {
-  let el = totalCellOf(column);
-  if (!el) {
-    const roots = ctx.store.order.filter((id) => ctx.store.rows.get(id)?.parentId === null);
-    const last = roots[roots.length - 1];
-    if (last !== undefined) ctx.grid.current?.focusCell(last, column);
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    el = totalCellOf(column);
-  }
-  if (!el) return;
-  const init = { bubbles: true, cancelable: true, view: window, button: 0 };
-  el.dispatchEvent(new PointerEvent('pointerdown', init));
-  el.dispatchEvent(new MouseEvent('mousedown', init));
-  el.dispatchEvent(new PointerEvent('pointerup', init));
-  el.dispatchEvent(new MouseEvent('mouseup', init));
-  el.dispatchEvent(new MouseEvent('click', init));
-  el.focus();
+  else ctx.grid.current?.focusTotal(target.column);
 }
 
 /** Accept the computed value: drop the stated figure at the finding's cell. */
