@@ -21,6 +21,7 @@ import {
 } from '../../shared/ipc';
 import type { CycleData, CycleMeta, Line, LineField, RuleParams } from '../../shared/model';
 import { SETTING_KEYS, type SettingKey } from '../../shared/settings';
+import { stepLabel, stepLabelFrom } from '../../shared/step-label';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
 import { areaHandlers } from './commands';
@@ -148,7 +149,7 @@ export class PlanSession implements SessionContext {
       this.requireCell(a.lineId, a.column);
       const old = this.calc.storedValue(a.lineId, a.column) ?? null;
       if (old === a.value) return this.emptyPatch();
-      return this.commit(t('vi', 'undo.cell'), [{ t: 'amount', lineId: a.lineId, column: a.column, old, new: a.value }], {
+      return this.commit(stepLabel('undo.cell'), [{ t: 'amount', lineId: a.lineId, column: a.column, old, new: a.value }], {
         lineId: a.lineId,
         column: a.column,
       });
@@ -175,7 +176,7 @@ export class PlanSession implements SessionContext {
       }
       const first = a.changes[0];
       const patch = actions.length
-        ? this.commit(a.label ?? t('vi', 'undo.paste'), actions, first ? { lineId: first.lineId, column: first.column } : null)
+        ? this.commit(stepLabelFrom(a.label, 'undo.paste'), actions, first ? { lineId: first.lineId, column: first.column } : null)
         : this.emptyPatch();
       return { ...patch, skipped };
     },
@@ -192,13 +193,13 @@ export class PlanSession implements SessionContext {
       }
       if (Object.keys(next).length === 0) return this.emptyPatch();
       const col = Object.keys(next)[0];
-      return this.commit(t('vi', 'undo.line.update'), [{ t: 'fields', lineId: a.lineId, old, new: next }], { lineId: a.lineId, column: col });
+      return this.commit(stepLabel('undo.line.update'), [{ t: 'fields', lineId: a.lineId, old, new: next }], { lineId: a.lineId, column: col });
     },
     'line/setCapital': (a) => {
       const line = this.requireLine(a.lineId);
       const next = { allowedCapital: a.allowedCapital, isAdjustment: a.isAdjustment ?? line.isAdjustment };
       return this.commit(
-        t('vi', 'undo.capital'),
+        stepLabel('undo.capital'),
         [{ t: 'capital', lineId: a.lineId, old: { allowedCapital: line.allowedCapital, isAdjustment: line.isAdjustment }, new: next }],
         { lineId: a.lineId, column: null },
       );
@@ -227,7 +228,7 @@ export class PlanSession implements SessionContext {
       };
       const actions: DocAction[] = this.shiftSiblings(parentId, position, +1);
       actions.push({ t: 'insert', line, amounts: [] });
-      const patch = this.commit(t('vi', 'undo.line.insert'), actions, { lineId: id, column: 'code' });
+      const patch = this.commit(stepLabel('undo.line.insert'), actions, { lineId: id, column: 'code' });
       return { ...patch, lineId: id };
     },
     'line/delete': (a) => {
@@ -245,7 +246,7 @@ export class PlanSession implements SessionContext {
         amounts: [...this.calc.storedOf(l.id)].map(([column, value]) => ({ lineId: l.id, column, value })),
       }));
       actions.push(...this.shiftSiblings(line.parentId, line.position + 1, -1));
-      return this.commit(t('vi', 'undo.line.delete'), actions, { lineId: line.parentId ?? line.id, column: null });
+      return this.commit(stepLabel('undo.line.delete'), actions, { lineId: line.parentId ?? line.id, column: null });
     },
     'meta/set': (a) => {
       const actions: DocAction[] = [];
@@ -253,10 +254,10 @@ export class PlanSession implements SessionContext {
         const old = (this.data.meta as unknown as Record<string, unknown>)[k];
         if (JSON.stringify(old) !== JSON.stringify(v)) actions.push({ t: 'meta', key: k, old, new: v });
       }
-      return actions.length ? this.commit(t('vi', 'undo.meta'), actions, null) : this.emptyPatch();
+      return actions.length ? this.commit(stepLabel('undo.meta'), actions, null) : this.emptyPatch();
     },
     'rules/set': (a) =>
-      this.commit(t('vi', 'undo.rules'), [{ t: 'meta', key: 'rules', old: this.data.rules, new: a.rules }], null),
+      this.commit(stepLabel('undo.rules'), [{ t: 'meta', key: 'rules', old: this.data.rules, new: a.rules }], null),
     'undo': () => {
       const step = this.undoLog.peekUndo();
       if (!step) throw new PlanDeskError('error.nothing_to_undo');
@@ -269,7 +270,7 @@ export class PlanSession implements SessionContext {
     },
     'settings/get': (a) => ({ value: this.settings.get(a.key) ?? null }),
     'settings/set': (a) =>
-      this.commit(a.label ?? t('vi', 'undo.settings'), [{ t: 'meta', key: a.key, old: this.settings.get(a.key) ?? null, new: a.value }], null),
+      this.commit(stepLabelFrom(a.label, 'undo.settings'), [{ t: 'meta', key: a.key, old: this.settings.get(a.key) ?? null, new: a.value }], null),
   };
 
   /** Actions that move later siblings by `delta` to open (or close) a gap at `from`. */

@@ -11,6 +11,8 @@ export const core = {
   'menu.edit': { vi: 'Sửa', en: 'Edit' },
   'menu.edit.undo': { vi: 'Hoàn tác', en: 'Undo' },
   'menu.edit.redo': { vi: 'Làm lại', en: 'Redo' },
+  'menu.edit.undoWhat': { vi: 'Hoàn tác: {what}', en: 'Undo: {what}' },
+  'menu.edit.redoWhat': { vi: 'Làm lại: {what}', en: 'Redo: {what}' },
   'menu.view': { vi: 'Xem', en: 'View' },
   'menu.view.expandAll': { vi: 'Mở rộng tất cả', en: 'Expand all' },
   'menu.view.collapseAll': { vi: 'Thu gọn tất cả', en: 'Collapse all' },

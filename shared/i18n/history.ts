@@ -216,4 +216,12 @@ export const history = {
     en: 'Usage: plandesk compare A.plandesk B.plandesk [--rev-a NAME] [--rev-b NAME] [--json] [--xlsx out.xlsx]',
   },
   'cli.compare.no_revision': { vi: 'Tệp "{file}" không có phiên bản "{name}".', en: '"{file}" has no revision "{name}".' },
+  'history.note.created': { vi: 'Tạo từ {source}, năm {from} → {to}', en: 'Created from {source}, year {from} → {to}' },
+  'history.note.createdNoAmounts': {
+    vi: 'Tạo từ {source}, năm {from} → {to} (không giữ số liệu)',
+    en: 'Created from {source}, year {from} → {to} (amounts not kept)',
+  },
+  'history.note.revisionSaved': { vi: 'Lưu phiên bản: {name}', en: 'Revision saved: {name}' },
+  'history.note.revisionDeleted': { vi: 'Xóa phiên bản: {name}', en: 'Revision deleted: {name}' },
+  'history.note.restored': { vi: 'Khôi phục từ bản sao lưu lúc {when}', en: 'Restored from the backup of {when}' },
 } as const;

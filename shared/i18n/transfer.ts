@@ -208,4 +208,5 @@ export const transfer = {
   'transfer.export.run': { vi: 'Xuất', en: 'Export' },
   'transfer.export.running': { vi: 'Đang ghi tệp…', en: 'Writing the file…' },
   'transfer.export.done': { vi: 'Đã xuất "{name}".', en: 'Exported "{name}".' },
+  'transfer.note.created': { vi: 'Nhập từ tệp Excel {source}', en: 'Imported from the Excel file {source}' },
 } as const;

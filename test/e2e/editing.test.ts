@@ -135,6 +135,11 @@ describe('editing the budget grid like a spreadsheet', () => {
     // The pasted block stays selected.
     await poll(() => page.locator('.ag-cell.pd-sel').count()).toBe(6);
 
+    // The Edit menu names the step Ctrl+Z takes back.
+    await page.locator('[data-menu="edit"]').click();
+    expect(await page.locator('[data-action="undo"]').textContent()).toContain('Hoàn tác: Dán');
+    await page.keyboard.press('Escape');
+
     // One Ctrl+Z undoes the whole paste, and brings the cursor back to it.
     await page.locator('.pd-grid .ag-cell-focus').click();
     await page.keyboard.press('Control+z');

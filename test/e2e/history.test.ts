@@ -76,6 +76,7 @@ describe('history and revisions', () => {
     await expect.poll(() => first.textContent()).toContain('7.024');
     const cells = await first.locator('td').allTextContents();
     expect(cells[1]).toBe(os.userInfo().username);
+    expect(cells[2]).toBe('Sửa: Sửa ô');
     expect(cells[3]).toContain('3.2');
     expect(cells[4]).toBe('NSTW SN');
     expect(cells.slice(5)).toEqual(['7.024', '8.024', '+1.000']);

@@ -13,6 +13,7 @@ import { APPLICATION_ID, MIGRATIONS } from '../store/migrations';
 import { createCycleFile } from '../store/cycle-file';
 import { Workspace } from '../workspace';
 import { BackupStore } from './backup-store';
+import { labelText } from '../../../shared/step-label';
 
 const M = 1_000_000;
 
@@ -157,7 +158,7 @@ describe('restore from backup', () => {
     expect(value(ws, '3.2', 'central_recurrent')).toBe(7_024 * M);
     expect(ws.session!.info.readOnly).toBe(false);
     const audit = await ok(ws, 'history/audit', { filter: { kind: 'restore' }, offset: 0, limit: 10 });
-    expect(audit.rows[0].label).toMatch(/^Khôi phục từ bản sao lưu lúc /);
+    expect(labelText('vi', audit.rows[0].label)).toMatch(/^Khôi phục từ bản sao lưu lúc /);
 
     // The replaced state (9.000) was backed up first.
     const before = store.list().find((b) => b.reason === 'restore')!;

@@ -7,6 +7,7 @@ import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../errors';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
+import { labelText } from '../../../shared/step-label';
 
 const M = 1_000_000;
 
@@ -55,7 +56,8 @@ describe('edit/write', () => {
     });
     expect(p.skipped.map((x) => x.reason)).toEqual(['total_position', 'total_position']);
     expect(p.totals.total).toBe((350_190 + 28 - 7_024) * M);
-    expect(p.undo.undoLabel).toBe('Dán');
+    expect(labelText('vi', p.undo.undoLabel!)).toBe('Dán');
+    expect(labelText('en', p.undo.undoLabel!)).toBe('Paste'); // each window names it in its language
     expect(p.rows.find((r) => r.id === b)!.agency).toBe('Sở Y tế tỉnh');
     const u = s.handle('undo', {});
     expect(u.totals.total).toBe(350_190 * M);

@@ -2,7 +2,8 @@
 // written in one step, and the line-tree operations, each turned into DocActions and committed
 // once — one undo step that also carries the automatic renumbering of the codes it touched.
 import { editingSettings, DEFAULT_EDITING_SETTINGS, type EditingSettings, type WriteSkip } from '../../../shared/commands/editing';
-import { t } from '../../../shared/i18n';
+import type { MessageKey } from '../../../shared/i18n';
+import { stepLabel } from '../../../shared/step-label';
 import type { Line, LineField } from '../../../shared/model';
 import type { PlanCalc } from '../../../shared/calc';
 import { detectLevels, renumber, type NumberingLevels, type NumberingTree } from '../../../shared/renumber';
@@ -51,10 +52,10 @@ function rootsOf(ctx: SessionContext, ids: readonly number[]): number[] {
 }
 
 /** Commit a structural edit, or refuse it with `refusal` when it changed nothing. */
-function commitDraft(ctx: SessionContext, draft: TreeDraft, label: string, cursor: { lineId: number; column: string | null }, refusal: string) {
+function commitDraft(ctx: SessionContext, draft: TreeDraft, label: MessageKey, cursor: { lineId: number; column: string | null }, refusal: string) {
   const actions = draft.actions(numberingOf(ctx));
   if (!actions.some((a) => a.t !== 'fields')) throw new PlanDeskError(refusal);
-  return ctx.commit(t('vi', label), actions, cursor);
+  return ctx.commit(stepLabel(label), actions, cursor);
 }
 
 const write: AreaHandler<'edit/write'> = (ctx, a) => {
@@ -119,7 +120,7 @@ const write: AreaHandler<'edit/write'> = (ctx, a) => {
   if (actions.length === 0) return { ...ctx.emptyPatch(), skipped, added };
   const first = a.amounts[0] ?? null;
   const cursor = a.cursor ?? (first ? { lineId: first.lineId, column: first.column } : a.fields[0] ? { lineId: a.fields[0].lineId, column: Object.keys(a.fields[0].fields)[0] ?? null } : null);
-  return { ...ctx.commit(t('vi', `undo.${a.label}`), actions, cursor), skipped, added };
+  return { ...ctx.commit(stepLabel(`undo.${a.label}`), actions, cursor), skipped, added };
 };
 
 const insert: AreaHandler<'lines/insert'> = (ctx, a) => {
@@ -142,7 +143,7 @@ const insert: AreaHandler<'lines/insert'> = (ctx, a) => {
     draft.create(line, parent, index + i);
     ids.push(line.id);
   }
-  const patch = ctx.commit(t('vi', ids.length > 1 ? 'undo.lines.insertMany' : 'undo.line.insert'), draft.actions(numberingOf(ctx)), {
+  const patch = ctx.commit(stepLabel(ids.length > 1 ? 'undo.lines.insertMany' : 'undo.line.insert'), draft.actions(numberingOf(ctx)), {
     lineId: ids[0],
     column: 'name',
   });
@@ -155,7 +156,7 @@ const remove: AreaHandler<'lines/delete'> = (ctx, a) => {
   for (const r of roots) draft.remove(r);
   const deleted = draft.deletedCount;
   // Undo brings the first deleted line back: that is where the cursor goes.
-  const patch = ctx.commit(t('vi', roots.length > 1 ? 'undo.lines.delete' : 'undo.line.delete'), draft.actions(numberingOf(ctx)), {
+  const patch = ctx.commit(stepLabel(roots.length > 1 ? 'undo.lines.delete' : 'undo.line.delete'), draft.actions(numberingOf(ctx)), {
     lineId: roots[0],
     column: null,
   });
@@ -239,7 +240,7 @@ const renumberLines: AreaHandler<'lines/renumber'> = (ctx, a) => {
   const actions: DocAction[] = [...codes].map(([id, code]) => ({ t: 'fields', lineId: id, old: { code: calc.lines.get(id)!.code }, new: { code } }));
   if (actions.length === 0) return { ...ctx.emptyPatch(), changed: 0 };
   const cursor = a.lineId !== null ? { lineId: a.lineId, column: 'code' } : null;
-  return { ...ctx.commit(t('vi', 'undo.renumber'), actions, cursor), changed: actions.length };
+  return { ...ctx.commit(stepLabel('undo.renumber'), actions, cursor), changed: actions.length };
 };
 
 const numbering: AreaHandler<'lines/numbering'> = (ctx) => ({ detected: detectLevels(treeOf(ctx.calc)), settings: settingsOf(ctx) });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import type { TransferResults, TransferStatus } from '../../../shared/commands/transfer';
-import { t } from '../../../shared/i18n';
+import { stepLabel } from '../../../shared/step-label';
 import type { AreaHandler, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { exportAnnex } from '../excel';
@@ -40,7 +40,7 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     const { name, result } = jobs.ready(a.job);
     if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
     const { actions, firstLine } = replaceActions(ctx, result.data);
-    const patch = ctx.commit(t('vi', 'transfer.undo.replace', { file: name }), actions, firstLine === null ? null : { lineId: firstLine, column: null });
+    const patch = ctx.commit(stepLabel('transfer.undo.replace', { file: name }), actions, firstLine === null ? null : { lineId: firstLine, column: null });
     jobs.finish(a.job);
     return { ...patch, lineCount: result.data.lines.length };
   },
@@ -61,12 +61,12 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
   'transfer/saveTemplate': (ctx, a) => {
     writable(ctx);
     const { action, templates } = saveTemplateAction(ctx, a.name, a.mapping);
-    return { ...ctx.commit(t('vi', 'transfer.undo.saveTemplate', { name: a.name.trim() }), [action], null), templates };
+    return { ...ctx.commit(stepLabel('transfer.undo.saveTemplate', { name: a.name.trim() }), [action], null), templates };
   },
   'transfer/deleteTemplate': (ctx, a) => {
     writable(ctx);
     const { action, templates } = deleteTemplateAction(ctx, a.name);
-    return { ...ctx.commit(t('vi', 'transfer.undo.deleteTemplate', { name: a.name.trim() }), [action], null), templates };
+    return { ...ctx.commit(stepLabel('transfer.undo.deleteTemplate', { name: a.name.trim() }), [action], null), templates };
   },
   'transfer/export': (ctx, a) => {
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });

@@ -12,6 +12,7 @@ import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
 import { Workspace } from '../workspace';
 import { readLineage } from './lineage';
+import { labelText } from '../../../shared/step-label';
 
 const M = 1_000_000;
 
@@ -59,7 +60,7 @@ describe('revisions', () => {
     const left = await ok(ws2, 'history/deleteRevision', { id: r528.id });
     expect(left.revisions.map((r) => r.id)).toEqual([r122.id]);
     const audit = await ok(ws2, 'history/audit', { filter: { kind: 'revision' }, offset: 0, limit: 10 });
-    expect(audit.rows.map((r) => r.label)).toEqual(['Xóa phiên bản: KH 528/KH-UBND 14/8/2023', 'Lưu phiên bản: KH 122/KH-UBND 29/02/2024', 'Lưu phiên bản: KH 528/KH-UBND 14/8/2023']);
+    expect(audit.rows.map((r) => labelText('vi', r.label))).toEqual(['Xóa phiên bản: KH 528/KH-UBND 14/8/2023', 'Lưu phiên bản: KH 122/KH-UBND 29/02/2024', 'Lưu phiên bản: KH 528/KH-UBND 14/8/2023']);
     ws2.close();
   });
 });
@@ -211,7 +212,7 @@ describe('new cycle from a previous one', () => {
     expect(snap.undo.canUndo).toBe(false);
     const audit = await ok(ws, 'history/audit', { filter: {}, offset: 0, limit: 10 });
     expect(audit.rows.map((r) => r.kind)).toEqual(['created']);
-    expect(audit.rows[0].label).toContain('giam-ngheo-2024.plandesk');
+    expect(labelText('vi', audit.rows[0].label)).toContain('giam-ngheo-2024.plandesk');
     // The source file is untouched.
     const src = PlanSession.open(file, { readOnly: true });
     expect(src.meta.year).toBe(2024);

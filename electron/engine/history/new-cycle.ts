@@ -11,6 +11,7 @@ import { PlanDeskError } from '../errors';
 import { writeCycle } from '../store/cycle-file';
 import { createDatabase } from '../store/db';
 import { AuditLog } from './audit-log';
+import { stepLabel } from '../../../shared/step-label';
 import { readLineage } from './lineage';
 
 export interface NewCycleOptions {
@@ -52,7 +53,7 @@ export function createNextCycle(ctx: SessionContext, file: string, opts: NewCycl
         if (v !== undefined && v !== null) setMeta.run(key, JSON.stringify(v));
       }
       if (lineage) setMeta.run('lineage', JSON.stringify(lineage));
-      new AuditLog(db).note('created', `Tạo từ ${source}, năm ${ctx.meta.year} → ${opts.year}${opts.keepAmounts ? '' : ' (không giữ số liệu)'}`);
+      new AuditLog(db).note('created', stepLabel(opts.keepAmounts ? 'history.note.created' : 'history.note.createdNoAmounts', { source, from: ctx.meta.year, to: opts.year }));
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (e) {

@@ -8,6 +8,7 @@ import { PlanDeskError } from '../errors';
 import { identity } from '../safety/identity';
 import type { DB } from '../store/db';
 import { AuditLog } from './audit-log';
+import { stepLabel } from '../../../shared/step-label';
 
 interface RevisionRow {
   id: number;
@@ -57,7 +58,7 @@ export class Revisions {
         )
         .run(id);
       this.db.prepare('INSERT INTO revision_amounts (revision_id, line_id, column_key, value) SELECT ?, line_id, column_key, value FROM amounts').run(id);
-      new AuditLog(this.db).note('revision', `Lưu phiên bản: ${clean}`);
+      new AuditLog(this.db).note('revision', stepLabel('history.note.revisionSaved', { name: clean }));
       return this.get(id);
     })();
   }
@@ -68,7 +69,7 @@ export class Revisions {
       this.db.prepare('DELETE FROM revision_amounts WHERE revision_id = ?').run(id);
       this.db.prepare('DELETE FROM revision_lines WHERE revision_id = ?').run(id);
       this.db.prepare('DELETE FROM revisions WHERE id = ?').run(id);
-      new AuditLog(this.db).note('revision', `Xóa phiên bản: ${r.name}`);
+      new AuditLog(this.db).note('revision', stepLabel('history.note.revisionDeleted', { name: r.name }));
     })();
   }
 

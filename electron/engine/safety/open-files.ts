@@ -11,6 +11,7 @@ import { replaceWithBackup } from '../backup/restore';
 import { backupSettings } from '../backup/settings';
 import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
+import { stepLabel } from '../../../shared/step-label';
 import { attachHost, type HistoryHost } from '../history/host';
 import type { PlanSession } from '../session';
 import { GuardedFile, LockLostError, type GuardOptions, type OpenRequest } from './guarded-file';
@@ -169,7 +170,7 @@ export class OpenFiles implements HistoryHost {
     }
     const file = this.open(target);
     const when = new Date(entry.at).toLocaleString('vi-VN', { timeZone: process.env.TZ || undefined });
-    if (this.current?.writable) new AuditLog(this.current.session.db).note('restore', `Khôi phục từ bản sao lưu lúc ${when}`);
+    if (this.current?.writable) new AuditLog(this.current.session.db).note('restore', stepLabel('history.note.restored', { when }));
     return { file, backup: publicBackup(entry) };
   }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { CycleData } from '../../../shared/model';
 import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
+import { stepLabel } from '../../../shared/step-label';
 import { writeCycle } from '../store/cycle-file';
 import { createDatabase } from '../store/db';
 
@@ -22,7 +23,7 @@ export function writeImportedCycle(file: string, data: CycleData, opts: { source
       writeCycle(db, data);
       const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       for (const [k, v] of Object.entries(opts.settings ?? {})) if (v !== undefined && v !== null) setMeta.run(k, JSON.stringify(v));
-      new AuditLog(db).note('created', `Nhập từ tệp Excel ${opts.source}`);
+      new AuditLog(db).note('created', stepLabel('transfer.note.created', { source: opts.source }));
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (e) {

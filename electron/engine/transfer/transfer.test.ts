@@ -17,6 +17,7 @@ import { writeAnnexFixture } from '../excel';
 import { createCycleFile } from '../store/cycle-file';
 import { Workspace } from '../workspace';
 import { configureTransfer, transferJobs } from './jobs';
+import { labelText } from '../../../shared/step-label';
 
 const M = 1_000_000;
 // Inside the project, so the bundles' external packages resolve from node_modules.
@@ -154,14 +155,16 @@ describe('an import job', () => {
     // Line ids are fresh: none of the sample's is reused.
     const oldIds = new Set(sampleCycle().lines.map((l) => l.id));
     expect(snap.rows.some((r) => oldIds.has(r.id))).toBe(false);
-    expect(snap.undo.undoLabel).toBe('Nhập từ Excel: thay bảng bằng "so-nong-nghiep.xlsx"');
+    expect(labelText('vi', snap.undo.undoLabel!)).toBe('Nhập từ Excel: thay bảng bằng "so-nong-nghiep.xlsx"');
     // The job is done.
     expect(await refusal(ws, 'transfer/importReplace', { job })).toBe('transfer.error.no_job');
 
     await ok(ws, 'undo', {});
     expect(table(ws.session!.cycle())).toEqual(old);
     expect(exact(ws.session!.cycle())).toEqual(oldExact);
-    expect(ws.session!.snapshot().undo).toMatchObject({ canUndo: false, redoLabel: 'Nhập từ Excel: thay bảng bằng "so-nong-nghiep.xlsx"' });
+    const undone = ws.session!.snapshot().undo;
+    expect(undone.canUndo).toBe(false);
+    expect(labelText('vi', undone.redoLabel!)).toBe('Nhập từ Excel: thay bảng bằng "so-nong-nghiep.xlsx"');
     await ok(ws, 'redo', {});
     expect(ws.session!.snapshot().rows).toHaveLength(9);
     ws.close();
@@ -195,7 +198,7 @@ describe('an import job', () => {
     // The open plan's saved mappings came along; the original file kept its table.
     expect((await ok(ws, 'transfer/templates', {})).templates.map((t) => t.name)).toEqual(['Sở Y tế']);
     const audit = await ok(ws, 'history/audit', { filter: {}, offset: 0, limit: 10 });
-    expect(audit.rows.some((r) => r.label === 'Nhập từ tệp Excel en-us.xlsx')).toBe(true);
+    expect(audit.rows.some((r) => labelText('vi', r.label) === 'Nhập từ tệp Excel en-us.xlsx')).toBe(true);
     ws.open(file);
     expect(table(ws.session!.cycle())).toEqual(before);
     ws.close();
@@ -232,7 +235,7 @@ describe('an import job', () => {
     // Saved per cycle, one undo step; a bad target is refused before it is kept.
     const saved = await ok(ws, 'transfer/saveTemplate', { name: ' Biểu 01 xã ', mapping: { ...mapping, sheet: 'Biểu 01' } });
     expect(saved.templates).toEqual([{ name: 'Biểu 01 xã', mapping: { ...mapping, sheet: 'Biểu 01' }, savedAt: expect.any(String) }]);
-    expect(saved.undo.undoLabel).toBe('Lưu mẫu ánh xạ cột "Biểu 01 xã"');
+    expect(labelText('vi', saved.undo.undoLabel!)).toBe('Lưu mẫu ánh xạ cột "Biểu 01 xã"');
     expect(await refusal(ws, 'transfer/saveTemplate', { name: 'x', mapping: { columns: { A: 'lương' } } })).toBe('excel.error.bad_mapping');
     expect(await refusal(ws, 'transfer/saveTemplate', { name: 'x', mapping: { columns: {}, extra: 1 } })).toBe('error.invalid_args');
     await ok(ws, 'undo', {});

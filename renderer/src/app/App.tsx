@@ -2,6 +2,7 @@
 // plan (snapshot) and the application-wide commands (undo/redo, file actions, language).
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { BridgeFailure, type CountingBridge } from '../bridge';
+import { labelText } from '../../../shared/step-label';
 import { installCloseGuard } from './close-guard';
 import { BudgetGrid, type BudgetGridHandle } from '../grid/BudgetGrid';
 import { FEATURES } from '../features';
@@ -185,8 +186,21 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       id: 'edit',
       label: t('menu.edit'),
       items: [
-        { id: 'undo', label: t('menu.edit.undo'), shortcut: 'Ctrl+Z', disabled: !store.undo.canUndo, run: run('undo') },
-        { id: 'redo', label: t('menu.edit.redo'), shortcut: 'Ctrl+Y', disabled: !store.undo.canRedo, run: run('redo') },
+        // "Hoàn tác: Dán" — which step Ctrl+Z takes back, named in the window's language.
+        {
+          id: 'undo',
+          label: store.undo.undoLabel ? t('menu.edit.undoWhat', { what: labelText(lang, store.undo.undoLabel) }) : t('menu.edit.undo'),
+          shortcut: 'Ctrl+Z',
+          disabled: !store.undo.canUndo,
+          run: run('undo'),
+        },
+        {
+          id: 'redo',
+          label: store.undo.redoLabel ? t('menu.edit.redoWhat', { what: labelText(lang, store.undo.redoLabel) }) : t('menu.edit.redo'),
+          shortcut: 'Ctrl+Y',
+          disabled: !store.undo.canRedo,
+          run: run('redo'),
+        },
         ...extra('edit'),
       ],
     },

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { UndoState } from '../../../../shared/ipc';
 import type { AppContext } from '../types';
-import { KEEP_LABELS, loadKept, stepFinding } from './actions';
+import { KEEP_STEP_LABELS, loadKept, stepFinding } from './actions';
 import { CapitalDialog } from './CapitalDialog';
 import { RulesDialog } from './RulesDialog';
 import { findingsUi, trackGridFocus, useFindingsUi } from './ui-state';
@@ -32,7 +32,7 @@ export function FindingsOverlay({ ctx }: { ctx: AppContext }) {
     lastUndo.current = now;
     if (before === now) return;
     const labels = [before.undoLabel, before.redoLabel, now.undoLabel, now.redoLabel];
-    if (labels.some((l) => l !== null && KEEP_LABELS.includes(l))) void loadKept(ctxRef.current);
+    if (labels.some((l) => l !== null && KEEP_STEP_LABELS.includes(l))) void loadKept(ctxRef.current);
   }, [ctx.store.undo]);
 
   useEffect(() => {

@@ -4,7 +4,7 @@
 // undo step.
 import type { Finding } from '../../../../shared/findings';
 import type { CommandArgs, Patch } from '../../../../shared/ipc';
-import { t as translate } from '../../../../shared/i18n';
+import { stepLabel } from '../../../../shared/step-label';
 import type { AppContext } from '../types';
 import { buildView, columnOrder, targetOf, type FindingsView } from './findings-view';
 import { canKeep, readKept, withKept } from './kept';
@@ -45,7 +45,9 @@ export async function acceptComputed(ctx: AppContext, f: Finding): Promise<void>
 }
 
 /** The Vietnamese labels of this area's undo steps (the engine records labels in Vietnamese). */
-export const KEEP_LABELS = [translate('vi', 'findings.undo.keep'), translate('vi', 'findings.undo.unkeep')];
+/** The undo steps of "keep both" (message keys: the engine stores them as such, see step-label.ts). */
+export const KEEP_LABELS = ['findings.undo.keep', 'findings.undo.unkeep'] as const;
+export const KEEP_STEP_LABELS: readonly string[] = KEEP_LABELS.map((k) => stepLabel(k));
 
 /** Keep both figures (or take the mark back): one undoable change of the cycle's 'findings' setting. */
 export async function setKept(ctx: AppContext, f: Finding, keep: boolean): Promise<void> {

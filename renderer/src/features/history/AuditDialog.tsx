@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditFilter, AuditKind, AuditRow } from '../../../../shared/commands/history';
 import { LINE_FIELDS } from '../../../../shared/model';
+import { labelText } from '../../../../shared/step-label';
 import type { AppContext } from '../types';
 import { Dialog } from './Dialog';
 import { auditDelta, auditFieldLabel, auditValue, columnLabel, formatTime } from './format';
@@ -151,7 +152,7 @@ export function AuditDialog({ ctx, onClose }: { ctx: AppContext; onClose: () => 
                   <tr key={`${r.stepId}:${r.seq ?? ''}`} className={first ? 'pd-hist-step-start' : undefined} data-kind={r.kind}>
                     <td>{first ? formatTime(r.at, lang) : ''}</td>
                     <td title={r.host}>{first ? r.user : ''}</td>
-                    <td>{first ? `${t(`history.kind.${r.kind}`)}: ${r.label}` : ''}</td>
+                    <td>{first ? `${t(`history.kind.${r.kind}`)}: ${labelText(lang, r.label)}` : ''}</td>
                     <td title={r.lineName ?? ''}>{[r.lineCode, r.lineName].filter(Boolean).join(' ')}</td>
                     <td>{auditFieldLabel(r, store.columns, t, lang)}</td>
                     <td className={r.action === 'amount' ? 'pd-num' : undefined}>{auditValue(r, 'old', unit, locale)}</td>

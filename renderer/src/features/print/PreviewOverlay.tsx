@@ -56,7 +56,7 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
     setLaidOut(null);
     saving.current = saving.current.then(async () => {
       try {
-        store.apply(await bridge.invoke('settings/set', { key: 'print', value: next, label: t('print.undo') }));
+        store.apply(await bridge.invoke('settings/set', { key: 'print', value: next, label: 'print.undo' }));
       } catch (e) {
         const detail = e instanceof BridgeFailure ? t(e.error.code, e.error.params) : String(e);
         ctx.show(t('print.saveFailed', { detail }), 'error');
