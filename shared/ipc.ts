@@ -196,6 +196,8 @@ export interface PlanDeskBridge {
    * the answer's id starts an import ('transfer/start' with source {kind: 'upload', id}).
    */
   upload(name: string, bytes: ArrayBuffer): Promise<{ ok: true; id: string } | { ok: false; error: BridgeError }>;
+  /** The recent-files list the host keeps (newest first), for File → recent files. */
+  recentFiles(): Promise<string[]>;
   /** Subscribe to host events (e.g. the menu asked to undo, the file changed). Returns unsubscribe. */
   on(listener: (event: HostEvent) => void): () => void;
   readonly mode: 'electron' | 'browser';

@@ -27,6 +27,8 @@ export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Worksp
     // Paths are chosen in main-process dialogs; the renderer may only name a recent file.
     return files.run(String(action), typeof arg === 'string' ? arg : undefined);
   });
+  // The recent-files list (the renderer may then name one of these to 'openRecent', nothing else).
+  ipcMain.handle('plandesk:recent', (e) => (fromOurWindow(e) ? workspace.recent() : []));
   // A spreadsheet dropped on the window: its bytes (the sandboxed page has no paths), at most 100 MB.
   ipcMain.handle('plandesk:upload', (e, name: unknown, bytes: unknown) => {
     if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };

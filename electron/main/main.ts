@@ -39,9 +39,12 @@ async function start(): Promise<void> {
   const workspace = new Workspace(path.join(app.getPath('userData'), 'recent.json'), { dataDir: app.getPath('userData') });
   // Imports read spreadsheets in worker threads (bundles beside this one): the window never waits.
   configureTransfer({ workerDir: __dirname });
+  // One menu: the window's own (every feature area's items, in the UI language, with recent
+  // files). A native menu bar above it on Windows and Linux would be a second, different one; macOS
+  // keeps its native menu bar (the system's place for a menu, and the key equivalents of Edit).
   const refreshMenu = () =>
     Menu.setApplicationMenu(
-      buildMenu(getWindow, 'vi', workspace.recent(), (f) => void files.run('openRecent', f)),
+      process.platform === 'darwin' ? buildMenu(getWindow, 'vi', workspace.recent(), (f) => void files.run('openRecent', f)) : null,
     );
   const files = new FileDialogs(workspace, getWindow, () => {
     const s = workspace.session;

@@ -1,5 +1,6 @@
-// The native application menu. Its items forward to the renderer (which owns the in-window menu
-// with the same actions), so behaviour lives in one place.
+// The native application menu, on macOS only (elsewhere the window's own menu is the only one, see
+// main.ts). Its items forward to the renderer (which owns the in-window menu with the same
+// actions), so behaviour lives in one place.
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { t, type Lang } from '../../shared/i18n';
 

@@ -10,6 +10,7 @@ contextBridge.exposeInMainWorld('plandesk', {
   fileAction: (action: string, arg?: string) => ipcRenderer.invoke('plandesk:file', action, arg),
   // A file dropped on the window, as bytes (main checks the sender and the size).
   upload: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('plandesk:upload', name, bytes),
+  recentFiles: () => ipcRenderer.invoke('plandesk:recent'),
   on: (listener: (e: HostEvent) => void) => {
     const wrapped = (_e: IpcRendererEvent, event: HostEvent) => listener(event);
     ipcRenderer.on('plandesk:event', wrapped);

@@ -105,6 +105,33 @@ describe('the budget grid on the built-in sample', () => {
     await server.stop();
   });
 
+  it('opens a file with Ctrl+O and lists the recent ones in the File menu', async () => {
+    const dir = tempDir();
+    const a = path.join(dir, 'ke-hoach-a.plandesk');
+    const b = path.join(dir, 'ke-hoach-b.plandesk');
+    createCycleFile(a, sampleCycle());
+    createCycleFile(b, sampleCycle());
+    const server = await startServer(a);
+    const page = await openApp(browser, server.url);
+    // Browser mode has no file dialog: the path is asked for.
+    page.once('dialog', (d) => void d.accept(b));
+    await (await cell(page, '1', 'name')).click();
+    await page.keyboard.press('Control+o');
+    await expect.poll(() => page.title()).toBe('ke-hoach-b.plandesk — PlanDesk');
+
+    await page.locator('[data-menu="file"]').click();
+    const recent = page.locator('[data-action="recent.1"]');
+    await expect.poll(() => recent.textContent()).toBe('1. ke-hoach-a.plandesk');
+    expect(await recent.getAttribute('title')).toBe(a);
+    await recent.click();
+    await expect.poll(() => page.title()).toBe('ke-hoach-a.plandesk — PlanDesk');
+    await page.locator('[data-menu="file"]').click();
+    await expect.poll(() => page.locator('[data-action="recent.1"]').textContent()).toBe('1. ke-hoach-b.plandesk');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
+
   it('collapses and expands lines, and switches the UI to English', async () => {
     const file = path.join(tempDir(), 'sample.plandesk');
     createCycleFile(file, sampleCycle());

@@ -100,6 +100,24 @@ export function App({ bridge }: { bridge: CountingBridge }) {
     [bridge, showFailure],
   );
 
+  // The host's recent-files list, read again whenever another file is opened.
+  const [recent, setRecent] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void bridge.recentFiles().then((list) => live && setRecent(list), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [bridge, store.file?.path]);
+
+  const openRecent = useCallback(
+    async (file: string) => {
+      const res = await bridge.fileAction('openRecent', file);
+      if (!res.ok) showFailure(new BridgeFailure(res.error));
+    },
+    [bridge, showFailure],
+  );
+
   const fileAction = useCallback(
     async (action: 'new' | 'open' | 'saveAs') => {
       // Electron shows a file dialog in the main process; browser mode asks for a path.
@@ -158,6 +176,10 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) runAction.current('undo');
       else if (k === 'y' || (k === 'z' && e.shiftKey)) runAction.current('redo');
+      // The File menu's shortcuts (the in-window menu is the only one: see MenuBar.tsx).
+      else if (k === 'n' && !e.shiftKey && !e.altKey) runAction.current('new');
+      else if (k === 'o' && !e.shiftKey && !e.altKey) runAction.current('open');
+      else if (k === 's' && e.shiftKey && !e.altKey) runAction.current('saveAs');
       else return;
       e.preventDefault();
     };
@@ -179,6 +201,8 @@ export function App({ bridge }: { bridge: CountingBridge }) {
         { id: 'new', label: t('menu.file.new'), shortcut: 'Ctrl+N', run: run('new') },
         { id: 'open', label: t('menu.file.open'), shortcut: 'Ctrl+O', run: run('open') },
         { id: 'saveAs', label: t('menu.file.saveAs'), shortcut: 'Ctrl+Shift+S', run: run('saveAs') },
+        // Recent files, as Office lists them: numbered, the name shown, the full path on hover.
+        ...recentItems(recent, store.file?.path, (f) => void openRecent(f)),
         ...extra('file'),
       ],
     },
@@ -264,4 +288,17 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       {FEATURES.map((f) => f.Overlay && <f.Overlay key={f.id} ctx={ctx} />)}
     </div>
   );
+}
+
+/** File menu entries for the recent files other than the open one (at most 8). */
+function recentItems(recent: string[], current: string | undefined, open: (file: string) => void): (MenuItem | 'separator')[] {
+  const others = recent.filter((f) => f !== current).slice(0, 8);
+  if (!others.length) return [];
+  const items: MenuItem[] = others.map((f, i) => ({
+    id: `recent.${i + 1}`,
+    label: `${i + 1}. ${f.split(/[\\/]/).pop() ?? f}`,
+    title: f,
+    run: () => open(f),
+  }));
+  return ['separator', ...items];
 }

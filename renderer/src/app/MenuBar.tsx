@@ -1,5 +1,6 @@
-// The in-window menu bar (File, Edit, View): the same actions as Electron's native menu, and the
-// only menu in browser mode. Keyboard-accessible: buttons with aria roles.
+// The in-window menu bar (File, Edit, View and the feature areas' menus): the application's one
+// menu, in Electron too (the native menu bar is removed on Windows and Linux, so there are never two
+// that disagree). Keyboard-accessible: buttons with aria roles.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLang } from '../i18n';
 
@@ -9,6 +10,8 @@ export interface MenuItem {
   shortcut?: string;
   disabled?: boolean;
   checked?: boolean;
+  /** A longer text shown on hover (e.g. a recent file's full path). */
+  title?: string;
   run: () => void;
 }
 
@@ -57,6 +60,7 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
                     aria-checked={it.checked}
                     data-action={it.id}
                     disabled={it.disabled}
+                    title={it.title}
                     onClick={() => {
                       setOpen(null);
                       it.run();

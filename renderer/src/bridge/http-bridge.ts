@@ -39,6 +39,10 @@ export function createHttpBridge(token: string): PlanDeskBridge {
       if (!res.ok) return { ok: false, error: { code: 'error.internal', params: { detail: `HTTP ${res.status}` } } };
       return res.json();
     },
+    async recentFiles() {
+      const out = (await post('/api/file', { action: 'recent' })) as { ok: boolean; recent?: unknown };
+      return out.ok && Array.isArray(out.recent) ? out.recent.filter((f): f is string => typeof f === 'string') : [];
+    },
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
