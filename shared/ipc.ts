@@ -7,6 +7,7 @@ import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './
 import { MAX_CELL_DONG } from './model';
 import { areaCommandArgs, type AreaCommandResults } from './commands';
 import { SETTING_KEYS } from './settings';
+import { isIsoDate } from './doc-date';
 
 const lineId = z.number().int().positive();
 const amount = z.number().int().min(-MAX_CELL_DONG).max(MAX_CELL_DONG).nullable();
@@ -14,22 +15,28 @@ const columnKey = z.string().min(1).max(64);
 const settingKey = z.enum(SETTING_KEYS);
 const cellChange = z.object({ lineId, column: columnKey, value: amount });
 
+/** Longest text each plan detail takes (the plan-details form checks the same before sending). */
+export const META_TEXT_MAX = {
+  program: 500, issuer: 300, place: 200, docNumber: 100, docKind: 100,
+  authority: 200, title: 200, signer: 200, preparedBy: 200,
+} as const;
+
 const metaPatch = z
   .object({
-    program: z.string().max(500),
+    program: z.string().max(META_TEXT_MAX.program),
     year: z.number().int().min(1900).max(2200),
-    issuer: z.string().max(300),
-    place: z.string().max(200),
-    docNumber: z.string().max(100),
-    docDate: z.string().max(10),
-    docKind: z.string().max(100),
+    issuer: z.string().max(META_TEXT_MAX.issuer),
+    place: z.string().max(META_TEXT_MAX.place),
+    docNumber: z.string().max(META_TEXT_MAX.docNumber),
+    docDate: z.string().refine((v) => v === '' || isIsoDate(v), 'yyyy-mm-dd'),
+    docKind: z.string().max(META_TEXT_MAX.docKind),
     unit: z.enum(['dong', 'nghin', 'trieu', 'ty']),
     numberLocale: z.enum(['vi-VN', 'en-US']),
     signature: z.object({
-      authority: z.string().max(200),
-      title: z.string().max(200),
-      signer: z.string().max(200),
-      preparedBy: z.string().max(200),
+      authority: z.string().max(META_TEXT_MAX.authority),
+      title: z.string().max(META_TEXT_MAX.title),
+      signer: z.string().max(META_TEXT_MAX.signer),
+      preparedBy: z.string().max(META_TEXT_MAX.preparedBy),
     }),
   })
   .partial()

@@ -114,6 +114,20 @@ describe('PlanSession on the sample plan', () => {
     s.close();
   });
 
+  it('changes the plan details in one undo step, refusing a date that does not exist', () => {
+    const file = sampleFile();
+    const s = PlanSession.open(file);
+    expect(() => s.handle('meta/set', { meta: { docDate: '2023-02-29' } })).toThrow(/error.invalid_args/);
+    const p = s.handle('meta/set', { meta: { docNumber: '130/KH-UBND', docDate: '2024-03-01', unit: 'ty' } });
+    expect(p.meta).toMatchObject({ docNumber: '130/KH-UBND', docDate: '2024-03-01', unit: 'ty' });
+    s.close();
+    const again = PlanSession.open(file);
+    expect(again.snapshot().meta).toMatchObject({ docNumber: '130/KH-UBND', unit: 'ty' });
+    again.handle('undo', {});
+    expect(again.snapshot().meta).toMatchObject({ docNumber: '122/KH-UBND', docDate: '2024-02-29', unit: 'trieu' });
+    again.close();
+  });
+
   it('does not write through a read-only session', () => {
     const file = sampleFile();
     const s = PlanSession.open(file, { readOnly: true });

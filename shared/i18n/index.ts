@@ -7,6 +7,7 @@ import { editing } from './editing';
 import { excel } from './excel';
 import { findings } from './findings';
 import { history } from './history';
+import { plan } from './plan';
 import { print } from './print';
 import { rules } from './rules';
 import { transfer } from './transfer';
@@ -14,7 +15,7 @@ import { transfer } from './transfer';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

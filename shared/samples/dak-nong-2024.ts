@@ -97,7 +97,7 @@ function flatten(withAmounts: boolean): { lines: Line[]; amounts: Amount[] } {
   return { lines, amounts };
 }
 
-const SAMPLE_META: CycleMeta = {
+export const SAMPLE_META: CycleMeta = {
   program: 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   year: 2024,
   issuer: 'Ủy ban nhân dân tỉnh Đắk Nông',

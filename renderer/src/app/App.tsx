@@ -273,6 +273,8 @@ export function App({ bridge }: { bridge: CountingBridge }) {
           readOnly={!!store.file?.readOnly}
           onMessage={show}
           reload={reload}
+          unit={store.meta.unit}
+          locale={store.meta.numberLocale}
         />
         {FEATURES.map((f) => f.SidePanel && <f.SidePanel key={f.id} ctx={ctx} />)}
       </div>

@@ -4,7 +4,8 @@ import { printFeature } from './print';
 import { findingsFeature } from './findings';
 import { backupFeature } from './backup';
 import { historyFeature } from './history';
+import { planFeature } from './plan';
 import { transferFeature } from './transfer';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];
+export const FEATURES: Feature[] = [planFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];

@@ -25,8 +25,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import { ColumnTree } from '../../../shared/columns';
 import type { PlanDeskBridge, Patch, RowView } from '../../../shared/ipc';
-import type { FundingColumn } from '../../../shared/model';
-import { formatAmount, formatSignedAmount, parseAmount } from '../../../shared/number';
+import type { DisplayUnit, FundingColumn } from '../../../shared/model';
+import { formatAmount, formatSignedAmount, parseAmount, type NumberLocale } from '../../../shared/number';
 import { sumToleranceDong } from '../../../shared/rules/context';
 import { BridgeFailure } from '../bridge';
 import { useLang } from '../i18n';
@@ -83,19 +83,19 @@ interface Props {
   onMessage: (text: string, kind?: 'error' | 'info') => void;
   /** Re-read the whole plan (after structural changes). */
   reload: () => Promise<void>;
+  /** How figures are written (the cycle's; props, so a change in Plan details repaints the grid). */
+  unit: DisplayUnit;
+  locale: NumberLocale;
   ref?: Ref<BudgetGridHandle>;
 }
 
 const TOTAL_ROW_ID = -1;
 
 /** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
-export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, reload, ref }: Props) {
+export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, reload, unit, locale, ref }: Props) {
   const { lang, t } = useLang();
   const apiRef = useRef<GridApi<RowView> | null>(null);
   const visibility = useMemo(() => new TreeVisibility((id) => store.rows.get(id)), [store]);
-  const meta = store.meta!;
-  const unit = meta.unit;
-  const locale = meta.numberLocale;
   const leafColumns = useMemo(() => new Set(new ColumnTree(store.columns).leaves.map((c) => c.key)), [store.columns]);
 
   // ---- editing: selection, keyboard, clipboard, line operations -------------------------------
@@ -135,6 +135,16 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     if (node) node.setData(totalRow());
     else api.setGridOption('pinnedBottomRowData', [totalRow()]);
   }, [totalRow]);
+
+  // Another unit or number format (Plan details): every figure on screen is written again.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    api.refreshCells({ force: true });
+    api.setGridOption('pinnedBottomRowData', [totalRow()]);
+    // Only when the way figures are written changes; the rows themselves are the store's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unit, locale]);
 
   const refreshFilter = useCallback(() => {
     const api = apiRef.current;

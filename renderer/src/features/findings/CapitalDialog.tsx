@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { CapitalType } from '../../../../shared/model';
 import type { AppContext } from '../types';
 import { runPatch } from './actions';
-import { Dialog } from './Dialog';
+import { FormDialog as Dialog } from '../../app/FormDialog';
 
 const TYPES: readonly CapitalType[] = ['investment', 'recurrent'];
 

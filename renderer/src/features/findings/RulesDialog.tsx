@@ -7,7 +7,7 @@ import { UNIT_DONG } from '../../../../shared/model';
 import { formatAmount } from '../../../../shared/number';
 import type { AppContext } from '../types';
 import { runPatch } from './actions';
-import { Dialog } from './Dialog';
+import { FormDialog as Dialog } from '../../app/FormDialog';
 import { defaultForm, fromForm, sameRules, toForm, type RuleForm, type RuleFormErrors } from './rule-form';
 
 export function RulesDialog({ ctx, onClose }: { ctx: AppContext; onClose: () => void }) {

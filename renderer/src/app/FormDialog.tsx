@@ -1,7 +1,8 @@
-// A modal dialog frame for this area's dialogs: a title bar, a form body and a button row; Escape
-// or a click outside cancels, Enter submits, Tab stays inside, and the focus returns where it was.
+// A modal form dialog frame (rules, capital types, plan details): a title bar, a form body and a
+// button row; Escape or a click outside cancels, Enter submits, Tab stays inside, and the focus
+// returns where it was.
 import { useId, useRef, type FormEvent, type ReactNode } from 'react';
-import { dialogKeyDown, FOCUSABLE, useDialogFocus } from '../../app/modal';
+import { dialogKeyDown, FOCUSABLE, useDialogFocus } from './modal';
 
 interface Props {
   title: string;
@@ -13,7 +14,7 @@ interface Props {
   className?: string;
 }
 
-export function Dialog({ title, closeLabel, onClose, onSubmit, footer, children, className }: Props) {
+export function FormDialog({ title, closeLabel, onClose, onSubmit, footer, children, className }: Props) {
   const ref = useRef<HTMLFormElement>(null);
   const titleId = useId();
   useDialogFocus(ref, (box) => box.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE), true);

@@ -1,0 +1,42 @@
+// Text of the plan-details area (File → Plan details): the document a plan belongs to, how its
+// numbers are shown, and the signature block of its printed annexes.
+export const plan = {
+  'menu.plan.details': { vi: 'Thông tin kế hoạch…', en: 'Plan details…' },
+  'plan.title': { vi: 'Thông tin kế hoạch', en: 'Plan details' },
+  'plan.intro': {
+    vi: 'Các thông tin này in trên đầu và cuối phụ lục ("Kèm theo Kế hoạch số … ngày … của …", khối chữ ký).',
+    en: 'These details are printed at the head and foot of the annexes ("Attached to Plan No. … of … by …", the signature block).',
+  },
+  'plan.section.document': { vi: 'Văn bản', en: 'Document' },
+  'plan.section.numbers': { vi: 'Hiển thị số liệu', en: 'Figures' },
+  'plan.section.signature': { vi: 'Khối chữ ký', en: 'Signature block' },
+  'plan.field.program': { vi: 'Tên chương trình / kế hoạch', en: 'Programme / plan title' },
+  'plan.field.year': { vi: 'Năm kế hoạch', en: 'Plan year' },
+  'plan.field.docKind': { vi: 'Loại văn bản', en: 'Kind of document' },
+  'plan.field.docNumber': { vi: 'Số văn bản', en: 'Document number' },
+  'plan.field.docDate': { vi: 'Ngày ban hành (ngày/tháng/năm)', en: 'Date issued (day/month/year)' },
+  'plan.field.issuer': { vi: 'Cơ quan ban hành', en: 'Issuing body' },
+  'plan.field.place': { vi: 'Địa danh', en: 'Place' },
+  'plan.field.unit': { vi: 'Đơn vị tính', en: 'Unit' },
+  'plan.field.numberLocale': { vi: 'Cách viết số khi gõ và dán', en: 'Number format for typing and pasting' },
+  'plan.locale.vi': { vi: 'Việt Nam: 1.234,5', en: 'Vietnamese: 1.234,5' },
+  'plan.locale.en': { vi: 'Quốc tế: 1,234.5', en: 'International: 1,234.5' },
+  'plan.unit.hint': {
+    vi: 'Đổi đơn vị tính chỉ đổi cách hiển thị và in; số liệu được lưu theo đồng, không thay đổi.',
+    en: 'Changing the unit changes only how figures are shown and printed; they are stored in đồng and do not change.',
+  },
+  'plan.field.authority': { vi: 'Thẩm quyền ký (vd. KT. CHỦ TỊCH)', en: 'Signing authority (e.g. KT. CHỦ TỊCH)' },
+  'plan.field.signTitle': { vi: 'Chức vụ người ký (vd. PHÓ CHỦ TỊCH)', en: 'Signer’s title (e.g. PHÓ CHỦ TỊCH)' },
+  'plan.field.signer': { vi: 'Họ và tên người ký', en: 'Signer’s name' },
+  'plan.field.preparedBy': { vi: 'Người lập biểu', en: 'Prepared by' },
+  'plan.save': { vi: 'Lưu', en: 'Save' },
+  'plan.cancel': { vi: 'Hủy', en: 'Cancel' },
+  'plan.saved': { vi: 'Đã lưu thông tin kế hoạch.', en: 'Plan details saved.' },
+  'plan.error.required': { vi: 'Cần nhập tên chương trình hoặc kế hoạch.', en: 'Enter the programme or plan title.' },
+  'plan.error.year': { vi: 'Năm phải là số từ 1900 đến 2200, ví dụ 2025.', en: 'The year must be a number from 1900 to 2200, e.g. 2025.' },
+  'plan.error.date': {
+    vi: 'Ngày không hợp lệ. Nhập theo ngày/tháng/năm, ví dụ 29/02/2024, hoặc để trống.',
+    en: 'Not a valid date. Type day/month/year, e.g. 29/02/2024, or leave it blank.',
+  },
+  'plan.error.tooLong': { vi: 'Quá dài (tối đa {max} ký tự).', en: 'Too long (at most {max} characters).' },
+} as const;
