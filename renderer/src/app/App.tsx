@@ -204,6 +204,11 @@ export function App({ bridge }: { bridge: CountingBridge }) {
         // Recent files, as Office lists them: numbered, the name shown, the full path on hover.
         ...recentItems(recent, store.file?.path, (f) => void openRecent(f)),
         ...extra('file'),
+        // The desktop window closes (through the close guard: nothing typed is lost); a browser
+        // tab cannot be closed by its page.
+        ...(bridge.mode === 'electron'
+          ? (['separator', { id: 'quit', label: t('menu.file.quit'), shortcut: 'Alt+F4', run: () => window.close() }] as (MenuItem | 'separator')[])
+          : []),
       ],
     },
     {
