@@ -35,6 +35,28 @@ describe('LocalTotals', () => {
     session.close();
   });
 
+  it('after a line operation (the store reordered in place), previews as the engine computes', () => {
+    const file = path.join(tempDir(), 'p.plandesk');
+    createCycleFile(file, sampleCycle());
+    const session = PlanSession.open(file);
+    const store = new PlanStore();
+    store.load(session.snapshot());
+    const local = new LocalTotals(store);
+    local.attach();
+    const id = (code: string) => store.rowList().find((r) => r.code === code)!.id;
+    // 3.2 indented under 3.1: 3.1 becomes a parent, its figures stated.
+    const moved = session.handle('lines/indent', { lineIds: [id('3.2')] });
+    expect(store.canTakeStructure(moved)).toBe(true);
+    store.apply(moved);
+    local.reconcile(moved);
+    expect(store.rowList()).toEqual(session.snapshot().rows);
+    const leaf = id('3.1.1');
+    const preview = local.preview(leaf, 'central_recurrent', 9_000_000_000)!;
+    const patch = session.handle('cell/set', { lineId: leaf, column: 'central_recurrent', value: 9_000_000_000 });
+    expect(preview.totals).toEqual(patch.totals);
+    session.close();
+  });
+
   it('waits for the whole plan before computing', () => {
     const store = new PlanStore();
     const file = path.join(tempDir(), 'p.plandesk');

@@ -98,7 +98,9 @@ export class LocalTotals {
     const calc = this.calc;
     if (!calc) return;
     if (patch.structure) {
+      // Lines moved: rebuild from the store soon (not at the next keypress).
       this.calc = null;
+      this.warmSoon();
       return;
     }
     for (const row of patch.rows) {
