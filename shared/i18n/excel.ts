@@ -67,6 +67,10 @@ export const excel = {
     vi: 'Không dùng được mẫu "{file}": {detail}',
     en: 'Cannot use template "{file}": {detail}',
   },
+  'excel.error.templateFormat': {
+    vi: 'Mẫu "{file}" là tệp {format}; PlanDesk điền mẫu dạng .xlsx để giữ nguyên định dạng. Hãy mở mẫu trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx), rồi chọn lại tệp .xlsx đó.',
+    en: 'Template "{file}" is a {format} file; PlanDesk fills .xlsx templates so that their formatting is kept. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx), and pick that .xlsx file.',
+  },
   'excel.error.write_failed': {
     vi: 'Không ghi được tệp "{file}" (đĩa đầy, tệp đang mở trong Excel, hoặc không có quyền ghi).',
     en: 'Could not write "{file}" (disk full, file open in Excel, or no permission).',

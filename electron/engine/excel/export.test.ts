@@ -146,4 +146,15 @@ describe('template mode', () => {
     expect(r.report.totals.total).toBe(350_190_000_000);
     expect(r.report.warnings.filter((w) => w.key !== 'excel.warn.stated_mismatch')).toEqual([]);
   });
+
+  it('says how to get an .xlsx when the template is an Excel 97-2003 file, writing nothing', async () => {
+    // The same department workbook saved as .xls (BIFF8), as many offices still keep their templates.
+    const xlsx = await writeXlsx(buildDepartmentWorkbook(), path.join(tmp, 'template-for-xls.xlsx'));
+    const xls = path.join(tmp, 'template.xls');
+    fs.writeFileSync(xls, XLSX.write(XLSX.read(fs.readFileSync(xlsx)), { bookType: 'biff8', type: 'buffer' }));
+    const out = path.join(tmp, 'from-xls.xlsx');
+    const err = await exportPlan(sampleCycle(), out, { template: xls }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'excel.error.templateFormat', params: { file: 'template.xls', format: 'Excel 97-2003 (.xls)' } });
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });

@@ -20,6 +20,8 @@ import type { SheetData } from './sheet';
 import { cellText, locateTable, type TableLayout } from './table';
 import { colLetter, fold } from './text';
 
+const FORMAT_NAMES: Record<string, string> = { xls: 'Excel 97-2003 (.xls)', ods: 'OpenDocument (.ods)', xlsb: 'Excel Binary (.xlsb)' };
+
 const TOTAL = /^(tong cong|tong so|tong|cong)(\s*[:(]|$)/;
 const FOOTER = /^(nguoi lap|kt\.?\s|tm\.?\s|kt\.|tm\.|chu tich|pho chu tich|giam doc|thu truong|noi nhan|ghi chu\s*:|[^,]{1,40}, ngay\b)/;
 
@@ -33,7 +35,9 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
   }
   const m = mapping ? parseMapping(mapping, input.columns.map((c) => c.key)) : undefined;
   const source = await openWorkbook(bytes, {});
-  if (source.format !== 'xlsx') throw new ImportError('excel.error.template', { file: name, detail: 'xlsx' });
+  // ExcelJS (which keeps a template's styles, merges and print setup) reads .xlsx only; converting
+  // an .xls or .ods would lose exactly what template mode is for. Say how to get an .xlsx.
+  if (source.format !== 'xlsx') throw new ImportError('excel.error.templateFormat', { file: name, format: FORMAT_NAMES[source.format] ?? source.format });
   let sheet: SheetData | null = null;
   let layout: TableLayout | null = null;
   for (let i = 0; i < source.sheets.length && !layout; i++) {
