@@ -5,10 +5,11 @@ import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import { t } from '../../../shared/i18n';
 import type { CycleData } from '../../../shared/model';
-import { exportAnnex, loadMapping, type ImportError, type ImportMapping } from '../../engine/excel';
+import { exportAnnex } from '../../engine/excel';
 import { openCycleFile } from '../../engine/store/cycle-file';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -26,15 +27,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(t('vi', 'excel.cli.usage.export'));
     return EXIT.usage;
   }
-  let mapping: ImportMapping | undefined;
-  if (typeof values.mapping === 'string') {
-    try {
-      mapping = loadMapping(values.mapping);
-    } catch (e) {
-      io.stderr(t('vi', (e as ImportError).code ?? 'error.internal', (e as ImportError).params ?? {}));
-      return EXIT.usage;
-    }
-  }
+  const mappingRead = mappingArg(values.mapping, io);
+  if (!mappingRead.ok) return EXIT.usage;
+  const mapping = mappingRead.mapping;
   try {
     const file = openCycleFile(positionals[0], { readOnly: true });
     let data: CycleData;

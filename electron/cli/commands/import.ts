@@ -4,10 +4,11 @@
 // 1 when the spreadsheet is unreadable or refused (one Vietnamese line on stderr).
 import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
-import { ImportError, importSpreadsheet, listSheets, loadMapping, type ImportMapping, type ImportReport } from '../../engine/excel';
+import { importSpreadsheet, listSheets, type ImportReport } from '../../engine/excel';
 import { createCycleFile } from '../../engine/store/cycle-file';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -31,15 +32,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const input = { path: positionals[0] };
-  let mapping: ImportMapping | undefined;
-  if (typeof values.mapping === 'string') {
-    try {
-      mapping = loadMapping(values.mapping);
-    } catch (e) {
-      io.stderr(t('vi', (e as ImportError).code ?? 'error.internal', (e as ImportError).params ?? {}));
-      return EXIT.usage;
-    }
-  }
+  const mappingRead = mappingArg(values.mapping, io);
+  if (!mappingRead.ok) return EXIT.usage;
+  const mapping = mappingRead.mapping;
   try {
     // --sheet: a sheet's name, or its number counting from 1.
     let sheet: string | number | undefined = typeof values.sheet === 'string' ? values.sheet : undefined;

@@ -39,7 +39,7 @@ export async function importSpreadsheet(input: ImportInput, opts: ImportOptions 
   const { signal, onProgress } = opts;
   checkAbort(signal);
   const mapping = opts.mapping ? parseMapping(opts.mapping) : undefined;
-  const bytes = await readInput(input);
+  const bytes = await readImportInput(input);
   onProgress?.(0.02);
   const wb = await openWorkbook(bytes, { signal });
   const progress = (f: number) => onProgress?.(0.05 + 0.85 * f);
@@ -76,7 +76,8 @@ export async function importSpreadsheet(input: ImportInput, opts: ImportOptions 
   return result;
 }
 
-async function readInput(input: ImportInput): Promise<Uint8Array> {
+/** The bytes of a spreadsheet to read: given, or from a file within the size limit (clear refusals). */
+export async function readImportInput(input: ImportInput): Promise<Uint8Array> {
   if ('bytes' in input) return input.bytes;
   let size: number;
   try {

@@ -37,7 +37,7 @@ import { META_SHEET } from './planmeta';
 import { ImportError } from './errors';
 import { LIMITS } from './limits';
 
-export { importSpreadsheet } from './import';
+export { importSpreadsheet, readImportInput } from './import';
 export type { ImportInput, ImportOptions, ImportReport, ImportResult, ImportWarning, SkippedRow } from './import';
 export { exportAnnex } from './export';
 export type { ExportOptions } from './export';

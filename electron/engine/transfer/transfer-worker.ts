@@ -4,10 +4,8 @@
 // synchronously (SheetJS): here it cannot stall the host, and a hostile file only ends this thread.
 // Protocol (worker-runner.ts): in {type:'sheets', input} | {type:'preview', input, sheet, mapping?}
 // | {type:'cancel'}; out {type:'done', value} | {type:'error', code, params}.
-import fs from 'node:fs';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { ImportError, LIMITS, parseMapping, type ImportInput, type ImportMapping } from '../excel';
+import { ImportError, parseMapping, readImportInput, type ImportInput, type ImportMapping } from '../excel';
 import { openWorkbook } from '../excel/open';
 import { META_SHEET } from '../excel/planmeta';
 import { fold } from '../excel/text';
@@ -19,22 +17,8 @@ export type TransferTask =
 
 const ac = new AbortController();
 
-async function readInput(input: ImportInput): Promise<Uint8Array> {
-  if ('bytes' in input) return input.bytes;
-  let size: number;
-  try {
-    size = (await fs.promises.stat(input.path)).size;
-  } catch (e) {
-    throw new ImportError('excel.error.not_found', { file: path.basename(input.path) }, { cause: e });
-  }
-  if (size > LIMITS.maxFileBytes) {
-    throw new ImportError('excel.error.file_too_big', { size: Math.round(size / 1048576), max: LIMITS.maxFileBytes / 1048576 });
-  }
-  return fs.promises.readFile(input.path);
-}
-
 async function run(task: TransferTask): Promise<unknown> {
-  const wb = await openWorkbook(await readInput(task.input), { signal: ac.signal });
+  const wb = await openWorkbook(await readImportInput(task.input), { signal: ac.signal });
   const sheets = wb.sheets.filter((s) => s.name !== META_SHEET);
   if (task.type === 'sheets') return sheets;
   const mapping = task.mapping ? parseMapping(task.mapping) : undefined;
