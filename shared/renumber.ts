@@ -237,18 +237,23 @@ export function renumber(
   return out;
 }
 
+const GROUPS_PER_DEPTH = 400;
+
 /**
  * The numbering a plan already uses, per depth: the style most of its sibling groups at that depth
  * follow (groups following no style are not counted). Depths with no recognisable group get 'path'.
  */
 export function detectLevels(tree: NumberingTree, maxDepth = 8): NumberStyle[] {
   const votes: Map<NumberStyle, number>[] = [];
+  // Enough groups per depth to know its style: a 100.000-line plan has tens of thousands of groups
+  // at its deepest levels, and this runs at every line operation.
+  const looked: number[] = [];
   const stack: { parent: number | null; depth: number }[] = [{ parent: null, depth: 0 }];
   while (stack.length) {
     const { parent, depth } = stack.pop()!;
     const kids = tree.children(parent);
     if (kids.length === 0) continue;
-    if (depth < maxDepth) {
+    if (depth < maxDepth && (looked[depth] = (looked[depth] ?? 0) + 1) <= GROUPS_PER_DEPTH) {
       const style = groupStyle(kids.map((k) => tree.code(k)), parent === null ? '' : tree.code(parent));
       if (style && style !== 'empty') {
         const v = (votes[depth] ??= new Map());
