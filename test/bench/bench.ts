@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
-import { benchExcelCases } from './excel';
+import { benchExcelCases, IMPORT_CHILD_FLAG, importChild } from './excel';
 import { benchPrint } from './print';
 import { benchRules } from './rules';
 import { benchSafety } from './safety';
@@ -31,6 +31,7 @@ function fmt(v: number): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === IMPORT_CHILD_FLAG) return importChild(process.argv[3]);
   const only = process.argv.slice(2);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bench-'));
   const rows: BenchRow[] = [];

@@ -47,7 +47,7 @@ export { LIMITS } from './limits';
 export { loadMapping, saveMapping, parseMapping, MAPPING_TARGETS } from './mapping';
 export type { ImportMapping } from './mapping';
 export { writeAnnexFixture, annexFixturePlan } from './fixtures';
-export { benchExcel } from './bench';
+export { benchExcel, measureImport, type ImportMeasure } from './bench';
 export { importInWorker } from './worker-client';
 export type { WorkerImportOptions } from './worker-client';
 
