@@ -132,6 +132,36 @@ describe('the budget grid on the built-in sample', () => {
     await server.stop();
   });
 
+  it('works the menus from the keyboard: F10, Alt + a letter, arrows, Enter, Escape', async () => {
+    const file = path.join(tempDir(), 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    const server = await startServer(file);
+    const page = await openApp(browser, server.url);
+    const focusedAction = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.className ?? null);
+    await (await cell(page, '3.2', 'central_recurrent')).click();
+
+    // F10 opens Tệp with its first item in hand; ↓ moves; → goes to Sửa; Escape gives the grid back.
+    await page.keyboard.press('F10');
+    await expect.poll(focusedAction).toBe('new');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedAction()).toBe('open');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focusedAction).toBe('editing.cut'); // Undo and Redo are disabled: nothing done yet
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.pd-menu-items').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('.ag-cell')?.getAttribute('col-id'))).toBe('central_recurrent');
+
+    // Alt+X opens Xem; Enter on "Thu gọn tất cả" runs it.
+    await page.keyboard.press('Alt+x');
+    await expect.poll(() => page.locator('[data-menu="view"]').getAttribute('aria-expanded')).toBe('true');
+    while ((await focusedAction()) !== 'collapseAll') await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.ag-grid-scrolling-rows .ag-row').count()).toBe(7);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
+
   it('collapses and expands lines, and switches the UI to English', async () => {
     const file = path.join(tempDir(), 'sample.plandesk');
     createCycleFile(file, sampleCycle());

@@ -1,8 +1,11 @@
 // The in-window menu bar (File, Edit, View and the feature areas' menus): the application's one
 // menu, in Electron too (the native menu bar is removed on Windows and Linux, so there are never two
-// that disagree). Keyboard-accessible: buttons with aria roles.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// that disagree). Mouse and keyboard alike, as a Windows menu: F10 or Alt opens it, Alt + a menu's
+// first letter opens that menu, arrows move, Enter runs, Escape gives the keyboard back
+// (menu-keys.ts). Buttons with aria roles.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useLang } from '../i18n';
+import { menuForKey, nextItem } from './menu-keys';
 
 export interface MenuItem {
   id: string;
@@ -24,17 +27,119 @@ export interface Menu {
 export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) {
   const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
+  /** Where the keyboard was before the menu took it (given back on Escape). */
+  const before = useRef<HTMLElement | null>(null);
+  /** Opened from the keyboard: its first item takes the focus once shown. */
+  const focusFirst = useRef(false);
   const { t } = useLang();
+  const live = useRef({ menus, open });
+  live.current = { menus, open };
+
+  const openMenu = useCallback((id: string | null, fromKeyboard: boolean) => {
+    if (id && fromKeyboard && !live.current.open) {
+      const active = document.activeElement;
+      before.current = active instanceof HTMLElement && !bar.current?.contains(active) ? active : null;
+    }
+    focusFirst.current = fromKeyboard && id !== null;
+    setOpen(id);
+  }, []);
+
+  const close = useCallback((giveBack: boolean) => {
+    setOpen(null);
+    if (giveBack && before.current?.isConnected) before.current.focus();
+    before.current = null;
+  }, []);
+
   useEffect(() => {
-    const close = (e: MouseEvent) => {
+    const onDown = (e: MouseEvent) => {
       if (!bar.current?.contains(e.target as Node)) setOpen(null);
     };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
+    window.addEventListener('mousedown', onDown);
+    return () => window.removeEventListener('mousedown', onDown);
   }, []);
+
+  // F10, Alt alone, Alt+letter: from anywhere in the window (dialogs keep their keys to themselves).
+  useEffect(() => {
+    let altAlone = false;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Alt') {
+        altAlone = !e.ctrlKey && !e.shiftKey && !e.metaKey;
+        return;
+      }
+      altAlone = false;
+      if (e.defaultPrevented || document.querySelector('[aria-modal="true"], [role="dialog"]')) return;
+      const labels = live.current.menus.map((m) => m.label);
+      if (e.key === 'F10' && !e.altKey && !e.ctrlKey && !e.shiftKey && !e.metaKey) {
+        e.preventDefault();
+        openMenu(live.current.open ? null : live.current.menus[0]?.id ?? null, true);
+      } else if (e.altKey && !e.ctrlKey && !e.shiftKey && !e.metaKey) {
+        const i = menuForKey(labels, e.key);
+        if (i < 0) return;
+        e.preventDefault();
+        openMenu(live.current.menus[i].id, true);
+      }
+    };
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key !== 'Alt' || !altAlone) return;
+      altAlone = false;
+      if (document.querySelector('[aria-modal="true"], [role="dialog"]')) return;
+      e.preventDefault();
+      if (live.current.open) close(true);
+      else openMenu(live.current.menus[0]?.id ?? null, true);
+    };
+    const onBlur = () => {
+      altAlone = false; // Alt+Tab away: the Alt is not ours
+    };
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', onBlur);
+    };
+  }, [openMenu, close]);
+
+  // A menu opened from the keyboard: its first item that can run takes the focus.
+  useEffect(() => {
+    if (!open || !focusFirst.current) return;
+    focusFirst.current = false;
+    bar.current?.querySelector<HTMLButtonElement>('.pd-menu-items button:not(:disabled)')?.focus();
+  }, [open]);
+
+  const onItemsKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>, menuIndex: number) => {
+    // The menu's keys are its own: the grid and the window shortcuts must not see them.
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close(true);
+      return;
+    }
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      e.preventDefault();
+      const n = menus.length;
+      openMenu(menus[(menuIndex + (e.key === 'ArrowRight' ? 1 : n - 1)) % n].id, true);
+      return;
+    }
+    if (e.key === 'Tab') {
+      e.preventDefault();
+      close(true);
+      return;
+    }
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+    const to = nextItem(
+      buttons.map((b) => !b.disabled),
+      buttons.indexOf(document.activeElement as HTMLButtonElement),
+      e.key,
+    );
+    if (to === null) return;
+    e.preventDefault();
+    buttons[to].focus();
+  };
+
   return (
     <div className="pd-menubar" role="menubar" ref={bar} aria-label={t('app.name')}>
-      {menus.map((m) => (
+      {menus.map((m, mi) => (
         <div key={m.id} className="pd-menu">
           <button
             type="button"
@@ -42,13 +147,19 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
             aria-haspopup="true"
             aria-expanded={open === m.id}
             data-menu={m.id}
-            onClick={() => setOpen(open === m.id ? null : m.id)}
-            onMouseEnter={() => open && setOpen(m.id)}
+            onClick={() => openMenu(open === m.id ? null : m.id, false)}
+            onMouseEnter={() => open && openMenu(m.id, false)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                openMenu(m.id, true);
+              }
+            }}
           >
             {m.label}
           </button>
           {open === m.id && (
-            <div className="pd-menu-items" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(null)}>
+            <div className="pd-menu-items" role="menu" onKeyDown={(e) => onItemsKeyDown(e, mi)}>
               {m.items.map((it, i) =>
                 it === 'separator' ? (
                   <div key={`sep${i}`} className="pd-menu-sep" role="separator" />
@@ -62,7 +173,10 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
                     disabled={it.disabled}
                     title={it.title}
                     onClick={() => {
-                      setOpen(null);
+                      // The action decides where the keyboard goes next (a dialog, the grid).
+                      const back = before.current;
+                      close(false);
+                      if (back?.isConnected) back.focus();
                       it.run();
                     }}
                   >
