@@ -162,6 +162,28 @@ describe('the budget grid on the built-in sample', () => {
     await server.stop();
   });
 
+  it('remembers a column widened by dragging its header edge', async () => {
+    const file = path.join(tempDir(), 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    const server = await startServer(file);
+    const page = await openApp(browser, server.url);
+    const header = page.locator('.ag-header-cell[col-id="agency"]');
+    const before = (await header.boundingBox())!.width;
+    const edge = (await header.locator('.ag-header-cell-resize').boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 60, edge.y + edge.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.round((await header.boundingBox())!.width - before)).toBe(60);
+    await page.reload();
+    await page.locator('.ag-grid-scrolling-rows .ag-row').first().waitFor();
+    await expect.poll(async () => Math.round((await page.locator('.ag-header-cell[col-id="agency"]').boundingBox())!.width - before)).toBe(60);
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.evaluate(() => localStorage.removeItem('plandesk.columnWidths.v1'));
+    await page.close();
+    await server.stop();
+  });
+
   it('collapses and expands lines, and switches the UI to English', async () => {
     const file = path.join(tempDir(), 'sample.plandesk');
     createCycleFile(file, sampleCycle());

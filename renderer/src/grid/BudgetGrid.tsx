@@ -14,6 +14,7 @@ import {
   type CellFocusedEvent,
   type ColDef,
   type ColumnHeaderClickedEvent,
+  type ColumnResizedEvent,
   type GridApi,
   type GridReadyEvent,
   type IRowNode,
@@ -33,6 +34,7 @@ import { useLang } from '../i18n';
 import type { PlanStore } from '../state/plan-store';
 import { LocalTotals } from '../state/local-totals';
 import { cellMeaning } from './cell-value';
+import { loadColumnWidths, saveColumnWidths } from './column-widths';
 import { CodeCell, type CodeCellContext } from './CodeCell';
 import { buildColumnDefs, TEXT_COLUMNS, type TextColumn } from './column-defs';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
@@ -367,6 +369,14 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     };
   }, [view, selection, controller, editor]);
 
+  /** A header's edge dragged (or double-clicked to fit): remember the new width on this PC. */
+  const onColumnResized = useCallback((e: ColumnResizedEvent<RowView>) => {
+    if (!e.finished || (e.source !== 'uiColumnResized' && e.source !== 'autosizeColumns')) return;
+    const widths: Record<string, number> = {};
+    for (const c of e.columns ?? []) if (c.getColId() !== ROW_HANDLE) widths[c.getColId()] = c.getActualWidth();
+    if (Object.keys(widths).length) saveColumnWidths(widths);
+  }, []);
+
   /** The selectable columns changed (shown, hidden, moved): re-index them and repaint. */
   const onColumnsShown = useCallback(() => {
     const api = apiRef.current;
@@ -476,12 +486,14 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
 
   const columnDefs = useMemo(() => {
     const editable = !readOnly;
+    // Widths the person set before (column-widths.ts), else ours.
+    const widths = loadColumnWidths();
     const amount = (col: FundingColumn, headerName: string): ColDef<RowView> => ({
       colId: col.key,
       headerName,
       headerTooltip: col.label[lang],
       type: 'rightAligned',
-      width: col.parent === null ? 130 : 118,
+      width: widths[col.key] ?? (col.parent === null ? 130 : 118),
       editable: (p) => editable && !p.node.rowPinned,
       cellEditor: 'agTextCellEditor',
       cellEditorParams: { useFormatter: true },
@@ -523,7 +535,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       cellEditorPopup: field === 'name' || field === 'note',
       cellEditorParams: field === 'name' || field === 'note' ? { maxLength: 2000, rows: 6, cols: 60 } : undefined,
       pinned: field === 'code' || field === 'name' ? 'left' : undefined,
-      width: { code: 110, name: 380, agency: 220, note: 200 }[field],
+      width: widths[field] ?? { code: 110, name: 380, agency: 220, note: 200 }[field],
       tooltipField: field === 'name' || field === 'agency' || field === 'note' ? field : undefined,
       cellRenderer: field === 'code' ? CodeCell : undefined,
       cellClassRules: {
@@ -662,6 +674,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         onCellContextMenu={onCellContextMenu}
         {...gridEvents}
         onDisplayedColumnsChanged={onColumnsShown}
+        onColumnResized={onColumnResized}
         onModelUpdated={onRowsShown}
         onViewportChanged={onRowsShown}
         onRowDragMove={onRowDragMove}
