@@ -87,16 +87,19 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
       if (live.current.open) close(true);
       else openMenu(live.current.menus[0]?.id ?? null, true);
     };
-    const onBlur = () => {
-      altAlone = false; // Alt+Tab away: the Alt is not ours
+    // Alt+Tab away or Alt+click: that Alt was not a press of the menu key.
+    const notAlone = () => {
+      altAlone = false;
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
-    window.addEventListener('blur', onBlur);
+    window.addEventListener('blur', notAlone);
+    window.addEventListener('mousedown', notAlone, true);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
-      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('blur', notAlone);
+      window.removeEventListener('mousedown', notAlone, true);
     };
   }, [openMenu, close]);
 
