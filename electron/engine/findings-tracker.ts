@@ -1,6 +1,6 @@
 // Keeps the cycle's findings current for a session: built from scratch on first use (not at open,
-// so a big plan paints before its rules have run) and after structural or settings edits, then
-// updated incrementally (only the lines an edit touched) after cell and field edits. A thin
+// so a big plan paints before its rules have run) and after settings edits, then updated
+// incrementally (only the lines an edit touched) after cell, field and structural edits. A thin
 // adapter over shared/rules' FindingsIndex, so the grid, the CLI and the importer all see the same
 // findings.
 import type { PlanCalc } from '../../shared/calc';
@@ -24,6 +24,12 @@ export class FindingsTracker {
 
   all(): Finding[] {
     return this.built().all();
+  }
+
+  /** What a structural edit changed (see FindingsIndex.updateStructure); the whole list when nobody had asked yet. */
+  updateStructure(affected: Iterable<number>, removed: Iterable<number>, groups: Iterable<number | null>): FindingsDelta {
+    if (!this.index) return { reset: this.all(), upsert: [], remove: [] };
+    return this.index.updateStructure(affected, removed, groups);
   }
 
   /** What an edit of these lines changed; the whole list when nobody had asked for findings yet. */

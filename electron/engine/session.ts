@@ -336,10 +336,15 @@ export class PlanSession implements SessionContext {
     if (structure) {
       this.order = null;
       this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
-      this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
-      findings = { reset: this.findings.all(), upsert: [], remove: [] };
-      const { repaint, removed } = structuralRepaint(actions, this.calc);
+      const { repaint, removed, groups } = structuralRepaint(actions, this.calc);
       tree = { repaint, removed, order: this.displayOrder().map((o) => o.id) };
+      if (metaChanged || rulesChanged) {
+        this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+        findings = { reset: this.findings.all(), upsert: [], remove: [] };
+      } else {
+        // The rows to repaint, and the sibling groups lines left or joined (duplicate codes).
+        findings = this.findings.updateStructure(repaint, removed, groups);
+      }
     } else if (metaChanged || rulesChanged) {
       this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
       findings = { reset: this.findings.all(), upsert: [], remove: [] };

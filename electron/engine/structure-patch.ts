@@ -6,31 +6,39 @@
 import type { PlanCalc } from '../../shared/calc';
 import type { DocAction } from './actions';
 
-/** Lines named by the actions (the line itself, and its old and new parents). */
-export function linesNamed(actions: readonly DocAction[]): { named: Set<number>; placed: Set<number>; deleted: Set<number> } {
+/**
+ * Lines named by the actions (the line itself, and its old and new parents), and the sibling
+ * groups they left or joined (by parent; null: the top level).
+ */
+export function linesNamed(actions: readonly DocAction[]): { named: Set<number>; placed: Set<number>; deleted: Set<number>; groups: Set<number | null> } {
   const named = new Set<number>();
   const placed = new Set<number>();
   const deleted = new Set<number>();
+  const groups = new Set<number | null>();
   const add = (id: number | null) => {
     if (id !== null) named.add(id);
+  };
+  const group = (parent: number | null) => {
+    groups.add(parent);
+    add(parent);
   };
   for (const a of actions) {
     switch (a.t) {
       case 'insert':
         add(a.line.id);
-        add(a.line.parentId);
+        group(a.line.parentId);
         placed.add(a.line.id);
         deleted.delete(a.line.id);
         break;
       case 'delete':
         add(a.line.id);
-        add(a.line.parentId);
+        group(a.line.parentId);
         deleted.add(a.line.id);
         break;
       case 'place':
         add(a.lineId);
-        add(a.old.parentId);
-        add(a.new.parentId);
+        group(a.old.parentId);
+        group(a.new.parentId);
         placed.add(a.lineId);
         break;
       case 'amount':
@@ -42,12 +50,15 @@ export function linesNamed(actions: readonly DocAction[]): { named: Set<number>;
         break;
     }
   }
-  return { named, placed, deleted };
+  return { named, placed, deleted, groups };
 }
 
-/** The rows to repaint after the calc has been rebuilt on the new tree, and the lines now gone. */
-export function structuralRepaint(actions: readonly DocAction[], calc: PlanCalc): { repaint: number[]; removed: number[] } {
-  const { named, placed, deleted } = linesNamed(actions);
+/**
+ * The rows to repaint after the calc has been rebuilt on the new tree, the lines now gone, and the
+ * sibling groups (by parent, null: top level) whose members' duplicate-code findings may change.
+ */
+export function structuralRepaint(actions: readonly DocAction[], calc: PlanCalc): { repaint: number[]; removed: number[]; groups: (number | null)[] } {
+  const { named, placed, deleted, groups } = linesNamed(actions);
   const out = new Set<number>();
   const withAncestors = (id: number) => {
     for (let x: number | null = id; x !== null; x = calc.parentOf(x)) out.add(x);
@@ -62,5 +73,9 @@ export function structuralRepaint(actions: readonly DocAction[], calc: PlanCalc)
       stack.push(...calc.children(x));
     }
   }
-  return { repaint: [...out], removed: [...deleted].filter((id) => !calc.lines.has(id)) };
+  return {
+    repaint: [...out],
+    removed: [...deleted].filter((id) => !calc.lines.has(id)),
+    groups: [...groups].filter((g) => g === null || calc.lines.has(g)),
+  };
 }

@@ -4,7 +4,8 @@
 // types, adjustment flag) go through the same update(): it notices them by comparing each line with
 // what it saw last, and widens the update to the siblings (duplicate codes) or the subtree
 // (inherited capital restrictions, messages naming the line) that depend on them.
-// Structural edits (insert, delete, move) and changes of meta or rule parameters: rebuild().
+// Structural edits (insert, delete, move): updateStructure() with the lines they touched; changes of
+// meta or rule parameters: rebuild().
 import type { Finding, FindingsDelta, Severity } from '../findings';
 import type { CapitalType, Line } from '../model';
 import { codeKey, RuleContext, type RuleInput } from './context';
@@ -80,8 +81,6 @@ export class FindingsIndex {
    * Returns what moved: findings added or changed (`upsert`) and ids of findings gone (`remove`).
    */
   update(changedLineIds: Iterable<number>): FindingsDelta {
-    const upsert: Finding[] = [];
-    const remove: string[] = [];
     const toEval = new Set<number>();
     for (const id of changedLineIds) {
       if (this.ctx.calc.lines.has(id)) {
@@ -91,6 +90,13 @@ export class FindingsIndex {
         this.forget(id, toEval);
       }
     }
+    return this.evaluate(toEval);
+  }
+
+  /** Re-run the rules for these lines (gone ones lose their findings) and the program's. */
+  private evaluate(toEval: Iterable<number>): FindingsDelta {
+    const upsert: Finding[] = [];
+    const remove: string[] = [];
     for (const id of toEval) {
       const prev = this.perLine.get(id) ?? NONE;
       const next: Finding[] = [];
@@ -104,6 +110,36 @@ export class FindingsIndex {
     this.program = program;
     if (upsert.length || remove.length) this.cache = null;
     return { upsert, remove };
+  }
+
+  /**
+   * After a structural edit (the calc reset on the new tree): re-run the rules for the lines it
+   * touched — `affected`: the lines its actions named, their ancestors and moved subtrees — and
+   * the members of the sibling `groups` lines left or joined (duplicate codes; null: the top
+   * level), widened to what field changes reach (renumbered codes named in descendants' messages,
+   * inherited capital types); drop the lines that are gone; renumber the display order. O(plan)
+   * only for the order, not for the rules.
+   */
+  updateStructure(affected: Iterable<number>, removed: Iterable<number>, groups: Iterable<number | null>): FindingsDelta {
+    const { calc } = this.ctx;
+    // Group membership changed: count the groups again when next asked.
+    this.codes = new SiblingCodes(calc);
+    const toEval = new Set<number>();
+    for (const id of removed) {
+      this.seen.delete(id);
+      toEval.add(id);
+    }
+    // Every member of a group a line left or joined (the top level too): duplicate codes.
+    for (const g of groups) for (const k of calc.children(g)) toEval.add(k);
+    for (const id of affected) {
+      toEval.add(id);
+      if (calc.lines.has(id)) this.noticeFieldEdits(id, toEval);
+    }
+    this.seq.clear();
+    for (const { id } of calc.walk()) this.seq.set(id, this.seq.size);
+    const delta = this.evaluate(toEval);
+    this.cache = null; // the order moved, whatever the findings did
+    return delta;
   }
 
   /** All findings: program-level first, then by line in display order (as runAllRules). */
