@@ -16,6 +16,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The built-in sample in a fresh cycle file, served, and open in a page. */
+async function openSample() {
+  const file = path.join(tempDir(), 'sample.plandesk');
+  createCycleFile(file, sampleCycle());
+  const server = await startServer(file);
+  const page = await openApp(browser, server.url);
+  return { file, server, page };
+}
+
 describe('the budget grid on the built-in sample', () => {
   it('shows the plan totals, follows a keyboard edit, and keeps it after a restart', async () => {
     const file = path.join(tempDir(), 'sample.plandesk');
@@ -133,10 +142,7 @@ describe('the budget grid on the built-in sample', () => {
   });
 
   it('works the menus from the keyboard: F10, Alt + a letter, arrows, Enter, Escape', async () => {
-    const file = path.join(tempDir(), 'sample.plandesk');
-    createCycleFile(file, sampleCycle());
-    const server = await startServer(file);
-    const page = await openApp(browser, server.url);
+    const { server, page } = await openSample();
     const focusedAction = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.className ?? null);
     await (await cell(page, '3.2', 'central_recurrent')).click();
 
@@ -163,10 +169,7 @@ describe('the budget grid on the built-in sample', () => {
   });
 
   it('remembers a column widened by dragging its header edge', async () => {
-    const file = path.join(tempDir(), 'sample.plandesk');
-    createCycleFile(file, sampleCycle());
-    const server = await startServer(file);
-    const page = await openApp(browser, server.url);
+    const { server, page } = await openSample();
     const header = page.locator('.ag-header-cell[col-id="agency"]');
     const before = (await header.boundingBox())!.width;
     const edge = (await header.locator('.ag-header-cell-resize').boundingBox())!;
@@ -185,10 +188,7 @@ describe('the budget grid on the built-in sample', () => {
   });
 
   it('collapses and expands lines, and switches the UI to English', async () => {
-    const file = path.join(tempDir(), 'sample.plandesk');
-    createCycleFile(file, sampleCycle());
-    const server = await startServer(file);
-    const page = await openApp(browser, server.url);
+    const { server, page } = await openSample();
     const rows = () => page.locator('.ag-grid-scrolling-rows .ag-row').count();
     const all = await rows();
     expect(all).toBe(18);

@@ -8,15 +8,21 @@ import { tempDir } from '../../../test/support/tmp';
 import { LocalTotals } from './local-totals';
 import { PlanStore } from './plan-store';
 
+/** The sample in a real cycle file, its session, and the window's store and local totals over it. */
+function sampleSetup() {
+  const file = path.join(tempDir(), 'p.plandesk');
+  createCycleFile(file, sampleCycle());
+  const session = PlanSession.open(file);
+  const store = new PlanStore();
+  store.load(session.snapshot());
+  const local = new LocalTotals(store);
+  local.attach();
+  return { session, store, local };
+}
+
 describe('LocalTotals', () => {
   it('previews an edit exactly as the engine computes it', () => {
-    const file = path.join(tempDir(), 'p.plandesk');
-    createCycleFile(file, sampleCycle());
-    const session = PlanSession.open(file);
-    const store = new PlanStore();
-    store.load(session.snapshot());
-    const local = new LocalTotals(store);
-    local.attach();
+    const { session, store, local } = sampleSetup();
     const line = store.rowList().find((r) => r.code === '3.2')!;
     const preview = local.preview(line.id, 'central_recurrent', 8_024_000_000)!;
     const patch = session.handle('cell/set', { lineId: line.id, column: 'central_recurrent', value: 8_024_000_000 });
@@ -36,13 +42,7 @@ describe('LocalTotals', () => {
   });
 
   it('after a line operation (the store reordered in place), previews as the engine computes', () => {
-    const file = path.join(tempDir(), 'p.plandesk');
-    createCycleFile(file, sampleCycle());
-    const session = PlanSession.open(file);
-    const store = new PlanStore();
-    store.load(session.snapshot());
-    const local = new LocalTotals(store);
-    local.attach();
+    const { session, store, local } = sampleSetup();
     const id = (code: string) => store.rowList().find((r) => r.code === code)!.id;
     // 3.2 indented under 3.1: 3.1 becomes a parent, its figures stated.
     const moved = session.handle('lines/indent', { lineIds: [id('3.2')] });
