@@ -27,9 +27,9 @@ export class FindingsTracker {
   }
 
   /** What a structural edit changed (see FindingsIndex.updateStructure); the whole list when nobody had asked yet. */
-  updateStructure(affected: Iterable<number>, removed: Iterable<number>, groups: Iterable<number | null>): FindingsDelta {
+  updateStructure(affected: Iterable<number>, removed: Iterable<number>, groups: Iterable<number | null>, order: readonly number[]): FindingsDelta {
     if (!this.index) return { reset: this.all(), upsert: [], remove: [] };
-    return this.index.updateStructure(affected, removed, groups);
+    return this.index.updateStructure(affected, removed, groups, order);
   }
 
   /** What an edit of these lines changed; the whole list when nobody had asked for findings yet. */

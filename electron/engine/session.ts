@@ -337,13 +337,14 @@ export class PlanSession implements SessionContext {
       this.order = null;
       this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
       const { repaint, removed, groups } = structuralRepaint(actions, this.calc);
-      tree = { repaint, removed, order: this.displayOrder().map((o) => o.id) };
+      const order = this.displayOrder().map((o) => o.id);
+      tree = { repaint, removed, order };
       if (metaChanged || rulesChanged) {
         this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
         findings = { reset: this.findings.all(), upsert: [], remove: [] };
       } else {
         // The rows to repaint, and the sibling groups lines left or joined (duplicate codes).
-        findings = this.findings.updateStructure(repaint, removed, groups);
+        findings = this.findings.updateStructure(repaint, removed, groups, order);
       }
     } else if (metaChanged || rulesChanged) {
       this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);

@@ -120,7 +120,13 @@ export class FindingsIndex {
    * inherited capital types); drop the lines that are gone; renumber the display order. O(plan)
    * only for the order, not for the rules.
    */
-  updateStructure(affected: Iterable<number>, removed: Iterable<number>, groups: Iterable<number | null>): FindingsDelta {
+  updateStructure(
+    affected: Iterable<number>,
+    removed: Iterable<number>,
+    groups: Iterable<number | null>,
+    /** The new display order when the caller has it (else walked here). */
+    order?: readonly number[],
+  ): FindingsDelta {
     const { calc } = this.ctx;
     // Group membership changed: count the groups again when next asked.
     this.codes = new SiblingCodes(calc);
@@ -136,7 +142,7 @@ export class FindingsIndex {
       if (calc.lines.has(id)) this.noticeFieldEdits(id, toEval);
     }
     this.seq.clear();
-    for (const { id } of calc.walk()) this.seq.set(id, this.seq.size);
+    for (const id of order ?? [...calc.walk()].map((w) => w.id)) this.seq.set(id, this.seq.size);
     const delta = this.evaluate(toEval);
     this.cache = null; // the order moved, whatever the findings did
     return delta;
