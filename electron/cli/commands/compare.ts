@@ -5,7 +5,7 @@
 import type { CompareResult } from '../../../shared/commands/history';
 import { t } from '../../../shared/i18n';
 import type { DisplayUnit } from '../../../shared/model';
-import { formatAmount } from '../../../shared/number';
+import { formatAmount, formatSignedAmount } from '../../../shared/number';
 import { comparePlans } from '../../engine/history/compare';
 import { writeCompareXlsx } from '../../engine/history/compare-xlsx';
 import { loadFileSide } from '../../engine/history/sources';
@@ -50,7 +50,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         const cell = r.cells[c.key];
         if (!cell) continue;
         const d = (cell.new ?? 0) - (cell.old ?? 0);
-        io.stdout(`    ${c.label.vi}: ${money(cell.old)} → ${money(cell.new)} (${d > 0 ? '+' : ''}${formatAmount(d, unit)})`);
+        io.stdout(`    ${c.label.vi}: ${money(cell.old)} → ${money(cell.new)} (${formatSignedAmount(d, unit)})`);
       }
     }
     return EXIT.ok;

@@ -6,7 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { CompareResult, CompareRow, CompareSide, RevisionInfo } from '../../../../shared/commands/history';
 import type { DisplayUnit } from '../../../../shared/model';
-import { formatAmount } from '../../../../shared/number';
+import { formatAmount, formatSignedAmount } from '../../../../shared/number';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
 import { Dialog } from './Dialog';
@@ -214,7 +214,7 @@ function CompareGrid({ result, ctx }: { result: CompareResult; ctx: AppContext }
                 const cell = p.data!.cells[c.key];
                 return cell ? (cell.new ?? 0) - (cell.old ?? 0) : null;
               },
-              valueFormatter: (p) => (typeof p.value === 'number' && p.value !== 0 ? `${p.value > 0 ? '+' : ''}${money(p.value)}` : ''),
+              valueFormatter: (p) => (typeof p.value === 'number' && p.value !== 0 ? formatSignedAmount(p.value, unit, locale) : ''),
               cellClass: (p) => (typeof p.value === 'number' && p.value < 0 ? 'pd-hist-neg' : ''),
             },
           ],

@@ -4,7 +4,7 @@
 // decision: replace the current table (one undo step) or create a new plan file; or cancel.
 import { useState } from 'react';
 import type { DisplayUnit, Dong } from '../../../../shared/model';
-import { formatAmount } from '../../../../shared/number';
+import { formatAmount, formatSignedAmount } from '../../../../shared/number';
 import type { AppContext } from '../types';
 import { cancelImport, chooseAnotherSheet, createCycle, openMapping, replaceTable, type TransferStep } from './flow';
 import { Frame } from './Frame';
@@ -178,7 +178,7 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
                   <td className="pd-num" data-cell="file">{fmt(r.inFile)}</td>
                   <td className="pd-num" data-cell="current">{fmt(r.current)}</td>
                   <td className={`pd-num${diff ? ' is-diff' : ''}`} data-cell="diff">
-                    {diff === null ? '—' : diff === 0 ? '0' : `${diff > 0 ? '+' : ''}${fmt(diff)}`}
+                    {diff === null ? '—' : formatSignedAmount(diff, unit, locale)}
                   </td>
                 </tr>
               );
