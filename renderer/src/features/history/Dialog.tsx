@@ -1,14 +1,13 @@
 // A modal dialog for the history and backup features: a titled box over the window, Escape or the
-// close button closes it, focus starts inside and Tab stays inside (keyboard first, as the grid).
+// close button closes it, focus starts inside and Tab stays inside (keyboard first, as the grid),
+// and goes back where it was when the dialog closes (app/modal.ts, as every dialog of the app).
 import { useEffect, useRef, type ReactNode } from 'react';
+import { dialogKeyDown, useDialogFocus } from '../../app/modal';
 import './history.css';
 
 export function Dialog(props: { id: string; title: string; onClose: () => void; children: ReactNode; wide?: boolean; closeLabel: string }) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus], input, select, button:not(.pd-hist-close)');
-    first?.focus();
-  }, []);
+  useDialogFocus(box, (el) => el.querySelector<HTMLElement>('[data-autofocus], input, select, button:not(.pd-hist-close)'));
   // Escape closes the dialog even when focus has left it (a button that became disabled).
   const onClose = props.onClose;
   useEffect(() => {
@@ -20,23 +19,8 @@ export function Dialog(props: { id: string; title: string; onClose: () => void; 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    // Keys typed in a dialog are the dialog's: the grid and the app shortcuts must not see them.
-    e.stopPropagation();
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      props.onClose();
-    } else if (e.key === 'Tab') {
-      const items = [...(box.current?.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex="0"]') ?? [])].filter(
-        (el) => !(el as HTMLButtonElement).disabled,
-      );
-      if (items.length === 0) return;
-      const i = items.indexOf(document.activeElement as HTMLElement);
-      const next = items[(i + (e.shiftKey ? -1 : 1) + items.length) % items.length];
-      next.focus();
-      e.preventDefault();
-    }
-  };
+  // Keys typed in a dialog are the dialog's: the grid and the app shortcuts must not see them.
+  const onKeyDown = (e: React.KeyboardEvent) => dialogKeyDown(e, box.current, props.onClose, { isolate: true });
   return (
     <div className="pd-hist-backdrop" onMouseDown={props.onClose}>
       <div
