@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useLang } from '../i18n';
 import { menuForKey, nextItem } from './menu-keys';
+import { modalOpen } from './modal';
 
 export interface MenuItem {
   id: string;
@@ -67,7 +68,7 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
         return;
       }
       altAlone = false;
-      if (e.defaultPrevented || document.querySelector('[aria-modal="true"], [role="dialog"]')) return;
+      if (e.defaultPrevented || modalOpen()) return;
       const labels = live.current.menus.map((m) => m.label);
       if (e.key === 'F10' && !e.altKey && !e.ctrlKey && !e.shiftKey && !e.metaKey) {
         e.preventDefault();
@@ -82,7 +83,7 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
     const onKeyUp = (e: KeyboardEvent) => {
       if (e.key !== 'Alt' || !altAlone) return;
       altAlone = false;
-      if (document.querySelector('[aria-modal="true"], [role="dialog"]')) return;
+      if (modalOpen()) return;
       e.preventDefault();
       if (live.current.open) close(true);
       else openMenu(live.current.menus[0]?.id ?? null, true);

@@ -59,3 +59,8 @@ export function dialogKeyDown(
     first.focus();
   }
 }
+
+/** Whether a modal dialog is open in the window (window-wide keys, e.g. the menu's, leave it alone). */
+export function modalOpen(): boolean {
+  return !!document.querySelector('[aria-modal="true"], [role="dialog"], [role="alertdialog"]');
+}
