@@ -10,7 +10,7 @@ import type { DocAction } from './actions';
  * Lines named by the actions (the line itself, and its old and new parents), and the sibling
  * groups they left or joined (by parent; null: the top level).
  */
-export function linesNamed(actions: readonly DocAction[]): { named: Set<number>; placed: Set<number>; deleted: Set<number>; groups: Set<number | null> } {
+function linesNamed(actions: readonly DocAction[]): { named: Set<number>; placed: Set<number>; deleted: Set<number>; groups: Set<number | null> } {
   const named = new Set<number>();
   const placed = new Set<number>();
   const deleted = new Set<number>();

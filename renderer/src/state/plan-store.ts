@@ -87,14 +87,14 @@ export class PlanStore {
    * Whether a structural patch can be applied here as it is: it carries the new order, and every
    * row is here to be ordered (not while a big plan's rows are still arriving). Else: reload.
    */
-  canTakeStructure(p: Patch): boolean {
+  canTakeStructure(p: Patch): p is Patch & { order: number[] } {
     return !!p.order && this.complete;
   }
 
   /** Apply a patch; returns the rows it changed (for the grid's transaction). */
   apply(p: Patch): RowView[] {
     for (const r of p.rows) this.rows.set(r.id, r);
-    if (p.structure && p.order && this.complete) {
+    if (p.structure && this.canTakeStructure(p)) {
       for (const id of p.removed ?? []) this.rows.delete(id);
       this.order = p.order;
       this.inOrder = new Set(p.order);
