@@ -13,7 +13,8 @@ import { FileDialogs } from './file-actions';
 import { wireIpc } from './ipc';
 import { buildMenu } from './menu';
 import { AnnexPrinter } from './print';
-import { guardWindow, hardenSession, SECURE_WEB_PREFERENCES } from './security';
+import { guardWindow, hardenSession } from './security';
+import { debugSwitches, windowPreferences } from './window-policy';
 
 registerSchemeAsPrivileged();
 
@@ -31,6 +32,13 @@ function sampleFile(): string {
 }
 
 async function start(): Promise<void> {
+  // The packaged app opens no debugger (the fuses turn off Node's --inspect; this, Chromium's
+  // remote debugging): before the app is ready, so no port is ever opened.
+  const debug = app.isPackaged ? debugSwitches(process.argv) : [];
+  if (debug.length) {
+    dialog.showErrorBox(t('vi', 'app.name'), t('vi', 'error.debug_switch', { switches: debug.join(' ') }));
+    return app.exit(2);
+  }
   if (!app.requestSingleInstanceLock()) return app.quit();
   await app.whenReady();
   hardenSession();
@@ -77,7 +85,7 @@ async function start(): Promise<void> {
     width: 1400,
     height: 900,
     title: `${workspace.session!.info.name} — PlanDesk`,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
+    webPreferences: windowPreferences({ packaged: app.isPackaged, preload: path.join(__dirname, 'preload.cjs') }),
   });
   guardWindow(win);
   await win.loadURL('app://plandesk/index.html');

@@ -2,14 +2,17 @@
 // a hidden window of its own, then the system print dialog (webContents.print) or a PDF chosen in a
 // save dialog (printToPDF). The view reads the cycle and its saved print settings itself; this
 // module only waits for it to be laid out and hands it to Chromium's printing.
-import { BrowserWindow, dialog, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileActionResult } from '../../shared/ipc';
 import { printInChunks } from '../../shared/print/pdf-chunks';
 import { readPrintSettings } from '../../shared/print/settings';
+import { toBridgeError } from '../engine/errors';
+import { checkWriteTarget } from '../engine/safety/write-target';
 import type { Workspace } from '../engine/workspace';
-import { guardWindow, SECURE_WEB_PREFERENCES } from './security';
+import { guardWindow } from './security';
+import { windowPreferences } from './window-policy';
 
 /** A 10.000-line annex lays out in a few seconds; give slow PCs ample room. */
 const READY_TIMEOUT_MS = 180_000;
@@ -41,8 +44,14 @@ export class AnnexPrinter {
       });
       if (r.canceled || !r.filePath) return { ok: true, file: null };
       target = r.filePath;
+      // The one check before a write: never over a plan, its -wal/-shm/lock, or a backup.
+      try {
+        checkWriteTarget(target, 'document');
+      } catch (e) {
+        return { ok: false, error: toBridgeError(e) };
+      }
     }
-    const view = new BrowserWindow({ show: false, parent, webPreferences: { ...SECURE_WEB_PREFERENCES, preload: this.preload } });
+    const view = new BrowserWindow({ show: false, parent, webPreferences: windowPreferences({ packaged: app.isPackaged, preload: this.preload }) });
     guardWindow(view);
     this.views.add(view.webContents);
     try {

@@ -1,19 +1,9 @@
-// Electron's security checklist in one place: secure webPreferences, a strict CSP on every
-// response, no navigation, no new windows, no permissions, no network requests except our own
-// app:// files.
-import { app, session, type BrowserWindow, type WebPreferences } from 'electron';
+// Electron's security checklist in one place: secure webPreferences (window-policy.ts), a strict
+// CSP on every response, no navigation, no new windows, no permissions, no network requests except
+// our own app:// files, and no DevTools in the packaged app.
+import { app, session, type BrowserWindow } from 'electron';
 import { CSP } from '../../shared/csp';
-
-export const SECURE_WEB_PREFERENCES: WebPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  spellcheck: false,
-};
+import { isDevToolsShortcut, requestAllowed } from './window-policy';
 
 export function hardenSession(): void {
   const s = session.defaultSession;
@@ -21,8 +11,7 @@ export function hardenSession(): void {
   s.setPermissionCheckHandler(() => false);
   // No remote content: everything PlanDesk shows comes from app:// (its own files).
   s.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith('app://') || details.url.startsWith('devtools://') || details.url.startsWith('data:');
-    callback({ cancel: !ok });
+    callback({ cancel: !requestAllowed(details.url, app.isPackaged) });
   });
   s.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
@@ -36,4 +25,12 @@ export function hardenSession(): void {
 
 export function guardWindow(win: BrowserWindow): void {
   win.webContents.on('will-redirect', (ev) => ev.preventDefault());
+  if (app.isPackaged) {
+    // devTools: false already makes DevTools inert; its keys are swallowed too, and DevTools opened
+    // by any other way are closed at once.
+    win.webContents.on('before-input-event', (ev, input) => {
+      if (isDevToolsShortcut(input)) ev.preventDefault();
+    });
+    win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
+  }
 }

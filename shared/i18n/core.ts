@@ -116,6 +116,10 @@ export const core = {
     vi: 'Máy này chưa có Electron nên không mở được cửa sổ ứng dụng; hãy dùng chế độ trình duyệt: npm run serve -- --file <tệp.plandesk>',
     en: 'Electron is not available on this machine, so the app window cannot open; use browser mode: npm run serve -- --file <file.plandesk>',
   },
+  'error.debug_switch': {
+    vi: 'PlanDesk không chạy với tùy chọn gỡ lỗi {switches}. Hãy mở lại PlanDesk không kèm tùy chọn này.',
+    en: 'PlanDesk does not run with the debugging option {switches}. Start PlanDesk again without it.',
+  },
 
   'undo.cell': { vi: 'Sửa ô', en: 'Edit cell' },
   'undo.paste': { vi: 'Dán', en: 'Paste' },
