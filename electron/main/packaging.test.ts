@@ -31,7 +31,8 @@ const FUSES = {
 const loadConfig = () => getConfig(ROOT, null, null);
 const validate = (config: unknown) => validateConfiguration(config, new DebugLogger(false));
 
-describe('electron-builder.yml', () => {
+// electron-builder's schema validator compiles its 9.000-line schema first: seconds on a busy machine.
+describe('electron-builder.yml', { timeout: 120_000 }, () => {
   it('is a valid electron-builder configuration (its own schema)', async () => {
     await expect(validate(await loadConfig())).resolves.toBeUndefined();
   });

@@ -1,11 +1,12 @@
-// File paths inside command arguments (compare with another file, export a comparison, create next
-// year's plan) are chosen here, in native dialogs — never taken from the renderer. A path a dialog
-// returned is remembered, so the renderer may send it back later (export the comparison it just
-// made with that file); any other path it sends is replaced by a dialog's answer.
+// File paths inside command arguments (compare with another file, export a comparison, import,
+// export, create next year's plan) are chosen here, in native dialogs — never taken from the
+// renderer. Which path may be used for what, and how often, is path-grants.ts's (one operation
+// each); this module only shows the dialogs.
 import { dialog, type BrowserWindow } from 'electron';
-import { historyPathArgs, type HostPathArg } from '../../shared/commands/history';
+import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
 import { transferPathArgs } from '../../shared/commands/transfer';
 import { t } from '../../shared/i18n';
+import { fillPathArgs, PathGrants, type PathArgsResult } from './path-grants';
 
 const FILTERS = {
   plandesk: [{ name: 'PlanDesk', extensions: ['plandesk'] }],
@@ -15,30 +16,19 @@ const FILTERS = {
 
 const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs };
 
-const approved = new Set<string>();
+const grants = new PathGrants();
 
-export type PathArgsResult = { ok: true; args: unknown } | { ok: false; error: { code: string } };
-
-/** Fill the path slots of a command's arguments from dialogs (or approved earlier ones). */
-export async function choosePathArgs(win: BrowserWindow | null, name: string, args: unknown): Promise<PathArgsResult> {
-  const spec = PATH_ARGS[name];
-  if (!spec || typeof args !== 'object' || args === null) return { ok: true, args };
-  let out = args as Record<string, unknown>;
-  for (const slot of spec.slots(out)) {
-    if (slot.dialog === 'open' && approved.has(slot.current)) continue;
-    if (!win) return { ok: false, error: { code: 'error.canceled' } };
-    let chosen: string | undefined;
-    if (slot.dialog === 'open') {
-      const r = await dialog.showOpenDialog(win, { filters: FILTERS[slot.filter], properties: ['openFile'] });
-      chosen = r.canceled ? undefined : r.filePaths[0];
-    } else {
-      // The renderer may suggest a name (e.g. the plan's): the person still confirms it here.
-      const r = await dialog.showSaveDialog(win, { filters: FILTERS[slot.filter], title: t('vi', 'app.name'), defaultPath: slot.current || undefined });
-      chosen = r.canceled ? undefined : r.filePath;
-    }
-    if (!chosen) return { ok: false, error: { code: 'error.canceled' } };
-    approved.add(chosen);
-    out = spec.fill(out, slot.slot, chosen);
+async function ask(win: BrowserWindow, slot: HostPathSlot): Promise<string | undefined> {
+  if (slot.dialog === 'open') {
+    const r = await dialog.showOpenDialog(win, { filters: FILTERS[slot.filter], properties: ['openFile'] });
+    return r.canceled ? undefined : r.filePaths[0];
   }
-  return { ok: true, args: out };
+  // The renderer may suggest a name (e.g. the plan's): the person still confirms it here.
+  const r = await dialog.showSaveDialog(win, { filters: FILTERS[slot.filter], title: t('vi', 'app.name'), defaultPath: slot.current || undefined });
+  return r.canceled ? undefined : r.filePath;
+}
+
+/** Fill the path slots of a command's arguments from dialogs (or a grant for exactly this use). */
+export function choosePathArgs(win: BrowserWindow | null, name: string, args: unknown): Promise<PathArgsResult> {
+  return fillPathArgs(PATH_ARGS[name], name, args, grants, async (slot) => (win ? ask(win, slot) : undefined));
 }

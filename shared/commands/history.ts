@@ -190,8 +190,8 @@ export interface HistoryResults {
 
 /**
  * Arguments holding a file path that, in Electron, the main process chooses in a native dialog
- * (the renderer never names paths there: main remembers the paths its dialogs returned and accepts
- * only those back); browser mode asks for the path in the page.
+ * (the renderer never names paths there: a path a dialog returned serves that one command, once —
+ * electron/main/path-grants.ts); browser mode asks for the path in the page.
  */
 export interface HostPathSlot {
   slot: string;

@@ -1,0 +1,68 @@
+// Which file paths a command may use, in Electron: each path slot of a command's arguments is filled
+// by main's dialog (the person's choice, for this command only) — the renderer never names a path.
+// The one exception is a follow-up: the comparison just made with a chosen file may be exported
+// once without choosing that file again. A grant is for one command, one slot and one path, and is
+// used up by that one use; a new comparison drops the previous one's. A path is never "approved"
+// for the session: a renderer that replays a path, or sends a path chosen for another command (an
+// export's target as an import's source, ...), gets a dialog, never its path.
+// Pure (no Electron) so path-grants.test.ts drives it under Node; path-args.ts gives it the dialogs.
+import path from 'node:path';
+import type { HostPathArg, HostPathSlot } from '../../shared/commands/history';
+
+/** Commands whose chosen files a later command may use once: that command, by slot name. */
+const FOLLOW_UP: Record<string, string> = { 'history/compare': 'history/exportCompare' };
+
+export type PathArgsResult = { ok: true; args: unknown } | { ok: false; error: { code: string } };
+
+/** Shows the dialog for one slot; undefined when the person cancels it (or there is no window). */
+export type AskPath = (slot: HostPathSlot) => Promise<string | undefined>;
+
+export class PathGrants {
+  /** `${command}\0${slot}` → the one path that command may use there, once. */
+  private readonly pending = new Map<string, string>();
+
+  /** A dialog chose `file` for `slot` of `command`: its follow-up (if any) may use it once. */
+  chosen(command: string, slot: string, file: string): void {
+    const next = FOLLOW_UP[command];
+    if (next) this.pending.set(key(next, slot), path.resolve(file));
+  }
+
+  /** True once for a path granted to this command's slot; the grant is then gone. */
+  take(command: string, slot: string, file: string): boolean {
+    const k = key(command, slot);
+    const granted = this.pending.get(k);
+    if (!file || granted === undefined || granted !== path.resolve(file)) return false;
+    this.pending.delete(k);
+    return true;
+  }
+
+  /** A command starts again (a new comparison): the grants its previous run left are dropped. */
+  restart(command: string): void {
+    const next = FOLLOW_UP[command];
+    if (!next) return;
+    for (const k of [...this.pending.keys()]) if (k.startsWith(key(next, ''))) this.pending.delete(k);
+  }
+}
+
+const key = (command: string, slot: string) => `${command}\0${slot}`;
+
+/**
+ * A command's arguments with every path slot filled: from a grant for exactly this use, otherwise
+ * from the dialog (whatever path the renderer sent is then only the dialog's suggestion, or dropped).
+ */
+export async function fillPathArgs(spec: HostPathArg | undefined, name: string, args: unknown, grants: PathGrants, ask: AskPath): Promise<PathArgsResult> {
+  if (!spec || typeof args !== 'object' || args === null) return { ok: true, args };
+  grants.restart(name);
+  let out = args as Record<string, unknown>;
+  const opened: [string, string][] = [];
+  for (const slot of spec.slots(out)) {
+    if (slot.dialog === 'open' && grants.take(name, slot.slot, slot.current)) continue;
+    const chosen = await ask(slot);
+    if (!chosen) return { ok: false, error: { code: 'error.canceled' } };
+    if (slot.dialog === 'open') opened.push([slot.slot, chosen]);
+    out = spec.fill(out, slot.slot, chosen);
+  }
+  // Only a command that got all its paths leaves a follow-up (not one the person canceled halfway).
+  for (const [slot, file] of opened) grants.chosen(name, slot, file);
+  return { ok: true, args: out };
+}
