@@ -59,6 +59,11 @@ export const transferArgs = {
   'transfer/cancel': z.object({ job: jobId }).strict(),
   /** Replace the open plan's table by the job's lines and figures: one transaction, one undo step. */
   'transfer/importReplace': z.object({ job: jobId }).strict(),
+  /**
+   * Fill the open plan's existing lines from the job's table (matched by code, then name), keeping
+   * the plan's lines and settings; lines of the file that match none are named, not added. One step.
+   */
+  'transfer/importFill': z.object({ job: jobId }).strict(),
   /** Write the job's plan to a new cycle file and open it (in Electron, main picks `path`). */
   'transfer/importNew': z.object({ job: jobId, path: filePath }).strict(),
   'transfer/templates': z.object({}).strict(),
@@ -152,6 +157,7 @@ export interface TransferResults {
   'transfer/preview': SheetPreview;
   'transfer/cancel': { cancelled: boolean };
   'transfer/importReplace': Patch & { lineCount: number };
+  'transfer/importFill': Patch & { filled: number; changed: number; unmatched: number; unmatchedLines: string[] };
   'transfer/importNew': { file: FileInfo };
   'transfer/templates': { templates: ImportTemplate[] };
   'transfer/saveTemplate': Patch & { templates: ImportTemplate[] };

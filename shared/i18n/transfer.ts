@@ -20,6 +20,10 @@ export const transfer = {
     vi: 'Các cột nguồn vốn của tệp khác với kế hoạch đang mở, nên không thể thay bảng hiện tại. Hãy chọn "Tạo tệp kế hoạch mới".',
     en: 'The file\'s funding columns differ from the open plan\'s, so the current table cannot be replaced. Choose "Create a new plan file".',
   },
+  'transfer.error.no_match': {
+    vi: 'Không dòng nào của tệp khớp với một dòng của kế hoạch đang mở (theo mã số hay tên), nên không có gì để điền. Hãy chọn "Thay bảng hiện tại" hoặc "Tạo tệp kế hoạch mới".',
+    en: 'No line of the file matches a line of the open plan (by code or name), so there is nothing to fill. Choose "Replace the current table" or "Create a new plan file".',
+  },
   'transfer.error.no_template': { vi: 'Không có mẫu ánh xạ "{name}".', en: 'There is no mapping template "{name}".' },
   'transfer.error.too_many_templates': { vi: 'Đã có {max} mẫu ánh xạ: hãy xóa bớt mẫu cũ.', en: 'There are already {max} mapping templates: delete some first.' },
   'transfer.error.not_a_spreadsheet_name': {
@@ -27,9 +31,14 @@ export const transfer = {
     en: '"{name}" is not a spreadsheet. PlanDesk imports .xlsx, .xls or .ods files.',
   },
   'transfer.error.one_file': { vi: 'Hãy thả từng tệp một.', en: 'Drop one file at a time.' },
+  'transfer.error.busy': {
+    vi: 'PlanDesk đang nhận tệp khác nên chưa nhận thêm tệp này. Hãy đợi tệp kia xong rồi thử lại.',
+    en: 'PlanDesk is receiving other files and cannot take this one now. Wait for them to finish and try again.',
+  },
 
   // ---- undo labels (recorded in Vietnamese) ----
   'transfer.undo.replace': { vi: 'Nhập từ Excel: thay bảng bằng "{file}"', en: 'Import from Excel: table replaced by "{file}"' },
+  'transfer.undo.fill': { vi: 'Nhập từ Excel: điền số liệu từ "{file}"', en: 'Import from Excel: figures filled from "{file}"' },
   'transfer.undo.saveTemplate': { vi: 'Lưu mẫu ánh xạ cột "{name}"', en: 'Save column mapping "{name}"' },
   'transfer.undo.deleteTemplate': { vi: 'Xóa mẫu ánh xạ cột "{name}"', en: 'Delete column mapping "{name}"' },
 
@@ -109,14 +118,19 @@ export const transfer = {
   },
   'transfer.report.replace': { vi: 'Thay bảng hiện tại', en: 'Replace the current table' },
   'transfer.report.replaceHint': {
-    vi: 'Thay toàn bộ dòng và số liệu của "{file}" bằng bảng vừa đọc, trong một bước có thể hoàn tác (Ctrl+Z).',
-    en: 'Replace every line and figure of "{file}" by the table just read, as one step that can be undone (Ctrl+Z).',
+    vi: 'Thay toàn bộ dòng và số liệu của "{file}" bằng bảng vừa đọc, trong một bước có thể hoàn tác (Ctrl+Z). Thiết lập quy tắc giữ nguyên; dòng nào khớp một dòng cũ (theo mã số hay tên) giữ loại vốn được nhận của dòng đó.',
+    en: 'Replace every line and figure of "{file}" by the table just read, as one step that can be undone (Ctrl+Z). Rule settings stay; a line that matches an old one (by code or name) keeps the capital types that line accepted.',
   },
   'transfer.report.columnsDiffer': {
     vi: 'Các cột nguồn vốn của tệp ({columns}) khác với kế hoạch đang mở: chỉ có thể tạo tệp kế hoạch mới.',
     en: 'The file\'s funding columns ({columns}) differ from the open plan\'s: only a new plan file can be created.',
   },
   'transfer.report.readOnly': { vi: 'Kế hoạch đang mở ở chế độ chỉ đọc.', en: 'The open plan is read-only.' },
+  'transfer.report.fill': { vi: 'Điền vào các dòng hiện có', en: 'Fill the existing lines' },
+  'transfer.report.fillHint': {
+    vi: 'Giữ các dòng của "{file}" (tên, thứ tự, loại vốn được nhận); dòng nào của tệp khớp một dòng (theo mã số, rồi theo tên) thì lấy số liệu của tệp. Một bước có thể hoàn tác (Ctrl+Z).',
+    en: 'Keep the lines of "{file}" (names, order, accepted capital types); each line of the file that matches one (by code, then name) takes the file\'s figures. One step that can be undone (Ctrl+Z).',
+  },
   'transfer.report.confirmReplace': {
     vi: 'Thay {old} dòng hiện có bằng {lines} dòng từ "{file}"?',
     en: 'Replace the {old} current lines by {lines} lines from "{file}"?',
@@ -131,6 +145,14 @@ export const transfer = {
   'transfer.done.replace': {
     vi: 'Đã thay bảng bằng {lines} dòng từ "{file}". Có thể hoàn tác bằng Ctrl+Z.',
     en: 'The table was replaced by {lines} lines from "{file}". Undo with Ctrl+Z.',
+  },
+  'transfer.done.fill': {
+    vi: 'Đã điền số liệu của {lines} dòng từ "{file}" ({cells} ô thay đổi). Có thể hoàn tác bằng Ctrl+Z.',
+    en: 'Figures of {lines} lines filled from "{file}" ({cells} cells changed). Undo with Ctrl+Z.',
+  },
+  'transfer.done.fillUnmatched': {
+    vi: '{count} dòng của tệp không khớp dòng nào của kế hoạch nên không được điền: {lines}.',
+    en: '{count} lines of the file match no line of the plan and were not filled: {lines}.',
   },
   'transfer.done.new': { vi: 'Đã tạo và mở "{name}".', en: 'Created and opened "{name}".' },
 

@@ -10,7 +10,7 @@ import * as XLSX from 'xlsx';
 import { writeAnnexFixture } from '../../electron/engine/excel';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
-import { buildDepartmentWorkbook, writeXlsx } from '../fixtures/excel/make-fixtures';
+import { buildDepartmentWorkbook, buildSampleDepartmentWorkbook, writeXlsx } from '../fixtures/excel/make-fixtures';
 import { tempDir } from '../support/tmp';
 import { cell, launchBrowser, menu, openApp, settled, totalCell, uncaughtErrors } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
@@ -140,6 +140,32 @@ describe('import and export in the window', () => {
     expect(at(p2, totalCol)).toMatchObject({ v: 3_200, f: expect.any(String) });
     expect(rows[tda1]).toContain(99_654);
     expect(uncaughtErrors(page)).toEqual([]);
+  });
+
+  it('fills the plan\'s own lines from a department\'s copy: lines and settings stay, figures follow, unmatched lines named', async () => {
+    const { page, dir } = await openSample();
+    const d = sampleCycle();
+    const copy = buildSampleDepartmentWorkbook(d.lines, d.amounts, {
+      figures: { '3.2': [0, 7_100, 0, 710] },
+      extra: [{ code: '12', name: 'Dự án chưa có trong kế hoạch', figures: [9, 0, 0, 0] }],
+    });
+    const workbook = await writeXlsx(copy, path.join(dir, 'ban-cua-so-y-te.xlsx'));
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('350.190');
+    await importThroughMenu(page, workbook);
+    const report = dialog(page, 'pd-import-report');
+    await report.waitFor();
+    expect(await report.locator('[data-action="fill"]').getAttribute('title')).toContain('theo mã số, rồi theo tên');
+    await report.locator('[data-action="fill"]').click();
+    await report.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('7.100');
+    expect(await rowCount(page)).toBe(18);
+    const said = await message(page);
+    expect(said).toContain('Đã điền số liệu của 18 dòng từ "ban-cua-so-y-te.xlsx"');
+    expect(said).toContain('1 dòng của tệp không khớp dòng nào của kế hoạch nên không được điền: 12 Dự án chưa có trong kế hoạch');
+    // One undo step takes it all back.
+    await page.locator('.pd-grid').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('7.024');
   });
 
   it('ends a password-protected file dropped on the window in a clear message; the grid still works', async () => {

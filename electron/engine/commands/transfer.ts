@@ -13,6 +13,7 @@ import { exportAnnex } from '../excel';
 import { hostOf } from '../history/host';
 import { transferJobs } from '../transfer/jobs';
 import { writeImportedCycle } from '../transfer/new-file';
+import { fillActions } from '../transfer/fill';
 import { replaceActions, sameColumnTree } from '../transfer/replace';
 import { deleteTemplateAction, readTemplates, saveTemplateAction, templateMapping } from '../transfer/templates';
 
@@ -39,10 +40,23 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     const jobs = transferJobs();
     const { name, result } = jobs.ready(a.job);
     if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
-    const { actions, firstLine } = replaceActions(ctx, result.data);
+    const { actions, firstLine } = replaceActions(ctx, result.data, { fileHasSettings: result.report.fromPlanDesk });
     const patch = ctx.commit(stepLabel('transfer.undo.replace', { file: name }), actions, firstLine === null ? null : { lineId: firstLine, column: null });
     jobs.finish(a.job);
     return { ...patch, lineCount: result.data.lines.length };
+  },
+  'transfer/importFill': (ctx, a) => {
+    writable(ctx);
+    const jobs = transferJobs();
+    const { name, result } = jobs.ready(a.job);
+    if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
+    const fileColumns = [...new Set(result.report.mappedColumns.map((c) => c.key))];
+    const fill = fillActions(ctx, result.data, fileColumns);
+    if (fill.filled === 0) throw new PlanDeskError('transfer.error.no_match');
+    const cursor = fill.firstLine === null ? null : { lineId: fill.firstLine, column: null };
+    const patch = fill.actions.length ? ctx.commit(stepLabel('transfer.undo.fill', { file: name }), fill.actions, cursor) : ctx.emptyPatch();
+    jobs.finish(a.job);
+    return { ...patch, filled: fill.filled, changed: fill.actions.length, unmatched: fill.unmatched, unmatchedLines: fill.unmatchedLines };
   },
   'transfer/importNew': (ctx, a) => {
     const host = hostOf(ctx);

@@ -2,13 +2,17 @@
 // as DocActions for ONE commit (one transaction, one undo step that brings every old line back with
 // its figures). Old lines are deleted children first (foreign keys), new ones inserted parents first
 // under fresh ids (ids are never reused). The cycle keeps its identity (program, document, rules,
-// settings); the display unit follows the file's, since that is how its figures were written.
+// settings); the display unit follows the file's, since that is how its figures were written. A
+// line of the file that is a line of the plan (match-lines.ts) keeps its settings (allowed capital
+// types, adjustment line) unless the file is PlanDesk's own annex, which carries them: a department's
+// spreadsheet has no column for them, and "accepts every capital type" would silence the rule.
 // The funding columns must be the plan's: there is no action that changes the column tree, and
 // figures on a coarser tree would read as mismatching totals — such a file becomes a new cycle.
 import type { FundingColumn, Line } from '../../../shared/model';
 import type { DocAction } from '../actions';
 import type { SessionContext } from '../context';
 import type { ImportResult } from '../excel';
+import { matchLines } from './match-lines';
 
 /** Whether two column trees are the same: the same keys under the same parents. */
 export function sameColumnTree(a: readonly FundingColumn[], b: readonly FundingColumn[]): boolean {
@@ -39,10 +43,15 @@ function preorder(lines: readonly Line[]): Line[] {
   return out;
 }
 
-export function replaceActions(ctx: SessionContext, imported: ImportResult['data']): { actions: DocAction[]; firstLine: number | null } {
+export function replaceActions(
+  ctx: SessionContext,
+  imported: ImportResult['data'],
+  opts: { fileHasSettings: boolean },
+): { actions: DocAction[]; firstLine: number | null } {
   const actions: DocAction[] = [];
   // Delete: reverse pre-order puts every child before its parent.
   const old = preorder([...ctx.calc.lines.values()]);
+  const kept = opts.fileHasSettings ? new Map<number, number>() : matchLines(old, imported.lines);
   for (let i = old.length - 1; i >= 0; i--) {
     const l = old[i];
     actions.push({ t: 'delete', line: l, amounts: [...ctx.calc.storedOf(l.id)].map(([column, value]) => ({ lineId: l.id, column, value })) });
@@ -60,9 +69,11 @@ export function replaceActions(ctx: SessionContext, imported: ImportResult['data
     const id = ctx.newLineId();
     ids.set(l.id, id);
     const parentId = l.parentId !== null ? (ids.get(l.parentId) ?? null) : null;
+    const was = kept.has(l.id) ? ctx.calc.lines.get(kept.get(l.id)!) : undefined;
+    const settings = was ? { allowedCapital: was.allowedCapital, isAdjustment: was.isAdjustment } : {};
     actions.push({
       t: 'insert',
-      line: { ...l, id, parentId },
+      line: { ...l, ...settings, id, parentId },
       amounts: (byLine.get(l.id) ?? []).map((a) => ({ lineId: id, column: a.column, value: a.value })),
     });
   }

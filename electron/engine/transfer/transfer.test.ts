@@ -11,7 +11,7 @@ import type { TransferStatus } from '../../../shared/commands/transfer';
 import type { CommandName, CommandResults } from '../../../shared/ipc';
 import type { CycleData } from '../../../shared/model';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
-import { buildDepartmentWorkbook, buildEnUsWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { buildDepartmentWorkbook, buildEnUsWorkbook, buildSampleDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
 import { tempDir } from '../../../test/support/tmp';
 import { writeAnnexFixture } from '../excel';
 import { createCycleFile } from '../store/cycle-file';
@@ -292,6 +292,79 @@ describe('an import job', () => {
     expect(await ok(ws, 'transfer/cancel', { job })).toEqual({ cancelled: true });
     expect(await refusal(ws, 'transfer/status', { job })).toBe('transfer.error.no_job');
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    ws.close();
+  });
+});
+
+describe('import into the open plan keeps what the plan had', () => {
+  /** The sample typed in a department's own sheet (no PlanDesk metadata), with changes. */
+  async function departmentCopy(name: string, opts: Parameters<typeof buildSampleDepartmentWorkbook>[2] = {}): Promise<string> {
+    const d = sampleCycle();
+    return writeXlsx(buildSampleDepartmentWorkbook(d.lines, d.amounts, opts), path.join(dir, name));
+  }
+  async function readyJob(ws: Workspace, file: string): Promise<string> {
+    const { job } = await ok(ws, 'transfer/start', { source: { kind: 'path', path: file } });
+    const s = await settle(ws, job);
+    if (s.state !== 'ready') throw new Error(JSON.stringify(s));
+    expect(s.columnsMatch).toBe(true);
+    return job;
+  }
+  const capitalByCode = (data: CycleData) => Object.fromEntries(data.lines.map((l) => [l.code, l.allowedCapital]));
+
+  it('replacing the table keeps the rule settings and the capital types of lines matched by code or name', async () => {
+    const { ws } = openSample();
+    const before = ws.session!.cycle();
+    // Line 6.1 numbered its own way ("VI.1"): matched by its name. A new line: accepts every type.
+    const file = await departmentCopy('phong-ke-hoach.xlsx', { rename: { '6.1': 'VI.1' }, extra: [{ code: '11', name: 'Dự án mới của phòng', figures: [1, 0, 0, 0] }] });
+    const job = await readyJob(ws, file);
+    await ok(ws, 'transfer/importReplace', { job });
+    const after = ws.session!.cycle();
+    const was = capitalByCode(before);
+    const now = capitalByCode(after);
+    for (const [code, capital] of Object.entries(was)) if (code !== '6.1') expect(now[code], code).toEqual(capital);
+    expect(now['VI.1']).toEqual(was['6.1']);
+    expect(now['11']).toBeNull();
+    expect(was['2']).toEqual(['recurrent']);
+    expect(after.rules).toEqual(before.rules);
+    ws.close();
+  });
+
+  it('fills the existing lines from the file (by code, then name), names the lines it could not place, in one undo step', async () => {
+    const { ws } = openSample();
+    const before = table(ws.session!.cycle());
+    const lines = ws.session!.cycle().lines;
+    const file = await departmentCopy('dien-so.xlsx', {
+      figures: { '3.2': [0, 7_100, 0, 710] },
+      rename: { '5': 'V' },
+      extra: [{ code: '99', name: 'Dòng không có trong kế hoạch', figures: [5, 0, 0, 0] }],
+    });
+    const job = await readyJob(ws, file);
+    const r = await ok(ws, 'transfer/importFill', { job });
+    expect(r.unmatched).toBe(1);
+    expect(r.unmatchedLines).toEqual(['99 Dòng không có trong kế hoạch']);
+    expect(r.filled).toBe(lines.length);
+    const after = ws.session!.cycle();
+    // Same lines, same ids and settings; 3.2 took the file's figures.
+    expect(after.lines).toEqual(expect.arrayContaining(lines));
+    expect(after.lines).toHaveLength(lines.length);
+    const l32 = lines.find((l) => l.code === '3.2')!;
+    const value = (id: number, column: string) => after.amounts.find((a) => a.lineId === id && a.column === column)?.value;
+    expect(value(l32.id, 'central_recurrent')).toBe(7_100 * M);
+    expect(value(l32.id, 'local_recurrent')).toBe(710 * M);
+    expect(labelText('vi', ws.session!.snapshot().undo.undoLabel!)).toBe('Nhập từ Excel: điền số liệu từ "dien-so.xlsx"');
+    await ok(ws, 'undo', {});
+    expect(table(ws.session!.cycle())).toEqual(before);
+    ws.close();
+  });
+
+  it('refuses to fill when no line of the file is a line of the plan, and changes nothing', async () => {
+    const { ws } = openSample();
+    const before = table(ws.session!.cycle());
+    const stranger = [{ id: 1, parentId: null, position: 0, code: 'A', name: 'Trường học xã Quảng Sơn', agency: '' }];
+    const file = await writeXlsx(buildSampleDepartmentWorkbook(stranger, [{ lineId: 1, column: 'central_investment', value: 5 * M }]), path.join(dir, 'la.xlsx'));
+    const job = await readyJob(ws, file);
+    expect(await refusal(ws, 'transfer/importFill', { job })).toBe('transfer.error.no_match');
+    expect(table(ws.session!.cycle())).toEqual(before);
     ws.close();
   });
 });

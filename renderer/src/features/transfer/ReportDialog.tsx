@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { DisplayUnit, Dong } from '../../../../shared/model';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
 import type { AppContext } from '../types';
-import { cancelImport, chooseAnotherSheet, createCycle, openMapping, replaceTable, type TransferStep } from './flow';
+import { cancelImport, chooseAnotherSheet, createCycle, fillTable, openMapping, replaceTable, type TransferStep } from './flow';
 import { Frame } from './Frame';
 import { splitWarnings, totalRows } from './report-view';
 import { columnLabel, targetLabel } from './targets';
@@ -33,6 +33,10 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
   const replace = async () => {
     setBusy(true);
     if (!(await replaceTable(ctx, step.job, step.name))) setBusy(false);
+  };
+  const fill = async () => {
+    setBusy(true);
+    if (!(await fillTable(ctx, step.job, step.name))) setBusy(false);
   };
   const create = async () => {
     if (bridge.mode === 'browser' && mode !== 'newPath') {
@@ -93,6 +97,16 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
           onClick={() => setMode('confirmReplace')}
         >
           {t('transfer.report.replace')}
+        </button>
+        <button
+          type="button"
+          className="pd-btn"
+          data-action="fill"
+          disabled={!canReplace || busy}
+          title={t('transfer.report.fillHint', { file: planName })}
+          onClick={() => void fill()}
+        >
+          {t('transfer.report.fill')}
         </button>
         <button type="button" className="pd-btn" data-action="new" disabled={busy} title={t('transfer.report.newHint')} onClick={() => void create()}>
           {t('transfer.report.new')}

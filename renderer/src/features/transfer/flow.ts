@@ -231,6 +231,27 @@ export async function replaceTable(ctx: AppContext, job: string, name: string): 
   }
 }
 
+/** "Fill the existing lines": the plan keeps its lines; matched ones take the file's figures. One step. */
+export async function fillTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
+  try {
+    const patch = await ctx.bridge.invoke('transfer/importFill', { job });
+    generation++;
+    set({ kind: 'idle' });
+    if (ctx.grid.current) await ctx.grid.current.applyPatch(patch);
+    else await ctx.reload();
+    const count = (n: number) => n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US');
+    const done = ctx.t('transfer.done.fill', { lines: count(patch.filled), cells: count(patch.changed), file: name });
+    const missed = patch.unmatched
+      ? ' ' + ctx.t('transfer.done.fillUnmatched', { count: count(patch.unmatched), lines: patch.unmatchedLines.join('; ') + (patch.unmatched > patch.unmatchedLines.length ? '; …' : '') })
+      : '';
+    ctx.show(done + missed);
+    return true;
+  } catch (err) {
+    ctx.showFailure(err);
+    return false;
+  }
+}
+
 /** "Create a new cycle file": written, then opened in place of the current one. */
 export async function createCycle(ctx: AppContext, job: string, path: string): Promise<boolean> {
   try {
