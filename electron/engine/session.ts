@@ -21,6 +21,8 @@ import {
 } from '../../shared/ipc';
 import type { CycleData, CycleMeta, Line, LineField, RuleParams } from '../../shared/model';
 import { SETTING_KEYS, type SettingKey } from '../../shared/settings';
+import { sumToleranceDong } from '../../shared/rules/context';
+import { captureAgreeing, followChanges, withAncestors } from '../../shared/stated-follow';
 import { stepLabel, stepLabelFrom } from '../../shared/step-label';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
@@ -300,13 +302,30 @@ export class PlanSession implements SessionContext {
     if (this.file.readOnly) throw new PlanDeskError('error.read_only');
   }
 
-  /** Apply a new user action as one undo step. */
+  /** Apply a new user action as one undo step (with the stated totals that follow it, see below). */
   commit(label: string, actions: DocAction[], cursor: Cursor): Patch {
-    return this.applySteps(actions, () => this.undoLog.record(label, actions, cursor), cursor, { kind: 'edit', label });
+    return this.applySteps(actions, (all) => this.undoLog.record(label, all, cursor), cursor, { kind: 'edit', label });
+  }
+
+  /**
+   * The lines whose computed totals the actions can move (issue 12): an amount's line and its
+   * ancestors, the old and new parents (and their ancestors) of lines inserted, deleted or placed.
+   */
+  private linesMoved(actions: readonly DocAction[]): Set<number> {
+    const out = new Set<number>();
+    for (const a of actions) {
+      if (a.t === 'amount') withAncestors(this.calc, a.lineId, out);
+      else if (a.t === 'insert' || a.t === 'delete') withAncestors(this.calc, a.line.parentId, out);
+      else if (a.t === 'place') {
+        withAncestors(this.calc, this.calc.parentOf(a.lineId), out);
+        withAncestors(this.calc, a.new.parentId, out);
+      }
+    }
+    return out;
   }
 
   /** Apply actions to file and memory in one transaction; on failure, reload memory from the file. */
-  private applySteps(actions: DocAction[], bookkeeping: () => void, cursor: Cursor, audit: { kind: 'edit' | 'undo' | 'redo'; label: string }): Patch {
+  private applySteps(actions: DocAction[], bookkeeping: (all: DocAction[]) => void, cursor: Cursor, audit: { kind: 'edit' | 'undo' | 'redo'; label: string }): Patch {
     this.assertWritable();
     const changed = new Set<number>();
     let structure = false;
@@ -314,8 +333,16 @@ export class PlanSession implements SessionContext {
     let rulesChanged = false;
     try {
       this.file.db.transaction(() => {
-        // Before the actions run, so a deleted line is still there to be named.
-        this.audit.record(audit.kind, audit.label, actions, (id) => this.calc.lines.get(id));
+        // A new edit carries the stated totals that agreed along with it, as amount actions of the
+        // same step (so undo and redo replay them exactly, without deciding again).
+        const agreeing = audit.kind === 'edit' ? captureAgreeing(this.calc, this.linesMoved(actions), sumToleranceDong(this.data.rules, this.data.meta.unit)) : null;
+        // Lines as they were, so a deleted or renamed line is named as it was.
+        const named = new Map<number, Line>();
+        for (const a of actions) {
+          const id = a.t === 'insert' || a.t === 'delete' ? a.line.id : 'lineId' in a ? a.lineId : undefined;
+          const l = id === undefined ? undefined : this.calc.lines.get(id);
+          if (l) named.set(l.id, l);
+        }
         for (const a of actions) {
           this.writer.write(a);
           if (isStructural(a)) structure = true;
@@ -325,7 +352,17 @@ export class PlanSession implements SessionContext {
           }
           this.applyToMemory(a, changed, structure);
         }
-        bookkeeping();
+        if (structure) this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
+        if (agreeing && agreeing.size) {
+          for (const f of followChanges(this.calc, agreeing)) {
+            const a: DocAction = { t: 'amount', lineId: f.lineId, column: f.column, old: f.old, new: f.new };
+            this.writer.write(a);
+            this.applyToMemory(a, changed, false);
+            actions = [...actions, a];
+          }
+        }
+        this.audit.record(audit.kind, audit.label, actions, (id) => named.get(id) ?? this.calc.lines.get(id));
+        bookkeeping(actions);
       })();
     } catch (e) {
       this.load();
@@ -335,7 +372,6 @@ export class PlanSession implements SessionContext {
     let tree: Pick<Patch, 'order' | 'removed'> & { repaint: number[] } = { repaint: [] };
     if (structure) {
       this.order = null;
-      this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
       const { repaint, removed, groups } = structuralRepaint(actions, this.calc);
       const order = this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };

@@ -10,9 +10,12 @@ import { AuditLog } from './audit-log';
 
 const M = 1_000_000;
 
-function open(): { s: PlanSession; file: string } {
+/** The sample; `entriesOnly` drops its stated totals (their following an edit adds rows of their own). */
+function open(entriesOnly = false): { s: PlanSession; file: string } {
   const file = path.join(tempDir(), 'plan.plandesk');
-  createCycleFile(file, sampleCycle());
+  const cycle = sampleCycle();
+  const leaves = new Set(['central_investment', 'central_recurrent', 'local_investment', 'local_recurrent']);
+  createCycleFile(file, entriesOnly ? { ...cycle, amounts: cycle.amounts.filter((a) => leaves.has(a.column)) } : cycle);
   return { s: PlanSession.open(file), file };
 }
 
@@ -28,10 +31,12 @@ describe('AuditLog', () => {
     s.handle('redo', {});
     const log = new AuditLog(s.db);
     const { rows, total } = log.query({}, 0, 100);
-    expect(total).toBe(4);
-    expect(rows.map((r) => r.kind)).toEqual(['redo', 'undo', 'edit', 'edit']);
-    const cell = rows[3];
+    // The cell edit also moved the line's stated Tổng cộng and NSTW that agreed (issue 12): logged too.
+    expect(total).toBe(6);
+    expect(rows.map((r) => r.kind)).toEqual(['redo', 'undo', 'edit', 'edit', 'edit', 'edit']);
+    const cell = rows.find((r) => r.field === 'central_recurrent')!;
     expect(cell).toMatchObject({ action: 'amount', lineCode: '3.2', field: 'central_recurrent', old: 7_024 * M, new: 8_024 * M });
+    expect(rows.filter((r) => r.action === 'amount').map((r) => r.field).sort()).toEqual(['central', 'central_recurrent', 'total']);
     expect(cell.user).toBe(os.userInfo().username);
     expect(cell.host).toBe(os.hostname());
     expect(rows[1]).toMatchObject({ action: 'fields', field: 'name', old: 'Cải thiện dinh dưỡng (sửa)', new: 'Tiểu dự án 2: Cải thiện dinh dưỡng' });
@@ -40,7 +45,7 @@ describe('AuditLog', () => {
   });
 
   it('keeps entries the undo log trims, and filters by line, column, user, kind and time', () => {
-    const { s } = open();
+    const { s } = open(true);
     const a = idOf(s, '2');
     const b = idOf(s, '5');
     for (let i = 1; i <= 3; i++) s.handle('cell/set', { lineId: a, column: 'local_recurrent', value: i * M });

@@ -7,6 +7,8 @@ import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import type { Patch, RowView } from '../../../shared/ipc';
 import type { Amount, Dong, Line } from '../../../shared/model';
+import { sumToleranceDong } from '../../../shared/rules/context';
+import { captureAgreeing, followChanges, withAncestors } from '../../../shared/stated-follow';
 import type { PlanStore } from './plan-store';
 
 export interface Preview {
@@ -74,14 +76,23 @@ export class LocalTotals {
     const calc = this.ensure();
     const tree = this.tree;
     if (!calc || !tree || !calc.lines.has(lineId) || !tree.has(column)) return null;
+    // Stated totals that agreed follow the edit, as the engine's commit does (shared/stated-follow.ts).
+    const lines = new Set<number>();
+    withAncestors(calc, lineId, lines);
+    const agreeing = this.store.rules && this.store.meta ? captureAgreeing(calc, lines, sumToleranceDong(this.store.rules, this.store.meta.unit)) : null;
     const changed = calc.setAmount(lineId, column, value);
+    const moved = new Map<number, Record<string, Dong>>();
+    for (const f of agreeing ? followChanges(calc, agreeing) : []) {
+      calc.setAmount(f.lineId, f.column, f.new, changed);
+      moved.set(f.lineId, { ...moved.get(f.lineId), [f.column]: f.new });
+    }
     const rows: RowView[] = [];
     for (const id of changed) {
       const before = this.store.rows.get(id);
       if (!before) continue;
       const values: Record<string, Dong> = {};
       for (const c of tree.ordered) values[c.key] = calc.value(id, c.key);
-      const stored = { ...before.stored };
+      const stored = { ...before.stored, ...moved.get(id) };
       if (id === lineId) {
         if (value === null) delete stored[column];
         else stored[column] = value;
