@@ -17,6 +17,14 @@ export const excel = {
     vi: 'Tệp bảng tính bị hỏng hoặc không đầy đủ (có thể tải về hoặc sao chép chưa xong). Hãy lấy lại tệp gốc.',
     en: 'The spreadsheet is damaged or incomplete (perhaps a download or copy did not finish). Please get the original file again.',
   },
+  'excel.error.damaged_part': {
+    vi: 'Tệp bị hỏng: phần {part} không khớp mã kiểm tra (CRC-32) hoặc kích thước đã ghi trong tệp (có thể tệp bị thay đổi khi sao chép hay gửi qua thư). PlanDesk không nhập để khỏi sai số liệu. Hãy lấy lại tệp gốc.',
+    en: 'The file is damaged: part {part} does not match its checksum (CRC-32) or the size recorded in the file (it may have changed while copied or mailed). PlanDesk does not import it, so no figure is altered. Please get the original file again.',
+  },
+  'excel.error.missing_part': {
+    vi: 'Tệp bị hỏng: thiếu phần {part} mà bảng tính khai báo. Hãy lấy lại tệp gốc.',
+    en: 'The file is damaged: part {part}, which the workbook declares, is missing. Please get the original file again.',
+  },
   'excel.error.encrypted': {
     vi: 'Tệp được đặt mật khẩu (mã hóa), PlanDesk không đọc được. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.',
     en: 'The file is password-protected (encrypted) and PlanDesk cannot read it. Open it in Excel, remove the password and save it again.',
@@ -118,8 +126,12 @@ export const excel = {
     en: 'Code "{code}" does not follow the usual numbering (I, 1, 1.1, a, -, +): its place in the tree comes from bold and indentation.',
   },
   'excel.warn.formula_total_differs': {
-    vi: 'Công thức tổng trong tệp cho {file}, nhưng tổng các phần là {computed} (chênh lệch {diff}): công thức có thể bỏ sót dòng. PlanDesk dùng tổng các phần.',
-    en: 'The file\'s total formula gives {file}, but its parts add up to {computed} (difference {diff}): the formula may miss a line. PlanDesk uses the sum of the parts.',
+    vi: 'Công thức tổng trong tệp cho {file}, nhưng tổng các phần là {computed} (chênh lệch {diff}): công thức có thể bỏ sót dòng. Số của tệp được giữ làm số ghi để đối chiếu.',
+    en: 'The file\'s total formula gives {file}, but its parts add up to {computed} (difference {diff}): the formula may miss a line. The file\'s figure is kept as a stated figure to compare.',
+  },
+  'excel.warn.text_skipped_by_sum': {
+    vi: 'Ô này ghi số "{text}" dưới dạng chữ, nên công thức SUM của tệp đã bỏ qua nó: {count} ô tổng trong tệp thiếu {value}. PlanDesk tính cả ô này; các tổng của tệp được giữ làm số ghi để đối chiếu. Hãy sửa ô thành số trong tệp gốc.',
+    en: 'This cell holds "{text}" as text, so the file\'s SUM formulas skipped it: {count} totals in the file are short by {value}. PlanDesk counts it; the file\'s totals are kept as stated figures to compare. Make the cell a number in the original file.',
   },
   'excel.warn.stated_mismatch': {
     vi: 'Số ghi {stated} khác tổng các phần {computed} (chênh lệch {diff}): được giữ là số ghi để đối chiếu.',

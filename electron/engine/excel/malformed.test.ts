@@ -156,7 +156,13 @@ describe('refusals', () => {
     const b = fs.readFileSync(file);
     // Rewrite every central-directory "uncompressed size" to 100 bytes.
     for (let i = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), b.length); i >= 0; i = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i - 1)) b.writeUInt32LE(100, i + 24);
-    expect(await refusal({ bytes: b, name: 'liar.xlsx' })).toBe('excel.error.zip_bomb');
+    // The local headers still say the real size: the part is refused as damaged before it inflates.
+    expect(await refusal({ bytes: b, name: 'liar.xlsx' })).toBe('excel.error.damaged_part');
+    // Local headers lying too: refused as soon as it inflates past the stated size.
+    for (let i = b.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); i >= 0; i = b.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), i + 1)) b.writeUInt32LE(100, i + 22);
+    const before = process.memoryUsage().rss;
+    expect(await refusal({ bytes: b, name: 'liar.xlsx' })).toBe('excel.error.damaged_part');
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 << 20);
     expect(zlib.crc32).toBeTypeOf('function');
   });
 });

@@ -39,8 +39,15 @@ export async function openXlsx(zip: ZipArchive, ctx: LoadContext): Promise<Workb
 
   let shared: string[] | null = null;
   let styles: CellStyle[] | null = null;
-  const sharedPath = [...rels.values()].find((r) => /sharedStrings/i.test(r.type))?.target ?? 'xl/sharedStrings.xml';
-  const stylesPath = [...rels.values()].find((r) => /\/styles$/i.test(r.type))?.target ?? 'xl/styles.xml';
+  const sharedRel = [...rels.values()].find((r) => /sharedStrings/i.test(r.type));
+  const stylesRel = [...rels.values()].find((r) => /\/styles$/i.test(r.type));
+  // A part the workbook declares but the package lacks (a name damaged on the way) would silently
+  // blank every name or bold: refuse instead. Undeclared parts keep their usual default paths.
+  for (const r of [sharedRel, stylesRel, ...sheets.map((s) => (s.path ? { target: s.path } : undefined))]) {
+    if (r && !zip.find(r.target)) throw new ImportError('excel.error.missing_part', { part: r.target.slice(0, 200) });
+  }
+  const sharedPath = sharedRel?.target ?? 'xl/sharedStrings.xml';
+  const stylesPath = stylesRel?.target ?? 'xl/styles.xml';
   const prepare = async (c: LoadContext) => {
     shared ??= await readSharedStrings(zip, sharedPath, c);
     styles ??= parseStyles(await partText(zip, stylesPath, c));

@@ -1,6 +1,10 @@
 // A small, defensive zip reader for xlsx/ods packages held in memory (files are ≤ 100 MB): reads the
 // central directory, refuses encrypted entries, and inflates one part at a time through node:zlib,
 // streaming, with a byte budget and a compression-ratio check so a zip bomb is stopped early.
+// Every part read is verified as it streams — its CRC-32, its inflated and compressed sizes, and its
+// local header (name, method, CRC and sizes, or its data descriptor) against the central directory —
+// so bytes changed on the way (a USB stick, a mail gateway) are refused, naming the part, instead of
+// being imported as different figures.
 import zlib from 'node:zlib';
 import { LIMITS } from './limits';
 import { ImportError, checkAbort } from './errors';
@@ -9,9 +13,16 @@ export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
+  /** CRC-32 of the inflated bytes, as the central directory states it. */
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** Where the name's raw bytes sit in the central directory (the local header must repeat them). */
+  nameAt: number;
+  nameLen: number;
+  /** Sizes came from a Zip64 extra field (a data descriptor then holds 8-byte sizes). */
+  zip64: boolean;
 }
 
 export class ZipArchive {
@@ -41,6 +52,7 @@ export class ZipArchive {
       if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ImportError('excel.error.damaged');
       const flags = buf.readUInt16LE(p + 8);
       const method = buf.readUInt16LE(p + 10);
+      const crc = buf.readUInt32LE(p + 16);
       let compressedSize = buf.readUInt32LE(p + 20);
       let size = buf.readUInt32LE(p + 24);
       const nameLen = buf.readUInt16LE(p + 28);
@@ -51,10 +63,12 @@ export class ZipArchive {
       // Zip64 extra field (0x0001) carries the real sizes/offset when the classic ones are 0xffffffff.
       let e = p + 46 + nameLen;
       const eEnd = e + extraLen;
+      let zip64 = false;
       while (e + 4 <= eEnd && eEnd <= buf.length) {
         const id = buf.readUInt16LE(e);
         const len = buf.readUInt16LE(e + 2);
         if (id === 0x0001) {
+          zip64 = true;
           let q = e + 4;
           if (size === 0xffffffff && q + 8 <= e + 4 + len) { size = Number(buf.readBigUInt64LE(q)); q += 8; }
           if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) { compressedSize = Number(buf.readBigUInt64LE(q)); q += 8; }
@@ -62,7 +76,10 @@ export class ZipArchive {
         }
         e += 4 + len;
       }
-      this.entries.set(name.replace(/\\/g, '/'), { name, method, flags, compressedSize, size, localOffset });
+      const key = name.replace(/\\/g, '/');
+      // Two entries of one name: readers disagree on which one counts (SheetJS reads .ods itself).
+      if (this.entries.has(key)) throw new ImportError('excel.error.damaged');
+      this.entries.set(key, { name, method, flags, crc, compressedSize, size, localOffset, nameAt: p + 46, nameLen, zip64 });
       p = eEnd + commentLen;
     }
   }
@@ -80,13 +97,39 @@ export class ZipArchive {
     return undefined;
   }
 
+  /**
+   * The compressed bytes of `entry`, once its local header (and data descriptor, if any) agrees with
+   * the central directory: same name, method, CRC-32 and sizes.
+   */
   private dataOf(entry: ZipEntry): Buffer {
+    const b = this.buf;
     const p = entry.localOffset;
-    if (p + 30 > this.buf.length || this.buf.readUInt32LE(p) !== 0x04034b50) throw new ImportError('excel.error.damaged');
-    const start = p + 30 + this.buf.readUInt16LE(p + 26) + this.buf.readUInt16LE(p + 28);
+    if (p + 30 > b.length || b.readUInt32LE(p) !== 0x04034b50) throw damagedPart(entry);
+    const nameLen = b.readUInt16LE(p + 26);
+    const start = p + 30 + nameLen + b.readUInt16LE(p + 28);
     const end = start + entry.compressedSize;
-    if (end > this.buf.length) throw new ImportError('excel.error.damaged');
-    return this.buf.subarray(start, end);
+    if (end > b.length) throw damagedPart(entry);
+    if (b.readUInt16LE(p + 8) !== entry.method || nameLen !== entry.nameLen || b.compare(b, entry.nameAt, entry.nameAt + nameLen, p + 30, p + 30 + nameLen) !== 0) {
+      throw damagedPart(entry);
+    }
+    const crc = b.readUInt32LE(p + 14);
+    const csize = b.readUInt32LE(p + 18);
+    const size = b.readUInt32LE(p + 22);
+    // 0xffffffff: the real size is in the local Zip64 extra field; the central one is checked instead.
+    const same = (local: number, central: number) => local === 0xffffffff || local === central;
+    if (b.readUInt16LE(p + 6) & 8) {
+      // Sizes and CRC follow the data (streamed writers, LibreOffice): zeros here, or the real values.
+      if ((crc !== 0 && crc !== entry.crc) || (csize !== 0 && !same(csize, entry.compressedSize)) || (size !== 0 && !same(size, entry.size))) throw damagedPart(entry);
+      let d = end;
+      if (d + 4 <= b.length && b.readUInt32LE(d) === 0x08074b50) d += 4;
+      const w = entry.zip64 ? 8 : 4;
+      if (d + 4 + 2 * w > b.length) throw damagedPart(entry);
+      const read = (at: number) => (w === 8 ? Number(b.readBigUInt64LE(at)) : b.readUInt32LE(at));
+      if (b.readUInt32LE(d) !== entry.crc || read(d + 4) !== entry.compressedSize || read(d + 4 + w) !== entry.size) throw damagedPart(entry);
+    } else if (crc !== entry.crc || !same(csize, entry.compressedSize) || !same(size, entry.size)) {
+      throw damagedPart(entry);
+    }
+    return b.subarray(start, end);
   }
 
   /** Count `chunk` more bytes of `entry`, `produced` so far in all. */
@@ -106,14 +149,25 @@ export class ZipArchive {
     if (entry.flags & 1) throw new ImportError('excel.error.encrypted');
     const data = this.dataOf(entry);
     let produced = 0;
+    let crc = 0;
+    const take = (chunk: Buffer) => {
+      produced += chunk.length;
+      // More than the stated size: damaged (or a bomb lying about its size) — stop now.
+      if (produced > entry.size) throw damagedPart(entry);
+      this.account(entry, chunk.length, produced);
+      crc = zlib.crc32(chunk, crc);
+      onChunk(chunk);
+    };
+    const verify = () => {
+      if (produced !== entry.size || crc >>> 0 !== entry.crc) throw damagedPart(entry);
+    };
     if (entry.method === 0) {
+      if (entry.compressedSize !== entry.size) throw damagedPart(entry);
       for (let o = 0; o < data.length; o += 1 << 20) {
         checkAbort(signal);
-        const chunk = data.subarray(o, Math.min(data.length, o + (1 << 20)));
-        produced += chunk.length;
-        this.account(entry, chunk.length, produced);
-        onChunk(chunk);
+        take(data.subarray(o, Math.min(data.length, o + (1 << 20))));
       }
+      verify();
       return;
     }
     if (entry.method !== 8) throw new ImportError('excel.error.damaged');
@@ -145,9 +199,7 @@ export class ZipArchive {
     try {
       for await (const chunk of inf as AsyncIterable<Buffer>) {
         checkAbort(signal);
-        produced += chunk.length;
-        this.account(entry, chunk.length, produced);
-        onChunk(chunk);
+        take(chunk);
       }
     } catch (e) {
       inf.destroy();
@@ -159,6 +211,10 @@ export class ZipArchive {
     if (feedError && !(feedError as { code?: string }).code?.startsWith('ERR_STREAM')) {
       throw new ImportError('excel.error.damaged', {}, { cause: feedError });
     }
+    // The deflate stream must end exactly where the stated compressed size does (bytesWritten counts
+    // the input zlib consumed, not what it was handed).
+    if (inf.bytesWritten !== data.length) throw damagedPart(entry);
+    verify();
   }
 
   /** Inflate a (small) part whole, refusing past `maxBytes`. */
@@ -183,6 +239,12 @@ export class ZipArchive {
     if (!e) return null;
     return (await this.read(e, maxBytes, signal)).toString('utf8');
   }
+}
+
+/** A part whose bytes do not match what the package states about it (CRC-32, sizes, header). */
+function damagedPart(entry: ZipEntry): ImportError {
+  // eslint-disable-next-line no-control-regex
+  return new ImportError('excel.error.damaged_part', { part: entry.name.slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '?') });
 }
 
 function findEocd(buf: Buffer): number {
