@@ -11,6 +11,7 @@ import { writeAnnexFixture } from '../../electron/engine/excel';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { buildDepartmentWorkbook, buildSampleDepartmentWorkbook, writeXlsx } from '../fixtures/excel/make-fixtures';
+import { CALAMINE_CORPUS, itWithData } from '../support/need-data';
 import { tempDir } from '../support/tmp';
 import { cell, launchBrowser, menu, openApp, settled, totalCell, uncaughtErrors } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
@@ -168,7 +169,7 @@ describe('import and export in the window', () => {
     await expect.poll(async () => (await cell(page, '3.2', 'central_recurrent')).textContent()).toBe('7.024');
   });
 
-  it('ends a password-protected file dropped on the window in a clear message; the grid still works', async () => {
+  itWithData(CALAMINE_CORPUS, 'ends a password-protected file dropped on the window in a clear message; the grid still works', async () => {
     const { page, dir } = await openSample();
     const source = path.resolve(__dirname, '../../../shared/corpus/calamine/pass_protected.xlsx');
     const hostile = path.join(dir, 'pass_protected.xlsx');

@@ -3,7 +3,8 @@
 // driven through every sheet of every workbook, not only the importer's first table.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { CALAMINE_CORPUS, describeWithData } from '../../../test/support/need-data';
 import { ImportError, importSpreadsheet } from './index';
 import { openWorkbook } from './open';
 
@@ -11,7 +12,7 @@ const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/calamine');
 const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).sort() : [];
 const LIMIT_MS = 10_000;
 
-describe.skipIf(files.length === 0)('calamine corpus', () => {
+describeWithData(CALAMINE_CORPUS, 'calamine corpus', () => {
   it.each(files)('%s ends in a result or a clear refusal', async (f) => {
     const bytes = fs.readFileSync(path.join(CORPUS, f));
     const t0 = performance.now();

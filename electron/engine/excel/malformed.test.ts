@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../shared/i18n';
 import { buildDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { CALAMINE_CORPUS, itWithData } from '../../../test/support/need-data';
 import { ImportError, LIMITS, importSpreadsheet } from './index';
 import { writeWorkbook, StyleRegistry, type WCell } from './xlsx-writer';
 import { ZipWriter } from './zip-writer';
@@ -95,7 +96,7 @@ describe('refusals', () => {
     expect(await refusal({ path: path.join(tmp, 'lol.ods') })).toBe('excel.error.xml_dtd');
   });
 
-  it.skipIf(!fs.existsSync(CORPUS))('password-protected files from the corpus', async () => {
+  itWithData(CALAMINE_CORPUS, 'password-protected files from the corpus', async () => {
     for (const f of ['pass_protected.xlsx', 'pass_protected.ods', 'pass_protected.xlsb']) {
       expect(await refusal({ path: path.join(CORPUS, f) })).toBe('excel.error.encrypted');
     }

@@ -12,6 +12,7 @@ import type { CommandName, CommandResults } from '../../../shared/ipc';
 import type { CycleData } from '../../../shared/model';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { buildDepartmentWorkbook, buildEnUsWorkbook, buildSampleDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { CALAMINE_CORPUS, haveData } from '../../../test/support/need-data';
 import { tempDir } from '../../../test/support/tmp';
 import { writeAnnexFixture } from '../excel';
 import { createCycleFile } from '../store/cycle-file';
@@ -258,7 +259,7 @@ describe('an import job', () => {
       ['hong.xlsx', fs.readFileSync(department).subarray(0, 3000), 'excel.error.damaged'],
     ];
     const corpus = path.resolve(__dirname, '../../../../shared/corpus/calamine/pass_protected.xlsx');
-    if (fs.existsSync(corpus)) cases.push(['pass_protected.xlsx', fs.readFileSync(corpus), 'excel.error.encrypted']);
+    if (haveData(CALAMINE_CORPUS)) cases.push(['pass_protected.xlsx', fs.readFileSync(corpus), 'excel.error.encrypted']);
     for (const [name, bytes, code] of cases) {
       const id = transferJobs().addUpload(name, bytes);
       const { job } = await ok(ws, 'transfer/start', { source: { kind: 'upload', id } });
