@@ -1,11 +1,14 @@
 // Opening a cycle file safely: recognise it (SQLite header + application_id), refuse files from a
-// newer PlanDesk, copy older files aside before migrating, and set the durability pragmas.
-// A file that is not ours is never opened for writing, so it is never modified.
+// newer PlanDesk, check its schema (another program's database may carry our id), copy older files
+// aside before migrating, and set the durability pragmas. A file that is not ours is never written
+// to, so it is never modified; reading a file leaves nothing beside it (read-only.ts).
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PlanDeskError } from '../errors';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { fromImage, openReadOnly } from './read-only';
+import { schemaProblem } from './schema-check';
 
 export type DB = Database.Database;
 
@@ -70,21 +73,34 @@ export function inspectCycleFile(file: string): number {
 export function openDatabase(file: string, opts: OpenOptions = {}): DB {
   const version = inspectCycleFile(file);
   const readOnly = !!opts.readOnly;
-  let db: DB;
+  let db: DB | null = null;
+  let detached = false;
   try {
-    db = new Database(file, { readonly: readOnly, fileMustExist: true });
-    // Prove the file is readable as a database before anything else touches it.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // Reading leaves no file beside the plan (store/read-only.ts); a writable connection writes
+    // nothing until the schema below is proven: it is query_only meanwhile.
+    if (readOnly) ({ db, detached } = openReadOnly(file));
+    else {
+      db = new Database(file, { fileMustExist: true });
+      db.pragma('query_only = ON');
+    }
+    // Another program's database can carry our application_id: refuse it before anything writes.
+    const problem = schemaProblem(db, version);
+    if (problem) throw new Error(problem);
+    if (!readOnly) db.pragma('query_only = OFF');
   } catch (e) {
+    db?.close();
     throw new PlanDeskError('error.not_plandesk', { file: displayName(file) }, { cause: e });
   }
   try {
     applyPragmas(db, readOnly, opts.journalMode);
     if (version < SCHEMA_VERSION && readOnly) {
       // Reading an older file must not change it: migrate an in-memory copy instead.
-      const copy = new Database(db.serialize());
-      db.close();
-      db = copy;
+      if (!detached) {
+        const copy = fromImage(db.serialize());
+        db.close();
+        db = copy;
+        applyPragmas(db, readOnly);
+      }
       migrate(db, version);
     } else if (version < SCHEMA_VERSION) {
       // Keep the file as it was before the first migration touches it.

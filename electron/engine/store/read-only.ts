@@ -1,0 +1,104 @@
+// Opening a cycle file for reading without creating, changing or leaving any file beside it: on a
+// read-only medium (a CD, a write-protected share), a file without write permission, `plandesk
+// check`, a look at a file before trusting it. SQLite's own read-only connection to a WAL-mode file
+// creates `-wal` and `-shm` beside it and leaves them there (it cannot checkpoint), and where they
+// cannot be created (a read-only mount) it cannot open the file at all; its `immutable` flag needs
+// URI file names, which better-sqlite3 builds without (SQLITE_USE_URI=0). So, by what is beside it:
+//  - a rollback-journal file, or a WAL file with both `-wal` and `-shm` (a writer has it open, or a
+//    crash left both): SQLite's read-only connection, which then creates nothing and reads through
+//    the live WAL;
+//  - a WAL file without `-wal` (closed cleanly; the main file holds everything): its bytes are
+//    read into memory — checked unchanged over the read, so a writer that came and went meanwhile
+//    is noticed and the read repeated;
+//  - a WAL file with a `-wal` but no `-shm` (a crash, or a copy taken with its WAL): both are copied
+//    into a private temporary folder where SQLite reads through the WAL, and the result is held in
+//    memory.
+// The in-memory database is detached from the file: nothing written to it reaches the file.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DB } from './db';
+
+export interface ReadOnlyOpen {
+  db: DB;
+  /** The database is an in-memory copy of the file (true), or a read-only connection to it. */
+  detached: boolean;
+}
+
+/** Bytes 18 and 19 of the header: 2 in WAL mode, 1 with a rollback journal. */
+function isWalFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return fs.readSync(fd, b, 0, 2, 18) === 2 && (b[0] === 2 || b[1] === 2);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * An in-memory database from a database image. Its header is set to rollback-journal mode first:
+ * SQLite cannot deserialize an image that says WAL (an in-memory database has no WAL).
+ */
+export function fromImage(image: Buffer): DB {
+  if (image.length >= 20) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return new Database(image);
+}
+
+const stamp = (st: fs.Stats | null) => (st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : '-');
+const statOrNull = (f: string): fs.Stats | null => {
+  try {
+    return fs.statSync(f);
+  } catch {
+    return null;
+  }
+};
+
+/** The whole main file, or null when it changed (or a WAL appeared) while it was read. */
+function readUnchanged(file: string): Buffer | null {
+  const before = stamp(statOrNull(file));
+  const image = fs.readFileSync(file);
+  const after = stamp(statOrNull(file));
+  return before === after && !fs.existsSync(`${file}-wal`) ? image : null;
+}
+
+/** The database as the file and its WAL make it, read in a private copy (none of ours is touched). */
+function readThroughWal(file: string): Buffer | null {
+  const before = [stamp(statOrNull(file)), stamp(statOrNull(`${file}-wal`))].join('|');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-read-'));
+  try {
+    const copy = path.join(dir, 'plan');
+    fs.copyFileSync(file, copy);
+    fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const after = [stamp(statOrNull(file)), stamp(statOrNull(`${file}-wal`))].join('|');
+    if (before !== after || fs.existsSync(`${file}-shm`)) return null;
+    const db = new Database(copy, { fileMustExist: true });
+    try {
+      return db.serialize();
+    } finally {
+      db.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Open `file` for reading, leaving the folder exactly as it was (see the header). */
+export function openReadOnly(file: string): ReadOnlyOpen {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const wal = fs.existsSync(`${file}-wal`);
+    const shm = fs.existsSync(`${file}-shm`);
+    if (!isWalFile(file) || (wal && shm)) {
+      return { db: new Database(file, { readonly: true, fileMustExist: true }), detached: false };
+    }
+    const image = wal ? readThroughWal(file) : readUnchanged(file);
+    if (image) return { db: fromImage(image), detached: true };
+    // A writer came or went while we read: look again at what is beside the file.
+  }
+  // The file keeps changing under us (a writer is busy with it): SQLite's connection reads it safely.
+  return { db: new Database(file, { readonly: true, fileMustExist: true }), detached: false };
+}
