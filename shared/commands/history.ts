@@ -157,6 +157,11 @@ export interface SafetyStatus {
   readOnly: boolean;
   /** Why the file is read-only: asked for, locked by someone else, not writable, or damaged. */
   readOnlyReason: 'user' | 'locked' | 'file' | 'damaged' | null;
+  /**
+   * With readOnlyReason 'file', why it cannot be written: a read-only attribute, a read-only medium
+   * (a CD, a write-protected share), no permission, or a disk too full to take the lock file.
+   */
+  writeProblem?: 'attribute' | 'medium' | 'permission' | 'full' | null;
   lockedBy: LockOwnerInfo | null;
   /** Set when the previous session on this file ended without closing it (crash, power cut). */
   recovered: { owner: LockOwnerInfo; check: 'ok' | 'failed'; problems: string[] } | null;

@@ -175,6 +175,14 @@ export const history = {
     vi: 'Tệp chỉ đọc (thuộc tính chỉ đọc, ổ chỉ đọc hoặc không có quyền ghi): PlanDesk mở để xem. Dùng "Lưu thành bản sao…" để sửa trên một bản sao.',
     en: 'The file is read-only (read-only attribute, read-only drive or no write permission): opened for viewing. Use "Save a copy as…" to edit a copy.',
   },
+  'safety.readOnlyMedium': {
+    vi: 'Tệp nằm trên ổ chỉ đọc (đĩa CD, thư mục dùng chung bị chống ghi): PlanDesk mở để xem và không ghi gì lên ổ đó. Dùng "Lưu thành bản sao…" để sửa trên một bản sao ở nơi ghi được.',
+    en: 'The file is on a read-only drive (a CD, a write-protected share): opened for viewing, and nothing is written to that drive. Use "Save a copy as…" to edit a copy somewhere writable.',
+  },
+  'safety.readOnlyFull': {
+    vi: 'Ổ đĩa chứa tệp đã đầy: PlanDesk mở tệp để xem, với mọi thay đổi đã lưu. Hãy giải phóng dung lượng rồi mở lại để sửa, hoặc dùng "Lưu thành bản sao…" sang ổ khác.',
+    en: 'The drive holding the file is full: opened for viewing, with every saved change. Free some space and open it again to edit, or use "Save a copy as…" onto another drive.',
+  },
   'safety.network': {
     vi: 'Tệp nằm trên ổ mạng dùng chung: PlanDesk ghi theo chế độ an toàn cho ổ mạng (nhật ký hoàn tác thay cho WAL) và giữ khóa để chỉ một người sửa tại một thời điểm.',
     en: 'The file is on a network share: PlanDesk writes in the mode that is safe there (rollback journal instead of WAL) and keeps a lock so only one person edits at a time.',

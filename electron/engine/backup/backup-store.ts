@@ -6,7 +6,8 @@
 //
 // Three ways to make one: SQLite's online backup API (`db.backup()`, page by page between edits:
 // on open and hourly), VACUUM INTO (synchronous: just before an import or a restore, when the copy
-// must be exactly the state before), and a plain file copy (before a migration, for a damaged file).
+// must be exactly the state before), and a plain file copy with its WAL (before a migration, for a
+// damaged file).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,14 @@ const REASONS: readonly BackupReason[] = ['open', 'hourly', 'manual', 'migration
 /** "2024-05-01T10:20:30.123Z" ↔ "2024-05-01T10-20-30-123Z" (file-name safe on Windows). */
 const stampOf = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 const isoOf = (stamp: string) => stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
+
+const statSize = (f: string): number | null => {
+  try {
+    return fs.statSync(f).size;
+  } catch {
+    return null;
+  }
+};
 
 export interface BackupEntry extends BackupInfo {
   marker: number;
@@ -163,17 +172,34 @@ export class BackupStore {
     }
   }
 
-  /** A byte copy of a closed (or not yet opened) file. */
+  /**
+   * A byte copy of a closed (or not yet opened) file, with its WAL: after a disk-full the last
+   * acknowledged edits live only there. The WAL is folded into the copy, which then stands alone;
+   * when SQLite cannot fold it (a damaged file), it is kept beside the copy as `<copy>-wal`.
+   */
   copyFile(file: string, reason: BackupReason, marker = 0): BackupEntry {
     const { final, tmp } = this.target(reason, marker);
+    let walKept = false;
     try {
       fs.copyFileSync(file, tmp);
-      const fd = fs.openSync(tmp, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
+      if ((statSize(`${file}-wal`) ?? 0) > 0) {
+        fs.copyFileSync(`${file}-wal`, `${tmp}-wal`);
+        try {
+          this.standalone(tmp);
+        } catch {
+          walKept = fs.existsSync(`${tmp}-wal`);
+        }
+        fs.rmSync(`${tmp}-shm`, { force: true });
       }
+      for (const f of walKept ? [tmp, `${tmp}-wal`] : [tmp]) {
+        const fd = fs.openSync(f, 'r+');
+        try {
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      if (walKept) fs.renameSync(`${tmp}-wal`, `${final}-wal`);
       fs.renameSync(tmp, final);
     } catch (e) {
       this.discard(tmp);
@@ -185,7 +211,7 @@ export class BackupStore {
   /** Keep the newest `keep` backups; also clear temporary files a crash left behind. */
   prune(keep: number): void {
     const all = this.list();
-    for (const b of all.slice(Math.max(1, keep))) fs.rmSync(b.file, { force: true });
+    for (const b of all.slice(Math.max(1, keep))) for (const f of [b.file, `${b.file}-wal`, `${b.file}-shm`]) fs.rmSync(f, { force: true });
     try {
       for (const name of fs.readdirSync(this.dir)) {
         if (!name.startsWith('.') || !name.includes('.tmp')) continue;

@@ -1,9 +1,10 @@
 // Checks on a plan file before and after opening it: can it be written (a read-only attribute, a
-// read-only medium, no permission), is it cut short (a copy to a USB stick interrupted), and is the
-// database sound (PRAGMA quick_check / integrity_check). None of them writes to the file.
+// read-only medium, no permission), is it cut short (a copy to a USB stick interrupted — but not a
+// plan whose last pages live in its WAL), and is the database sound (PRAGMA quick_check /
+// integrity_check). None of them writes to the file or leaves one beside it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DB } from '../store/db';
+import { openDatabase, type DB } from '../store/db';
 
 export type WriteProblem = 'attribute' | 'medium' | 'permission';
 
@@ -31,10 +32,12 @@ export function writeProblem(file: string): WriteProblem | null {
 }
 
 /**
- * A file shorter than its own header says (the database size at offset 28, valid when the change
- * counter at 24 equals the version-valid-for number at 92): part of it is missing.
+ * The main file is shorter than its own header says (the database size at offset 28, valid when the
+ * change counter at 24 equals the version-valid-for number at 92). `wal`: a WAL with frames lies
+ * beside it — after a disk-full, a checkpoint that could not finish leaves the header naming pages
+ * that live only in the WAL, and the plan is whole.
  */
-export function truncation(file: string): { expected: number; actual: number } | null {
+export function headerShortfall(file: string): { expected: number; actual: number; wal: boolean } | null {
   const fd = fs.openSync(file, 'r');
   try {
     const head = Buffer.alloc(100);
@@ -45,10 +48,41 @@ export function truncation(file: string): { expected: number; actual: number } |
     if (pages === 0 || head.readUInt32BE(24) !== head.readUInt32BE(92)) return null;
     const expected = pageSize * pages;
     const actual = fs.fstatSync(fd).size;
-    return actual < expected ? { expected, actual } : null;
+    if (actual >= expected) return null;
+    let walSize = 0;
+    try {
+      walSize = fs.statSync(`${file}-wal`).size;
+    } catch {
+      // No WAL.
+    }
+    return { expected, actual, wal: walSize > 32 }; // 32 bytes: a WAL header without any frame
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Part of the plan is missing (a copy to a USB stick interrupted): the main file is shorter than
+ * its header says, and no WAL makes up for it. When a WAL lies beside it, SQLite decides, reading
+ * the file through its WAL without writing anything: the plan is whole when quick_check passes.
+ */
+export function truncation(file: string): { expected: number; actual: number } | null {
+  const short = headerShortfall(file);
+  if (!short) return null;
+  const { expected, actual } = short;
+  if (!short.wal) return { expected, actual };
+  let problems: string[];
+  try {
+    const db = openDatabase(file, { readOnly: true });
+    try {
+      problems = quickCheck(db, 1);
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    problems = [String((e as Error).message)];
+  }
+  return problems.length ? { expected, actual } : null;
 }
 
 /** PRAGMA quick_check: [] when sound, else SQLite's descriptions (at most `max`). */

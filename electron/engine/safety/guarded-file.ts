@@ -94,7 +94,8 @@ export class GuardedFile {
     if (cut) throw damagedError(abs, store, new Error(`file is ${cut.actual} bytes, its header says ${cut.expected}`));
 
     let readOnlyReason: SafetyStatus['readOnlyReason'] = req.readOnly ? 'user' : null;
-    if (!readOnlyReason && writeProblem(abs)) readOnlyReason = 'file';
+    let cannotWrite: SafetyStatus['writeProblem'] = req.readOnly ? null : writeProblem(abs);
+    if (cannotWrite) readOnlyReason = 'file';
     const network = (opts.isNetworkPath ?? isNetworkPath)(abs);
     const journalMode = network ? 'delete' : 'wal';
 
@@ -107,8 +108,11 @@ export class GuardedFile {
         if (e instanceof LockedError) {
           readOnlyReason = 'locked';
           lockedBy = ownerInfo(e.owner, e.sameHost);
-        } else if (['EACCES', 'EPERM', 'EROFS'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+        } else if (['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+          // No lock file can be written beside the plan: it can be read, not edited.
           readOnlyReason = 'file';
+          const code = (e as NodeJS.ErrnoException).code;
+          cannotWrite = code === 'ENOSPC' ? 'full' : code === 'EROFS' ? 'medium' : 'permission';
         } else {
           throw e;
         }
@@ -153,7 +157,7 @@ export class GuardedFile {
       }
     }
 
-    const guarded = new GuardedFile(session, lock, { path: abs, readOnlyReason, lockedBy, recovered, networkShare: network, journalMode }, store, opts);
+    const guarded = new GuardedFile(session, lock, { path: abs, readOnlyReason, writeProblem: cannotWrite, lockedBy, recovered, networkShare: network, journalMode }, store, opts);
     guarded.backupOnOpen();
     return guarded;
   }

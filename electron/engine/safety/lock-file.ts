@@ -161,7 +161,11 @@ export function acquireLock(file: string, opts: { force?: boolean } = {}): LockH
     // O_EXCL: of two PlanDesks opening at the same moment, exactly one creates the lock.
     fs.writeFileSync(lockPath, body, { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+      // A full disk lets the lock file be created but not written: leave no empty lock behind.
+      if ((e as NodeJS.ErrnoException).code === 'ENOSPC') fs.rmSync(lockPath, { force: true });
+      throw e;
+    }
     const state = inspectLock(file);
     if (state.kind === 'live' && !opts.force) throw new LockedError(state.owner, state.sameHost);
     if (state.kind !== 'free') previous = { owner: state.owner, stale: state.kind === 'stale' };

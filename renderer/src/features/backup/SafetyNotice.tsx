@@ -24,7 +24,9 @@ export function SafetyNotice({ ctx }: { ctx: AppContext }) {
         setDismissed(false);
         setStatus(s);
         if (!s.lockedBy && !s.recovered) {
-          if (s.readOnlyReason === 'file') ctx.show(t('safety.readOnlyFile'));
+          if (s.readOnlyReason === 'file') {
+            ctx.show(t(s.writeProblem === 'medium' ? 'safety.readOnlyMedium' : s.writeProblem === 'full' ? 'safety.readOnlyFull' : 'safety.readOnlyFile'));
+          }
           else if (s.networkShare) ctx.show(t('safety.network'));
         }
       },
