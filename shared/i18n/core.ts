@@ -72,6 +72,18 @@ export const core = {
     vi: '"{text}" quá lớn cho một ô. Giá trị cũ được giữ nguyên.',
     en: '"{text}" is too large for one cell. The old value is kept.',
   },
+  'input.formula_unsupported': {
+    vi: '"{text}" không phải công thức đơn giản: chỉ dùng số, + − * / và dấu ngoặc (ví dụ =100+200). Giá trị cũ được giữ nguyên.',
+    en: '"{text}" is not a simple formula: only numbers, + − * / and parentheses (e.g. =100+200). The old value is kept.',
+  },
+  'input.formula_syntax': {
+    vi: '"{text}" là công thức chưa đủ: thiếu số, phép tính hoặc dấu ngoặc. Giá trị cũ được giữ nguyên.',
+    en: '"{text}" is an incomplete formula: a number, an operator or a parenthesis is missing. The old value is kept.',
+  },
+  'input.formula_div_zero': {
+    vi: '"{text}" chia cho 0. Giá trị cũ được giữ nguyên.',
+    en: '"{text}" divides by 0. The old value is kept.',
+  },
   'input.negative': {
     vi: 'Số âm chỉ được nhập ở dòng điều chỉnh giảm.',
     en: 'Negative amounts are only allowed on adjustment lines.',
