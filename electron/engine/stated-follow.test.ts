@@ -182,3 +182,52 @@ describe('stated totals follow the edit', () => {
     s.close();
   });
 });
+
+describe('totals/useComputed — "Dùng số tính cho tất cả"', () => {
+  /** The sample with three stated totals that disagree: 3.2 Tổng cộng and NSTW, 5 Tổng cộng. */
+  function disagreeing() {
+    const s = PlanSession.open(sampleFile());
+    const a = idOf(s, '3.2');
+    const b = idOf(s, '5');
+    s.handle('cell/set', { lineId: a, column: 'total', value: 1 * M });
+    s.handle('cell/set', { lineId: a, column: 'central', value: 2 * M });
+    s.handle('cell/set', { lineId: b, column: 'total', value: 3 * M });
+    return { s, a, b };
+  }
+
+  it('over the whole plan: drops every mismatching stated total in one undo step', () => {
+    const { s } = disagreeing();
+    expect(mismatches(s)).toHaveLength(3);
+    const before = storedAll(s);
+    const p = s.handle('totals/useComputed', {});
+    expect(p.changed).toBe(3);
+    expect(mismatches(s)).toEqual([]);
+    expect(p.findings.remove.filter((id) => id.startsWith('sum_mismatch'))).toHaveLength(3);
+    s.handle('undo', {});
+    expect(storedAll(s)).toEqual(before);
+    s.close();
+  });
+
+  it('over some cells (a selection, one rule\'s findings): only those', () => {
+    const { s, a, b } = disagreeing();
+    const p = s.handle('totals/useComputed', { cells: [{ lineId: a, column: 'total' }, { lineId: a, column: 'central_recurrent' }, { lineId: b, column: 'total' }] });
+    expect(p.changed).toBe(2);
+    expect(mismatches(s).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${a}:central`]);
+    s.close();
+  });
+
+  it('leaves a mismatch marked "keep both", and does nothing (no step) when all agree', () => {
+    const { s, a } = disagreeing();
+    const keep = { stated: 1 * M, computed: s.calc.value(a, 'total') };
+    s.handle('settings/set', { key: 'findings', value: { kept: { [`sum_mismatch:${a}:total`]: keep } } });
+    expect(s.handle('totals/useComputed', {}).changed).toBe(2);
+    expect(mismatches(s).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${a}:total`]);
+    const label = s.snapshot().undo.undoLabel;
+    s.handle('settings/set', { key: 'findings', value: { kept: {} } });
+    s.handle('totals/useComputed', {});
+    const none = s.handle('totals/useComputed', {});
+    expect(none.changed).toBe(0);
+    expect(label).toContain('findings.undo.acceptAll');
+    s.close();
+  });
+});

@@ -3,13 +3,15 @@
 // one line to each of the two merges below.
 import { editingArgs, type EditingResults } from './editing';
 import { historyArgs, type HistoryResults } from './history';
+import { totalsArgs, type TotalsResults } from './totals';
 import { transferArgs, type TransferResults } from './transfer';
 
 export const areaCommandArgs = {
   ...editingArgs,
   ...historyArgs,
   ...transferArgs,
+  ...totalsArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults {}
+export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults {}

@@ -57,6 +57,17 @@ export const findings = {
   'findings.undo.keep': { vi: 'Giữ cả số ghi và số tính', en: 'Keep stated and computed' },
   'findings.undo.unkeep': { vi: 'Bỏ đánh dấu đã xem xét', en: 'Unmark reviewed' },
   'findings.undo.accept': { vi: 'Dùng số tính thay số ghi', en: 'Use the computed figure' },
+  'findings.undo.acceptAll': { vi: 'Dùng số tính cho tất cả', en: 'Use the computed figures for all' },
+  'findings.menu.acceptAll': { vi: 'Dùng số tính cho tất cả tổng không khớp', en: 'Use the computed figures for all mismatching totals' },
+  'findings.menu.acceptSelection': { vi: 'Dùng số tính cho vùng chọn', en: 'Use the computed figures in the selection' },
+  'findings.action.acceptAll': { vi: 'Dùng số tính cho tất cả', en: 'Use computed for all' },
+  'findings.action.acceptAll.title': {
+    vi: 'Bỏ số ghi ở mọi ô tổng không khớp của nhóm này (trừ các ô đã "Giữ cả hai"); một bước hoàn tác (Ctrl+Z).',
+    en: 'Drop the stated figure on every mismatching total of this group (except those marked "Keep both"); one undo step (Ctrl+Z).',
+  },
+  'findings.acceptAll.done': { vi: 'Đã dùng số tính cho {count} ô tổng (Ctrl+Z để hoàn tác).', en: 'The computed figure is now used in {count} total cells (Ctrl+Z to undo).' },
+  'findings.acceptAll.none': { vi: 'Không có ô tổng nào khác số tính.', en: 'No total differs from its computed figure.' },
+  'findings.tip.basis': { vi: 'Căn cứ', en: 'Basis' },
   'findings.noLine': { vi: 'Hãy chọn một ô của dòng cần sửa trên bảng trước.', en: 'Select a cell of the line in the table first.' },
 
   'rulesDialog.title': { vi: 'Tham số quy tắc kiểm tra', en: 'Check rule settings' },

@@ -11,6 +11,24 @@ export const rules = {
   'rules.name.required_field': { vi: 'Thiếu thông tin bắt buộc', en: 'Missing required field' },
   'rules.name.duplicate_code': { vi: 'Trùng mã', en: 'Duplicate code' },
 
+  // What each rule rests on, shown with a finding on its cell (issue 12).
+  'rules.basis.sum_mismatch': {
+    vi: 'số tổng của biểu phải bằng tổng các dòng, cột thành phần (trong dung sai của tham số quy tắc)',
+    en: 'a total in the table must equal the sum of its lines and columns (within the rule tolerance)',
+  },
+  'rules.basis.counterpart_min': {
+    vi: 'Quyết định 02/2022/QĐ-TTg — vốn đối ứng của ngân sách địa phương (tỷ lệ trong Tham số quy tắc)',
+    en: 'Decision 02/2022/QĐ-TTg — local counterpart funds (the rate is in the rule settings)',
+  },
+  'rules.basis.capital_eligibility': {
+    vi: 'loại vốn được giao cho dự án, tiểu dự án (Công cụ → Loại vốn của dòng)',
+    en: 'the capital types assigned to the project or sub-project (Tools → Line capital types)',
+  },
+  'rules.basis.negative_amount': { vi: 'chỉ dòng điều chỉnh giảm mới được ghi số âm', en: 'only adjustment (reduction) lines may hold negative amounts' },
+  'rules.basis.not_allocated': { vi: 'kinh phí của dòng cần được phân bổ cho các dòng con', en: "the line's funds are to be allocated to its sub-lines" },
+  'rules.basis.required_field': { vi: 'mỗi dòng của biểu cần có mã và nội dung', en: 'every line of the table needs a code and a description' },
+  'rules.basis.duplicate_code': { vi: 'các dòng cùng cấp cần mã riêng', en: 'lines at the same level need codes of their own' },
+
   'rules.severity.error': { vi: 'Lỗi', en: 'Error' },
   'rules.severity.warning': { vi: 'Cảnh báo', en: 'Warning' },
   'rules.severity.info': { vi: 'Thông tin', en: 'Information' },

@@ -4,6 +4,7 @@ import type { AreaCommandResults } from '../../../shared/commands';
 import type { AreaHandler } from '../context';
 import { editingHandlers } from './editing';
 import { historyHandlers } from './history';
+import { totalsHandlers } from './totals';
 import { transferHandlers } from './transfer';
 
 export type AreaHandlers = { [K in keyof AreaCommandResults]: AreaHandler<K> };
@@ -12,4 +13,5 @@ export const areaHandlers: AreaHandlers = {
   ...editingHandlers,
   ...historyHandlers,
   ...transferHandlers,
+  ...totalsHandlers,
 };
