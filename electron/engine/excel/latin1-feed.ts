@@ -2,7 +2,7 @@
 // without decoding the whole part as UTF-8; text content becomes real (UTF-8, NFC) strings on the
 // way out. Shared by the xlsx sheet and shared-strings readers.
 import { ImportError } from './errors';
-import { decodeOoxmlEscapes, decodeXml, refuseDtd, textRuns } from './xml';
+import { DtdGuard, decodeOoxmlEscapes, decodeXml, textRuns } from './xml';
 
 /**
  * Feed inflated bytes as latin1 text (one char per byte: markup is ASCII, so indexOf works, and no
@@ -12,14 +12,11 @@ import { decodeOoxmlEscapes, decodeXml, refuseDtd, textRuns } from './xml';
  */
 export class TextFeed {
   private pending = '';
-  private first = true;
+  private readonly dtd = new DtdGuard();
   constructor(private readonly take: (text: string, final: boolean) => number) {}
   push(chunk: Buffer): void {
     const s = chunk.toString('latin1');
-    if (this.first) {
-      refuseDtd(s.slice(0, 4096));
-      this.first = false;
-    }
+    this.dtd.push(s);
     this.pending = this.pending.length ? this.pending + s : s;
     const used = this.take(this.pending, false);
     if (used > 0) this.pending = this.pending.slice(used);

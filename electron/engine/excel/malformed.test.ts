@@ -12,6 +12,7 @@ import { CALAMINE_CORPUS, itWithData } from '../../../test/support/need-data';
 import { ImportError, LIMITS, importSpreadsheet } from './index';
 import { writeWorkbook, StyleRegistry, type WCell } from './xlsx-writer';
 import { ZipWriter } from './zip-writer';
+import { DtdGuard } from './xml';
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/calamine');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bad-'));
@@ -165,5 +166,63 @@ describe('refusals', () => {
     expect(await refusal({ bytes: b, name: 'liar.xlsx' })).toBe('excel.error.damaged_part');
     expect(process.memoryUsage().rss - before).toBeLessThan(100 << 20);
     expect(zlib.crc32).toBeTypeOf('function');
+  });
+});
+
+describe('a DTD is refused wherever it stands', () => {
+  const comment = `<!--${'x'.repeat(10_000)}-->`;
+  const dtd = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>';
+  const sheetXml = (before: string) => `<?xml version="1.0"?>${before}${dtd}<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>`;
+  /** A comment long enough that the DOCTYPE starts `k` characters before the inflater's 256 KB chunk ends. */
+  const straddling = (k: number) => `<!--${'y'.repeat((1 << 18) - '<?xml version="1.0"?>'.length - 7 - k)}-->`;
+
+  it('in any xlsx part, after a 10.000-character comment', async () => {
+    expect(await refusal({ path: pkg(path.join(tmp, 'dtd-sheet.xlsx'), { 'xl/worksheets/sheet1.xml': sheetXml(comment) }) })).toBe('excel.error.xml_dtd');
+    const sst = `<?xml version="1.0"?>${comment}${dtd}<sst><si><t>a</t></si></sst>`;
+    expect(await refusal({ path: pkg(path.join(tmp, 'dtd-sst.xlsx'), { 'xl/sharedStrings.xml': sst, 'xl/worksheets/sheet1.xml': '<worksheet><sheetData/></worksheet>' }) })).toBe('excel.error.xml_dtd');
+    const wb = `<?xml version="1.0"?>${comment}${dtd}<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    expect(await refusal({ path: pkg(path.join(tmp, 'dtd-wb.xlsx'), { 'xl/workbook.xml': wb }) })).toBe('excel.error.xml_dtd');
+  });
+
+  it('in an xlsx sheet, split across two inflated chunks', async () => {
+    for (const k of [1, 4, 8]) {
+      const xml = sheetXml(straddling(k));
+      expect(xml.indexOf('<!DOCTYPE')).toBe((1 << 18) - k);
+      expect(await refusal({ path: pkg(path.join(tmp, `dtd-split-${k}.xlsx`), { 'xl/worksheets/sheet1.xml': xml }) })).toBe('excel.error.xml_dtd');
+    }
+  });
+
+  it('in an .ods content.xml, deep inside or split across chunks, before SheetJS sees it', async () => {
+    for (const [name, before] of [['deep', comment], ['split', straddling(3)]] as const) {
+      const z = new ZipWriter(path.join(tmp, `dtd-${name}.ods`));
+      z.add('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+      z.add('content.xml', `<?xml version="1.0"?>${before}${dtd}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`);
+      z.close();
+      expect(await refusal({ path: path.join(tmp, `dtd-${name}.ods`) })).toBe('excel.error.xml_dtd');
+    }
+  });
+
+  it('in a SpreadsheetML 2003 ".xls", after a long comment', async () => {
+    const xml = `<?xml version="1.0"?>${comment}${dtd}<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table><Row><Cell><Data ss:Type="String">&lol2;</Data></Cell></Row></Table></Worksheet></Workbook>`;
+    expect(await refusal({ bytes: Buffer.from(xml), name: 'x.xls' })).toBe('excel.error.xml_dtd');
+  });
+
+  it('the streaming guard catches a declaration split at any point between two chunks', () => {
+    for (const decl of ['<!DOCTYPE x>', '<!ENTITY a "b">', '<!doctype x>']) {
+      const text = `${'z'.repeat(20)}${decl}${'z'.repeat(20)}`;
+      for (let cut = 1; cut < text.length; cut++) {
+        const g = new DtdGuard();
+        expect(() => {
+          g.push(text.slice(0, cut));
+          g.push(text.slice(cut));
+        }, `${decl} cut at ${cut}`).toThrow(ImportError);
+      }
+      // Three pieces, the middle one shorter than the declaration.
+      const g = new DtdGuard();
+      expect(() => ['zz<!D', 'OC', 'TYPE x>'].forEach((c) => g.push(c))).toThrow(ImportError);
+    }
+    // Comments and CDATA are not declarations.
+    const g = new DtdGuard();
+    expect(() => ['<!-- a -->', '<![CDATA[x]]>', '<!', '-- b -->'].forEach((c) => g.push(c))).not.toThrow();
   });
 });

@@ -7,7 +7,7 @@ import type { LoadContext, WorkbookSource } from './sheet';
 import { odsHidden } from './ods-hidden';
 import { openWithSheetJS } from './sheetjs-reader';
 import { openXlsx } from './xlsx-reader';
-import { refuseDtd } from './xml';
+import { DtdGuard, refuseDtd } from './xml';
 import { ZipArchive, isCfb, isZip } from './zip';
 
 export async function openWorkbook(bytes: Uint8Array, ctx: LoadContext): Promise<WorkbookSource> {
@@ -33,7 +33,8 @@ export async function openWorkbook(bytes: Uint8Array, ctx: LoadContext): Promise
   }
   const head = buf.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (/^<(\?xml|html|table|!doctype html)/i.test(head) && /urn:schemas-microsoft-com:office:spreadsheet|<table/i.test(buf.subarray(0, 1 << 20).toString('utf8'))) {
-    if (/^<\?xml/i.test(head)) refuseDtd(head);
+    // SpreadsheetML 2003: SheetJS parses it whole, so the whole file is checked for a DTD first.
+    if (/^<\?xml/i.test(head)) refuseDtd(buf.toString('latin1'));
     if (buf.length > LIMITS.maxSheetJSFileBytes) throw new ImportError('excel.error.convert_to_xlsx', { format: 'xls' });
     return openWithSheetJS(buf, 'xls', ctx);
   }
@@ -69,16 +70,16 @@ async function verifyParts(zip: ZipArchive, ctx: LoadContext, format: 'ods' | 'x
   for (const e of zip.entries.values()) {
     if (e.name.endsWith('/')) continue;
     if (e.flags & 1) throw new ImportError('excel.error.encrypted');
-    let head = '';
+    // Every XML part, whole: a DTD after a long comment, or split across two chunks, is refused too.
+    const dtd = /\.(xml|rels|rdf|vml)$/i.test(e.name) ? new DtdGuard() : null;
     await zip.stream(
       e,
       (c) => {
         total += c.length;
         if (total > LIMITS.maxSheetJSInflatedBytes) throw new ImportError('excel.error.convert_to_xlsx', { format });
-        if (head.length < 4096) head += c.subarray(0, 4096).toString('utf8');
+        dtd?.push(c.toString('latin1'));
       },
       ctx.signal,
     );
-    if (/\.(xml|rels)$/i.test(e.name)) refuseDtd(head.slice(0, 4096));
   }
 }

@@ -1,11 +1,38 @@
 // Minimal XML helpers for scanning spreadsheet parts without a DOM: attribute lookup, the five
 // predefined entities and character references (no DTD, no external or custom entities — a part that
-// declares a DOCTYPE is refused outright, which is what stops XML bombs and XXE), and OOXML's _xHHHH_.
+// declares a DOCTYPE anywhere is refused outright, which is what stops XML bombs and XXE), and
+// OOXML's _xHHHH_.
 import { ImportError } from './errors';
 
+/**
+ * Whether `text` holds a "<!DOCTYPE" or "<!ENTITY" declaration (any case) anywhere — not only near
+ * the top: one may stand after a long comment. indexOf('<!') is native and "<!" is rare in
+ * spreadsheet XML (comments, CDATA), so scanning a whole part costs next to nothing.
+ */
+export function hasDtd(text: string): boolean {
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    const word = text.slice(i + 2, i + 9).toUpperCase();
+    if (word === 'DOCTYPE' || word.startsWith('ENTITY')) return true;
+  }
+  return false;
+}
+
 /** Refuse any part that carries a document type declaration (entity expansion lives there). */
-export function refuseDtd(head: string): void {
-  if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new ImportError('excel.error.xml_dtd');
+export function refuseDtd(text: string): void {
+  if (hasDtd(text)) throw new ImportError('excel.error.xml_dtd');
+}
+
+/**
+ * refuseDtd for a part that arrives in chunks: each chunk is scanned, and so is each seam (the end of
+ * one chunk with the start of the next), so a declaration split across two chunks is caught too.
+ */
+export class DtdGuard {
+  private carry = '';
+  push(chunk: string): void {
+    if (this.carry && hasDtd(this.carry + chunk.slice(0, 8))) throw new ImportError('excel.error.xml_dtd');
+    refuseDtd(chunk);
+    this.carry = chunk.length >= 8 ? chunk.slice(-8) : (this.carry + chunk).slice(-8);
+  }
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
