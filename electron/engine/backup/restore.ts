@@ -4,12 +4,12 @@
 // of the old file is moved away first — SQLite would otherwise replay it into the restored file.
 // The file being replaced is moved aside (never deleted) when it is damaged; a healthy open file
 // was already snapshotted into the backups by the caller.
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PlanDeskError } from '../errors';
 import { quickCheck } from '../safety/file-checks';
 import { inspectCycleFile } from '../store/db';
+import { openReadOnly } from '../store/read-only';
 import type { BackupEntry } from './backup-store';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
@@ -19,7 +19,7 @@ export function verifyBackup(file: string): void {
   inspectCycleFile(file);
   let problems: string[];
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openReadOnly(file).db; // leaves no -wal/-shm in the backups folder
     try {
       problems = quickCheck(db);
     } finally {

@@ -13,6 +13,7 @@ import { PlanDeskError } from '../errors';
 import { isCorruption } from '../safety/file-checks';
 import { readCycle } from '../store/cycle-file';
 import { inspectCycleFile } from '../store/db';
+import { openReadOnly } from '../store/read-only';
 import type { ComparePlan } from './compare';
 import { readLineage } from './lineage';
 import { Revisions } from './revisions';
@@ -33,7 +34,7 @@ export function readCycleFile(file: string): { data: CycleData; lineage: string 
   inspectCycleFile(file);
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openReadOnly(file).db; // leaves no -wal/-shm beside the other file
   } catch (e) {
     throw new PlanDeskError('error.not_plandesk', { file: path.basename(file) }, { cause: e });
   }
@@ -65,7 +66,7 @@ export function loadFileSide(file: string, revision?: string): LoadedSide {
     };
   }
   inspectCycleFile(abs);
-  const db = new Database(abs, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(abs).db;
   try {
     const revisions = new Revisions(db);
     const list = tableExists(db, 'revisions') ? revisions.list() : [];

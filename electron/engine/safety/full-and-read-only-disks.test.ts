@@ -12,6 +12,8 @@ import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { mountTmpfs, type Tmpfs } from '../../../test/support/mount';
 import { tempDir } from '../../../test/support/tmp';
 import { BackupStore } from '../backup/backup-store';
+import { verifyBackup } from '../backup/restore';
+import { loadFileSide, readCycleFile } from '../history/sources';
 import { toBridgeError } from '../errors';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
@@ -282,5 +284,62 @@ describe('reading a plan leaves no file behind', () => {
     expect(after.calc.storedValue(id, 'local_recurrent')).toBe(6 * M);
     after.close();
     expect(listing(dir)).toEqual(['plan.plandesk']);
+  });
+});
+
+describe('other reads leave no file either', () => {
+  it('comparing with another plan file, and checking a backup before restoring it', () => {
+    const dir = tempDir();
+    const other = path.join(dir, 'other.plandesk');
+    createCycleFile(other, sampleCycle());
+    // A backup copied byte for byte (before a migration) keeps the WAL mode of its plan.
+    const store = new BackupStore(dir, other);
+    const backup = store.copyFile(other, 'migration');
+    const backupDir = path.dirname(backup.file);
+    const before = [fs.readdirSync(dir).sort(), fs.readdirSync(backupDir).sort()];
+    expect(readCycleFile(other).data.lines.length).toBeGreaterThan(0);
+    expect(() => loadFileSide(other, 'none-such-revision')).toThrow(expect.objectContaining({ code: 'cli.compare.no_revision' }));
+    verifyBackup(backup.file);
+    expect([fs.readdirSync(dir).sort(), fs.readdirSync(backupDir).sort()]).toEqual(before);
+  });
+});
+
+describe('restoring a damaged plan that has a WAL', () => {
+  it('sets the damaged file aside with its WAL, and its copy in the backups holds what the WAL held', async () => {
+    const dir = tempDir();
+    const dataDir = tempDir();
+    const file = path.join(dir, 'plan.plandesk');
+    createCycleFile(file, sampleCycle());
+    const first = workspace({ dataDir });
+    first.open(file);
+    await (first as unknown as { files: { guarded: { idle(): Promise<unknown> } } }).files.guarded.idle();
+    first.close();
+    // Edits that stay in the WAL (a process that never got to checkpoint), then the main file is
+    // cut short: pages are missing that the WAL does not hold.
+    const s = PlanSession.open(file);
+    for (let i = 0; i < 40; i++) s.handle('line/insert', { anchor: null, where: 'below', fields: { name: `Dòng ${i} ${'x'.repeat(1900)}` } });
+    const mainCopy = path.join(tempDir(), 'main');
+    fs.copyFileSync(`${file}-wal`, `${mainCopy}-wal`);
+    s.close();
+    fs.copyFileSync(`${mainCopy}-wal`, `${file}-wal`);
+    fs.truncateSync(file, 4096 * 2);
+    const wal = fs.readFileSync(`${file}-wal`);
+    const main = fs.readFileSync(file);
+    const ws = workspace({ dataDir });
+    const elsewhere = path.join(tempDir(), 'other.plandesk');
+    createCycleFile(elsewhere, sampleCycle());
+    ws.open(elsewhere);
+    expect(() => ws.open(file)).toThrow(expect.objectContaining({ code: 'error.damaged' }));
+    const list = await ok(ws, 'backup/list', {});
+    await ok(ws, 'backup/restore', { id: list.damaged!.backups[0].id, damaged: true });
+    ws.close();
+    const aside = fs.readdirSync(dir).filter((f) => f.startsWith('plan.plandesk.damaged-') && !/-(wal|shm)$/.test(f));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, aside[0])).equals(main)).toBe(true);
+    expect(fs.readFileSync(path.join(dir, `${aside[0]}-wal`)).equals(wal)).toBe(true);
+    // The copy kept in the backups as "damaged" has the WAL too (folded in, or beside it).
+    const damaged = new BackupStore(dataDir, file).list().find((b) => b.reason === 'damaged')!;
+    const kept = fs.existsSync(`${damaged.file}-wal`) ? fs.readFileSync(`${damaged.file}-wal`) : null;
+    expect(kept === null ? damaged.size : kept.length).toBeGreaterThan(main.length);
   });
 });
