@@ -19,6 +19,7 @@ const cellChange = z.object({ lineId, column: columnKey, value: amount });
 export const META_TEXT_MAX = {
   program: 500, issuer: 300, place: 200, docNumber: 100, docKind: 100,
   authority: 200, title: 200, signer: 200, preparedBy: 200,
+  onBehalf: 200, recipients: 2000, annexNumber: 20,
 } as const;
 
 const metaPatch = z
@@ -37,7 +38,10 @@ const metaPatch = z
       title: z.string().max(META_TEXT_MAX.title),
       signer: z.string().max(META_TEXT_MAX.signer),
       preparedBy: z.string().max(META_TEXT_MAX.preparedBy),
+      onBehalf: z.string().max(META_TEXT_MAX.onBehalf).optional(),
+      recipients: z.string().max(META_TEXT_MAX.recipients).optional(),
     }),
+    annexNumber: z.string().max(META_TEXT_MAX.annexNumber),
   })
   .partial()
   .strict();

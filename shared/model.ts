@@ -72,15 +72,24 @@ export interface CycleMeta {
   /** Number convention used to read typed and pasted numbers. */
   numberLocale: 'vi-VN' | 'en-US';
   signature: SignatureBlock;
+  /**
+   * The annex's number, as in "Phụ lục I" (print and export). Optional: files written before it
+   * existed have none and print "Phụ lục I" (or the number their print settings kept).
+   */
+  annexNumber?: string;
 }
 
 export interface SignatureBlock {
+  /** e.g. "TM. ỦY BAN NHÂN DÂN" (the body signed for; optional: older files have none). */
+  onBehalf?: string;
   /** e.g. "KT. CHỦ TỊCH" */
   authority: string;
   /** e.g. "PHÓ CHỦ TỊCH" */
   title: string;
   signer: string;
   preparedBy: string;
+  /** The list under "Nơi nhận:", one recipient a line (optional: older files have none). */
+  recipients?: string;
 }
 
 export interface RuleParams {

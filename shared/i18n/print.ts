@@ -3,6 +3,7 @@
 export const print = {
   'print.annex': { vi: 'Phụ lục {number}', en: 'Annex {number}' },
   'print.title.default': { vi: 'Kinh phí thực hiện {program} năm {year}', en: 'Funding of the {program}, {year}' },
+  'print.title.noProgram': { vi: 'Kế hoạch kinh phí năm {year}', en: 'Budget plan {year}' },
   'print.attached': { vi: '(Kèm theo {kind} số {number} ngày {date} của {issuer})', en: '(Attached to {kind} No. {number} of {date} by {issuer})' },
   'print.attached.kind': { vi: 'Kế hoạch', en: 'Plan' },
   'print.blank': { vi: '……', en: '……' },
@@ -14,7 +15,8 @@ export const print = {
   'print.col.ownTotal': { vi: 'Tổng số', en: 'Total' },
   'print.grandTotal': { vi: 'TỔNG CỘNG', en: 'GRAND TOTAL' },
   'print.preparedBy': { vi: 'NGƯỜI LẬP BIỂU', en: 'PREPARED BY' },
-  'print.pageOf': { vi: 'Trang {page}/{pages}', en: 'Page {page}/{pages}' },
+  'print.recipients': { vi: 'Nơi nhận:', en: 'Recipients:' },
+  'print.placeDate': { vi: '{place}, ngày {day} tháng {month} năm {year}', en: '{place}, {day}/{month}/{year}' },
 
   'print.menu.preview': { vi: 'Xem trước khi in…', en: 'Print preview…' },
   'print.menu.print': { vi: 'In phụ lục…', en: 'Print annex…' },
@@ -35,6 +37,15 @@ export const print = {
   'print.saveFailed': {
     vi: 'Không lưu được thiết lập in vào tệp kế hoạch ({detail}); thiết lập chỉ dùng cho lần in này.',
     en: 'The print settings could not be saved in the plan file ({detail}); they apply to this printout only.',
+  },
+  // Said on screen only (preview banner, message after Print / Export PDF), never on a printed page.
+  'print.errors.notice': {
+    vi: 'Kế hoạch còn {count} lỗi chưa xử lý (xem Bảng kết quả kiểm tra). Thông báo này chỉ hiện trên màn hình, không được in ra.',
+    en: 'The plan still has {count} unresolved errors (see the Check results panel). This notice is shown on screen only and is never printed.',
+  },
+  'print.errors.onExport': {
+    vi: 'Lưu ý: kế hoạch còn {count} lỗi chưa xử lý.',
+    en: 'Note: the plan still has {count} unresolved errors.',
   },
   'print.tooWide': {
     vi: 'Bảng rộng hơn khổ giấy: bật "Vừa chiều rộng trang", chọn khổ ngang hoặc A3, hoặc bớt cột.',

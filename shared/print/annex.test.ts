@@ -58,11 +58,25 @@ describe('buildAnnex on the sample plan (Kế hoạch 122/KH-UBND)', () => {
     expect(a.attached).toBe('(Kèm theo Kế hoạch số 122/KH-UBND ngày 29/02/2024 của Ủy ban nhân dân tỉnh Đắk Nông)');
     expect(a.unitLabel).toBe('Đơn vị tính: triệu đồng');
     expect(a.signature).toEqual({
-      preparedTitle: 'NGƯỜI LẬP BIỂU', preparedName: '', authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', signer: 'Tôn Thị Ngọc Hạnh',
+      recipients: ['Nơi nhận:', '- Bộ Lao động - Thương binh và Xã hội;', '- Thường trực Tỉnh ủy;', '- Thường trực HĐND tỉnh;',
+        '- Các Sở, Ban, ngành tỉnh;', '- UBND các huyện, thành phố;', '- Lưu: VT, KT, KGVX (Q).'],
+      preparedTitle: 'NGƯỜI LẬP BIỂU', preparedName: '',
+      placeDate: 'Đắk Nông, ngày 29 tháng 02 năm 2024',
+      authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signer: 'Tôn Thị Ngọc Hạnh',
     });
-    expect(buildAnnex(src, settings({ title: 'Phân bổ vốn năm 2024', annexNumber: 'II', signature: false }))).toMatchObject({
+    // The annex number is a plan detail; a plan without one (older files) is "Phụ lục I".
+    const meta = { ...src.meta, annexNumber: 'II' };
+    expect(buildAnnex({ ...src, meta }, settings({ title: 'Phân bổ vốn năm 2024', signature: false }))).toMatchObject({
       annexLabel: 'Phụ lục II', title: 'PHÂN BỔ VỐN NĂM 2024', signature: null,
     });
+  });
+
+  it('reads plans written before the annex number and the full authority lines existed', () => {
+    const { annexNumber: _n, ...old } = src.meta;
+    const meta = { ...old, signature: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', signer: 'A', preparedBy: '' }, docDate: '' };
+    const a = buildAnnex({ ...src, meta }, settings());
+    expect(a.annexLabel).toBe('Phụ lục I');
+    expect(a.signature).toMatchObject({ recipients: [], authority: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], placeDate: 'Đắk Nông, ngày … tháng … năm 2024' });
   });
 
   it('leaves dotted blanks for a document not yet numbered or dated', () => {

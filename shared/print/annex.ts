@@ -2,6 +2,9 @@
 // the top of the page ("Phụ lục I", the title in capitals, "(Kèm theo …)", the unit), the merged
 // header built from the cycle's own column tree, the column-number row with its sums, the body rows
 // (TỔNG CỘNG first, bold parents, amounts in the Vietnamese format) and the signature block.
+// annexLayout() is the one layout of an annex: the print view (buildAnnex) and the xlsx export
+// (electron/engine/excel/annex.ts) both take their columns, header texts, numbering, title and
+// signature block from it, so the exported annex is the printed annex.
 // Pure: the renderer lays it out and paginates; tests read it directly.
 import { ColumnTree } from '../columns';
 import type { RowView } from '../ipc';
@@ -38,28 +41,49 @@ export interface AnnexRow {
   bold: boolean;
 }
 
+/**
+ * The signature block, as printed and as exported: on the left "Nơi nhận:" and its list (when the
+ * plan has one), then "NGƯỜI LẬP BIỂU" with its name (blank: signed by hand), and on the right the
+ * place-and-date line, the authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+ * and the signer's name.
+ */
 export interface SignatureModel {
-  /** Left: "NGƯỜI LẬP BIỂU" and its name (may be blank: signed by hand). */
+  /** "Nơi nhận:" and one line per recipient; empty when the plan lists none. */
+  recipients: string[];
   preparedTitle: string;
   preparedName: string;
-  /** Right: "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", the signer's name. */
-  authority: string;
-  title: string;
+  /** "Đắk Nông, ngày 29 tháng 02 năm 2024" (dotted where the date is not known); '' without a place. */
+  placeDate: string;
+  /** The authority lines in capitals, blank ones left out. */
+  authority: string[];
   signer: string;
 }
 
-export interface Annex {
+/**
+ * What both the print view and the xlsx export lay out, so the exported annex is the printed one:
+ * the lines above the table, the columns in order, the merged header, the column-number row and
+ * the signature block.
+ */
+export interface AnnexLayout {
   annexLabel: string;
   title: string;
   attached: string;
   unitLabel: string;
-  columns: AnnexColumn[];
+  /** Column keys in order: text columns ('code', 'name', 'agency', 'note') and funding column keys. */
+  keys: string[];
+  kinds: AnnexColumnKind[];
+  /** Funding columns printed, in order. */
+  valueCols: FundingColumn[];
   /** Header rows with merged cells (HTML colSpan/rowSpan), left to right. */
   header: HeaderCell[][];
-  /** The column-number row: "(1)", "(2)", "(3)=(4)+(7)"… */
+  /** The column-number row: "(1)", "(2)", "(3)", "(4)=(5)+(8)+(11)"… */
   numbers: string[];
-  rows: AnnexRow[];
   signature: SignatureModel | null;
+}
+
+export interface Annex extends AnnexLayout {
+  columns: AnnexColumn[];
+  rows: AnnexRow[];
 }
 
 export interface AnnexSource {
@@ -70,11 +94,26 @@ export interface AnnexSource {
   totals: Readonly<Record<string, number>>;
 }
 
-/** Build the annex. The document's language is Vietnamese unless told otherwise. */
-export function buildAnnex(src: AnnexSource, settings: PrintSettings, lang: Lang = 'vi'): Annex {
-  const { meta } = src;
-  const tree = new ColumnTree(src.columns);
-  const hidden = new Set(settings.hiddenColumns);
+export interface LayoutOptions {
+  /** Columns left out (print settings); the export leaves none out. */
+  hiddenColumns?: readonly string[];
+  /** The annex's own title (print settings); blank = built from the cycle. */
+  title?: string;
+  /** Print the signature block (default true). */
+  signature?: boolean;
+  lang?: Lang;
+}
+
+/** The annex's number: the plan's detail; "I" for a plan that has none yet. */
+export function annexNumberOf(meta: CycleMeta): string {
+  return (meta.annexNumber ?? 'I').trim();
+}
+
+/** The layout of a cycle's annex: the one source of columns, headers, numbering, title and signature. */
+export function annexLayout(meta: CycleMeta, columns: readonly FundingColumn[], opts: LayoutOptions = {}): AnnexLayout {
+  const lang = opts.lang ?? 'vi';
+  const tree = new ColumnTree(columns);
+  const hidden = new Set(opts.hiddenColumns ?? []);
   const shown = (c: FundingColumn) => !hidden.has(c.key) && !tree.ancestors(c.key).some((a) => hidden.has(a));
   const visibleKids = (key: string) => (tree.children.get(key) ?? []).filter(shown);
   // A single root ("Tổng cộng") is printed as one column beside its parts, not as a band over them.
@@ -87,6 +126,7 @@ export function buildAnnex(src: AnnexSource, settings: PrintSettings, lang: Lang
   let depth = 1;
   for (const c of valueCols) depth = Math.max(depth, level(c) + (isBand(c) ? 2 : 1));
 
+  // "Cơ quan chủ trì" right after "Nội dung" (as the published annexes have it), notes last.
   const textCols = (['code', 'name', 'agency'] as const).filter((k) => k === 'code' || k === 'name' || !hidden.has(k));
   const trailing = (['note'] as const).filter((k) => !hidden.has(k));
 
@@ -111,7 +151,7 @@ export function buildAnnex(src: AnnexSource, settings: PrintSettings, lang: Lang
   const numberOf = new Map<string, number>();
   let n = 0;
   const numbers: string[] = [];
-  for (const k of textCols) numbers.push(`(${++n})`);
+  for (const _ of textCols) numbers.push(`(${++n})`);
   for (const c of valueCols) numberOf.set(c.key, ++n);
   for (const c of valueCols) {
     const kids = visibleKids(c.key);
@@ -121,6 +161,75 @@ export function buildAnnex(src: AnnexSource, settings: PrintSettings, lang: Lang
     numbers.push(`(${numberOf.get(c.key)})${sum}`);
   }
   for (const _ of trailing) numbers.push(`(${++n})`);
+
+  const keys = [...textCols, ...valueCols.map((c) => c.key), ...trailing];
+  const kinds: AnnexColumnKind[] = [...textCols, ...valueCols.map(() => 'amount' as const), ...trailing];
+  const number = annexNumberOf(meta);
+  return {
+    annexLabel: t(lang, 'print.annex', { number }).trim(),
+    title: annexTitle(meta, { title: opts.title ?? '' }, lang),
+    attached: attachedLine(meta, lang),
+    unitLabel: t(lang, 'unit.label', { unit: t(lang, `unit.${meta.unit}`) }),
+    keys,
+    kinds,
+    valueCols,
+    header,
+    numbers,
+    signature: opts.signature === false ? null : signatureOf(meta, lang),
+  };
+}
+
+/** The signature block of a cycle (see SignatureModel). */
+export function signatureOf(meta: CycleMeta, lang: Lang = 'vi'): SignatureModel {
+  const sig = meta.signature;
+  const list = (sig.recipients ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  return {
+    recipients: list.length ? [t(lang, 'print.recipients'), ...list] : [],
+    preparedTitle: t(lang, 'print.preparedBy'),
+    preparedName: sig.preparedBy.trim(),
+    placeDate: placeDateLine(meta, lang),
+    authority: [sig.onBehalf ?? '', sig.authority, sig.title].map((s) => s.trim().toLocaleUpperCase('vi')).filter(Boolean),
+    signer: sig.signer.trim(),
+  };
+}
+
+/** "Đắk Nông, ngày 29 tháng 02 năm 2024" (dots where the date is not known yet); '' without a place. */
+export function placeDateLine(meta: CycleMeta, lang: Lang = 'vi'): string {
+  const place = meta.place.trim();
+  if (!place) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(meta.docDate);
+  return m
+    ? t(lang, 'print.placeDate', { place, day: m[3], month: m[2], year: m[1] })
+    : t(lang, 'print.placeDate', { place, day: '…', month: '…', year: meta.year });
+}
+
+/**
+ * Header cells placed on the grid the way an HTML table places them: each with its top-left slot.
+ * The export merges the same ranges the print view spans.
+ */
+export function placeHeader(header: readonly HeaderCell[][], width: number): (HeaderCell & { row: number; col: number })[] {
+  const taken = header.map(() => new Array<boolean>(width).fill(false));
+  const out: (HeaderCell & { row: number; col: number })[] = [];
+  header.forEach((cells, r) => {
+    let c = 0;
+    for (const cell of cells) {
+      while (c < width && taken[r][c]) c++;
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) if (taken[r + dr]) taken[r + dr][c + dc] = true;
+      out.push({ ...cell, row: r, col: c });
+      c += cell.colSpan;
+    }
+  });
+  return out;
+}
+
+/** Build the annex. The document's language is Vietnamese unless told otherwise. */
+export function buildAnnex(src: AnnexSource, settings: PrintSettings, lang: Lang = 'vi'): Annex {
+  const { meta } = src;
+  const layout = annexLayout(meta, src.columns, { hiddenColumns: settings.hiddenColumns, title: settings.title, signature: settings.signature, lang });
+  const { valueCols, numbers } = layout;
+  const textCols = layout.keys.filter((k, i) => layout.kinds[i] !== 'amount' && k !== 'note') as ('code' | 'name' | 'agency')[];
+  const trailing = layout.keys.filter((k) => k === 'note') as 'note'[];
+  const textLabel = (k: TextColumn) => t(lang, `print.col.${k}`);
 
   // ---- body rows --------------------------------------------------------------------------------
   const fmt = (v: number | undefined) => (v ? formatAmount(v, meta.unit, 'vi-VN') : '');
@@ -162,31 +271,15 @@ export function buildAnnex(src: AnnexSource, settings: PrintSettings, lang: Lang
   });
   for (const k of trailing) columns.push({ key: k, kind: k, minEm: 9, flex: false });
 
-  const sig = meta.signature;
-  return {
-    annexLabel: t(lang, 'print.annex', { number: settings.annexNumber }).trim(),
-    title: annexTitle(meta, settings, lang),
-    attached: attachedLine(meta, lang),
-    unitLabel: t(lang, 'unit.label', { unit: t(lang, `unit.${meta.unit}`) }),
-    columns,
-    header,
-    numbers,
-    rows,
-    signature: settings.signature
-      ? {
-          preparedTitle: t(lang, 'print.preparedBy'),
-          preparedName: sig.preparedBy,
-          authority: sig.authority.toLocaleUpperCase('vi'),
-          title: sig.title.toLocaleUpperCase('vi'),
-          signer: sig.signer,
-        }
-      : null,
-  };
+  return { ...layout, columns, rows };
 }
 
 /** The title in capitals: the settings' own, or "Kinh phí thực hiện <program> năm <year>". */
 export function annexTitle(meta: CycleMeta, settings: Pick<PrintSettings, 'title'>, lang: Lang = 'vi'): string {
-  const raw = settings.title.trim() || t(lang, 'print.title.default', { program: meta.program, year: meta.year });
+  const program = meta.program.trim();
+  const raw =
+    settings.title.trim() ||
+    (program ? t(lang, 'print.title.default', { program, year: meta.year }) : t(lang, 'print.title.noProgram', { year: meta.year }));
   return raw.toLocaleUpperCase('vi');
 }
 

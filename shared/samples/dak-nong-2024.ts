@@ -107,7 +107,12 @@ export const SAMPLE_META: CycleMeta = {
   docKind: 'Kế hoạch',
   unit: 'trieu',
   numberLocale: 'vi-VN',
-  signature: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', signer: 'Tôn Thị Ngọc Hạnh', preparedBy: '' },
+  signature: {
+    onBehalf: 'TM. ỦY BAN NHÂN DÂN', authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', signer: 'Tôn Thị Ngọc Hạnh', preparedBy: '',
+    // The seed's own "Nơi nhận:" list, shortened.
+    recipients: '- Bộ Lao động - Thương binh và Xã hội;\n- Thường trực Tỉnh ủy;\n- Thường trực HĐND tỉnh;\n- Các Sở, Ban, ngành tỉnh;\n- UBND các huyện, thành phố;\n- Lưu: VT, KT, KGVX (Q).',
+  },
+  annexNumber: 'I',
 };
 
 /** The seed plan, ready to be written to a new cycle file. */
@@ -122,7 +127,7 @@ export function blankCycle(year = new Date().getFullYear()): CycleData {
   return {
     meta: {
       ...SAMPLE_META, year, issuer: '', place: '', docNumber: '', docDate: '',
-      signature: { authority: '', title: '', signer: '', preparedBy: '' },
+      signature: { onBehalf: '', authority: '', title: '', signer: '', preparedBy: '', recipients: '' },
     },
     columns: defaultColumns(), lines, amounts: [], rules: { ...DEFAULT_RULES },
   };

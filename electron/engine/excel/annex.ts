@@ -1,8 +1,11 @@
-// The default annex layout (Nghị định 30/2020 conventions, common practice for budget annexes):
-// "Phụ lục", TITLE IN CAPITALS, "(Kèm theo … số … ngày dd/mm/yyyy của …)", "Đơn vị tính: …", a
-// merged header built from the column tree, the column-number row "(1) (2) (3)=(4)+(7)", a bold
-// TỔNG CỘNG row, bold parent rows, indented names, and a signature block — Times New Roman, thin
-// borders, A4 landscape fitted to one page wide, header rows repeated on every page.
+// The annex as an .xlsx: the same layout as the printed annex (shared/print/annex.ts annexLayout —
+// "Phụ lục I", TITLE IN CAPITALS, "(Kèm theo … số … ngày dd/mm/yyyy của …)", "Đơn vị tính: …", the
+// merged header with the full column names, "Cơ quan chủ trì" right after "Nội dung", the column
+// numbers "(1) (2) (3) (4)=(5)+(8)+(11)", the signature block), a bold TỔNG CỘNG row, bold parent
+// rows, indented names — Times New Roman, thin borders, A4 landscape fitted to one page wide,
+// header rows repeated on every page, the page number centred at the top from page 2, and row
+// heights that fit wrapped names. Every column is written (hidden print columns are a matter of
+// paper; the file carries the data).
 //
 // Figures are written in the display unit as exact decimals (đồng / 10^6 for triệu). Every total
 // position is a live FORMULA with its cached result, so Excel shows the right numbers before any
@@ -10,12 +13,14 @@
 //   • equal to the computed value → the formula, and the stated figure in the hidden _PlanDesk sheet;
 //   • different → the stated figure as a plain number with a cell note giving both figures,
 // so import(export(plan)) gives back the same stated values (see planmeta.ts).
-import { ColumnTree, SHORT_LABELS } from '../../../shared/columns';
+import { ColumnTree } from '../../../shared/columns';
 import type { PlanCalc } from '../../../shared/calc';
 import type { CycleMeta, DisplayUnit, Dong, FundingColumn, RuleParams } from '../../../shared/model';
 import { DEFAULT_RULES, UNIT_DONG } from '../../../shared/model';
 import { formatAmount } from '../../../shared/number';
 import { t } from '../../../shared/i18n';
+import { annexLayout, placeHeader } from '../../../shared/print/annex';
+import { wrappedLines } from '../../../shared/print/text-width';
 import { META_SHEET, metaSheetRows, type AnnexMeta } from './planmeta';
 import { colLetter } from './text';
 import { StyleRegistry, type SheetSpec, type StyleSpec, type WCell } from './xlsx-writer';
@@ -25,6 +30,8 @@ export interface AnnexInput {
   columns: FundingColumn[];
   calc: PlanCalc;
   rules?: RuleParams;
+  /** The annex's own title from the print settings (blank: built from the cycle), as printed. */
+  title?: string;
 }
 
 /** Exact decimal text of đồng in a unit: 99_654_500_000 đồng in triệu → "99654.5". */
@@ -59,17 +66,18 @@ function shownWidth(dong: Dong, unit: DisplayUnit): number {
 const MAX_FORMULA = 8000;
 export const ANNEX_SHEET = 'Phụ lục';
 
-/** Build the sheets of an annex (the table sheet and the hidden metadata sheet). */
+/** Build the sheets of an annex (the table sheet first, then the hidden metadata sheet). */
 export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: StyleRegistry } {
   const { meta, calc } = input;
   const unit = meta.unit;
   const tree = new ColumnTree(input.columns);
+  const layout = annexLayout(meta, input.columns, { title: input.title ?? '' });
   const styles = new StyleRegistry('Times New Roman', 12);
   const S = (s: StyleSpec) => styles.id(s);
   const st = {
     appendix: S({ bold: true, size: 14, h: 'center' }),
     title: S({ bold: true, size: 14, h: 'center', v: 'center', wrap: true }),
-    attached: S({ italic: true, size: 13, h: 'center' }),
+    attached: S({ italic: true, size: 13, h: 'center', v: 'center', wrap: true }),
     unit: S({ italic: true, h: 'right' }),
     header: S({ bold: true, h: 'center', v: 'center', wrap: true, border: true }),
     colnum: S({ italic: true, size: 10, h: 'center', v: 'center', border: true }),
@@ -78,8 +86,10 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     text: S({ v: 'center', wrap: true, border: true }),
     textBold: S({ bold: true, v: 'center', wrap: true, border: true }),
     totalLabel: S({ bold: true, h: 'center', v: 'center', border: true }),
-    sigBold: S({ bold: true, h: 'center' }),
+    sigBold: S({ bold: true, h: 'center', v: 'top', wrap: true }),
     sigItalic: S({ italic: true, h: 'center' }),
+    toTitle: S({ bold: true, italic: true, v: 'top' }),
+    toLine: S({ size: 11, v: 'top' }),
   };
   // Style ids are looked up once per kind, not per cell (a 100.000-line annex has ~1,3 M cells).
   const nameStyles = new Map<string, number>();
@@ -92,105 +102,125 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
   const numIds = [false, true].map((bold) => ['#,##0', '#,##0.###'].map((numFmt) => S({ bold, v: 'center', border: true, numFmt })));
   const numStyle = (value: string, bold: boolean) => numIds[bold ? 1 : 0][value.includes('.') ? 1 : 0];
 
-  // ---- columns --------------------------------------------------------------------------------
-  const fund = tree.ordered;
-  const F0 = 2;
-  const nCols = F0 + fund.length + 2;
-  const colOf = new Map(fund.map((c, i) => [c.key, F0 + i]));
-  const L = fund.map((_, i) => colLetter(F0 + i));
-  const agencyCol = F0 + fund.length;
-  const noteCol = agencyCol + 1;
-  const label = (c: FundingColumn) => SHORT_LABELS[c.key]?.vi ?? c.label.vi;
-
-  // Header geometry: the root spans all header rows; its children start on the first header row.
-  const root = tree.root;
-  const levelOf = (key: string) => Math.max(0, tree.depth(key) - (root ? 1 : 0));
-  let H = 1;
-  for (const c of fund) {
-    if (c === root) continue;
-    H = Math.max(H, levelOf(c.key) + (tree.isLeaf(c.key) ? 1 : 2));
-  }
+  // ---- columns: the printed annex's order ------------------------------------------------------
+  const fund = layout.valueCols;
+  const nCols = layout.keys.length;
+  const colOfKey = new Map(layout.keys.map((k, i) => [k, i]));
+  const colOf = new Map(fund.map((c) => [c.key, colOfKey.get(c.key)!]));
+  const codeCol = colOfKey.get('code')!;
+  const nameCol = colOfKey.get('name')!;
+  const agencyCol = colOfKey.get('agency')!;
+  const noteCol = colOfKey.get('note')!;
+  const H = layout.header.length;
 
   // ---- title rows -----------------------------------------------------------------------------
   const merges: string[] = [];
   const notes: { ref: string; text: string }[] = [];
   const lastL = colLetter(nCols - 1);
   const rowsOut: (WCell | undefined)[][] = [];
-  const full = (text: string, s: number) => {
+  const heights: (number | undefined)[] = [];
+  const full = (text: string, s: number, height?: number) => {
     rowsOut.push([{ t: 's', v: text, s }]);
+    heights.push(height);
     merges.push(`A${rowsOut.length}:${lastL}${rowsOut.length}`);
   };
-  full(t('vi', 'excel.annex.appendix'), st.appendix);
-  full(
-    meta.program.trim()
-      ? t('vi', 'excel.annex.title', { program: meta.program.trim().toLocaleUpperCase('vi-VN'), year: meta.year })
-      : t('vi', 'excel.annex.titleNoProgram', { year: meta.year }),
-    st.title,
-  );
-  if (meta.docNumber.trim()) {
-    full(t('vi', 'excel.annex.attached', { docKind: meta.docKind, docNumber: meta.docNumber, date: viDate(meta.docDate), issuer: meta.issuer }), st.attached);
+
+  // ---- widths first: row heights depend on them --------------------------------------------------
+  const widths = new Array<number>(nCols).fill(0);
+  const measure = (c: number, text: string) => {
+    if (text.length > widths[c]) widths[c] = text.length;
+  };
+  const measureAmount = (c: number, v: Dong) => {
+    const w = shownWidth(v, unit);
+    if (w > widths[c]) widths[c] = w;
+  };
+  const order: { id: number; depth: number }[] = [...calc.walk()];
+  for (const c of fund) measureAmount(colOf.get(c.key)!, calc.total(c.key));
+  for (const o of order) {
+    const l = calc.lines.get(o.id)!;
+    measure(codeCol, l.code);
+    measure(agencyCol, l.agency.slice(0, 60));
+    measure(noteCol, l.note.slice(0, 60));
+    for (const c of fund) {
+      const s = calc.storedValue(o.id, c.key);
+      measureAmount(colOf.get(c.key)!, s !== undefined ? s : calc.value(o.id, c.key));
+    }
   }
+  const widthOf = (c: number) => {
+    if (c === codeCol) return Math.min(10, Math.max(6, widths[c] + 2));
+    if (c === nameCol) return 50;
+    if (c === agencyCol) return Math.min(30, Math.max(14, widths[c] + 2));
+    if (c === noteCol) return Math.min(30, Math.max(12, widths[c] + 2));
+    // The column-number row's "(4)=(5)+(8)+(11)" is set in 10 pt: ~0,8 of a character each.
+    return Math.min(20, Math.max(11, widths[c] + 3, Math.ceil(layout.numbers[c].length * 0.8) + 1));
+  };
+  const colWidths = Array.from({ length: nCols }, (_, c) => widthOf(c));
+
+  // Rows grow with wrapped text. A width unit is one digit of the 12 pt body font (Times' digits
+  // are 0,5 em), less the cell's padding; an indent level takes ~3 digits. Text in another size
+  // (the 14 pt title) fits proportionally fewer em.
+  const boxEm = (cols: number[], indent = 0, pt = 12) =>
+    Math.max(1, (cols.reduce((s, c) => s + colWidths[c], 0) * 0.5 - 0.6 - indent * 1.5) * (12 / pt));
+  const heightOf = (lines: number, pt = 12) => (lines > 1 ? Math.ceil(lines * pt * 1.31 + 3) : undefined);
+  const rowHeight = (texts: [text: string, cols: number[], bold: boolean, indent: number][], pt = 12): number | undefined => {
+    let lines = 1;
+    for (const [text, cols, bold, indent] of texts) lines = Math.max(lines, wrappedLines(text, boxEm(cols, indent, pt), bold));
+    return heightOf(lines, pt);
+  };
+  const allCols = Array.from({ length: nCols }, (_, c) => c);
+
+  full(layout.annexLabel, st.appendix);
+  full(layout.title, st.title, rowHeight([[layout.title, allCols, true, 0]], 14));
+  full(layout.attached, st.attached, rowHeight([[layout.attached, allCols, false, 0]], 13));
   {
     const r: (WCell | undefined)[] = [];
-    r[Math.max(0, nCols - 3)] = { t: 's', v: t('vi', 'unit.label', { unit: t('vi', `unit.${unit}`) }), s: st.unit };
+    r[Math.max(0, nCols - 3)] = { t: 's', v: layout.unitLabel, s: st.unit };
     rowsOut.push(r);
+    heights.push(undefined);
     merges.push(`${colLetter(Math.max(0, nCols - 3))}${rowsOut.length}:${lastL}${rowsOut.length}`);
   }
 
-  // ---- header rows ----------------------------------------------------------------------------
+  // ---- header rows: the print view's merged cells ------------------------------------------------
   const h0 = rowsOut.length; // 0-based index of the first header row
   const header: (WCell | undefined)[][] = Array.from({ length: H }, () => []);
-  const put = (r: number, c: number, text: string, r2: number, c2: number) => {
-    header[r][c] = { t: 's', v: text, s: st.header };
-    for (let rr = r; rr <= r2; rr++) for (let cc = c; cc <= c2; cc++) if (rr !== r || cc !== c) header[rr][cc] = { t: 'blank', s: st.header };
-    if (r2 > r || c2 > c) merges.push(`${colLetter(c)}${h0 + r + 1}:${colLetter(c2)}${h0 + r2 + 1}`);
-  };
-  put(0, 0, t('vi', 'excel.annex.code'), H - 1, 0);
-  put(0, 1, t('vi', 'excel.annex.name'), H - 1, 1);
-  put(0, agencyCol, t('vi', 'excel.annex.agency'), H - 1, agencyCol);
-  put(0, noteCol, t('vi', 'excel.annex.note'), H - 1, noteCol);
-  const headerPath = new Map<string, string[]>();
-  for (const c of fund) {
-    const col = colOf.get(c.key)!;
-    const parentPath = c.parent && c !== root && c.parent !== root?.key ? headerPath.get(c.parent) ?? [] : [];
-    if (c === root) {
-      put(0, col, label(c), H - 1, col);
-      headerPath.set(c.key, [label(c)]);
-    } else if (tree.isLeaf(c.key)) {
-      put(levelOf(c.key), col, label(c), H - 1, col);
-      headerPath.set(c.key, [...parentPath, label(c)]);
-    } else {
-      const under = tree.ordered.filter((d) => d.key === c.key || tree.ancestors(d.key).includes(c.key));
-      const last = Math.max(...under.map((d) => colOf.get(d.key)!));
-      put(levelOf(c.key), col, label(c), levelOf(c.key), last);
-      put(levelOf(c.key) + 1, col, c.totalLabel?.vi ?? 'Tổng', H - 1, col);
-      headerPath.set(c.key, [...parentPath, label(c)]);
-    }
+  const paths: string[][] = Array.from({ length: nCols }, () => []);
+  for (const cell of placeHeader(layout.header, nCols)) {
+    const r2 = cell.row + cell.rowSpan - 1;
+    const c2 = cell.col + cell.colSpan - 1;
+    header[cell.row][cell.col] = { t: 's', v: cell.label, s: st.header };
+    for (let rr = cell.row; rr <= r2; rr++) for (let cc = cell.col; cc <= c2; cc++) if (rr !== cell.row || cc !== cell.col) header[rr][cc] = { t: 'blank', s: st.header };
+    if (r2 > cell.row || c2 > cell.col) merges.push(`${colLetter(cell.col)}${h0 + cell.row + 1}:${colLetter(c2)}${h0 + r2 + 1}`);
+    for (let cc = cell.col; cc <= c2; cc++) paths[cc][cell.row] = cell.label;
   }
-  for (const r of header) rowsOut.push(r);
+  // A header row is as tall as its longest wrapped label needs.
+  const headerLines = new Array<number>(H).fill(1);
+  for (const cell of placeHeader(layout.header, nCols)) {
+    const cols = allCols.slice(cell.col, cell.col + cell.colSpan);
+    const lines = Math.ceil(wrappedLines(cell.label, boxEm(cols), true) / cell.rowSpan);
+    for (let rr = cell.row; rr < cell.row + cell.rowSpan; rr++) headerLines[rr] = Math.max(headerLines[rr], lines);
+  }
+  header.forEach((r, i) => {
+    rowsOut.push(r);
+    heights.push(heightOf(headerLines[i]));
+  });
 
   // ---- column-number row ----------------------------------------------------------------------
-  const numRow: WCell[] = [];
-  for (let c = 0; c < nCols; c++) {
-    let text = `(${c + 1})`;
-    const key = fund[c - F0]?.key;
-    if (key && !tree.isLeaf(key)) text += '=' + (tree.children.get(key) ?? []).map((k) => `(${colOf.get(k.key)! + 1})`).join('+');
-    numRow[c] = { t: 's', v: text, s: st.colnum };
-  }
-  rowsOut.push(numRow);
+  rowsOut.push(layout.numbers.map((v): WCell => ({ t: 's', v, s: st.colnum })));
+  heights.push(undefined);
   const titleEnd = rowsOut.length; // print titles: header + column numbers
 
   // ---- line rows: positions first (formulas need the rows of children) ------------------------
-  const order: { id: number; depth: number }[] = [...calc.walk()];
   const totalRowNo = rowsOut.length + 1; // 1-based sheet row of TỔNG CỘNG
   const rowNo = new Map<number, number>();
   order.forEach((o, i) => rowNo.set(o.id, totalRowNo + 1 + i));
 
+  // Joined header path of each funding column (distinct texts top-down, as the importer reads them).
+  const pathOf = (c: number) => paths[c].filter((x, i, a) => x !== undefined && x !== a[i - 1]).join(' / ');
   const annexMeta: AnnexMeta = {
     meta,
     columns: input.columns,
     rules: input.rules ?? DEFAULT_RULES,
-    headers: Object.fromEntries(fund.map((c) => [(c === root || tree.isLeaf(c.key) ? headerPath.get(c.key)! : [...headerPath.get(c.key)!, c.totalLabel?.vi ?? 'Tổng']).join(' / '), c.key])),
+    headers: Object.fromEntries(fund.map((c) => [pathOf(colOf.get(c.key)!), c.key])),
     stated: [],
     computedAsValue: [],
     lines: [],
@@ -213,15 +243,6 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     const chunks: string[] = [];
     for (let i = 0; i < args.length; i += 255) chunks.push(`SUM(${args.slice(i, i + 255).join(',')})`);
     return chunks.join('+');
-  };
-
-  const widths = new Array<number>(nCols).fill(0);
-  const measure = (c: number, text: string) => {
-    if (text.length > widths[c]) widths[c] = text.length;
-  };
-  const measureAmount = (c: number, v: Dong) => {
-    const w = shownWidth(v, unit);
-    if (w > widths[c]) widths[c] = w;
   };
 
   const amountCells = (cells: (WCell | undefined)[], r: number, lineId: number | null, bold: boolean, code: string) => {
@@ -265,73 +286,38 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
   // TỔNG CỘNG row
   {
     const cells: (WCell | undefined)[] = [];
-    cells[0] = { t: 'blank', s: st.totalLabel };
-    cells[1] = { t: 's', v: t('vi', 'excel.annex.grandTotal'), s: st.totalLabel };
-    cells[agencyCol] = { t: 'blank', s: st.text };
-    cells[noteCol] = { t: 'blank', s: st.text };
-    for (const c of fund) cells[colOf.get(c.key)!] = { t: 'blank', s: st.text };
+    for (let c = 0; c < nCols; c++) cells[c] = { t: 'blank', s: st.text };
+    cells[codeCol] = { t: 'blank', s: st.totalLabel };
+    cells[nameCol] = { t: 's', v: t('vi', 'print.grandTotal'), s: st.totalLabel };
     amountCells(cells, totalRowNo, null, true, '');
-    for (const c of fund) measureAmount(colOf.get(c.key)!, calc.total(c.key));
     rowsOut.push(cells);
+    heights.push(undefined);
   }
 
-  // Widths need every figure: measure lines once before streaming them.
-  for (const o of order) {
-    const l = calc.lines.get(o.id)!;
-    measure(0, l.code);
-    measure(agencyCol, l.agency.slice(0, 60));
-    measure(noteCol, l.note.slice(0, 60));
-    for (const c of fund) {
-      const s = calc.storedValue(o.id, c.key);
-      measureAmount(colOf.get(c.key)!, s !== undefined ? s : calc.value(o.id, c.key));
-    }
-  }
   for (const o of order) {
     const l = calc.lines.get(o.id)!;
     if (l.allowedCapital !== null || l.isAdjustment) {
       annexMeta.lines.push({ row: rowNo.get(o.id)!, allowedCapital: l.allowedCapital, isAdjustment: l.isAdjustment, code: l.code });
     }
   }
-  const widthOf = (c: number) => {
-    if (c === 0) return Math.min(10, Math.max(6, widths[0] + 2));
-    if (c === 1) return 50;
-    if (c === agencyCol) return Math.min(30, Math.max(14, widths[c] + 2));
-    if (c === noteCol) return Math.min(30, Math.max(12, widths[c] + 2));
-    // The column-number row's "(3)=(4)+(7)+(10)" is set in 10 pt: ~0,8 of a character each.
-    const colnum = (numRow[c] as { v?: string }).v?.length ?? 0;
-    return Math.min(20, Math.max(11, widths[c] + 3, Math.ceil(colnum * 0.8) + 1));
-  };
-  // Rows grow with wrapped text (names, agencies, notes): Times New Roman 12 fits ~1,2 characters
-  // per width unit (bold ~1,1).
-  const LINE_PT = 15.75;
-  const heightFor = (texts: [string, number, boolean, number][]): number | undefined => {
-    let lines = 1;
-    for (const [text, col, bold, indent] of texts) {
-      if (!text) continue;
-      const perLine = Math.max(4, Math.floor(widthOf(col) * (bold ? 1.1 : 1.2)) - 1 - 2 * indent);
-      let n = 0;
-      for (const part of text.split('\n')) n += Math.max(1, Math.ceil(part.length / perLine));
-      if (n > lines) lines = n;
-    }
-    return lines > 1 ? lines * LINE_PT + 3 : undefined;
-  };
 
-  const sig = meta.signature;
-  const hasSig = [sig.authority, sig.title, sig.signer, sig.preparedBy].some((s) => s.trim());
+  const sig = layout.signature;
   const table: SheetSpec = {
     name: ANNEX_SHEET,
-    widths: Array.from({ length: nCols }, (_, c) => widthOf(c)),
-    freeze: { rows: titleEnd, cols: 2 },
+    widths: colWidths,
+    freeze: { rows: titleEnd, cols: nameCol + 1 },
     page: {
       landscape: true,
-      margins: { left: 20, right: 15, top: 20, bottom: 20 },
-      footer: `&C${t('vi', 'excel.annex.page')}`,
+      margins: { left: 30, right: 15, top: 20, bottom: 20 },
+      // Nghị định 30/2020: the page number centred at the top, Arabic numerals, none on page 1.
+      header: '&C&"Times New Roman,Regular"&13&P',
+      headerNotOnFirst: true,
       printTitles: [h0 + 1, titleEnd],
     },
     merges,
     notes,
     rows: async (emit) => {
-      for (const r of rowsOut) await emit(r);
+      for (let i = 0; i < rowsOut.length; i++) await emit(rowsOut[i], heights[i]);
       let n = rowsOut.length;
       for (const o of order) {
         n++;
@@ -340,41 +326,51 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
         const cells: (WCell | undefined)[] = [];
         // Empty texts are bordered blanks, not empty strings (less to write and to read back).
         const txt = (v: string, s: number): WCell => (v === '' ? { t: 'blank', s } : { t: 's', v, s });
-        cells[0] = txt(l.code, bold ? st.codeBold : st.code);
-        cells[1] = txt(l.name, nameStyle(o.depth, bold));
+        cells[codeCol] = txt(l.code, bold ? st.codeBold : st.code);
+        cells[nameCol] = txt(l.name, nameStyle(o.depth, bold));
         cells[agencyCol] = txt(l.agency, bold ? st.textBold : st.text);
         cells[noteCol] = txt(l.note, st.text);
         for (const c of fund) cells[colOf.get(c.key)!] = { t: 'blank', s: st.text };
         amountCells(cells, n, o.id, bold, l.code);
-        await emit(cells, heightFor([[l.name, 1, bold, Math.min(o.depth, 15)], [l.agency, agencyCol, bold, 0], [l.note, noteCol, false, 0]]));
+        const indent = Math.min(o.depth, 15);
+        await emit(cells, rowHeight([[l.name, [nameCol], bold, indent], [l.agency, [agencyCol], bold, 0], [l.note, [noteCol], false, 0], [l.code, [codeCol], bold, 0]]));
       }
-      if (!hasSig) return;
-      const left = (r: number) => merges.push(`A${r}:B${r}`);
-      const rightStart = Math.max(2, nCols - 4);
-      const right = (r: number) => merges.push(`${colLetter(rightStart)}${r}:${lastL}${r}`);
-      const line = async (l: string, lStyle: number, rText: string, rStyle: number) => {
-        n++;
-        const cells: (WCell | undefined)[] = [];
-        if (l) {
-          cells[0] = { t: 's', v: l, s: lStyle };
-          left(n);
-        }
-        if (rText) {
-          cells[rightStart] = { t: 's', v: rText, s: rStyle };
-          right(n);
-        }
-        await emit(cells);
+      if (!sig) return;
+      // The signature block: "Nơi nhận:" and its list under the code and name columns, "NGƯỜI LẬP
+      // BIỂU" in the middle, the place and date, authority lines and signer on the right.
+      const rightStart = Math.max(nameCol + 2, nCols - 4);
+      const left = sig.recipients.length ? [codeCol, nameCol] : [];
+      const mid = sig.recipients.length ? [nameCol + 1, Math.max(nameCol + 1, rightStart - 1)] : [codeCol, nameCol];
+      const right: [number, number] = [rightStart, nCols - 1];
+      const span = (r: number, [a, b]: number[]) => {
+        if (b > a) merges.push(`${colLetter(a)}${r}:${colLetter(b)}${r}`);
       };
+      const midCol: (string | null)[] = [sig.preparedTitle, null, null, null, null, sig.preparedName];
+      const rightCol: (string | null)[] = [...sig.authority, null, null, null, null, sig.signer];
+      const leftCol = sig.recipients;
       await emit([]);
       n++;
-      if (meta.place.trim()) await line('', 0, placeDate(meta), st.sigItalic);
-      await line(sig.preparedBy.trim() ? t('vi', 'excel.annex.preparedBy') : '', st.sigBold, sig.authority, st.sigBold);
-      await line('', 0, sig.title, st.sigBold);
-      for (let i = 0; i < 4; i++) {
+      if (sig.placeDate) {
         n++;
-        await emit([]);
+        const cells: (WCell | undefined)[] = [];
+        cells[right[0]] = { t: 's', v: sig.placeDate, s: st.sigItalic };
+        span(n, right);
+        await emit(cells);
       }
-      await line(sig.preparedBy, st.sigBold, sig.signer, st.sigBold);
+      const count = Math.max(leftCol.length, midCol.length, rightCol.length);
+      for (let i = 0; i < count; i++) {
+        n++;
+        const cells: (WCell | undefined)[] = [];
+        const put = (text: string | null | undefined, cols: number[], s: number) => {
+          if (!text || cols.length === 0) return;
+          cells[cols[0]] = { t: 's', v: text, s };
+          span(n, cols);
+        };
+        put(leftCol[i], left, i === 0 ? st.toTitle : st.toLine);
+        put(midCol[i], mid, st.sigBold);
+        put(rightCol[i], right, st.sigBold);
+        await emit(cells);
+      }
     },
   };
 
@@ -391,12 +387,6 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     },
   };
   return { sheets: [table, hidden], styles };
-}
-
-/** "Đắk Nông, ngày 29 tháng 02 năm 2024" (dots where the date is not known yet). */
-function placeDate(meta: CycleMeta): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(meta.docDate);
-  return m ? `${meta.place}, ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : `${meta.place}, ngày … tháng … năm ${meta.year}`;
 }
 
 /** ISO yyyy-mm-dd → dd/mm/yyyy (as written in Vietnamese documents); other text unchanged. */

@@ -56,7 +56,11 @@ const MetaSchema = z.object({
   docKind: z.string(),
   unit: z.enum(['dong', 'nghin', 'trieu', 'ty']),
   numberLocale: z.enum(['vi-VN', 'en-US']),
-  signature: z.object({ authority: z.string(), title: z.string(), signer: z.string(), preparedBy: z.string() }),
+  signature: z.object({
+    authority: z.string(), title: z.string(), signer: z.string(), preparedBy: z.string(),
+    onBehalf: z.string().optional(), recipients: z.string().optional(),
+  }),
+  annexNumber: z.string().optional(),
 });
 const RulesSchema = z.object({ counterpartMinPercent: z.number(), toleranceDong: z.number().nullable(), counterpartPerLine: z.boolean() });
 

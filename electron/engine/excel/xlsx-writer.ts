@@ -88,6 +88,9 @@ export interface PageSetup {
   /** Margins in millimetres. */
   margins: { left: number; right: number; top: number; bottom: number };
   footer?: string;
+  /** Page header text (e.g. "&C&P"); with `headerNotOnFirst`, the first page has none (NĐ 30/2020). */
+  header?: string;
+  headerNotOnFirst?: boolean;
   /** 1-based first and last rows repeated on every printed page. */
   printTitles?: [number, number];
 }
@@ -177,7 +180,10 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: S
           const m = sh.page.margins;
           tail += `<pageMargins left="${mmToIn(m.left)}" right="${mmToIn(m.right)}" top="${mmToIn(m.top)}" bottom="${mmToIn(m.bottom)}" header="0.3" footer="0.3"/>`;
           tail += `<pageSetup paperSize="9" orientation="${sh.page.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
-          if (sh.page.footer) tail += `<headerFooter><oddFooter>${esc(sh.page.footer)}</oddFooter></headerFooter>`;
+          const hf = (sh.page.header ? `<oddHeader>${esc(sh.page.header)}</oddHeader>` : '') + (sh.page.footer ? `<oddFooter>${esc(sh.page.footer)}</oddFooter>` : '');
+          // differentFirst with an empty firstHeader: no page number on the first page.
+          const first = sh.page.header && sh.page.headerNotOnFirst ? ' differentFirst="1"' : '';
+          if (hf) tail += `<headerFooter${first}>${hf}${first ? '<firstHeader></firstHeader>' : ''}</headerFooter>`;
           if (sh.page.printTitles) {
             const [a, b] = sh.page.printTitles;
             definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(sh.name.replace(/'/g, "''"))}'!$${a}:$${b}</definedName>`);

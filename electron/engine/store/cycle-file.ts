@@ -110,6 +110,9 @@ export function readCycle(db: DB): CycleData {
   const metaMap = new Map(metaRows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const meta = { ...META_DEFAULTS } as Record<string, unknown>;
   for (const k of Object.keys(META_DEFAULTS)) if (metaMap.has(k)) meta[k] = metaMap.get(k);
+  // Files from before the annex number was a plan detail kept it in their print settings.
+  const legacyPrint = metaMap.get('print') as { annexNumber?: unknown } | null | undefined;
+  if (!metaMap.has('annexNumber') && typeof legacyPrint?.annexNumber === 'string') meta.annexNumber = legacyPrint.annexNumber;
   const rules: RuleParams = { ...DEFAULT_RULES, ...((metaMap.get('rules') as Partial<RuleParams>) ?? {}) };
   const columns = (db.prepare('SELECT * FROM columns').all() as Record<string, string | number | null>[]).map(
     (r): FundingColumn => ({

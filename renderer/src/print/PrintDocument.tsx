@@ -1,7 +1,7 @@
 // The annex laid out as sheets of paper: the same DOM is shown by the print preview and printed by
 // Chromium (Electron's print/printToPDF, page.pdf in tests). We paginate ourselves: every row is
 // measured in its final font and column widths, then the rows are cut into pages
-// (shared/print/paginate), so page numbers ("Trang 2/5"), the repeated header, whole rows per page
+// (shared/print/paginate), so page numbers (NĐ 30/2020: "2" centred at the top, none on page 1), the repeated header, whole rows per page
 // and a signature block kept with the last rows hold by construction — and the preview knows the
 // page count. Rows are measured a batch at a time and, for long annexes, the sheets can be shown a
 // range at a time (`pages`), so memory stays bounded however long the plan is.
@@ -10,7 +10,6 @@ import type { Annex, AnnexRow } from '../../../shared/print/annex';
 import { layoutColumns, type ColumnLayout } from '../../../shared/print/layout';
 import { paginate, type PageSlice } from '../../../shared/print/paginate';
 import { contentBox, sheetSize, type PrintSettings } from '../../../shared/print/settings';
-import { t } from '../../../shared/i18n';
 import { loadPrintFonts, PRINT_FONT_FAMILY } from './fonts';
 import { measureRowsHtml, rowsHtml } from './rows-html';
 import './print.css';
@@ -94,7 +93,7 @@ export function PrintDocument({ annex, settings, zoom = 1, pages, onLaidOut }: P
       {slices && (
         <div className="pd-print-pages" style={{ zoom }}>
           {slices.slice(from, to).map((p, i) => (
-            <Sheet key={from + i} annex={annex} settings={settings} layout={layout} slice={p} page={from + i + 1} pages={slices.length} />
+            <Sheet key={from + i} annex={annex} settings={settings} layout={layout} slice={p} page={from + i + 1} />
           ))}
         </div>
       )}
@@ -144,8 +143,8 @@ function MeasureTable({ annex, layout }: { annex: Annex; layout: ColumnLayout })
   );
 }
 
-function Sheet({ annex, settings, layout, slice, page, pages }: {
-  annex: Annex; settings: PrintSettings; layout: ColumnLayout; slice: PageSlice; page: number; pages: number;
+function Sheet({ annex, settings, layout, slice, page }: {
+  annex: Annex; settings: PrintSettings; layout: ColumnLayout; slice: PageSlice; page: number;
 }) {
   const sheet = sheetSize(settings);
   const m = settings.margins;
@@ -161,10 +160,13 @@ function Sheet({ annex, settings, layout, slice, page, pages }: {
         padding: `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`,
       }}
     >
-      {/* Nghị định 30/2020: page numbers centred in the top margin. */}
-      <div className="pd-page-no" style={{ top: `${Math.max(3, m.top / 2 - 2.5)}mm` }}>
-        {t('vi', 'print.pageOf', { page, pages })}
-      </div>
+      {/* Nghị định 30/2020: Arabic numerals centred in the top margin, none on the first page;
+          each annex is its own document, so its pages count from 1. */}
+      {page > 1 && (
+        <div className="pd-page-no" style={{ top: `${Math.max(3, m.top / 2 - 2.5)}mm` }}>
+          {page}
+        </div>
+      )}
       {slice.title && <TitleBlock annex={annex} />}
       {rows.length > 0 && <AnnexTable annex={annex} layout={layout} rows={rows} />}
       {slice.signature && annex.signature && <SignatureBlock sig={annex.signature} />}
@@ -216,14 +218,24 @@ function AnnexTable({ annex, layout, rows }: { annex: Annex; layout: ColumnLayou
 function SignatureBlock({ sig }: { sig: NonNullable<Annex['signature']> }) {
   return (
     <div className="pd-sign">
-      <div>
+      {sig.recipients.length > 0 && (
+        <div className="pd-sign-to">
+          <div className="pd-sign-to-title">{sig.recipients[0]}</div>
+          {sig.recipients.slice(1).map((r, i) => (
+            <div key={i}>{r}</div>
+          ))}
+        </div>
+      )}
+      <div className="pd-sign-block">
         <div className="pd-sign-title">{sig.preparedTitle}</div>
         <div className="pd-sign-space" />
         <div className="pd-sign-name">{sig.preparedName}</div>
       </div>
-      <div>
-        {sig.authority && <div className="pd-sign-title">{sig.authority}</div>}
-        {sig.title && <div className="pd-sign-title">{sig.title}</div>}
+      <div className="pd-sign-block">
+        {sig.placeDate && <div className="pd-sign-date">{sig.placeDate}</div>}
+        {sig.authority.map((line, i) => (
+          <div key={i} className="pd-sign-title">{line}</div>
+        ))}
         <div className="pd-sign-space" />
         <div className="pd-sign-name">{sig.signer}</div>
       </div>

@@ -43,22 +43,41 @@ export function PlanDetailsDialog({ ctx, onClose }: { ctx: AppContext; onClose: 
     }
   };
 
-  const text = (name: keyof PlanForm & string, label: string, opts: { wide?: boolean; inputMode?: 'numeric'; placeholder?: string } = {}) => (
+  const text = (name: keyof PlanForm & string, label: string, opts: { wide?: boolean; inputMode?: 'numeric'; placeholder?: string; lines?: number } = {}) => (
     <div className={`pd-field${opts.wide ? ' pd-field-wide' : ''}`}>
       <label htmlFor={`${id}-${name}`}>{label}</label>
-      <input
-        id={`${id}-${name}`}
-        name={name}
-        className="pd-input"
-        type="text"
-        inputMode={opts.inputMode}
-        placeholder={opts.placeholder}
-        value={form[name] as string}
-        readOnly={readOnly}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-        onChange={(e) => set({ [name]: e.target.value } as Partial<PlanForm>)}
-      />
+      {opts.lines ? (
+        <textarea
+          id={`${id}-${name}`}
+          name={name}
+          className="pd-input"
+          rows={opts.lines}
+          placeholder={opts.placeholder}
+          value={form[name] as string}
+          readOnly={readOnly}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+          // Enter makes a new line here; the form is saved with the button (or Ctrl+Enter).
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.ctrlKey) e.stopPropagation();
+          }}
+          onChange={(e) => set({ [name]: e.target.value } as Partial<PlanForm>)}
+        />
+      ) : (
+        <input
+          id={`${id}-${name}`}
+          name={name}
+          className="pd-input"
+          type="text"
+          inputMode={opts.inputMode}
+          placeholder={opts.placeholder}
+          value={form[name] as string}
+          readOnly={readOnly}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+          onChange={(e) => set({ [name]: e.target.value } as Partial<PlanForm>)}
+        />
+      )}
       {errors[name] && (
         <div className="pd-field-error" role="alert" id={`${id}-${name}-error`}>
           {t(errors[name]!.key, errors[name]!.params)}
@@ -96,6 +115,7 @@ export function PlanDetailsDialog({ ctx, onClose }: { ctx: AppContext; onClose: 
         {text('docDate', t('plan.field.docDate'), { placeholder: '29/02/2024' })}
         {text('issuer', t('plan.field.issuer'), { wide: true })}
         {text('place', t('plan.field.place'))}
+        {text('annexNumber', t('plan.field.annexNumber'), { placeholder: 'I' })}
       </fieldset>
       <fieldset className="pd-fieldset">
         <legend>{t('plan.section.numbers')}</legend>
@@ -127,10 +147,12 @@ export function PlanDetailsDialog({ ctx, onClose }: { ctx: AppContext; onClose: 
       </fieldset>
       <fieldset className="pd-fieldset">
         <legend>{t('plan.section.signature')}</legend>
+        {text('onBehalf', t('plan.field.onBehalf'))}
         {text('authority', t('plan.field.authority'))}
         {text('title', t('plan.field.signTitle'))}
         {text('signer', t('plan.field.signer'))}
         {text('preparedBy', t('plan.field.preparedBy'))}
+        {text('recipients', t('plan.field.recipients'), { wide: true, lines: 4, placeholder: t('plan.field.recipientsPlaceholder') })}
       </fieldset>
     </FormDialog>
   );

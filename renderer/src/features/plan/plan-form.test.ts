@@ -35,4 +35,14 @@ describe('the plan-details form', () => {
     const r = fromPlanForm({ ...toPlanForm(SAMPLE_META), docDate: '' });
     expect(r.ok && r.meta.docDate).toBe('');
   });
+  it('takes the annex number, "TM. …" and the recipients one a line (blank lines dropped)', () => {
+    const r = fromPlanForm({ ...toPlanForm(SAMPLE_META), annexNumber: ' II ', onBehalf: 'TM. ỦY BAN NHÂN DÂN', recipients: '- Như trên; \r\n\n- Lưu: VT.\n' });
+    expect(r.ok && r.meta).toMatchObject({ annexNumber: 'II', signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', recipients: '- Như trên;\n- Lưu: VT.' } });
+    expect(fromPlanForm({ ...toPlanForm(SAMPLE_META), annexNumber: 'X'.repeat(21) })).toMatchObject({ ok: false, errors: { annexNumber: { key: 'plan.error.tooLong' } } });
+  });
+  it('fills the new fields of a plan written before them', () => {
+    const { annexNumber: _n, ...old } = SAMPLE_META;
+    const form = toPlanForm({ ...old, signature: { authority: 'KT. CHỦ TỊCH', title: '', signer: '', preparedBy: '' } });
+    expect(form).toMatchObject({ annexNumber: 'I', onBehalf: '', recipients: '' });
+  });
 });

@@ -16,10 +16,14 @@ export interface PlanForm {
   place: string;
   unit: DisplayUnit;
   numberLocale: CycleMeta['numberLocale'];
+  annexNumber: string;
+  onBehalf: string;
   authority: string;
   title: string;
   signer: string;
   preparedBy: string;
+  /** One recipient a line, under "Nơi nhận:". */
+  recipients: string;
 }
 
 export type PlanFormErrors = Partial<Record<keyof PlanForm, { key: MessageKey; params?: Record<string, number> }>>;
@@ -28,7 +32,8 @@ export function toPlanForm(meta: CycleMeta): PlanForm {
   return {
     program: meta.program, year: String(meta.year), docKind: meta.docKind, docNumber: meta.docNumber,
     docDate: formatDocDate(meta.docDate), issuer: meta.issuer, place: meta.place, unit: meta.unit,
-    numberLocale: meta.numberLocale, ...meta.signature,
+    numberLocale: meta.numberLocale, annexNumber: meta.annexNumber ?? 'I',
+    ...meta.signature, onBehalf: meta.signature.onBehalf ?? '', recipients: meta.signature.recipients ?? '',
   };
 }
 
@@ -51,7 +56,12 @@ export function fromPlanForm(f: PlanForm): { ok: true; meta: CycleMeta } | { ok:
   const meta: CycleMeta = {
     program, year, docKind: text('docKind'), docNumber: text('docNumber'), docDate: docDate ?? '',
     issuer: text('issuer'), place: text('place'), unit: f.unit, numberLocale: f.numberLocale,
-    signature: { authority: text('authority'), title: text('title'), signer: text('signer'), preparedBy: text('preparedBy') },
+    signature: {
+      onBehalf: text('onBehalf'), authority: text('authority'), title: text('title'), signer: text('signer'), preparedBy: text('preparedBy'),
+      // One recipient a line: blank lines and trailing spaces dropped.
+      recipients: text('recipients').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n'),
+    },
+    annexNumber: text('annexNumber'),
   };
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, meta };
 }
