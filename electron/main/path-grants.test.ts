@@ -47,6 +47,33 @@ describe('paths chosen in dialogs', () => {
     expect(second).toMatchObject({ ok: true, args: { a: file('/khac.plandesk'), path: Y }, dialogs: ['open:a', 'save:path'] });
   });
 
+  it('gives the grant back when the person cancels the export’s save dialog, and lends it to no one meanwhile', async () => {
+    const { run, grants } = host();
+    await run('history/compare', { a: file(''), b: { kind: 'current' } }, X);
+    // While the save dialog is open, the grant is taken: a replay at that moment gets the dialog.
+    let replay: Awaited<ReturnType<typeof run>> | null = null;
+    const canceled = await fillPathArgs(historyPathArgs['history/exportCompare'], 'history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, grants, async () => {
+      replay = await run('history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, undefined);
+      return undefined;
+    });
+    expect(canceled).toEqual({ ok: false, error: { code: 'error.canceled' } });
+    expect(replay).toMatchObject({ ok: false, dialogs: ['open:a'] });
+    // Canceled, so nothing was exported: the export may still be made, once.
+    expect(await run('history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, Y)).toMatchObject({ ok: true, dialogs: ['save:path'] });
+    expect(await run('history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, undefined)).toMatchObject({ ok: false, dialogs: ['open:a'] });
+  });
+
+  it('does not give a grant back across a new comparison', async () => {
+    const { run, grants } = host();
+    await run('history/compare', { a: file(''), b: { kind: 'current' } }, X);
+    const canceled = await fillPathArgs(historyPathArgs['history/exportCompare'], 'history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, grants, async () => {
+      await run('history/compare', { a: { kind: 'current' }, b: { kind: 'revision', id: 2 } });
+      return undefined;
+    });
+    expect(canceled).toMatchObject({ ok: false });
+    expect(await run('history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, undefined)).toMatchObject({ ok: false, dialogs: ['open:a'] });
+  });
+
   it('does not let a renderer replay a path for the command it was chosen for', async () => {
     const { run } = host();
     await run('history/compare', { a: file(''), b: { kind: 'current' } }, X);
@@ -97,10 +124,11 @@ describe('paths chosen in dialogs', () => {
   it('matches a granted path as the engine hands it back (resolved), and nothing else', () => {
     const grants = new PathGrants();
     grants.chosen('history/compare', 'a', '/plans/./a.plandesk');
-    expect(grants.take('history/exportCompare', 'a', '/plans/b.plandesk')).toBe(false);
-    expect(grants.take('history/exportCompare', 'a', '')).toBe(false);
-    expect(grants.take('history/exportCompare', 'a', '/plans/a.plandesk')).toBe(true);
-    expect(grants.take('history/exportCompare', 'a', '/plans/a.plandesk')).toBe(false);
+    expect(grants.take('history/exportCompare', 'a', '/plans/b.plandesk')).toBeNull();
+    expect(grants.take('history/exportCompare', 'a', '')).toBeNull();
+    expect(grants.take('history/compare', 'a', '/plans/a.plandesk')).toBeNull();
+    expect(grants.take('history/exportCompare', 'a', '/plans/a.plandesk')).not.toBeNull();
+    expect(grants.take('history/exportCompare', 'a', '/plans/a.plandesk')).toBeNull();
   });
 
   it('leaves arguments without path slots alone', async () => {

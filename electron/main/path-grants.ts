@@ -2,7 +2,8 @@
 // by main's dialog (the person's choice, for this command only) — the renderer never names a path.
 // The one exception is a follow-up: the comparison just made with a chosen file may be exported
 // once without choosing that file again. A grant is for one command, one slot and one path, and is
-// used up by that one use; a new comparison drops the previous one's. A path is never "approved"
+// used up by that one use (given back if the person cancels the use's own dialog); a new comparison
+// drops the previous one's. A path is never "approved"
 // for the session: a renderer that replays a path, or sends a path chosen for another command (an
 // export's target as an import's source, ...), gets a dialog, never its path.
 // Pure (no Electron) so path-grants.test.ts drives it under Node; path-args.ts gives it the dialogs.
@@ -17,9 +18,18 @@ export type PathArgsResult = { ok: true; args: unknown } | { ok: false; error: {
 /** Shows the dialog for one slot; undefined when the person cancels it (or there is no window). */
 export type AskPath = (slot: HostPathSlot) => Promise<string | undefined>;
 
+/** A grant as taken for one use: given back if that use does not happen. */
+export interface TakenGrant {
+  key: string;
+  path: string;
+  generation: number;
+}
+
 export class PathGrants {
   /** `${command}\0${slot}` → the one path that command may use there, once. */
   private readonly pending = new Map<string, string>();
+  /** Counts new comparisons: a grant taken before one is not given back after it. */
+  private generation = 0;
 
   /** A dialog chose `file` for `slot` of `command`: its follow-up (if any) may use it once. */
   chosen(command: string, slot: string, file: string): void {
@@ -27,19 +37,25 @@ export class PathGrants {
     if (next) this.pending.set(key(next, slot), path.resolve(file));
   }
 
-  /** True once for a path granted to this command's slot; the grant is then gone. */
-  take(command: string, slot: string, file: string): boolean {
+  /** The grant for this command's slot and path, taken (gone for any other use); null when there is none. */
+  take(command: string, slot: string, file: string): TakenGrant | null {
     const k = key(command, slot);
     const granted = this.pending.get(k);
-    if (!file || granted === undefined || granted !== path.resolve(file)) return false;
+    if (!file || granted === undefined || granted !== path.resolve(file)) return null;
     this.pending.delete(k);
-    return true;
+    return { key: k, path: granted, generation: this.generation };
+  }
+
+  /** Grants taken for a use that then did not happen (the person canceled its next dialog). */
+  giveBack(taken: TakenGrant[]): void {
+    for (const g of taken) if (g.generation === this.generation && !this.pending.has(g.key)) this.pending.set(g.key, g.path);
   }
 
   /** A command starts again (a new comparison): the grants its previous run left are dropped. */
   restart(command: string): void {
     const next = FOLLOW_UP[command];
     if (!next) return;
+    this.generation++;
     for (const k of [...this.pending.keys()]) if (k.startsWith(key(next, ''))) this.pending.delete(k);
   }
 }
@@ -55,10 +71,19 @@ export async function fillPathArgs(spec: HostPathArg | undefined, name: string, 
   grants.restart(name);
   let out = args as Record<string, unknown>;
   const opened: [string, string][] = [];
+  const taken: TakenGrant[] = [];
   for (const slot of spec.slots(out)) {
-    if (slot.dialog === 'open' && grants.take(name, slot.slot, slot.current)) continue;
+    const grant = slot.dialog === 'open' ? grants.take(name, slot.slot, slot.current) : null;
+    if (grant) {
+      taken.push(grant);
+      continue;
+    }
     const chosen = await ask(slot);
-    if (!chosen) return { ok: false, error: { code: 'error.canceled' } };
+    if (!chosen) {
+      // Canceled: nothing was used, so the grants taken for this use still stand.
+      grants.giveBack(taken);
+      return { ok: false, error: { code: 'error.canceled' } };
+    }
     if (slot.dialog === 'open') opened.push([slot.slot, chosen]);
     out = spec.fill(out, slot.slot, chosen);
   }
