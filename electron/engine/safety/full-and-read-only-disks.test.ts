@@ -1,6 +1,6 @@
 // Plans on disks that fill up or cannot be written, on real small file systems (a tmpfs of a few
-// megabytes; see test/support/mount.ts — a test that cannot mount one says so loudly, and fails
-// in CI): after a disk-full the plan reopens intact with every acknowledged edit (its last pages
+// megabytes; see test/support/mount.ts — where one cannot be mounted the test is skipped with a loud
+// warning, and fails in CI): after a disk-full the plan reopens intact with every acknowledged edit (its last pages
 // live in the WAL), a plan on a read-only mount opens read-only and can be saved as a copy, and
 // reading a plan leaves no file behind.
 import Database from 'better-sqlite3';
@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { SafetyStatus } from '../../../shared/commands/history';
 import type { CommandName, CommandResults } from '../../../shared/ipc';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
-import { mountTmpfs, type Tmpfs } from '../../../test/support/mount';
+import { mountTmpfs, TMPFS, type Tmpfs } from '../../../test/support/mount';
+import { itWithData } from '../../../test/support/need-data';
 import { tempDir } from '../../../test/support/tmp';
 import { BackupStore } from '../backup/backup-store';
 import { verifyBackup } from '../backup/restore';
@@ -63,16 +64,15 @@ afterAll(() => {
   for (const m of mounts.splice(0)) m.unmount();
 });
 
-function tmpfs(size: string, what: string): Tmpfs | null {
-  const m = mountTmpfs(size, what);
-  if (m) mounts.push(m);
+function tmpfs(size: string): Tmpfs {
+  const m = mountTmpfs(size);
+  mounts.push(m);
   return m;
 }
 
 describe('a full disk', () => {
-  it('reopens the plan intact with every acknowledged edit (its last pages live in the WAL), and keeps the WAL with a copy set aside', async () => {
-    const disk = tmpfs('2m', 'the full-disk reopen test');
-    if (!disk) return;
+  itWithData(TMPFS, 'reopens the plan intact with every acknowledged edit (its last pages live in the WAL), and keeps the WAL with a copy set aside', async () => {
+    const disk = tmpfs('2m');
     const file = path.join(disk.dir, 'plan.plandesk');
     createCycleFile(file, sampleCycle());
     // Backups on another disk: the one that fills up holds the plan alone.
@@ -159,9 +159,8 @@ describe('a full disk', () => {
 });
 
 describe('a read-only mount (a CD, a write-protected share)', () => {
-  it('opens the plan read-only, says why, leaves the medium untouched, and Save a copy works', async () => {
-    const disk = tmpfs('4m', 'the read-only mount test');
-    if (!disk) return;
+  itWithData(TMPFS, 'opens the plan read-only, says why, leaves the medium untouched, and Save a copy works', async () => {
+    const disk = tmpfs('4m');
     const file = path.join(disk.dir, 'plan.plandesk');
     createCycleFile(file, sampleCycle());
     disk.remount('ro');
@@ -194,9 +193,8 @@ describe('a read-only mount (a CD, a write-protected share)', () => {
     expect(fs.existsSync(lockPathFor(file))).toBe(false);
   });
 
-  it('reads a plan whose WAL was copied with it onto the read-only medium', async () => {
-    const disk = tmpfs('4m', 'the read-only mount test (with a WAL)');
-    if (!disk) return;
+  itWithData(TMPFS, 'reads a plan whose WAL was copied with it onto the read-only medium', async () => {
+    const disk = tmpfs('4m');
     const file = path.join(disk.dir, 'plan.plandesk');
     createCycleFile(file, sampleCycle());
     // An edit that stays in the WAL: a copy of the file and its -wal, as a backup tool makes it.
