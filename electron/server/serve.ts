@@ -1,5 +1,7 @@
 // `npm run serve -- --file F [--port N]`: browser mode. Opens the cycle (or, without --file, a copy
 // of the built-in sample kept in the data folder), serves the real UI on 127.0.0.1, prints its URL.
+// First: refuse a Node.js too old for better-sqlite3 (it would segfault on the first database).
+import './require-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,15 +36,31 @@ async function main(): Promise<void> {
   configureTransfer({ workerDir: path.join(__dirname, '..', 'electron') });
   const rendererDir = path.join(__dirname, '..', 'renderer');
   const server = await startBridgeServer(workspace, { rendererDir, port });
+  // `npm run serve | head`: a closed stdout is not an error worth a stack trace.
+  process.stdout.on('error', () => {});
   process.stdout.write(`PlanDesk (browser mode): ${workspace.session!.info.path}\n${server.url}\n`);
+  // A bug that escapes a request's own handling (http-bridge answers every request it can) must not
+  // end the server and leave the plan locked: say it on stderr and keep serving. Every change to a
+  // plan is one SQLite transaction, so a failed request leaves nothing half-written.
+  process.on('uncaughtException', (e) => process.stderr.write(t('vi', 'error.internal', { detail: String(e?.message ?? e).slice(0, 300) }) + '\n'));
+  process.on('unhandledRejection', (e) => process.stderr.write(t('vi', 'error.internal', { detail: String((e as Error)?.message ?? e).slice(0, 300) }) + '\n'));
+  let stopping = false;
   const stop = () => {
-    void server.close().then(() => {
-      workspace.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    void server
+      .close()
+      .catch(() => {})
+      .then(() => {
+        // Releases the lock and checkpoints the WAL.
+        workspace.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The terminal that ran it was closed.
+  process.on('SIGHUP', stop);
 }
 
 main().catch((e) => {

@@ -11,4 +11,8 @@ export const cli = {
   'cli.badArgs': { vi: 'Tham số dòng lệnh không hợp lệ', en: 'Invalid command-line arguments' },
   'cli.created': { vi: 'Đã tạo {file}', en: 'Created {file}' },
   'cli.findings': { vi: 'Phát hiện: {count}', en: 'Findings: {count}' },
+  'cli.node_too_old': {
+    vi: 'PlanDesk cần Node.js {needed} trở lên (máy đang chạy Node.js {found}): hãy chạy qua npm (npm run serve, npx plandesk), vốn dùng Node {needed} của dự án.',
+    en: 'PlanDesk needs Node.js {needed} or later (this is Node.js {found}): run it through npm (npm run serve, npx plandesk), which uses the project\'s Node {needed}.',
+  },
 } as const;

@@ -36,7 +36,10 @@ export function createHttpBridge(token: string): PlanDeskBridge {
         headers: { 'Content-Type': 'application/octet-stream', 'X-PlanDesk-Token': token, 'X-PlanDesk-Name': encodeURIComponent(name) },
         body: bytes,
       });
-      if (!res.ok) return { ok: false, error: { code: 'error.internal', params: { detail: `HTTP ${res.status}` } } };
+      // A refusal (413 too big, 503 busy) comes as JSON with its own message.
+      if (!res.ok && !(res.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+        return { ok: false, error: { code: 'error.internal', params: { detail: `HTTP ${res.status}` } } };
+      }
       return res.json();
     },
     async recentFiles() {
