@@ -109,6 +109,14 @@ export const excel = {
     vi: 'Ô không đọc được thành số: "{text}" — bỏ qua ô này.',
     en: 'Cell could not be read as a number: "{text}" — cell skipped.',
   },
+  'excel.warn.amount_rounded': {
+    vi: 'Số "{text}" không phải số đồng chẵn nên không lưu đúng được: đã làm tròn đến đồng, ghi là {value} đồng. Hãy kiểm tra.',
+    en: 'The number "{text}" is not a whole number of đồng and cannot be stored exactly: rounded to the đồng, stored as {value} đồng. Please check.',
+  },
+  'excel.warn.amount_out_of_range': {
+    vi: 'Số "{text}" vượt quá giới hạn một ô ({max} đồng): ô này không được nhập.',
+    en: 'The number "{text}" exceeds the limit of one cell ({max} đồng): this cell is not imported.',
+  },
   'excel.warn.formula_no_value': {
     vi: 'Ô có công thức nhưng tệp không lưu kết quả (PlanDesk không tự tính công thức Excel): bỏ qua ô này. Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.',
     en: 'The cell has a formula but the file holds no result (PlanDesk never evaluates Excel formulas): cell skipped. Open and save the file in Excel, then import again.',

@@ -8,7 +8,7 @@ import { DEFAULT_RULES, MAX_CELL_DONG } from '../../../shared/model';
 import { formatAmount } from '../../../shared/number';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
 import type { TextNumberPolicy } from './amounts';
-import type { TableBody } from './body';
+import type { Fig, RawLine, TableBody } from './body';
 import { META_SHEET, type AnnexMeta } from './planmeta';
 import type { ImportReport, ReportSink } from './report';
 import type { SheetData, WorkbookSource } from './sheet';
@@ -75,7 +75,7 @@ export function assemble(
         continue;
       }
       if (Math.abs(f.value) > MAX_CELL_DONG) {
-        warn('excel.warn.unreadable_cell', { text: formatAmount(f.value, unit) }, address(r.rowIndex, f.col));
+        warn('excel.warn.amount_out_of_range', { text: f.text ?? formatAmount(f.value, unit), max: formatAmount(MAX_CELL_DONG, 'dong') }, address(r.rowIndex, f.col));
         continue;
       }
       amounts.push({ lineId: line.id, column: f.key, value: f.value });
@@ -106,12 +106,6 @@ export function assemble(
   // ---- checks against computed totals ---------------------------------------------------------
   const calc = new PlanCalc(tree, lines, amounts);
   const fmt = (v: Dong) => formatAmount(v, unit);
-  for (const f of formulaTotals) {
-    const computed = calc.value(f.lineId, f.key);
-    if (computed !== f.value) {
-      warn('excel.warn.formula_total_differs', { file: fmt(f.value), computed: fmt(computed), diff: fmt(f.value - computed) }, address(f.row, f.col));
-    }
-  }
   const colOf = new Map(amountCols.map((c) => [c.key!, c.col]));
   const rowOfLine = new Map(raws.map((r, i) => [lines[i].id, r.rowIndex]));
   for (const a of amounts) {
@@ -122,14 +116,29 @@ export function assemble(
     }
   }
   const grand = totalRows.find((t) => t.before) ?? totalRows[totalRows.length - 1];
-  if (grand) {
-    for (const f of grand.figs) {
-      if (!tree.has(f.key) || f.value === null) continue;
-      const computed = calc.total(f.key);
-      if (computed !== f.value) {
-        warn('excel.warn.total_row_mismatch', { file: fmt(f.value), computed: fmt(computed), diff: fmt(f.value - computed) }, address(grand.rowIndex, f.col));
-      }
+  const grandDiffers = (grand?.figs ?? []).filter((f) => tree.has(f.key) && f.value !== null && calc.total(f.key) !== f.value);
+  const differing = formulaTotals.filter((f) => calc.value(f.lineId, f.key) !== f.value);
+  // Excel's SUM skips numbers typed as text: where the file's totals are short by exactly the text
+  // numbers under them, that is the cause, and it is named cell by cell instead of blaming formulas.
+  const skippedText = textSkippedBySum(tree, lines, amounts, textCells(raws, lines, isParent, tree), differing, grandDiffers);
+  for (const t of skippedText.cells) {
+    warn('excel.warn.text_skipped_by_sum', { text: t.text, value: fmt(t.value), count: t.totals }, address(t.row, t.col));
+  }
+  for (const f of differing) {
+    const computed = calc.value(f.lineId, f.key);
+    if (!skippedText.explained.has(f)) {
+      warn('excel.warn.formula_total_differs', { file: fmt(f.value), computed: fmt(computed), diff: fmt(f.value - computed) }, address(f.row, f.col));
     }
+    // The file's own figure stays in the plan as a stated total, flagged where it disagrees.
+    if (Math.abs(f.value) <= MAX_CELL_DONG) {
+      amounts.push({ lineId: f.lineId, column: f.key, value: f.value });
+      statedCount++;
+    }
+  }
+  for (const f of grandDiffers) {
+    if (skippedText.explainedGrand.has(f)) continue;
+    const computed = calc.total(f.key);
+    warn('excel.warn.total_row_mismatch', { file: fmt(f.value!), computed: fmt(computed), diff: fmt(f.value! - computed) }, address(grand!.rowIndex, f.col));
   }
   if (textNumbers > 0) warn('excel.warn.text_numbers', { count: textNumbers, locale: policy.locale });
   const fonts = new Set<string>();
@@ -181,6 +190,71 @@ export function assemble(
   return { data, report };
 }
 
+
+interface TextCell {
+  lineId: number;
+  key: string;
+  row: number;
+  col: number;
+  text: string;
+  value: Dong;
+}
+
+/** Figures typed as text at entry positions (a leaf line × a leaf column), where a SUM would skip them. */
+function textCells(raws: readonly RawLine[], lines: readonly Line[], isParent: ReadonlySet<number>, tree: ColumnTree): TextCell[] {
+  const out: TextCell[] = [];
+  raws.forEach((r, i) => {
+    if (isParent.has(lines[i].id)) return;
+    for (const f of r.figs) {
+      if (f.text !== null && f.value !== null && f.value !== 0 && !f.formula && tree.has(f.key) && tree.isLeaf(f.key)) {
+        out.push({ lineId: lines[i].id, key: f.key, row: r.rowIndex, col: f.col, text: f.text, value: f.value });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Which differing totals of the file are short by exactly the text numbers under them (the plan
+ * computed without those cells gives the file's figure), and for each such text cell how many of
+ * the file's totals it is missing from.
+ */
+function textSkippedBySum(
+  tree: ColumnTree,
+  lines: readonly Line[],
+  amounts: readonly Amount[],
+  texts: readonly TextCell[],
+  differing: readonly { lineId: number; key: string; value: Dong }[],
+  grandDiffers: readonly Fig[],
+): { cells: (TextCell & { totals: number })[]; explained: Set<object>; explainedGrand: Set<Fig> } {
+  const explained = new Set<object>();
+  const explainedGrand = new Set<Fig>();
+  if (texts.length === 0 || (differing.length === 0 && grandDiffers.length === 0)) return { cells: [], explained, explainedGrand };
+  const isText = new Set(texts.map((t) => `${t.lineId}:${t.key}`));
+  const withoutText = new PlanCalc(tree, lines, amounts.filter((a) => !isText.has(`${a.lineId}:${a.column}`)));
+  const parentOf = new Map(lines.map((l) => [l.id, l.parentId]));
+  const under = (t: TextCell, lineId: number | null, key: string): boolean => {
+    if (key !== t.key && !tree.ancestors(t.key).includes(key)) return false;
+    if (lineId === null) return true;
+    for (let l: number | null = t.lineId; l !== null; l = parentOf.get(l) ?? null) if (l === lineId) return true;
+    return false;
+  };
+  const counts = new Map<TextCell, number>();
+  const count = (lineId: number | null, key: string) => {
+    for (const t of texts) if (under(t, lineId, key)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  };
+  for (const f of differing) {
+    if (withoutText.value(f.lineId, f.key) !== f.value) continue;
+    explained.add(f);
+    count(f.lineId, f.key);
+  }
+  for (const f of grandDiffers) {
+    if (withoutText.total(f.key) !== f.value) continue;
+    explainedGrand.add(f);
+    count(null, f.key);
+  }
+  return { cells: texts.filter((t) => counts.has(t)).map((t) => ({ ...t, totals: counts.get(t)! })), explained, explainedGrand };
+}
 
 /**
  * The column tree of an imported table: the default tree, except that a group column present in the

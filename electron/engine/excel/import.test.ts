@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDepartmentWorkbook, buildEnUsWorkbook, buildIndentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
+import { buildDepartmentWorkbook, buildEnUsWorkbook, buildIndentWorkbook, buildTextSumWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
 import { t } from '../../../shared/i18n';
 import { ImportError, importSpreadsheet, listSheets, type ImportResult } from './index';
 
@@ -54,6 +54,33 @@ function checkDepartment(r: ImportResult) {
   // Every warning has a Vietnamese text in the dictionary.
   for (const x of r.report.warnings) expect(t('vi', x.key, x.params)).not.toBe(x.key);
 }
+
+describe('totals the file got wrong', () => {
+  it('names numbers typed as text that the file\'s SUM skipped, cell by cell, and keeps the file\'s totals as stated figures', async () => {
+    const file = await writeXlsx(buildTextSumWorkbook(), path.join(tmp, 'text-sum.xlsx'));
+    const r = await importSpreadsheet({ path: file });
+    const w = r.report.warnings.map((x) => `${x.key}@${x.address ?? ''}`);
+    // The cause, once per cell, with how many of the file's totals each one is missing from.
+    const skipped = r.report.warnings.filter((x) => x.key === 'excel.warn.text_skipped_by_sum');
+    expect(skipped.map((x) => [x.address, x.params.count, x.params.value])).toEqual([
+      ['D6', 3, '1.500'],
+      ['E9', 3, '250'],
+      ['D10', 4, '2.000'],
+    ]);
+    expect(t('vi', skipped[0].key, skipped[0].params)).toContain('Ô này ghi số "1.500" dưới dạng chữ, nên công thức SUM của tệp đã bỏ qua nó: 3 ô tổng trong tệp thiếu 1.500');
+    // Only the totals the text does not explain blame the formula (E5 misses row 7; C5 mixes both).
+    expect(w.filter((x) => x.startsWith('excel.warn.formula_total_differs'))).toEqual(['excel.warn.formula_total_differs@C5', 'excel.warn.formula_total_differs@E5']);
+    expect(w.filter((x) => x.startsWith('excel.warn.total_row_mismatch')).sort()).toEqual(['excel.warn.total_row_mismatch@C4', 'excel.warn.total_row_mismatch@E4']);
+    // The file's own totals stay in the plan, as stated figures the grid flags.
+    const stated = (name: string, column: string) => amount(r, name, column);
+    expect(stated('Dự án 1', 'central_investment')).toBe(1000 * M);
+    expect(stated('Dự án 2', 'total')).toBe(700 * M);
+    expect(stated('Tiểu dự án 2.2', 'total')).toBe(0);
+    expect(stated('Tiểu dự án 1.2', 'total')).toBeUndefined(); // agreed: PlanDesk computes it
+    expect(r.report.statedCount).toBe(9);
+    expect(r.report.totals.total).toBe(5750 * M);
+  });
+});
 
 describe('department annex', () => {
   it('reads the xlsx: tree, amounts, stated values, report', async () => {
