@@ -2,9 +2,9 @@
 // or is skipped with its reason — blank, hidden, the TỔNG CỘNG row, "Trong đó:" text, the footer
 // and signatures. Figures become đồng as the rows pass; numbers stored as text wait for the table's
 // convention (readTextFigures), decided from all of them at once.
-import type { DisplayUnit, Dong } from '../../../shared/model';
+import { MAX_CELL_DONG, type DisplayUnit, type Dong } from '../../../shared/model';
 import { formatAmount } from '../../../shared/number';
-import { decidePolicy, decimalToDong, readTextNumber, shapeOf, type TextNumberPolicy } from './amounts';
+import { decidePolicy, decimalToDong, readTextNumber, shapeOf, type Inexact, type TextNumberPolicy } from './amounts';
 import { checkAbort } from './errors';
 import { LIMITS } from './limits';
 import type { ReportSink } from './report';
@@ -76,6 +76,12 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
   for (const h of layout.hiddenColumns) skip(layout.headerRows[0], 'excel.skip.hidden_column', colLetter(h));
   if (layout.columnNumberRow !== null) skip(layout.columnNumberRow, 'excel.skip.column_numbers');
 
+  // A figure that does not become đồng exactly is named, cell by cell (set by decimalToDong).
+  let inexact: Inexact | null = null;
+  const onInexact = (why: Inexact) => {
+    inexact = why;
+  };
+
   // ---- rows → raw lines ---------------------------------------------------------------------
   const raws: RawLine[] = [];
   const totalRows: TotalRow[] = [];
@@ -110,8 +116,10 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
         if (cell.noValue) fig.noValue = true;
         else {
           // Totals may exceed one cell's limit; stored amounts are checked against it below.
-          fig.value = decimalToDong(cell.text, unit, Number.MAX_SAFE_INTEGER);
-          if (fig.value === null) warn('excel.warn.unreadable_cell', { text: cell.text.slice(0, 60) }, address(row.index, c.col));
+          inexact = null;
+          fig.value = decimalToDong(cell.text, unit, Number.MAX_SAFE_INTEGER, onInexact);
+          if (inexact !== null) amountWarning(warn, inexact, cell.text, fig.value, address(row.index, c.col));
+          else if (fig.value === null) warn('excel.warn.unreadable_cell', { text: cell.text.slice(0, 60) }, address(row.index, c.col));
         }
       } else if (cell.kind === 's') {
         if (shapeOf(cell.text) !== 'none') hasFigures = true;
@@ -183,10 +191,13 @@ export function readTextFigures(body: TableBody, unit: DisplayUnit, defaultLocal
     for (const f of figs) {
       if (f.text === null) continue;
       const t = readTextNumber(f.text, unit, policy);
-      if (!t.ok) warn('excel.warn.unreadable_cell', { text: f.text.slice(0, 60) }, address(rowIndex, f.col));
-      else if (t.value !== null) {
+      if (!t.ok) {
+        if (t.tooLarge) amountWarning(warn, 'too_large', f.text, null, address(rowIndex, f.col));
+        else warn('excel.warn.unreadable_cell', { text: f.text.slice(0, 60) }, address(rowIndex, f.col));
+      } else if (t.value !== null) {
         f.value = t.value;
         textNumbers++;
+        if (t.rounded) amountWarning(warn, 'rounded', f.text, t.value, address(rowIndex, f.col));
         if (t.ambiguous) warn('excel.warn.ambiguous_number', { text: f.text, value: formatAmount(t.value, unit), locale: policy.locale }, address(rowIndex, f.col));
       }
     }
@@ -196,6 +207,16 @@ export function readTextFigures(body: TableBody, unit: DisplayUnit, defaultLocal
     for (const r of totalRows) readTexts(r.rowIndex, r.figs);
   }
   return { policy, textNumbers };
+}
+
+/**
+ * The report line for a figure that is not exactly whole đồng: rounded (the value kept, said so) or
+ * out of range (the cell is not imported). Either way the file's own text is quoted.
+ */
+function amountWarning(warn: ReportSink['warn'], why: Inexact, text: string, value: Dong | null, cell: string): void {
+  const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  if (why === 'rounded' && value !== null) warn('excel.warn.amount_rounded', { text: shown, value: formatAmount(value, 'dong') }, cell);
+  else warn('excel.warn.amount_out_of_range', { text: shown, max: formatAmount(MAX_CELL_DONG, 'dong') }, cell);
 }
 
 function firstText(row: Row): string {

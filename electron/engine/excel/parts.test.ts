@@ -78,14 +78,42 @@ describe('figures', () => {
     expect(['39.285', '1.234.567', '12,5', '1,234.5', '1,234,567', '12.5', '500', 'n/a'].map(shapeOf)).toEqual(['ambiguous', 'vi', 'vi', 'en', 'en', 'en', 'plain', 'none']);
     const vi = decidePolicy(['39.285', '1.234,5']);
     expect(vi).toEqual({ locale: 'vi-VN', basis: 'votes' });
-    expect(readTextNumber('39.285', 'trieu', vi)).toEqual({ ok: true, value: 39_285_000_000, ambiguous: true });
+    expect(readTextNumber('39.285', 'trieu', vi)).toEqual({ ok: true, value: 39_285_000_000, ambiguous: true, rounded: false });
     const en = decidePolicy(['39.285', '1,234.5', '7.5']);
-    expect(readTextNumber('39.285', 'trieu', en)).toEqual({ ok: true, value: 39_285_000, ambiguous: true });
+    expect(readTextNumber('39.285', 'trieu', en)).toEqual({ ok: true, value: 39_285_000, ambiguous: true, rounded: false });
     const none = decidePolicy(['39.285', '12']);
     expect(none.basis).toBe('integers');
     expect(readTextNumber('39,285', 'trieu', none)).toMatchObject({ value: 39_285_000_000 });
     expect(readTextNumber('(1.500)', 'trieu', vi)).toMatchObject({ value: -1_500_000_000 });
-    expect(readTextNumber('x', 'trieu', vi)).toEqual({ ok: false });
+    expect(readTextNumber('x', 'trieu', vi)).toEqual({ ok: false, tooLarge: false });
+  });
+
+  it('says which figures are not whole đồng (rounded, perhaps to 0) or out of range', () => {
+    const why = (text: string, unit: Parameters<typeof decimalToDong>[1], max?: number) => {
+      const heard: string[] = [];
+      const value = decimalToDong(text, unit, max, (w) => heard.push(w));
+      return { value, heard: heard.join() };
+    };
+    // Exact, or differing only past Excel's 15 significant digits (binary noise): nothing to say.
+    for (const [t, u] of [['99654', 'trieu'], ['99654.123456', 'trieu'], ['1.5E-3', 'trieu'], ['122854.00000000001', 'trieu'], ['0.99999999999999999', 'dong'], ['0', 'dong'], ['0.000', 'ty'], ['-0.0', 'dong'], ['1E+3', 'dong']] as const) {
+      expect(why(t, u).heard, t).toBe('');
+    }
+    expect(why('1e-300', 'trieu')).toEqual({ value: 0, heard: 'rounded' }); // was 0 without a word
+    expect(why('1e-500', 'dong')).toEqual({ value: 0, heard: 'rounded' });
+    expect(why('0.30000000000000004', 'dong')).toEqual({ value: 0, heard: 'rounded' });
+    expect(why('-2.5', 'dong')).toEqual({ value: -3, heard: 'rounded' });
+    expect(why('1.2345678E3', 'nghin')).toEqual({ value: 1_234_568, heard: 'rounded' });
+    expect(why('99654.1234567', 'trieu')).toEqual({ value: 99_654_123_457, heard: 'rounded' });
+    expect(why('1e300', 'ty')).toEqual({ value: null, heard: 'too_large' });
+    expect(why('1000000001', 'trieu')).toEqual({ value: null, heard: 'too_large' }); // over 10^15 đồng
+    expect(why('1e20', 'dong', Number.MAX_SAFE_INTEGER)).toEqual({ value: null, heard: 'too_large' });
+    expect(why('abc', 'ty')).toEqual({ value: null, heard: '' });
+    // Numbers stored as text: a dropped non-zero decimal is said, zeros are not.
+    const vi = decidePolicy(['1.234,5']);
+    expect(readTextNumber('1,2345678', 'trieu', vi)).toMatchObject({ ok: true, value: 1_234_568, rounded: true });
+    expect(readTextNumber('1,2345600', 'trieu', vi)).toMatchObject({ ok: true, value: 1_234_560, rounded: false });
+    expect(readTextNumber('12,5', 'dong', vi)).toMatchObject({ ok: true, value: 13, rounded: true });
+    expect(readTextNumber('9.999.999.999.999', 'trieu', vi)).toEqual({ ok: false, tooLarge: true });
   });
 
   it('reads the unit line and the column-number row', () => {
