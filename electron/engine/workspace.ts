@@ -8,6 +8,7 @@ import { blankCycle, sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { toBridgeError } from './errors';
 import type { GuardOptions, OpenRequest } from './safety/guarded-file';
 import { OpenFiles } from './safety/open-files';
+import { reservePlanTarget } from './safety/write-target';
 import type { PlanSession } from './session';
 import { createCycleFile } from './store/cycle-file';
 
@@ -44,14 +45,29 @@ export class Workspace {
     return this.open(file);
   }
 
-  /** Write a consistent copy of the open cycle to `file` (SQLite's backup API), then open the copy. */
+  /**
+   * Write a consistent copy of the open cycle to `file` (SQLite's backup API), then open the copy.
+   * Never onto a plan open here (this one included) or held by another PlanDesk, nor onto a plan's
+   * -wal/-shm/lock or a backup (safety/write-target.ts); the target's lock is held while it is written.
+   */
   async saveAs(file: string): Promise<FileInfo> {
     const s = this.requireSession();
-    const target = path.resolve(file);
-    if (target === s.info.path) return s.info;
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-    await s.file.db.backup(tmp);
-    fs.renameSync(tmp, target);
+    const reserved = reservePlanTarget(file);
+    const target = reserved.path;
+    try {
+      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      try {
+        await s.file.db.backup(tmp);
+      } catch (e) {
+        for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
+        throw e;
+      }
+      // The replaced file's companions (a crashed session's WAL) would be replayed into the copy.
+      for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
+      fs.renameSync(tmp, target);
+    } finally {
+      reserved.release();
+    }
     return this.open(target);
   }
 

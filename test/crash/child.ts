@@ -5,7 +5,8 @@
 // Mode "edit" writes one line per step to stdout, synchronously (so a line is out before the next
 // step starts):  I <json>  — the step it is about to run and the cell values it will leave;
 //                A <n>     — step n was acknowledged (the engine returned: the UI would show it).
-// Mode "hold" opens the file, prints "R <status json>" and waits to be killed or for stdin to end.
+// Mode "hold" opens the file, prints "R <status json>" and waits to be killed or for stdin to end;
+// meanwhile each stdin line {"name", "args"} runs that command and prints "C <result json>".
 import fs from 'node:fs';
 import { Workspace } from '../../electron/engine/workspace';
 import { prng } from '../../shared/rules/bench-plan';
@@ -21,7 +22,20 @@ if (status instanceof Promise) throw new Error('status is synchronous');
 out(`R ${JSON.stringify(status.ok ? status.value : status.error)}`);
 
 if (mode === 'hold') {
-  process.stdin.resume();
+  let pending = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (d: string) => {
+    pending += d;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const { name, args } = JSON.parse(line) as { name: Parameters<Workspace['handle']>[0]; args: unknown };
+      const r = ws.handle(name, args);
+      if (r instanceof Promise) void r.then((v) => out(`C ${JSON.stringify(v)}`));
+      else out(`C ${JSON.stringify(r)}`);
+    }
+  });
   process.stdin.on('end', () => {
     ws.close();
     process.exit(0);

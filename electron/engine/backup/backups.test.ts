@@ -209,7 +209,7 @@ describe('replacing a plan with a new one (File → New over an existing file)',
     createCycleFile(second, sampleCycle());
     other.open(second);
     // The first window's file is open (and locked) there: the second may not replace it.
-    expect(() => other.create(file, { overwrite: true })).toThrow(expect.objectContaining({ code: 'error.locked' }));
+    expect(() => other.create(file, { overwrite: true })).toThrow(expect.objectContaining({ code: 'error.write_target.open_here' }));
     ws.close();
     other.create(file, { overwrite: true });
     expect(other.session!.snapshot().totals.total).toBe(0);

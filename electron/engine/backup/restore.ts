@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PlanDeskError } from '../errors';
 import { quickCheck } from '../safety/file-checks';
+import { checkWriteTarget } from '../safety/write-target';
 import { inspectCycleFile } from '../store/db';
 import { openReadOnly } from '../store/read-only';
 import type { BackupEntry } from './backup-store';
@@ -45,6 +46,8 @@ function fsyncFile(file: string): void {
  * null. Nothing is changed when the backup fails its check.
  */
 export function replaceWithBackup(target: string, entry: BackupEntry, opts: { keepAside: boolean }): string | null {
+  // The one check before a write: not a plan open in another window or held by another PlanDesk.
+  checkWriteTarget(target, 'plan');
   verifyBackup(entry.file);
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.restore.${process.pid}.tmp`);

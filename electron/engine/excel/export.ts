@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildAnnex, type AnnexInput } from './annex';
 import { ImportError } from './errors';
 import type { ImportMapping } from './mapping';
+import { checkWriteTarget } from '../safety/write-target';
 import { fillTemplate } from './template';
 import { writeWorkbook } from './xlsx-writer';
 
@@ -17,6 +18,8 @@ export interface ExportOptions {
 }
 
 export async function exportAnnex(input: AnnexInput, out: string, opts: ExportOptions = {}): Promise<void> {
+  // The one check before a write: never over a plan, its -wal/-shm/lock, or a backup.
+  checkWriteTarget(out, 'document');
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
     if (opts.template) {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
+import { checkWriteTarget } from '../safety/write-target';
 import { ImportError } from './errors';
 
 export const MAPPING_TARGETS = [...DEFAULT_COLUMN_KEYS, 'code', 'name', 'agency', 'note', 'ignore'] as const;
@@ -48,5 +49,6 @@ export function loadMapping(file: string): ImportMapping {
 
 /** Save a mapping as a named template file (pretty JSON, UTF-8). */
 export function saveMapping(file: string, mapping: ImportMapping): void {
+  checkWriteTarget(file, 'document');
   fs.writeFileSync(file, JSON.stringify(parseMapping(mapping), null, 2) + '\n', 'utf8');
 }

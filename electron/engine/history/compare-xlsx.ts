@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CompareResult, CompareRow, CompareSideInfo } from '../../../shared/commands/history';
 import { t } from '../../../shared/i18n';
 import { UNIT_DONG, type DisplayUnit } from '../../../shared/model';
+import { checkWriteTarget } from '../safety/write-target';
 
 const FILL = { added: 'FFC6EFCE', removed: 'FFFFC7CE', changed: 'FFFFEB9C' } as const;
 const FIELD_VI: Record<string, string> = { code: 'Mã', name: 'Nội dung', agency: 'Cơ quan chủ trì', note: 'Ghi chú' };
@@ -18,7 +19,8 @@ const sideText = (s: CompareSideInfo) =>
 export async function writeCompareXlsx(file: string, result: CompareResult, rows: CompareRow[]): Promise<void> {
   const unit = (result.unit in UNIT_DONG ? result.unit : 'trieu') as DisplayUnit;
   const factor = UNIT_DONG[unit];
-  const target = path.resolve(file);
+  // The one check before a write: never over a plan, its -wal/-shm/lock, or a backup.
+  const target = checkWriteTarget(file, 'document');
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
   wb.creator = 'PlanDesk';

@@ -10,6 +10,7 @@ import type { SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { writeCycle } from '../store/cycle-file';
 import { createDatabase } from '../store/db';
+import { reservePlanTarget } from '../safety/write-target';
 import { AuditLog } from './audit-log';
 import { stepLabel } from '../../../shared/step-label';
 import { readLineage } from './lineage';
@@ -38,6 +39,16 @@ export function createNextCycle(ctx: SessionContext, file: string, opts: NewCycl
   if (target === ctx.info.path) throw new PlanDeskError('error.same_file');
   // Never replace a plan: a new cycle goes to a new file.
   if (fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
+  // The one check before a write (not a plan's -wal/-shm/lock, a backup, a plan held elsewhere).
+  const reserved = reservePlanTarget(target);
+  try {
+    writeNextCycle(ctx, target, opts);
+  } finally {
+    reserved.release();
+  }
+}
+
+function writeNextCycle(ctx: SessionContext, target: string, opts: NewCycleOptions): void {
   const data = nextCycleData(ctx, opts);
   const lineage = readLineage(ctx.db);
   const source = `${ctx.info.name}${ctx.meta.docNumber ? ` (${ctx.meta.docNumber})` : ''}`;

@@ -18,6 +18,7 @@ import { inspectCycleFile } from '../store/db';
 import { isCorruption, quickCheck, truncation, writeProblem } from './file-checks';
 import { acquireLock, LockedError, type LockHandle, type LockOwner } from './lock-file';
 import { isNetworkPath } from './network-share';
+import { registerOpenPlan } from './write-target';
 
 export interface GuardOptions {
   /** The app's data folder (backups go in <dataDir>/backups); null: no backups. */
@@ -65,6 +66,8 @@ export class GuardedFile {
   private lastError: string | null = null;
   private checkpointTimer: NodeJS.Timeout | null = null;
   private readonly audit: AuditLog;
+  /** Forgets this file in write-target.ts's list of plans open here (nothing may write over it meanwhile). */
+  private readonly forgetOpen: () => void;
   readonly openId = ++openCounter;
 
   private constructor(
@@ -75,6 +78,7 @@ export class GuardedFile {
     private readonly opts: GuardOptions,
   ) {
     this.audit = new AuditLog(session.db);
+    this.forgetOpen = registerOpenPlan(base.path);
     this.lastMarker = this.writable ? this.audit.marker() : -1;
   }
 
@@ -287,6 +291,7 @@ export class GuardedFile {
     } finally {
       this.lock?.release();
       this.lock = null;
+      this.forgetOpen();
     }
   }
 }

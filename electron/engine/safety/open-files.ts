@@ -17,6 +17,7 @@ import type { PlanSession } from '../session';
 import { GuardedFile, LockLostError, type GuardOptions, type OpenRequest } from './guarded-file';
 import { inspectLock } from './lock-file';
 import { inspectCycleFile } from '../store/db';
+import { checkWriteTarget, protectFolder } from './write-target';
 
 const publicBackup = ({ id, at, reason, size }: BackupEntry): BackupInfo => ({ id, at, reason, size });
 
@@ -29,7 +30,10 @@ export class OpenFiles implements HistoryHost {
     private readonly options: GuardOptions,
     /** Called with every file opened (the recent list). */
     private readonly opened: (file: string) => void = () => {},
-  ) {}
+  ) {
+    // The backups are the app's own: no Save a copy, export or --out may write into them.
+    if (options.dataDir) protectFolder(path.join(options.dataDir, 'backups'));
+  }
 
   get session(): PlanSession | null {
     return this.current?.session ?? null;
@@ -177,11 +181,10 @@ export class OpenFiles implements HistoryHost {
   /** Before a plan file is overwritten by a new one: refuse if someone has it open, back it up. */
   beforeReplace(file: string): void {
     const target = path.resolve(file);
+    // Never a plan another window or PlanDesk holds, nor a plan's -wal/-shm, lock or backup: the one
+    // check (write-target.ts). Our own open file is let go of below, before it is replaced.
+    if (this.current?.path !== target) checkWriteTarget(target, 'plan');
     if (!fs.existsSync(target)) return;
-    const lock = inspectLock(target);
-    if (lock.kind === 'live' && this.current?.path !== target) {
-      throw new PlanDeskError('error.locked', { user: lock.owner.user, host: lock.owner.host, since: lock.owner.since });
-    }
     try {
       inspectCycleFile(target);
     } catch {

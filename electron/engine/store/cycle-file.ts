@@ -6,12 +6,25 @@ import type { Amount, CapitalType, CycleData, CycleMeta, FundingColumn, Line, Ru
 import { DEFAULT_RULES } from '../../../shared/model';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
 import { PlanDeskError } from '../errors';
+import { reservePlanTarget } from '../safety/write-target';
 import { createDatabase, openDatabase, type DB, type OpenOptions } from './db';
 
 const META_DEFAULTS: CycleMeta = blankCycle(2024).meta;
 
-/** Create a new cycle file holding `data`. Refuses to overwrite unless asked. */
+/**
+ * Create a new cycle file holding `data`. Refuses to overwrite unless asked, and even then never a
+ * plan open or held elsewhere, nor a plan's -wal/-shm/lock (safety/write-target.ts).
+ */
 export function createCycleFile(file: string, data: CycleData, opts: { overwrite?: boolean } = {}): void {
+  const reserved = reservePlanTarget(file);
+  try {
+    writeCycleFile(file, data, opts);
+  } finally {
+    reserved.release();
+  }
+}
+
+function writeCycleFile(file: string, data: CycleData, opts: { overwrite?: boolean }): void {
   if (!opts.overwrite && fs.existsSync(file)) throw new PlanDeskError('error.exists', { file: path.basename(file) });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });

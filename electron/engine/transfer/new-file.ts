@@ -10,11 +10,23 @@ import { AuditLog } from '../history/audit-log';
 import { stepLabel } from '../../../shared/step-label';
 import { writeCycle } from '../store/cycle-file';
 import { createDatabase } from '../store/db';
+import { reservePlanTarget } from '../safety/write-target';
 
 export function writeImportedCycle(file: string, data: CycleData, opts: { source: string; openFile?: string; settings?: Record<string, unknown> }): string {
   const target = path.resolve(file);
   if (opts.openFile && target === path.resolve(opts.openFile)) throw new PlanDeskError('error.same_file');
   if (fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
+  // The one check before a write (not a plan's -wal/-shm/lock, a backup, a plan held elsewhere).
+  const reserved = reservePlanTarget(target);
+  try {
+    writeNewFile(target, data, opts);
+  } finally {
+    reserved.release();
+  }
+  return target;
+}
+
+function writeNewFile(target: string, data: CycleData, opts: { source: string; settings?: Record<string, unknown> }): void {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   const db = createDatabase(tmp);
@@ -34,5 +46,4 @@ export function writeImportedCycle(file: string, data: CycleData, opts: { source
   db.close();
   for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, target);
-  return target;
 }
