@@ -47,6 +47,15 @@ export const print = {
     vi: 'Lưu ý: kế hoạch còn {count} lỗi chưa xử lý.',
     en: 'Note: the plan still has {count} unresolved errors.',
   },
+  // Said on screen only (preview banner, message after Print / Export PDF), never on a printed page.
+  'print.errors.notice': {
+    vi: 'Kế hoạch còn {count} lỗi chưa xử lý (xem Bảng kết quả kiểm tra). Thông báo này chỉ hiện trên màn hình, không được in ra.',
+    en: 'The plan still has {count} unresolved errors (see the Check results panel). This notice is shown on screen only and is never printed.',
+  },
+  'print.errors.onExport': {
+    vi: 'Lưu ý: kế hoạch còn {count} lỗi chưa xử lý.',
+    en: 'Note: the plan still has {count} unresolved errors.',
+  },
   'print.tooWide': {
     vi: 'Bảng rộng hơn khổ giấy: bật "Vừa chiều rộng trang", chọn khổ ngang hoặc A3, hoặc bớt cột.',
     en: 'The table is wider than the paper: turn on "Fit to page width", choose landscape or A3, or hide columns.',

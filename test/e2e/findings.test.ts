@@ -65,9 +65,10 @@ describe('findings on the built-in sample', () => {
     expect(await flagged.textContent()).toContain('65.568'); // the grid shows the computed value
     await (await cell(page, '5', 'name')).hover(); // the pointer is still on the cell it typed into
     await flagged.hover();
+    // The tooltip explains the finding: rule, figures (signed difference) and basis (issue 12).
     await expect
-      .poll(() => page.locator('.ag-tooltip').textContent(), { timeout: 5000 })
-      .toBe('Số ghi: 70.000 — số tính: 65.568 — chênh lệch: +4.432 (triệu đồng)');
+      .poll(() => page.locator('.ag-tooltip').innerText(), { timeout: 5000 })
+      .toContain('Lỗi — Tổng không khớp\nSố tính: 65.568 · Số ghi: 70.000 · Chênh lệch: +4.432 (triệu đồng)\nCăn cứ: ');
     await expect.poll(() => statusCount(page, 'error')).toBe('2 lỗi');
     const e4 = entry(page, `sum_mismatch:${id4}:total`);
     expect(await e4.locator('.pd-finding-where strong').textContent()).toBe('4 · Tổng cộng');

@@ -34,6 +34,7 @@ import { useLang } from '../i18n';
 import type { PlanStore } from '../state/plan-store';
 import { LocalTotals } from '../state/local-totals';
 import { cellMeaning } from './cell-value';
+import { findingTip } from './finding-tip';
 import { loadColumnWidths, saveColumnWidths } from './column-widths';
 import { CodeCell, type CodeCellContext } from './CodeCell';
 import { buildColumnDefs, TEXT_COLUMNS, type TextColumn } from './column-defs';
@@ -76,6 +77,8 @@ export interface BudgetGridHandle {
   activeLineId(): number | null;
   /** End the cell edit in progress keeping what was typed (it is sent as usual); true if there was one. */
   commitEditing(): boolean;
+  /** The figure cells of the selection (lines shown × funding columns), for commands on a selection. */
+  selectedCells(): { lineId: number; column: string }[];
 }
 
 interface Props {
@@ -92,6 +95,8 @@ interface Props {
 }
 
 const TOTAL_ROW_ID = -1;
+/** The line a row stands for in findings: the pinned TỔNG CỘNG row is the program (null). */
+const lineOf = (row: RowView): number | null => (row.id === TOTAL_ROW_ID ? null : row.id);
 
 /** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
 export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, reload, unit, locale, ref }: Props) {
@@ -501,6 +506,9 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       valueFormatter: (p: ValueFormatterParams<RowView, number | null>) => formatAmount(p.value, unit, locale),
       tooltipValueGetter: (p) => {
         if (!p.data) return null;
+        // A flagged cell explains its findings (rule, figures, basis); the hints below are for the rest.
+        const tip = findingTip(store.findingsAt(lineOf(p.data), col.key), lang, unit, locale);
+        if (tip) return tip;
         const m = cellMeaning(p.data, col.key, leafColumns);
         if (m.stated) {
           return t('grid.stated', {
@@ -521,9 +529,10 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         'pd-mismatch': (p: CellClassParams<RowView>) =>
           !!p.data && !!store.meta && !!store.rules && cellMeaning(p.data, col.key, leafColumns, sumToleranceDong(store.rules, store.meta.unit)).mismatch,
         'pd-negative': (p: CellClassParams<RowView>) => typeof p.value === 'number' && p.value < 0,
-        'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'error',
-        'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'warning',
-        'pd-finding-info': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, col.key) === 'info',
+        // Pinned TỔNG CỘNG row included: program-level findings (counterpart funds) sit there.
+        'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(lineOf(p.data), col.key) === 'error',
+        'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(lineOf(p.data), col.key) === 'warning',
+        'pd-finding-info': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(lineOf(p.data), col.key) === 'info',
       },
     });
     const text = (field: TextColumn, headerName: string): ColDef<RowView> => ({
@@ -633,6 +642,19 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         if (!api || api.getEditingCells().length === 0) return false;
         api.stopEditing(false);
         return true;
+      },
+      selectedCells: () => {
+        controller.sync();
+        const v = view();
+        const r = selection.rect();
+        if (!v || !r) return [];
+        const cols = v.colIds().slice(r.left, r.right + 1).filter((c) => !(TEXT_COLUMNS as readonly string[]).includes(c));
+        const out: { lineId: number; column: string }[] = [];
+        for (let i = r.top; i <= r.bottom; i++) {
+          const row = v.row(i);
+          if (row && row.id !== TOTAL_ROW_ID) for (const column of cols) out.push({ lineId: row.id, column });
+        }
+        return out;
       },
     }),
     [visibility, refreshFilter, store, applyPatch, focusCell, editor, controller],

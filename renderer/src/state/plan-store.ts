@@ -129,21 +129,41 @@ export class PlanStore {
     this.bump();
   }
 
-  /** The worst severity of the findings on a cell (column null: on the line as a whole). */
-  findingAt(lineId: number, column: string | null): Severity | undefined {
-    return this.findingIndex.get(`${lineId}:${column ?? ''}`);
+  /**
+   * The worst severity of the findings on a cell (column null: on the line as a whole). Line null:
+   * the program's TỔNG CỘNG row, where program-level findings (counterpart funds) sit.
+   */
+  findingAt(lineId: number | null, column: string | null): Severity | undefined {
+    return this.findingIndex.get(`${lineId ?? 'program'}:${column ?? ''}`);
   }
+
+  /** The findings on a cell (for its tooltip); a line's own findings show on its first root column. */
+  findingsAt(lineId: number | null, column: string): Finding[] {
+    return (this.findingIds.get(`${lineId ?? 'program'}:${column}`) ?? []).map((id) => this.findings.get(id)).filter((f): f is Finding => !!f);
+  }
+
+  private findingIds = new Map<string, string[]>();
 
   private indexFindings(): void {
     const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
     const idx = new Map<string, Severity>();
-    for (const f of this.findings.values()) {
-      if (f.lineId === null) continue;
-      const key = `${f.lineId}:${f.column ?? ''}`;
+    const ids = new Map<string, string[]>();
+    const root = this.columns.find((c) => c.parent === null)?.key ?? '';
+    const put = (key: string, f: Finding) => {
       const cur = idx.get(key);
       if (!cur || rank[f.severity] > rank[cur]) idx.set(key, f.severity);
+      const list = ids.get(key);
+      if (list) list.push(f.id);
+      else ids.set(key, [f.id]);
+    };
+    for (const f of this.findings.values()) {
+      const line = f.lineId ?? 'program';
+      put(`${line}:${f.column ?? ''}`, f);
+      // A finding about the line as a whole (not yet allocated) is marked where the panel takes you.
+      if (f.column === null && root) put(`${line}:${root}`, f);
     }
     this.findingIndex = idx;
+    this.findingIds = ids;
   }
 
   rowList(): RowView[] {

@@ -8,7 +8,7 @@ import type { RowView } from '../../../../shared/ipc';
 import type { CycleMeta, FundingColumn } from '../../../../shared/model';
 import type { PlanStore } from '../../state/plan-store';
 import type { AppContext } from '../types';
-import { acceptComputed, goToFinding, setKept, viewOf } from './actions';
+import { acceptAllComputed, acceptComputed, goToFinding, setKept, viewOf } from './actions';
 import { FindingEntry } from './FindingEntry';
 import { columnNamer, sameView, SEVERITIES, type FindingsView } from './findings-view';
 import { isKept } from './kept';
@@ -40,6 +40,7 @@ export function FindingsPanel({ ctx }: { ctx: AppContext }) {
     () => ({
       onGo: (f) => void goToFinding(ctxRef.current, f),
       onAccept: (f) => void acceptComputed(ctxRef.current, f),
+      onAcceptAll: (fs) => void acceptAllComputed(ctxRef.current, fs.map((f) => ({ lineId: f.lineId!, column: f.column! }))),
       onKeep: (f, keep) => void setKept(ctxRef.current, f, keep),
       onRules: () => findingsUi.set({ dialog: { kind: 'rules' } }),
       onCapital: (lineId) => findingsUi.set({ dialog: { kind: 'capital', lineId } }),
@@ -66,6 +67,8 @@ export function FindingsPanel({ ctx }: { ctx: AppContext }) {
 interface PanelActions {
   onGo: (f: Finding) => void;
   onAccept: (f: Finding) => void;
+  /** "Use computed for all" over the mismatching totals of a group. */
+  onAcceptAll: (fs: Finding[]) => void;
   onKeep: (f: Finding, keep: boolean) => void;
   onRules: () => void;
   onCapital: (lineId: number) => void;
@@ -89,7 +92,7 @@ const PanelContent = memo(function PanelContent({ view, ui, store, meta, columns
   const [limits, setLimits] = useState<Partial<Record<RuleId, number>>>({});
   const listRef = useRef<HTMLDivElement>(null);
   const nameColumn = useMemo(() => columnNamer(columns, lang, t), [columns, lang, t]);
-  const { onGo, onAccept, onKeep, onRules, onCapital } = actions;
+  const { onGo, onAccept, onAcceptAll, onKeep, onRules, onCapital } = actions;
 
   // Keep the selected entry in view when it was chosen from the keyboard (F8) or the grid.
   useEffect(() => {
@@ -202,6 +205,19 @@ const PanelContent = memo(function PanelContent({ view, ui, store, meta, columns
                   <span className="pd-findings-group-count">{g.items.length.toLocaleString('vi-VN')}</span>
                 </button>
               </h3>
+              {g.rule === 'sum_mismatch' && !readOnly && (
+                <div className="pd-findings-group-actions">
+                  <button
+                    type="button"
+                    className="pd-btn pd-btn-small"
+                    data-action="acceptAll"
+                    title={t('findings.action.acceptAll.title')}
+                    onClick={() => onAcceptAll(g.items.filter((f) => f.lineId !== null && f.column !== null && !isKept(f, ui.kept)))}
+                  >
+                    {t('findings.action.acceptAll')}
+                  </button>
+                </div>
+              )}
               {!isCollapsed && (
                 <ul>
                   {g.items.slice(0, limit).map(entry)}

@@ -44,6 +44,22 @@ export async function acceptComputed(ctx: AppContext, f: Finding): Promise<void>
   await runPatch(ctx, 'cell/set', { lineId: f.lineId, column: f.column, value: null });
 }
 
+/**
+ * "Dùng số tính cho tất cả": drop every mismatching stated total of `cells` (a selection, one rule's
+ * findings) or, without cells, of the whole plan — one engine command, so one undo step.
+ */
+export async function acceptAllComputed(ctx: AppContext, cells?: { lineId: number; column: string }[]): Promise<void> {
+  if (cells && cells.length === 0) return ctx.show(ctx.t('findings.acceptAll.none'), 'info');
+  try {
+    const patch = await ctx.bridge.invoke('totals/useComputed', cells ? { cells } : {});
+    if (ctx.grid.current) await ctx.grid.current.applyPatch(patch);
+    else ctx.store.apply(patch);
+    ctx.show(patch.changed ? ctx.t('findings.acceptAll.done', { count: patch.changed.toLocaleString('vi-VN') }) : ctx.t('findings.acceptAll.none'), 'info');
+  } catch (err) {
+    ctx.showFailure(err);
+  }
+}
+
 /** The Vietnamese labels of this area's undo steps (the engine records labels in Vietnamese). */
 /** The undo steps of "keep both" (message keys: the engine stores them as such, see step-label.ts). */
 export const KEEP_LABELS = ['findings.undo.keep', 'findings.undo.unkeep'] as const;

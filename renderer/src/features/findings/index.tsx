@@ -3,7 +3,7 @@
 // dialogs, and their menu items and actions. The engine keeps the findings current (each Patch
 // carries a FindingsDelta); this area shows them and lets the officer act on them.
 import type { Feature } from '../types';
-import { stepFinding } from './actions';
+import { acceptAllComputed, stepFinding } from './actions';
 import { FindingsOverlay } from './FindingsOverlay';
 import { FindingsPanel } from './FindingsPanel';
 import { FindingsStatus } from './FindingsStatus';
@@ -29,6 +29,18 @@ export const findingsFeature: Feature = {
     tools: [
       { id: 'findings.rules', label: ctx.t('findings.menu.rules'), run: () => ctx.run('findings.rules') },
       {
+        id: 'findings.acceptAll',
+        label: ctx.t('findings.menu.acceptAll'),
+        disabled: !!ctx.store.file?.readOnly,
+        run: () => ctx.run('findings.acceptAll'),
+      },
+      {
+        id: 'findings.acceptSelection',
+        label: ctx.t('findings.menu.acceptSelection'),
+        disabled: !!ctx.store.file?.readOnly,
+        run: () => ctx.run('findings.acceptSelection'),
+      },
+      {
         id: 'findings.capital',
         label: ctx.t('findings.menu.capital'),
         disabled: !!ctx.store.file?.readOnly,
@@ -41,6 +53,8 @@ export const findingsFeature: Feature = {
     'findings.next': () => void stepFinding(ctx, 1),
     'findings.prev': () => void stepFinding(ctx, -1),
     'findings.rules': () => findingsUi.set({ dialog: { kind: 'rules' } }),
+    'findings.acceptAll': () => void acceptAllComputed(ctx),
+    'findings.acceptSelection': () => void acceptAllComputed(ctx, ctx.grid.current?.selectedCells() ?? []),
     'findings.capital': () => {
       const cell = findingsUi.get().lastCell;
       if (cell && ctx.store.rows.has(cell.lineId)) findingsUi.set({ dialog: { kind: 'capital', lineId: cell.lineId } });

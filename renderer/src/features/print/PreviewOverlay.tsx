@@ -64,18 +64,25 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
     });
   };
 
+  // Errors still in the plan are said on screen (issue 12): printing is not blocked, and the notice
+  // is never on a sheet — the print view that Print and Export PDF print has no such banner.
+  let errors = 0;
+  for (const f of store.findings.values()) if (f.severity === 'error') errors++;
+  const errorsNote = errors ? ` ${t('print.errors.onExport', { count: errors.toLocaleString('vi-VN') })}` : '';
+
   const print = async (kind: 'print' | 'pdf') => {
     setBusy(true);
+    if (errorsNote) ctx.show(errorsNote.trim(), 'info');
     try {
       await saving.current;
       if (bridge.mode === 'electron') {
         const res = await bridge.fileAction(kind === 'print' ? 'print' : 'exportPdf');
         if (!res.ok) ctx.showFailure(new BridgeFailure(res.error));
-        else if (kind === 'pdf' && res.file) ctx.show(t('print.done.pdf', { path: res.file.path }));
+        else if (kind === 'pdf' && res.file) ctx.show(t('print.done.pdf', { path: res.file.path }) + errorsNote);
       } else {
         // Browser mode: the print view in its own tab, which opens Chromium's print dialog.
         window.open(`${window.location.pathname}${window.location.search}#/print?print=1`, '_blank');
-        if (kind === 'pdf') ctx.show(t('print.browser.hint'));
+        if (kind === 'pdf') ctx.show(t('print.browser.hint') + errorsNote);
       }
     } catch (e) {
       ctx.show(t('print.failed', { detail: String(e) }), 'error');
@@ -117,6 +124,11 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
           </button>
         </span>
       </div>
+      {errors > 0 && (
+        <div className="pd-preview-errors" role="status" data-testid="preview-errors">
+          {t('print.errors.notice', { count: errors.toLocaleString('vi-VN') })}
+        </div>
+      )}
       {laidOut?.overflow && <div className="pd-preview-warn" role="status">{t('print.tooWide')}</div>}
       <div className="pd-preview-main">
         <div className="pd-preview-pages-area">

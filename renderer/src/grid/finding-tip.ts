@@ -1,0 +1,41 @@
+// The tooltip of a flagged cell (issue 12): each finding on the cell by its severity and rule name,
+// its figures — expected, actual and the signed difference, in the cycle's unit — and the rule's
+// basis. A cell with findings explains them; the "computed from its parts" hint is for cells without.
+import type { Finding } from '../../../shared/findings';
+import { t, type Lang, type MessageKey } from '../../../shared/i18n';
+import type { DisplayUnit } from '../../../shared/model';
+import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../shared/number';
+
+/** What "expected" and "actual" mean for each rule's figures. */
+const FIGURE_LABELS: Partial<Record<Finding['rule'], [MessageKey, MessageKey]>> = {
+  sum_mismatch: ['findings.fig.computed', 'findings.fig.stated'],
+  counterpart_min: ['findings.fig.minimum', 'findings.fig.local'],
+  capital_eligibility: ['findings.fig.valid', 'findings.fig.found'],
+  negative_amount: ['findings.fig.minimum', 'findings.fig.found'],
+};
+
+/** The part of a message after "Rule: line X, column Y — ". */
+function detailOf(message: string): string {
+  const i = message.indexOf(' — ');
+  return i < 0 ? message : message.slice(i + 3);
+}
+
+export function findingTip(findings: readonly Finding[], lang: Lang, unit: DisplayUnit, locale: NumberLocale): string | null {
+  if (findings.length === 0) return null;
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const parts = [...findings].sort((a, b) => order[a.severity] - order[b.severity]).map((f) => {
+    const lines = [`${t(lang, `rules.severity.${f.severity}`)} — ${t(lang, `rules.name.${f.rule}`)}`];
+    const labels = FIGURE_LABELS[f.rule];
+    if (labels && f.expected !== null && f.actual !== null) {
+      lines.push(
+        `${t(lang, labels[0])}: ${formatAmount(f.expected, unit, locale)} · ${t(lang, labels[1])}: ${formatAmount(f.actual, unit, locale)} · ` +
+          `${t(lang, 'findings.fig.diff')}: ${formatSignedAmount(f.actual - f.expected, unit, locale)} (${t(lang, `unit.${unit}`)})`,
+      );
+    } else {
+      lines.push(detailOf(t(lang, f.msg.key, f.msg.params)));
+    }
+    lines.push(`${t(lang, 'findings.tip.basis')}: ${t(lang, `rules.basis.${f.rule}`)}`);
+    return lines.join('\n');
+  });
+  return parts.join('\n\n');
+}
