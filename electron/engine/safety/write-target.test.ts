@@ -222,6 +222,24 @@ describe('plans open in this process', () => {
   });
 });
 
+describe('a plan held on another computer', () => {
+  it('is not replaced, even with --force: the lock names who and where', async () => {
+    const dir = tempDir();
+    const shared = plan(dir, 'shared.plandesk');
+    // A lock written by PlanDesk on another PC of a shared folder: its liveness cannot be known here.
+    const owner = { app: 'PlanDesk', user: 'ke-toan', host: 'PC-KE-TOAN', pid: 4242, since: '2026-12-01T08:00:00.000Z', boot: 1, token: 'remote' };
+    fs.writeFileSync(lockPathFor(shared), JSON.stringify(owner));
+    const r = io();
+    expect(await runNew([shared, '--force'], r.io)).toBe(1);
+    expect(r.err[0]).toBe(t('vi', 'error.write_target.held', { file: 'shared.plandesk', user: 'ke-toan', host: 'PC-KE-TOAN', since: owner.since }));
+    const ws = workspace();
+    ws.open(plan(dir, 'mine.plandesk'));
+    expect(await refusal(ws.saveAs(shared))).toBe('error.write_target.held');
+    expect(integrity(shared)).toBe('ok');
+    expect(JSON.parse(fs.readFileSync(lockPathFor(shared), 'utf8')).token).toBe('remote');
+  });
+});
+
 describe('what may still be written', () => {
   it('--force replaces a plan nobody holds (also one a crashed session left locked); an export never replaces a plan', async () => {
     const dir = tempDir();
