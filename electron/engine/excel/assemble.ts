@@ -15,6 +15,8 @@ import type { SheetData, WorkbookSource } from './sheet';
 import type { TableLayout } from './table';
 import { address } from './text';
 import { buildTree } from './tree';
+import { limitMeta } from './text-limits';
+import { readFooterDetails } from './document-texts';
 
 export interface Assembled {
   data: CycleData;
@@ -149,10 +151,10 @@ export function assemble(
   const legacy = raws.slice(0, 500).filter((r) => /[\u00a8-\u00be\u00c6-\u00d6\u00de-\u00fe].*[\u00a8-\u00be\u00c6-\u00d6\u00de-\u00fe]/.test(r.name) && !/[\u1ea0-\u1ef9ơưđăƠƯĐĂ]/.test(r.name));
   if (legacy.length >= 2 && fonts.size === 0) warn('excel.warn.legacy_text', { example: legacy[0].name.slice(0, 40) });
   if (lines.length === 0) warn('excel.warn.no_lines', {});
-  sink.finish();
 
   // ---- the cycle ------------------------------------------------------------------------------
   const base = blankCycle(layout.title.year ?? new Date().getFullYear()).meta;
+  const footer = readFooterDetails(body.footer);
   const meta = planMeta
     ? { ...planMeta.meta, unit }
     : {
@@ -164,10 +166,15 @@ export function assemble(
         ...(layout.title.docNumber ? { docNumber: layout.title.docNumber } : {}),
         ...(layout.title.docDate ? { docDate: layout.title.docDate } : {}),
         ...(layout.title.issuer ? { issuer: layout.title.issuer } : {}),
+        ...(layout.title.program ? { program: layout.title.program } : {}),
+        ...(layout.title.annexNumber ? { annexNumber: layout.title.annexNumber } : {}),
+        ...(footer.place ? { place: footer.place } : {}),
+        signature: { ...base.signature, ...footer.signature },
       };
   const totals: Record<string, Dong> = {};
   for (const c of tree.ordered) totals[c.key] = calc.total(c.key);
-  const data: CycleData = { meta, columns, lines, amounts, rules: planMeta ? planMeta.rules : { ...DEFAULT_RULES } };
+  const data: CycleData = { meta: limitMeta(meta, warn), columns, lines, amounts, rules: planMeta ? planMeta.rules : { ...DEFAULT_RULES } };
+  sink.finish();
   const report: ImportReport = {
     format: wb.format,
     sheet: sheet.name,

@@ -12,8 +12,13 @@ import type { Row, SheetData } from './sheet';
 import { styleOf } from './sheet';
 import { cellText, type ColumnInfo, type TableLayout } from './table';
 import { address, colLetter, fold } from './text';
+import { FIELD_MAX_LENGTH, limitText } from './text-limits';
 import { isHeaderWord } from './headers';
 import { codeStyle } from './tree';
+import type { PlacedText } from './document-texts';
+
+/** How far below the table a signature block is looked for. */
+const FOOTER_ROWS = 30;
 
 const RELEASED: Row = { index: -1, hidden: false, cells: [] };
 
@@ -54,6 +59,8 @@ export interface TotalRow {
 
 export interface TableBody {
   raws: RawLine[];
+  /** Texts of the rows below the table (signature block, "Nơi nhận"), for document-texts.ts. */
+  footer: PlacedText[];
   totalRows: TotalRow[];
   codeCol: number | undefined;
   amountCols: ColumnInfo[];
@@ -85,6 +92,7 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
   // ---- rows → raw lines ---------------------------------------------------------------------
   const raws: RawLine[] = [];
   const totalRows: TotalRow[] = [];
+  const footer: PlacedText[] = [];
   let start = 0;
   while (start < sheet.rows.length && sheet.rows[start].index < layout.dataFrom) start++;
   for (let i = start; i < sheet.rows.length; i++) {
@@ -141,6 +149,7 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
       if (!hasFigures && FOOTER.test(lead)) {
         const lastRow = sheet.rows[sheet.rows.length - 1].index;
         skip(row.index, 'excel.skip.footer', lastRow > row.index ? `${row.index + 1}-${lastRow + 1}` : undefined);
+        footer.push(...footerTexts(row, sheet.rows.slice(i + 1)));
         break;
       }
       const label = fold(code || name);
@@ -160,12 +169,14 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
     }
     const s = styleOf(sheet, row.cells[nameCol ?? codeCol ?? 0]);
     const sc = styleOf(sheet, row.cells[codeCol ?? nameCol ?? 0]);
+    // Held to the app's own field lengths (classification above saw the whole text).
+    const field = (value: string, col: number | undefined, max: number) => (value.length <= max || col === undefined ? value : limitText(value, max, warn, address(row.index, col)));
     raws.push({
       rowIndex: row.index,
-      code,
-      name,
-      agency: text(agencyCol),
-      note: text(noteCol),
+      code: field(code, codeCol, FIELD_MAX_LENGTH.code),
+      name: field(name, nameCol, FIELD_MAX_LENGTH.name),
+      agency: field(text(agencyCol), agencyCol, FIELD_MAX_LENGTH.agency),
+      note: field(text(noteCol), noteCol, FIELD_MAX_LENGTH.note),
       bold: s.bold || sc.bold,
       indent: s.indent,
       figs,
@@ -175,7 +186,20 @@ export function readBody(sheet: SheetData, layout: TableLayout, unit: DisplayUni
   sheet.rows = [];
   // Known only now: rows past the header area are parsed as they are read.
   if (sheet.droppedCols > 0) warn('excel.warn.columns_dropped', { count: sheet.droppedCols, max: LIMITS.maxCols });
-  return { raws, totalRows, codeCol, amountCols };
+  return { raws, totalRows, footer, codeCol, amountCols };
+}
+
+/** The footer's texts: its first row and the next rows, within a signature block's reach. */
+function footerTexts(first: Row, rest: readonly Row[]): PlacedText[] {
+  const out: PlacedText[] = [];
+  for (const r of [first, ...rest]) {
+    if (r.index > first.index + FOOTER_ROWS) break;
+    r.cells.forEach((c, col) => {
+      const text = c && c.kind === 's' ? cellText(c) : '';
+      if (text) out.push({ row: r.index, col, text: text.slice(0, 300) });
+    });
+  }
+  return out;
 }
 
 /** Decide the table's convention for numbers stored as text, then read them (each ambiguous one reported). */

@@ -51,6 +51,13 @@ function checkDepartment(r: ImportResult) {
   expect(skipped.some((s) => s.startsWith('excel.skip.footer@25'))).toBe(true);
   // Meta read from the title lines.
   expect(r.data.meta).toMatchObject({ unit: 'trieu', docKind: 'Kế hoạch', docNumber: '122/KH-UBND', docDate: '2024-02-29', year: 2024 });
+  // The plan's name, issuing body, annex number and signature block from the title and footer.
+  expect(r.data.meta).toMatchObject({
+    program: 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
+    issuer: 'Ủy ban nhân dân tỉnh Đắk Nông',
+    annexNumber: 'I',
+    signature: { authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', signer: 'Tôn Thị Ngọc Hạnh', recipients: '- Như trên;\n- Lưu: VT.' },
+  });
   // Every warning has a Vietnamese text in the dictionary.
   for (const x of r.report.warnings) expect(t('vi', x.key, x.params)).not.toBe(x.key);
 }

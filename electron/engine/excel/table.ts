@@ -7,6 +7,7 @@ import { isHeaderWord, keyForPath, type TargetKey } from './headers';
 import type { ImportMapping } from './mapping';
 import type { Cell, Row, SheetData } from './sheet';
 import { clean, colIndex, colLetter, fold } from './text';
+import { readTitleDetails, type PlacedText } from './document-texts';
 import { LIMITS } from './limits';
 
 export interface ColumnInfo {
@@ -33,6 +34,9 @@ export interface TableLayout {
 }
 
 export interface TitleInfo {
+  /** The program named in the title, the issuing body at the top left, "Phụ lục I" (document-texts.ts). */
+  program?: string;
+  annexNumber?: string;
   docKind?: string;
   docNumber?: string;
   docDate?: string;
@@ -75,6 +79,13 @@ export function unitFromText(text: string): DisplayUnit | null {
   if (/^(1\.?000 |nghin|ngan)/.test(u)) return 'nghin';
   if (u.startsWith('ty')) return 'ty';
   return 'dong';
+}
+
+function titleOf(texts: PlacedText[]): TitleInfo {
+  const doc = parseTitle(texts.map((t) => t.text));
+  const details = readTitleDetails(texts);
+  // The "(Kèm theo … của Ủy ban nhân dân tỉnh …)" line names the issuer in the document's own words.
+  return { ...details, ...doc, ...(doc.issuer ? {} : details.issuer ? { issuer: details.issuer } : {}) };
 }
 
 function parseTitle(texts: string[]): TitleInfo {
@@ -204,15 +215,15 @@ export function locateTable(sheet: SheetData, mapping?: ImportMapping): TableLay
 
   // Unit and title: rows above the header (and the header itself, where some put the unit).
   let unit: DisplayUnit | null = null;
-  const titleTexts: string[] = [];
+  const titleTexts: PlacedText[] = [];
   for (const r of rows) {
     if (r.index > last) break;
-    for (const c of r.cells) {
+    r.cells.forEach((c, col) => {
       const t = cellText(c);
-      if (!t) continue;
+      if (!t) return;
       unit ??= unitFromText(t);
-      if (r.index < first) titleTexts.push(t);
-    }
+      if (r.index < first) titleTexts.push({ row: r.index, col, text: t });
+    });
   }
   return {
     headerRows: block,
@@ -220,7 +231,7 @@ export function locateTable(sheet: SheetData, mapping?: ImportMapping): TableLay
     columns,
     dataFrom,
     unit,
-    title: parseTitle(titleTexts),
+    title: titleOf(titleTexts),
     hiddenColumns,
     duplicates,
   };
