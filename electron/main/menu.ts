@@ -3,6 +3,7 @@
 // actions), so behaviour lives in one place.
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { t, type Lang } from '../../shared/i18n';
+import { recentLabels, recentMenuLabel } from '../../shared/recent-files';
 
 export function buildMenu(getWindow: () => BrowserWindow | null, lang: Lang, recent: string[], openRecent: (f: string) => void): Menu {
   const send = (action: string) => () => getWindow()?.webContents.send('plandesk:event', { type: 'menu', action });
@@ -14,7 +15,10 @@ export function buildMenu(getWindow: () => BrowserWindow | null, lang: Lang, rec
         { label: t(lang, 'menu.file.open'), accelerator: 'CmdOrCtrl+O', click: send('open') },
         {
           label: t(lang, 'menu.file.recent'),
-          submenu: recent.length ? recent.map((f) => ({ label: f, click: () => openRecent(f) })) : [{ label: '—', enabled: false }],
+          // The same names as the window's File menu: the file and as much of its folder as tells it apart.
+          submenu: recent.length
+            ? recentLabels(recent).map((l) => ({ label: recentMenuLabel(l), toolTip: l.path, click: () => openRecent(l.path) }))
+            : [{ label: '—', enabled: false }],
         },
         { label: t(lang, 'menu.file.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
         { type: 'separator' },

@@ -35,6 +35,7 @@ export const editing = {
   'editing.menu.selectAll': { vi: 'Chọn tất cả', en: 'Select all' },
   'editing.menu.find': { vi: 'Tìm…', en: 'Find…' },
   'editing.menu.insertAbove': { vi: 'Chèn dòng phía trên', en: 'Insert line above' },
+  'editing.shortcut.ctrlWheel': { vi: 'Ctrl+lăn chuột', en: 'Ctrl+wheel' },
   'editing.menu.insertBelow': { vi: 'Chèn dòng phía dưới', en: 'Insert line below' },
   'editing.menu.insertChild': { vi: 'Chèn dòng con', en: 'Insert sub-line' },
   'editing.menu.deleteLine': { vi: 'Xóa dòng…', en: 'Delete line…' },

@@ -25,6 +25,10 @@ export const excel = {
     vi: 'Tệp bị hỏng: thiếu phần {part} mà bảng tính khai báo. Hãy lấy lại tệp gốc.',
     en: 'The file is damaged: part {part}, which the workbook declares, is missing. Please get the original file again.',
   },
+  'excel.error.cell_too_long': {
+    vi: 'Không ghi được tệp: ô {cell} có {length} ký tự, quá giới hạn {max} ký tự một ô của Excel. Hãy rút ngắn nội dung đó rồi làm lại.',
+    en: 'The file cannot be written: cell {cell} holds {length} characters, over Excel\'s limit of {max} per cell. Shorten that text and try again.',
+  },
   'excel.error.encrypted': {
     vi: 'Tệp được đặt mật khẩu (mã hóa), PlanDesk không đọc được. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.',
     en: 'The file is password-protected (encrypted) and PlanDesk cannot read it. Open it in Excel, remove the password and save it again.',
@@ -116,6 +120,14 @@ export const excel = {
   'excel.warn.amount_out_of_range': {
     vi: 'Số "{text}" vượt quá giới hạn một ô ({max} đồng): ô này không được nhập.',
     en: 'The number "{text}" exceeds the limit of one cell ({max} đồng): this cell is not imported.',
+  },
+  'excel.warn.text_cut': {
+    vi: 'Nội dung ô dài {length} ký tự, quá giới hạn {max} ký tự của trường này: chỉ giữ {max} ký tự đầu.',
+    en: 'The cell holds {length} characters, over this field\'s limit of {max}: only the first {max} are kept.',
+  },
+  'excel.warn.meta_text_cut': {
+    vi: 'Thông tin kế hoạch "{field}" dài {length} ký tự, quá giới hạn {max} ký tự: chỉ giữ {max} ký tự đầu.',
+    en: 'The plan detail "{field}" holds {length} characters, over the limit of {max}: only the first {max} are kept.',
   },
   'excel.warn.formula_no_value': {
     vi: 'Ô có công thức nhưng tệp không lưu kết quả (PlanDesk không tự tính công thức Excel): bỏ qua ô này. Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.',

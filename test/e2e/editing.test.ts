@@ -359,7 +359,12 @@ describe('editing the budget grid like a spreadsheet', () => {
 
     const rowHeight = () => page.locator('.ag-grid-scrolling-rows .ag-row[row-index="0"]').evaluate((r) => r.getBoundingClientRect().height);
     const before = await rowHeight();
-    await page.keyboard.press('Control+=');
+    // Zoom is Ctrl+wheel (Ctrl++ inserts a line, as in Excel).
+    const box = (await (await cell(page, '2', 'name')).boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + 5);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
     await poll(() => page.locator('.pd-statusbar').textContent()).toContain('Thu phóng: 110%');
     await poll(rowHeight).toBeGreaterThan(before);
     await page.keyboard.press('Control+0');

@@ -2,8 +2,12 @@
 // with cached results, merges, column widths, frozen panes, print setup, print titles, footer,
 // cell notes, a very hidden sheet), written straight to XML text and deflated as rows are produced.
 // ExcelJS's streaming writer needs ~8 s for a 100.000-line annex; this needs well under 2 s.
+import { ImportError } from './errors';
 import { ZipWriter } from './zip-writer';
 import { colLetter } from './text';
+
+/** Excel's limit on the characters of one cell: a longer one makes Excel "repair" the file. */
+export const EXCEL_CELL_MAX = 32_767;
 
 export interface StyleSpec {
   bold?: boolean;
@@ -160,6 +164,8 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: S
             const ref = L(c) + rowNo;
             switch (cell.t) {
               case 's':
+                // Never a cell Excel cannot hold: refused, naming it, rather than cut without a word.
+                if (cell.v.length > EXCEL_CELL_MAX) throw new ImportError('excel.error.cell_too_long', { cell: `${sh.name}!${ref}`, length: cell.v.length, max: EXCEL_CELL_MAX });
                 x += `<c r="${ref}" s="${cell.s}" t="inlineStr"><is><t xml:space="preserve">${esc(cell.v)}</t></is></c>`;
                 break;
               case 'n':

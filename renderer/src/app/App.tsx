@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { BridgeFailure, type CountingBridge } from '../bridge';
 import { labelText } from '../../../shared/step-label';
+import { recentLabels, recentMenuLabel } from '../../../shared/recent-files';
 import { installCloseGuard } from './close-guard';
 import { BudgetGrid, type BudgetGridHandle } from '../grid/BudgetGrid';
 import { FEATURES } from '../features';
@@ -28,6 +29,9 @@ export function App({ bridge }: { bridge: CountingBridge }) {
   const show = useCallback((text: string, kind: 'error' | 'info' = 'info') => {
     setMessage({ id: Date.now(), text, kind });
   }, []);
+
+  /** A saved edit makes an error about an earlier refused one out of date: it goes. */
+  const clearError = useCallback(() => setMessage((m) => (m?.kind === 'error' ? null : m)), []);
 
   const showFailure = useCallback(
     (err: unknown) => {
@@ -277,6 +281,7 @@ export function App({ bridge }: { bridge: CountingBridge }) {
           bridge={bridge}
           readOnly={!!store.file?.readOnly}
           onMessage={show}
+          onSaved={clearError}
           reload={reload}
           unit={store.meta.unit}
           locale={store.meta.numberLocale}
@@ -301,11 +306,12 @@ export function App({ bridge }: { bridge: CountingBridge }) {
 function recentItems(recent: string[], current: string | undefined, open: (file: string) => void): (MenuItem | 'separator')[] {
   const others = recent.filter((f) => f !== current).slice(0, 8);
   if (!others.length) return [];
-  const items: MenuItem[] = others.map((f, i) => ({
+  // Named with their folder: eight "ke-hoach.plandesk" of eight districts must read differently.
+  const items: MenuItem[] = recentLabels(others).map((l, i) => ({
     id: `recent.${i + 1}`,
-    label: `${i + 1}. ${f.split(/[\\/]/).pop() ?? f}`,
-    title: f,
-    run: () => open(f),
+    label: `${i + 1}. ${recentMenuLabel(l)}`,
+    title: l.path,
+    run: () => open(l.path),
   }));
   return ['separator', ...items];
 }

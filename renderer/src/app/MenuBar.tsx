@@ -69,6 +69,13 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
       }
       altAlone = false;
       if (e.defaultPrevented || modalOpen()) return;
+      // Escape closes an open menu wherever the keyboard is (a menu opened with the mouse leaves it
+      // on the menu's title, outside its items) and gives the keyboard back.
+      if (e.key === 'Escape' && live.current.open) {
+        e.preventDefault();
+        close(true);
+        return;
+      }
       const labels = live.current.menus.map((m) => m.label);
       if (e.key === 'F10' && !e.altKey && !e.ctrlKey && !e.shiftKey && !e.metaKey) {
         e.preventDefault();
@@ -151,6 +158,11 @@ export function MenuBar({ menus, right }: { menus: Menu[]; right?: ReactNode }) 
             aria-haspopup="true"
             aria-expanded={open === m.id}
             data-menu={m.id}
+            onMouseDown={() => {
+              // Opened with the mouse: remember where the keyboard was (the press is about to move it).
+              const active = document.activeElement;
+              if (!open) before.current = active instanceof HTMLElement && !bar.current?.contains(active) ? active : null;
+            }}
             onClick={() => openMenu(open === m.id ? null : m.id, false)}
             onMouseEnter={() => open && openMenu(m.id, false)}
             onKeyDown={(e) => {

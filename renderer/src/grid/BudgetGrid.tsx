@@ -27,7 +27,8 @@ import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, use
 import { ColumnTree } from '../../../shared/columns';
 import type { PlanDeskBridge, Patch, RowView } from '../../../shared/ipc';
 import type { DisplayUnit, FundingColumn } from '../../../shared/model';
-import { formatAmount, formatSignedAmount, parseAmount, type NumberLocale } from '../../../shared/number';
+import { parseEntry } from '../../../shared/formula';
+import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../shared/number';
 import { sumToleranceDong } from '../../../shared/rules/context';
 import { BridgeFailure } from '../bridge';
 import { useLang } from '../i18n';
@@ -41,6 +42,7 @@ import { buildColumnDefs, TEXT_COLUMNS, type TextColumn } from './column-defs';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
 import { contextMenuItems, runGridCommand, type GridCommand } from './grid-commands';
 import { GridContextMenu, type ContextMenuState } from './GridContextMenu';
+import { FindMark } from './find-mark';
 import { GridEditor } from './grid-editor';
 import { handleGridKey } from './grid-keyboard';
 import { gridZoom, selectionSummary } from './grid-status';
@@ -79,6 +81,8 @@ export interface BudgetGridHandle {
   commitEditing(): boolean;
   /** The figure cells of the selection (lines shown × funding columns), for commands on a selection. */
   selectedCells(): { lineId: number; column: string }[];
+  /** Mark the cell Find is showing (null: none), while the find box keeps the keyboard. */
+  markFound(cell: { lineId: number; column: string } | null): void;
 }
 
 interface Props {
@@ -86,6 +90,8 @@ interface Props {
   bridge: PlanDeskBridge;
   readOnly: boolean;
   onMessage: (text: string, kind?: 'error' | 'info') => void;
+  /** An edit was saved: an error message about an earlier refused one is out of date. */
+  onSaved?: () => void;
   /** Re-read the whole plan (after structural changes). */
   reload: () => Promise<void>;
   /** How figures are written (the cycle's; props, so a change in Plan details repaints the grid). */
@@ -99,7 +105,7 @@ const TOTAL_ROW_ID = -1;
 const lineOf = (row: RowView): number | null => (row.id === TOTAL_ROW_ID ? null : row.id);
 
 /** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
-export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, reload, unit, locale, ref }: Props) {
+export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, onSaved, reload, unit, locale, ref }: Props) {
   const { lang, t } = useLang();
   const apiRef = useRef<GridApi<RowView> | null>(null);
   const visibility = useMemo(() => new TreeVisibility((id) => store.rows.get(id)), [store]);
@@ -125,6 +131,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   }, [store]);
   const controller = useMemo(() => new SelectionController(selection, { api: () => apiRef.current, view }), [selection, view]);
   const painter = useMemo(() => new SelectionPainter(selection, (id) => colIndex.current.get(id)), [selection]);
+  const findMark = useMemo(() => new FindMark(() => apiRef.current), []);
 
   const totalRow = useCallback(
     (): RowView => ({
@@ -229,7 +236,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     (e: React.KeyboardEvent<HTMLDivElement>) => {
       // Ctrl/Alt+Enter are not "commit this cell": Ctrl+Enter fills the whole selection, which
       // must appear at once when the engine answers, not one cell ahead of the others.
-      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || readOnly) return;
+      if ((e.key !== 'Enter' && e.key !== 'Tab') || e.ctrlKey || e.metaKey || e.altKey || readOnly) return;
       const input = e.target as HTMLElement;
       if (!(input instanceof HTMLInputElement)) return;
       const cellEl = input.closest('.ag-cell-inline-editing');
@@ -237,9 +244,16 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       const column = cellEl?.getAttribute('col-id');
       const lineId = Number(rowEl?.getAttribute('row-id'));
       if (!column || !Number.isInteger(lineId) || (TEXT_COLUMNS as readonly string[]).includes(column)) return;
-      const parsed = parseAmount(input.value, unit, locale);
-      if (!parsed.ok) return;
-      if (!showPreview(lineId, column, parsed.value)) return;
+      const parsed = parseEntry(input.value, unit, locale);
+      if (!parsed.ok) {
+        // Refused input: the editor stays open on this cell with what was typed, to be corrected
+        // (or Esc to keep the old value), as Excel does — the cursor does not move on.
+        e.preventDefault();
+        e.stopPropagation();
+        onMessage(t(`input.${parsed.error}`, { text: input.value.trim() }), 'error');
+        return;
+      }
+      if (e.key !== 'Enter' || !showPreview(lineId, column, parsed.value)) return;
       const shown = { lineId, column, value: parsed.value };
       earlyPreview.current = shown;
       // AG Grid sends no edit request when the value did not change: then nothing is pending.
@@ -249,7 +263,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         store.settlePreview();
       }, 2000);
     },
-    [readOnly, unit, locale, showPreview, store],
+    [readOnly, unit, locale, showPreview, store, onMessage, t],
   );
 
   const focusCell = useCallback(
@@ -455,9 +469,10 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       try {
         if ((TEXT_COLUMNS as readonly string[]).includes(colId)) {
           await applyPatch(await bridge.invoke('line/update', { lineId: row.id, fields: { [colId as TextColumn]: raw } }));
+          onSaved?.();
           return;
         }
-        const parsed = parseAmount(raw, unit, locale);
+        const parsed = parseEntry(raw, unit, locale);
         if (!parsed.ok) {
           onMessage(t(`input.${parsed.error}`, { text: raw.trim() }), 'error');
           return;
@@ -471,6 +486,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
             : showPreview(row.id, colId, parsed.value);
         try {
           await applyPatch(await bridge.invoke('cell/set', { lineId: row.id, column: colId, value: parsed.value }));
+          onSaved?.();
         } catch (err) {
           // Refused: what was shown ahead is withdrawn by reading the plan again.
           if (previewed) {
@@ -486,7 +502,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         onMessage(t(code.code, code.params), 'error');
       }
     },
-    [applyPatch, bridge, unit, locale, onMessage, t, showPreview, local, reload, store, earlyPreview],
+    [applyPatch, bridge, unit, locale, onMessage, onSaved, t, showPreview, local, reload, store, earlyPreview],
   );
 
   const columnDefs = useMemo(() => {
@@ -523,6 +539,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       },
       cellClassRules: {
         ...painter.rules(col.key),
+        ...findMark.rules(col.key),
         'pd-total': (p: CellClassParams<RowView>) => !!p.data && cellMeaning(p.data, col.key, leafColumns).isTotal,
         // Flagged exactly when the sum rule reports it: the cycle's tolerance, read at paint time
         // (the Rules dialog may change it).
@@ -549,6 +566,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       cellRenderer: field === 'code' ? CodeCell : undefined,
       cellClassRules: {
         ...painter.rules(field),
+        ...findMark.rules(field),
         'pd-finding-error': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'error',
         'pd-finding-warning': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'warning',
         'pd-finding-info': (p: CellClassParams<RowView>) => !!p.data && store.findingAt(p.data.id, field) === 'info',
@@ -573,7 +591,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       valueGetter: () => '',
     };
     return [handle, ...buildColumnDefs(store.columns, { lang, t, amount, text })];
-  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly, painter]);
+  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly, painter, findMark]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<RowView>) => {
@@ -611,10 +629,11 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     (node: IRowNode<RowView>) => (node.data ? visibility.isVisible(node.data) : true),
     [visibility],
   );
-  const getRowClass = useCallback(
-    (p: { node: IRowNode<RowView>; data?: RowView }) => (p.node.rowPinned ? 'pd-grand-total' : p.data?.hasChildren ? 'pd-parent' : undefined),
-    [],
-  );
+  const getRowClass = useCallback((p: { node: IRowNode<RowView> }) => (p.node.rowPinned ? 'pd-grand-total' : undefined), []);
+  // A rule, not getRowClass: AG Grid re-applies rules when a row's data changes and removes a class
+  // whose rule no longer holds (getRowClass only ever adds), so a line that stops being a parent
+  // after an outdent loses its bold at once, not at the next reload.
+  const rowClassRules = useMemo(() => ({ 'pd-parent': (p: { node: IRowNode<RowView>; data?: RowView }) => !p.node.rowPinned && !!p.data?.hasChildren }), []);
 
   useImperativeHandle(
     ref,
@@ -656,8 +675,9 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         }
         return out;
       },
+      markFound: (cell) => findMark.set(cell),
     }),
-    [visibility, refreshFilter, store, applyPatch, focusCell, editor, controller],
+    [visibility, refreshFilter, store, applyPatch, focusCell, editor, controller, findMark],
   );
 
   const gridEvents = useMemo(
@@ -689,6 +709,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         getRowClass={getRowClass}
+        rowClassRules={rowClassRules}
         animateRows={false}
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}

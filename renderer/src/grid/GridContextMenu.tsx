@@ -35,10 +35,19 @@ export function GridContextMenu({ menu, onRun, onClose }: { menu: ContextMenuSta
     const close = (e: Event) => {
       if (!box.current?.contains(e.target as Node)) onClose();
     };
+    // Escape closes it wherever the keyboard is (the grid may have kept it after the right-click).
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    };
     window.addEventListener('mousedown', close, true);
     window.addEventListener('wheel', close, true);
     window.addEventListener('blur', onClose);
+    window.addEventListener('keydown', onEscape, true);
     return () => {
+      window.removeEventListener('keydown', onEscape, true);
       window.removeEventListener('mousedown', close, true);
       window.removeEventListener('wheel', close, true);
       window.removeEventListener('blur', onClose);

@@ -1,7 +1,9 @@
 // The grid's keyboard beyond AG Grid's own (arrows, Enter, Tab, F2, Esc, typing to replace):
 // Shift+arrows extend the selection, Ctrl+arrows jump to the edge of the data, Ctrl+Home/End,
 // Ctrl+A, Shift/Ctrl+Space, Delete/Backspace clear, Ctrl+D fills down, Ctrl+Enter fills the
-// selection, Tab/Shift+Tab in the code column and Alt+Shift+arrows indent, outdent and move lines.
+// selection, Tab/Shift+Tab in the code column and Alt+Shift+arrows indent, outdent and move lines,
+// Ctrl++ (Ctrl+Shift+=, keypad +) inserts lines and Ctrl+- deletes them, as Excel does with rows.
+// Enter, Tab and their Shift forms step over computed totals to the next cell one can type in.
 // Ctrl+C/X/V are left to the browser, whose copy/cut/paste events the grid handles.
 import type { GridApi } from 'ag-grid-community';
 import type { RowView } from '../../../shared/ipc';
@@ -43,6 +45,14 @@ export function handleGridKey(e: KeyboardEvent, host: KeyHost): boolean {
     }
     if (e.key === 'Enter' && !ctrl && !e.altKey && focused) {
       host.controller.stepOverTotals(e.shiftKey ? 'up' : 'down', focused.column.getColId(), focused.rowIndex);
+    }
+    if (e.key === 'Tab' && !ctrl && !e.altKey && focused && !focused.rowPinned) {
+      // Tab saves what was typed and goes on to the next cell one can type in (not editing it).
+      const to = nextTypeable(view, focused.rowIndex, view.colIds().indexOf(focused.column.getColId()), e.shiftKey ? -1 : 1);
+      if (to === null) return false;
+      api.stopEditing(false);
+      host.controller.focusAt(to);
+      return true;
     }
     return false;
   }
@@ -107,9 +117,46 @@ export function handleGridKey(e: KeyboardEvent, host: KeyHost): boolean {
     void (e.shiftKey ? editor.outdent() : editor.indent());
     return true;
   }
+  if (e.key === 'Tab' && !ctrl && !e.altKey && inCell && anchor) {
+    const to = nextTypeable(view, anchor.row, anchor.col, e.shiftKey ? -1 : 1);
+    if (to === null) return false;
+    controller.focusAt(to);
+    return true;
+  }
+  if (e.key === 'Enter' && !ctrl && !e.altKey && inCell && anchor) {
+    // Down (Shift: up) the column to the next line whose cell here is not a computed total.
+    const col = view.colIds()[anchor.col];
+    const d = e.shiftKey ? -1 : 1;
+    let row = anchor.row + d;
+    while (row >= 0 && row < rows && view.isTotal(view.row(row)!, col)) row += d;
+    if (row >= 0 && row < rows) controller.focusAt({ row, col: anchor.col });
+    return true;
+  }
+  // Ctrl++ inserts as many lines as are selected, above them (Excel's Insert rows); Ctrl+- deletes
+  // the selected lines, after the same question as Edit → Delete lines (one undo step).
+  if (ctrl && !e.altKey && e.key === '+' && anchor) {
+    void editor.insertLines('above');
+    return true;
+  }
+  if (ctrl && !e.altKey && !e.shiftKey && e.key === '-' && anchor) {
+    void editor.deleteLines();
+    return true;
+  }
   if (e.key === 'Escape' && selection.isMulti() && anchor) {
     selection.set(anchor);
     return true;
   }
   return false;
+}
+
+/**
+ * The next cell along row `row` from column `col` (dir 1: right, -1: left) that one can type in:
+ * text columns and amounts that are not computed totals. Null when there is none on this line.
+ */
+function nextTypeable(view: TableView, row: number, col: number, dir: 1 | -1): CellPos | null {
+  const line = view.row(row);
+  const cols = view.colIds();
+  if (!line || col < 0) return null;
+  for (let j = col + dir; j >= 0 && j < cols.length; j += dir) if (!view.isTotal(line, cols[j])) return { row, col: j };
+  return null;
 }

@@ -1,5 +1,6 @@
-// This area's overlays and window-wide keys: Ctrl+F (find), F3, Ctrl + / Ctrl − / Ctrl 0 (zoom),
-// the find bar and the renumber dialog (also asked for by the grid's right-click menu).
+// This area's overlays and window-wide keys: Ctrl+F (find), F3, Ctrl+wheel over the grid and
+// Ctrl+0 (zoom; Ctrl++ and Ctrl+- insert and delete lines, as in Excel — grid-keyboard.ts), the
+// find bar and the renumber dialog (also asked for by the grid's right-click menu).
 import { useEffect, useState } from 'react';
 import { gridRequests, stepZoom } from '../../grid/grid-status';
 import type { AppContext } from '../types';
@@ -20,14 +21,26 @@ export function EditingOverlay({ ctx }: { ctx: AppContext }) {
       } else if (e.key === 'F3' && !editingUi.get().find) {
         openEditingUi({ find: true });
         setFindFocus((n) => n + 1);
-      } else if (ctrl && !e.altKey && (e.key === '+' || e.key === '=')) stepZoom(1);
-      else if (ctrl && !e.altKey && e.key === '-') stepZoom(-1);
-      else if (ctrl && !e.altKey && e.key === '0') stepZoom(0);
+      } else if (ctrl && !e.altKey && e.key === '0') stepZoom(0);
       else return;
       e.preventDefault();
     };
+    // Ctrl+wheel over the grid zooms it, one step per notch (a touchpad's small deltas add up).
+    let wheeled = 0;
+    const onWheel = (e: WheelEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || !(e.target as Element | null)?.closest?.('.pd-grid')) return;
+      e.preventDefault();
+      wheeled += e.deltaY;
+      if (Math.abs(wheeled) < 50) return;
+      stepZoom(wheeled < 0 ? 1 : -1);
+      wheeled = 0;
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('wheel', onWheel);
+    };
   }, []);
 
   useEffect(() => gridRequests.subscribe(() => gridRequests.get()?.kind === 'renumber' && openEditingUi({ renumber: true })), []);

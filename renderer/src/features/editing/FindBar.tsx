@@ -1,6 +1,7 @@
 // The find bar (Ctrl+F): searches codes, names and agencies as the officer types, with or without
 // diacritics; Enter / Shift+Enter (or F3 / Shift+F3) go to the next / previous hit, revealing
-// collapsed lines; Esc closes it and gives the keyboard back to the grid at the last hit.
+// collapsed lines, scrolling it into view and marking it while the box keeps the keyboard; Esc
+// closes it and gives the keyboard back to the grid at the last hit.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../types';
 import { findAll, nextIndex, type FindHit } from './find';
@@ -34,9 +35,16 @@ export function FindBar({ ctx, focusSignal }: { ctx: AppContext; focusSignal: nu
     const hit = hits[i];
     if (!hit) return;
     ctx.grid.current?.focusCell(hit.lineId, hit.field);
+    ctx.grid.current?.markFound({ lineId: hit.lineId, column: hit.field });
     // Focusing the cell takes the keyboard: give it back to the find box.
     input.current?.focus();
   };
+
+  // No hit (or a new search without one): nothing marked; closing the box removes the mark.
+  useEffect(() => {
+    if (index < 0 || !hits[index]) ctx.grid.current?.markFound(null);
+  }, [index, hits, ctx.grid]);
+  useEffect(() => () => ctx.grid.current?.markFound(null), [ctx.grid]);
 
   // A new search goes to its first hit; the same search over changed lines keeps its place.
   const searched = useRef<string | null>(null);

@@ -37,8 +37,9 @@ export const editingFeature: Feature = {
       { id: 'editing.find', label: ctx.t('editing.menu.find'), shortcut: 'Ctrl+F', run: () => ctx.run('editing.find') },
     ],
     view: [
-      { id: 'editing.zoomIn', label: ctx.t('editing.menu.zoomIn'), shortcut: 'Ctrl++', run: () => ctx.run('editing.zoomIn') },
-      { id: 'editing.zoomOut', label: ctx.t('editing.menu.zoomOut'), shortcut: 'Ctrl+−', run: () => ctx.run('editing.zoomOut') },
+      // Ctrl++ / Ctrl+- are Excel's insert and delete lines (the Edit menu); zoom is the wheel.
+      { id: 'editing.zoomIn', label: ctx.t('editing.menu.zoomIn'), shortcut: ctx.t('editing.shortcut.ctrlWheel'), run: () => ctx.run('editing.zoomIn') },
+      { id: 'editing.zoomOut', label: ctx.t('editing.menu.zoomOut'), shortcut: ctx.t('editing.shortcut.ctrlWheel'), run: () => ctx.run('editing.zoomOut') },
       { id: 'editing.zoomReset', label: ctx.t('editing.menu.zoomReset'), shortcut: 'Ctrl+0', run: () => ctx.run('editing.zoomReset') },
     ],
   }),

@@ -1,0 +1,41 @@
+// Imported text is held to the same lengths as text typed in the app (FIELD_MAX_LENGTH for line
+// fields, META_TEXT_MAX for the plan's details): a 2.000.000-character name in a file is cut to the
+// limit with a warning naming its cell, instead of entering the plan (and every export of it) whole.
+import { FIELD_MAX_LENGTH } from '../../../shared/commands/editing';
+import { META_TEXT_MAX } from '../../../shared/ipc';
+import type { CycleMeta } from '../../../shared/model';
+import type { ReportSink } from './report';
+
+export { FIELD_MAX_LENGTH };
+
+/** `text` cut to at most `max` UTF-16 units, never between the two halves of a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** `text` within `max`, with a warning at `cell` when it had to be cut. */
+export function limitText(text: string, max: number, warn: ReportSink['warn'], cell: string): string {
+  if (text.length <= max) return text;
+  warn('excel.warn.text_cut', { length: text.length, max }, cell);
+  return cutText(text, max);
+}
+
+type MetaTextKey = keyof typeof META_TEXT_MAX;
+const SIGNATURE_KEYS = new Set<MetaTextKey>(['authority', 'title', 'signer', 'preparedBy', 'onBehalf', 'recipients']);
+
+/** The plan's details within the app's limits, each cut one reported (they have no single cell). */
+export function limitMeta(meta: CycleMeta, warn: ReportSink['warn']): CycleMeta {
+  const out: CycleMeta = { ...meta, signature: { ...meta.signature } };
+  for (const key of Object.keys(META_TEXT_MAX) as MetaTextKey[]) {
+    const holder = (SIGNATURE_KEYS.has(key) ? out.signature : out) as unknown as Record<string, unknown>;
+    const value = holder[key];
+    const max = META_TEXT_MAX[key];
+    if (typeof value === 'string' && value.length > max) {
+      warn('excel.warn.meta_text_cut', { field: key, length: value.length, max });
+      holder[key] = cutText(value, max);
+    }
+  }
+  return out;
+}
