@@ -258,6 +258,15 @@ describe('Excel habits (issue 12)', () => {
     await poll(() => messageBar(page).textContent()).toContain('0');
     expect(await editing(page)).toBe(1);
     await page.keyboard.press('Escape');
+
+    // Ctrl+Enter puts the formula's value in every selected cell.
+    await (await cell(page, '5', 'central_investment')).click();
+    await target.click({ modifiers: ['Shift'] });
+    await page.keyboard.type('=2*3');
+    await page.keyboard.press('Control+Enter');
+    await settled(page);
+    await poll(() => text(page, '5', 'central_investment')).toBe('6');
+    expect(await text(page, '5', 'central_recurrent')).toBe('6');
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
     await server.stop();

@@ -8,7 +8,8 @@ import { planPaste, tileBlock, type PasteColumn, type PastePlan } from '../../..
 import { padRows, parseTsv, writeTsv } from '../../../shared/clipboard/tsv';
 import type { Patch, PlanDeskBridge, RowView } from '../../../shared/ipc';
 import type { LineField } from '../../../shared/model';
-import { formatAmount, parseAmount } from '../../../shared/number';
+import { parseEntry } from '../../../shared/formula';
+import { formatAmount } from '../../../shared/number';
 import { BridgeFailure } from '../bridge';
 import type { PlanStore } from '../state/plan-store';
 import type { ConfirmRequest } from './ConfirmDialog';
@@ -382,7 +383,8 @@ export class GridEditor {
         values.set(col, value);
         continue;
       }
-      const parsed = parseAmount(value, unit, locale);
+      // Typed text may be a simple formula ("=100*3"), as in a single cell.
+      const parsed = parseEntry(value, unit, locale);
       if (!parsed.ok) return this.host.message(this.host.t(`input.${parsed.error}`, { text: value.trim() }), 'error');
       values.set(col, parsed.value);
     }
