@@ -27,7 +27,7 @@ import type { DB } from './db';
 
 export interface ReadOnlyOpen {
   db: DB;
-  /** The database is an in-memory copy of the file (true), or a read-only connection to it. */
+  /** An in-memory copy of the file (true), or a connection to the file itself (read-only or query_only). */
   detached: boolean;
 }
 
