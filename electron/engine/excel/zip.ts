@@ -120,12 +120,15 @@ export class ZipArchive {
     if (b.readUInt16LE(p + 6) & 8) {
       // Sizes and CRC follow the data (streamed writers, LibreOffice): zeros here, or the real values.
       if ((crc !== 0 && crc !== entry.crc) || (csize !== 0 && !same(csize, entry.compressedSize)) || (size !== 0 && !same(size, entry.size))) throw damagedPart(entry);
-      let d = end;
-      if (d + 4 <= b.length && b.readUInt32LE(d) === 0x08074b50) d += 4;
-      const w = entry.zip64 ? 8 : 4;
-      if (d + 4 + 2 * w > b.length) throw damagedPart(entry);
-      const read = (at: number) => (w === 8 ? Number(b.readBigUInt64LE(at)) : b.readUInt32LE(at));
-      if (b.readUInt32LE(d) !== entry.crc || read(d + 4) !== entry.compressedSize || read(d + 4 + w) !== entry.size) throw damagedPart(entry);
+      // The descriptor's signature is optional, and some streaming writers (.NET's packaging) use
+      // 8-byte sizes without a Zip64 central record: any of these layouts may match.
+      const matches = (d: number, w: 4 | 8) => {
+        if (d + 4 + 2 * w > b.length) return false;
+        const read = (at: number) => (w === 8 ? Number(b.readBigUInt64LE(at)) : b.readUInt32LE(at));
+        return b.readUInt32LE(d) === entry.crc && read(d + 4) === entry.compressedSize && read(d + 4 + w) === entry.size;
+      };
+      const signed = end + 4 <= b.length && b.readUInt32LE(end) === 0x08074b50;
+      if (!(signed && (matches(end + 4, 4) || matches(end + 4, 8))) && !matches(end, 4) && !matches(end, 8)) throw damagedPart(entry);
     } else if (crc !== entry.crc || !same(csize, entry.compressedSize) || !same(size, entry.size)) {
       throw damagedPart(entry);
     }
