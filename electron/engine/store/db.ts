@@ -80,6 +80,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): DB {
     // nothing until the schema below is proven: it is query_only meanwhile.
     if (readOnly) ({ db, detached } = openReadOnly(file));
     else {
+      // A WAL beside the file (a crash): the writable connection closing after a refusal would fold
+      // it into the file. Look at the schema through a read-only view first.
+      if (fs.existsSync(`${file}-wal`)) {
+        const probe = openReadOnly(file).db;
+        try {
+          const problem = schemaProblem(probe, version);
+          if (problem) throw new Error(problem);
+        } finally {
+          probe.close();
+        }
+      }
       db = new Database(file, { fileMustExist: true });
       db.pragma('query_only = ON');
     }

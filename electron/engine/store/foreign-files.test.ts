@@ -72,6 +72,34 @@ describe('a foreign database with PlanDesk\'s application_id', () => {
     expect(new BackupStore(dataDir, file).list()).toEqual([]);
   });
 
+  it('a foreign WAL-mode database with a WAL left by a crash: refused, and neither file changes', () => {
+    const dir = tempDir();
+    const src = path.join(tempDir(), 'src.plandesk');
+    const db = new Database(src);
+    db.pragma('journal_mode = wal');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec("INSERT INTO customers (name) VALUES ('only in the WAL')");
+    const file = path.join(dir, 'crashed.plandesk');
+    fs.copyFileSync(src, file);
+    fs.copyFileSync(`${src}-wal`, `${file}-wal`);
+    db.close();
+    const before = fs.readFileSync(file);
+    const wal = fs.readFileSync(`${file}-wal`);
+    const ws = new Workspace(null, { dataDir: tempDir() });
+    try {
+      expect(codeOf(() => ws.open(file))).toBe('error.not_plandesk');
+    } finally {
+      ws.close();
+    }
+    expect(codeOf(() => PlanSession.open(file))).toBe('error.not_plandesk');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readFileSync(`${file}-wal`).equals(wal)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['crashed.plandesk', 'crashed.plandesk-wal']);
+  });
+
   it('refuses a plan-like file that lacks one of the schema\'s tables or columns', () => {
     const dir = tempDir();
     // The current schema without lines.note: everything else as PlanDesk makes it.
