@@ -1,5 +1,6 @@
 // The `plandesk` command: the same engine as the app, no window. Dispatches to one module per
-// sub-command; each returns its exit code.
+// sub-command; each returns its exit code. `--help` (or `help`) lists the commands, one line each;
+// `plandesk COMMAND --help` explains one.
 import { t } from '../../shared/i18n';
 import { EXIT, type CliIO } from './io';
 
@@ -13,25 +14,84 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: () => import('./commands/compare'),
 };
 
+/** Each command's usage line (its dictionary key), shown above its help. */
+const USAGE: Record<string, string> = {
+  new: 'cli.usage.new',
+  check: 'cli.usage.check',
+  import: 'excel.cli.usage.import',
+  export: 'excel.cli.usage.export',
+  compare: 'cli.usage.compare',
+};
+
+const isHelp = (a: string) => a === '--help' || a === '-h';
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  const load = name ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.stderr(t('vi', 'cli.usage.main'));
+  if (name === undefined) {
+    io.stderr(t('vi', 'cli.help.main'));
     return EXIT.usage;
   }
-  return (await load()).run(rest, io);
+  if (isHelp(name) || name === 'help') {
+    const about = rest[0];
+    if (about !== undefined && !Object.hasOwn(COMMANDS, about)) return unknown(about, io);
+    io.stdout(about === undefined ? t('vi', 'cli.help.main') : commandHelp(about));
+    return EXIT.ok;
+  }
+  if (!Object.hasOwn(COMMANDS, name)) return unknown(name, io);
+  if (rest.some(isHelp)) {
+    io.stdout(commandHelp(name));
+    return EXIT.ok;
+  }
+  return (await COMMANDS[name]()).run(rest, io);
+}
+
+function commandHelp(name: string): string {
+  return `${t('vi', USAGE[name])}\n${t('vi', `cli.help.${name}`)}`;
+}
+
+function unknown(name: string, io: CliIO): number {
+  io.stderr(t('vi', 'cli.unknownCommand', { name }));
+  return EXIT.usage;
+}
+
+/**
+ * Writes to a stream that may close under us: `plandesk check F | head` closes stdout after a few
+ * lines. Then the rest of the output is dropped quietly (as Unix tools stop at a closed pipe), the
+ * command still finishes what it writes to disk, and its exit code stands. Any other write error
+ * (a full disk under `> out.txt`) also stops the output, and the command then exits 1.
+ */
+function lineWriter(stream: NodeJS.WriteStream): { write: (s: string) => void; failed: () => boolean } {
+  let closed = false;
+  let failed = false;
+  const stop = (e: NodeJS.ErrnoException) => {
+    closed = true;
+    if (e.code !== 'EPIPE') failed = true;
+  };
+  stream.on('error', stop);
+  return {
+    write: (s) => {
+      if (closed) return;
+      try {
+        stream.write(s + '\n');
+      } catch (e) {
+        stop(e as NodeJS.ErrnoException);
+      }
+    },
+    failed: () => failed,
+  };
 }
 
 /** Run as a process: print, set the exit code. Called by bin/plandesk.cjs. */
 export function runCli(argv: string[]): Promise<void> {
-  const io: CliIO = { stdout: (s) => process.stdout.write(s + '\n'), stderr: (s) => process.stderr.write(s + '\n') };
+  const out = lineWriter(process.stdout);
+  const err = lineWriter(process.stderr);
+  const io: CliIO = { stdout: out.write, stderr: err.write };
   return main(argv, io).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = code === EXIT.ok && out.failed() ? EXIT.failed : code;
     },
     (e) => {
-      process.stderr.write(t('vi', 'error.internal', { detail: String((e as Error)?.message ?? e) }) + '\n');
+      io.stderr(t('vi', 'error.internal', { detail: String((e as Error)?.message ?? e) }));
       process.exitCode = EXIT.failed;
     },
   );

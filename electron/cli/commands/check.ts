@@ -7,6 +7,7 @@ import { formatAmount } from '../../../shared/number';
 import { PlanSession } from '../../engine/session';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { checkPaths } from '../paths';
 import { reportError } from './report-error';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -22,6 +23,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(t('vi', 'cli.usage.check'));
     return EXIT.usage;
   }
+  const bad = checkPaths(io, [positionals[0]]);
+  if (bad !== null) return bad;
   let session: PlanSession;
   try {
     session = PlanSession.open(positionals[0], { readOnly: true });

@@ -11,6 +11,7 @@ import { writeCompareXlsx } from '../../engine/history/compare-xlsx';
 import { loadFileSide } from '../../engine/history/sources';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { checkPaths } from '../paths';
 import { reportError } from './report-error';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -21,13 +22,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       json: { type: 'boolean' }, xlsx: { type: 'string' }, 'rev-a': { type: 'string' }, 'rev-b': { type: 'string' },
     }));
   } catch (e) {
-    io.stderr(t('vi', 'cli.usage', { detail: (e as Error).message }));
+    // readArgs' message already names the argument, in Vietnamese.
+    io.stderr((e as Error).message);
     return EXIT.usage;
   }
   if (positionals.length !== 2) {
     io.stderr(t('vi', 'cli.usage.compare'));
     return EXIT.usage;
   }
+  const bad = checkPaths(io, positionals, [typeof values.xlsx === 'string' ? values.xlsx : undefined]);
+  if (bad !== null) return bad;
   try {
     const a = loadFileSide(positionals[0], values['rev-a'] as string | undefined);
     const b = loadFileSide(positionals[1], values['rev-b'] as string | undefined);

@@ -9,6 +9,7 @@ import { exportAnnex } from '../../engine/excel';
 import { openCycleFile } from '../../engine/store/cycle-file';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { checkPaths } from '../paths';
 import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
 
@@ -30,6 +31,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const mappingRead = mappingArg(values.mapping, io);
   if (!mappingRead.ok) return EXIT.usage;
   const mapping = mappingRead.mapping;
+  const bad = checkPaths(io, [positionals[0], template], [out]);
+  if (bad !== null) return bad;
   try {
     const file = openCycleFile(positionals[0], { readOnly: true });
     let data: CycleData;

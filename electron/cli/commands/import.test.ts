@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
@@ -14,10 +15,20 @@ import { run as runExport } from './export';
 import { run as runImport } from './import';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-cli-excel-'));
+// The import reads in the app's worker bundles: built here as scripts/build.mjs builds them (inside
+// the project, so their external packages resolve from node_modules).
+const workerDir = path.resolve(__dirname, '../../../node_modules/.cache/plandesk-test', `cli-workers-${process.pid}`);
+beforeAll(async () => {
+  const entries = { 'import-worker': '../../engine/excel/import-worker.ts', 'transfer-worker': '../../engine/transfer/transfer-worker.ts' };
+  for (const [name, src] of Object.entries(entries)) {
+    await build({ entryPoints: [path.join(__dirname, src)], outfile: path.join(workerDir, `${name}.cjs`), bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  }
+}, 60_000);
+afterAll(() => fs.rmSync(workerDir, { recursive: true, force: true }));
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) } };
+  return { out, err, io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), workerDir } };
 }
 
 describe('plandesk import / export', () => {

@@ -4,10 +4,15 @@
 // 1 when the spreadsheet is unreadable or refused (one Vietnamese line on stderr).
 import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
-import { importSpreadsheet, listSheets, type ImportReport } from '../../engine/excel';
+import path from 'node:path';
+import type { SheetChoice } from '../../../shared/commands/transfer';
+import { importInWorker, type ImportReport } from '../../engine/excel';
 import { createCycleFile } from '../../engine/store/cycle-file';
+import { runTransferTask } from '../../engine/transfer/worker-runner';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { checkPaths } from '../paths';
+import { workerDir } from '../workers';
 import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
 
@@ -31,18 +36,26 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(t('vi', 'excel.cli.usage.import'));
     return EXIT.usage;
   }
+  if (typeof values.sheet === 'string' && (values.sheet.trim() === '' || /^-?\d+$/.test(values.sheet) && Number(values.sheet) < 1)) {
+    io.stderr(t('vi', 'cli.error.bad_sheet', { value: values.sheet }));
+    return EXIT.usage;
+  }
   const input = { path: positionals[0] };
   const mappingRead = mappingArg(values.mapping, io);
   if (!mappingRead.ok) return EXIT.usage;
   const mapping = mappingRead.mapping;
+  const bad = checkPaths(io, [positionals[0]], [out]);
+  if (bad !== null) return bad;
   try {
+    // The workbook is read in the app's worker threads, under the same heap cap and wall time.
+    const workers = workerDir(io.workerDir);
     // --sheet: a sheet's name, or its number counting from 1.
     let sheet: string | number | undefined = typeof values.sheet === 'string' ? values.sheet : undefined;
     if (typeof sheet === 'string' && /^\d+$/.test(sheet)) {
-      const names = (await listSheets(input)).map((s) => s.name);
+      const names = (await runTransferTask<SheetChoice[]>(path.join(workers, 'transfer-worker.cjs'), { type: 'sheets', input })).map((s) => s.name);
       if (!names.includes(sheet)) sheet = Number(sheet) - 1;
     }
-    const { data, report } = await importSpreadsheet(input, { sheet, mapping });
+    const { data, report } = await importInWorker(path.join(workers, 'import-worker.cjs'), input, { sheet, mapping });
     createCycleFile(out, data, { overwrite: !!values.force });
     if (values.json) io.stdout(JSON.stringify(jsonReport(report), null, 2));
     else for (const line of textReport(report)) io.stdout(line);

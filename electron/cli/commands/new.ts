@@ -5,7 +5,12 @@ import { blankCycle, sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { createCycleFile } from '../../engine/store/cycle-file';
 import { readArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
+import { checkPaths } from '../paths';
 import { reportError } from './report-error';
+
+/** Years a plan can be made for (a typo such as 20255 is refused, not made into a plan). */
+const YEAR_MIN = 2000;
+const YEAR_MAX = 2100;
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
@@ -16,11 +21,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr((e as Error).message);
     return EXIT.usage;
   }
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (positionals.length !== 1 || (year !== undefined && !Number.isInteger(year))) {
+  if (positionals.length !== 1) {
     io.stderr(t('vi', 'cli.usage.new'));
     return EXIT.usage;
   }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(/^\d{4}$/.test(String(values.year)) && year >= YEAR_MIN && year <= YEAR_MAX)) {
+    io.stderr(t('vi', 'cli.error.bad_year', { value: String(values.year), min: YEAR_MIN, max: YEAR_MAX }));
+    return EXIT.usage;
+  }
+  const bad = checkPaths(io, [], [positionals[0]]);
+  if (bad !== null) return bad;
   try {
     createCycleFile(positionals[0], values.sample ? sampleCycle() : blankCycle(year), { overwrite: !!values.force });
   } catch (e) {

@@ -4,17 +4,18 @@
 // clear refusal: the worker is terminated, nothing else is affected.
 import type { ImportInput, ImportOptions, ImportResult } from './import';
 import { unpackResult, type PackedResult } from './result-codec';
+import { WORKER_LIMITS } from './worker-limits';
 import { runWorker } from './worker-run';
 
 export interface WorkerImportOptions extends ImportOptions {
-  /** Wall-time limit (default 5 minutes). */
+  /** Wall-time limit (default WORKER_LIMITS.importTimeoutMs). */
   timeoutMs?: number;
-  /** Heap limit of the worker in MB (default 1536). */
+  /** Heap limit of the worker in MB (default WORKER_LIMITS.maxHeapMb). */
   maxHeapMb?: number;
 }
 
 export function importInWorker(workerFile: string, input: ImportInput, opts: WorkerImportOptions = {}): Promise<ImportResult> {
-  const { signal, onProgress, timeoutMs = 5 * 60_000, maxHeapMb = 1536, ...rest } = opts;
+  const { signal, onProgress, timeoutMs = WORKER_LIMITS.importTimeoutMs, maxHeapMb = WORKER_LIMITS.maxHeapMb, ...rest } = opts;
   return runWorker(
     workerFile,
     { type: 'start', input, opts: rest },

@@ -6,12 +6,13 @@ import { Worker } from 'node:worker_threads';
 import type { ExcelMessageKey } from '../../../shared/i18n/excel';
 import { PlanDeskError } from '../errors';
 import { ImportError } from './errors';
+import { WORKER_LIMITS } from './worker-limits';
 
 export interface WorkerLimits {
   signal?: AbortSignal;
   /** Wall-time limit. */
   timeoutMs: number;
-  /** Heap limit of the worker in MB (default 1536). */
+  /** Heap limit of the worker in MB (default WORKER_LIMITS.maxHeapMb). */
   maxHeapMb?: number;
   /**
    * On Cancel: null stops the thread at once; a number first asks the job to stop (message
@@ -41,11 +42,10 @@ export function runWorker<T>(
   onDone: (m: WorkerMessage) => T,
   onMessage?: (m: WorkerMessage) => void,
 ): Promise<T> {
-  const { signal, timeoutMs, maxHeapMb = 1536, cancelGraceMs, label } = limits;
+  const { signal, timeoutMs, maxHeapMb = WORKER_LIMITS.maxHeapMb, cancelGraceMs, label } = limits;
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(new ImportError('excel.error.cancelled'));
-    // A roomy young generation: imports allocate many short-lived objects.
-    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 } });
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_LIMITS.youngHeapMb } });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
