@@ -200,8 +200,13 @@ export interface PlanDeskBridge {
   /**
    * File-level actions handled by the host (dialogs live in Electron's main process). 'print' and
    * 'exportPdf' print the open cycle's annex with its saved settings; exportPdf's `file` is the PDF.
+   * 'openInNewWindow' and 'newInNewWindow' (Electron only) open or create a plan in a window of its
+   * own; a plan already open in a window is brought to the front instead.
    */
-  fileAction(action: 'new' | 'open' | 'saveAs' | 'openRecent' | 'print' | 'exportPdf', arg?: string): Promise<FileActionResult>;
+  fileAction(
+    action: 'new' | 'open' | 'saveAs' | 'openRecent' | 'print' | 'exportPdf' | 'openInNewWindow' | 'newInNewWindow',
+    arg?: string,
+  ): Promise<FileActionResult>;
   /**
    * Hand the host a spreadsheet the person picked or dropped in the page (bytes, at most 100 MB):
    * the answer's id starts an import ('transfer/start' with source {kind: 'upload', id}).

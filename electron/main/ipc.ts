@@ -1,39 +1,55 @@
-// IPC wiring: the renderer's requests go to the Workspace after checking they come from our own
-// window and naming a known command; the engine validates every argument again (zod schemas).
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+// IPC wiring: a request goes to the Workspace of the window that sent it (each window has its own
+// plan), after checking it comes from the top frame of one of our windows (or of one of their print
+// views) showing our own app:// page, and names a known command; the engine validates every
+// argument again (zod schemas).
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { commandArgs, type CommandName } from '../../shared/ipc';
 import { toBridgeError } from '../engine/errors';
 import { transferJobs } from '../engine/transfer/jobs';
-import type { Workspace } from '../engine/workspace';
-import type { FileDialogs } from './file-actions';
 import { choosePathArgs } from './path-args';
-import type { AnnexPrinter } from './print';
+import type { PlanWindow } from './windows';
 
-export function wireIpc(getWindow: () => BrowserWindow | null, workspace: Workspace, files: FileDialogs, printer?: AnnexPrinter): void {
-  const fromOurWindow = (e: IpcMainInvokeEvent) =>
-    (e.sender === getWindow()?.webContents || !!printer?.isPrintView(e.sender)) && e.senderFrame?.url.startsWith('app://');
+/** Where a request's window is found (windows.ts). */
+export interface SenderWindows {
+  forSender(sender: IpcMainInvokeEvent['sender']): PlanWindow | null;
+}
+
+/** The channels the preload exposes, each handled here (ipc.test.ts checks the preload uses these). */
+export const CHANNELS = ['plandesk:invoke', 'plandesk:file', 'plandesk:recent', 'plandesk:upload'] as const;
+
+const refused = (detail: string) => ({ ok: false as const, error: { code: 'error.invalid_args', params: { detail } } });
+
+/** The sender's window, if the request comes from our page in its top frame; null otherwise. */
+function senderWindow(windows: SenderWindows, e: IpcMainInvokeEvent): PlanWindow | null {
+  const frame = e.senderFrame;
+  // A frame inside the page (none is ever made, but a page could be made to) is not the page.
+  if (!frame || frame.parent !== null || !frame.url.startsWith('app://plandesk/')) return null;
+  return windows.forSender(e.sender);
+}
+
+export function wireIpc(windows: SenderWindows): void {
   ipcMain.handle('plandesk:invoke', async (e, name: unknown, args: unknown) => {
-    if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
-    if (typeof name !== 'string' || !Object.hasOwn(commandArgs, name)) {
-      return { ok: false, error: { code: 'error.invalid_args', params: { detail: String(name) } } };
-    }
+    const w = senderWindow(windows, e);
+    if (!w) return refused('sender');
+    if (typeof name !== 'string' || !Object.hasOwn(commandArgs, name)) return refused(String(name));
     // File paths inside arguments (compare with a file, export, new cycle) come from main's dialogs.
-    const picked = await choosePathArgs(getWindow(), name, args);
-    return picked.ok ? workspace.handle(name as CommandName, picked.args) : picked;
+    const picked = await choosePathArgs(w.win.isDestroyed() ? null : w.win, name, args);
+    return picked.ok ? w.workspace.handle(name as CommandName, picked.args) : picked;
   });
   ipcMain.handle('plandesk:file', async (e, action: unknown, arg: unknown) => {
-    if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
-    if ((action === 'print' || action === 'exportPdf') && printer) return printer.run(action);
+    const w = senderWindow(windows, e);
+    if (!w) return refused('sender');
+    if (action === 'print' || action === 'exportPdf') return w.printer.run(action);
     // Paths are chosen in main-process dialogs; the renderer may only name a recent file.
-    return files.run(String(action), typeof arg === 'string' ? arg : undefined);
+    return w.files.run(String(action), typeof arg === 'string' ? arg : undefined);
   });
   // The recent-files list (the renderer may then name one of these to 'openRecent', nothing else).
-  ipcMain.handle('plandesk:recent', (e) => (fromOurWindow(e) ? workspace.recent() : []));
+  ipcMain.handle('plandesk:recent', (e) => senderWindow(windows, e)?.workspace.recent() ?? []);
   // A spreadsheet dropped on the window: its bytes (the sandboxed page has no paths), at most 100 MB.
   ipcMain.handle('plandesk:upload', (e, name: unknown, bytes: unknown) => {
-    if (!fromOurWindow(e)) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'sender' } } };
+    if (!senderWindow(windows, e)) return refused('sender');
     const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes instanceof Uint8Array ? bytes : null;
-    if (typeof name !== 'string' || name.length > 1000 || !data) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'upload' } } };
+    if (typeof name !== 'string' || name.length > 1000 || !data) return refused('upload');
     try {
       return { ok: true, id: transferJobs().addUpload(name, data) };
     } catch (err) {

@@ -1,34 +1,69 @@
-// Electron's main process: one window on one cycle file. Thin on purpose — the engine does the
-// work; this file wires windows, the app:// protocol, IPC, dialogs and the menu.
-// With no file argument it opens the built-in sample (copied to the user's data folder).
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+// Electron's main process: one window per open plan (windows.ts), in one app instance. Thin on
+// purpose — the engine does the work; this file starts the app, wires the app:// protocol, IPC and
+// the menu, and routes plans asked for from outside (the command line, a second instance started
+// by a double-click, macOS's open-file) to their windows.
+// With no file asked for it opens the built-in sample (copied to the user's data folder).
+import { app, dialog, Menu } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
 import { configureTransfer } from '../engine/transfer/jobs';
-import { Workspace } from '../engine/workspace';
 import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
-import { FileDialogs } from './file-actions';
 import { wireIpc } from './ipc';
 import { buildMenu } from './menu';
-import { AnnexPrinter } from './print';
-import { guardWindow, hardenSession } from './security';
-import { debugSwitches, windowPreferences } from './window-policy';
+import { plandeskFiles, type InstanceData } from './open-requests';
+import { hardenSession } from './security';
+import { debugSwitches } from './window-policy';
+import { PlanWindows } from './windows';
 
 registerSchemeAsPrivileged();
 
-let win: BrowserWindow | null = null;
-const getWindow = () => win;
-
-function fileFromArgs(argv: string[]): string | null {
-  return argv.slice(app.isPackaged ? 1 : 2).find((a) => a.toLowerCase().endsWith('.plandesk')) ?? null;
-}
+/**
+ * Where the bundles are: dist/electron in the app (main.cjs's own folder), found from the app's
+ * root so that the tests, which run this file from source, find the same built files.
+ */
+const bundleDir = () => path.join(app.getAppPath(), 'dist', 'electron');
 
 function sampleFile(): string {
   const dir = path.join(app.getPath('userData'), 'samples');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, 'ke-hoach-122-KH-UBND-2024.plandesk');
+}
+
+// macOS hands files over with open-file, also before the app is ready (the double-click that
+// started it): those are kept until the windows can open.
+const early: string[] = [];
+let windows: PlanWindows | null = null;
+app.on('open-file', (e, file) => {
+  e.preventDefault();
+  if (windows) void openAsked(windows, [file]);
+  else early.push(file);
+});
+
+/**
+ * Open the plans asked for, each in its own window (or its window to the front). One that cannot
+ * be opened (damaged, newer version) must not stop the others: say why, from a window where
+ * File → Restore from backup can bring a damaged file back — the sample's when none is open.
+ */
+async function openAsked(w: PlanWindows, files: string[]): Promise<void> {
+  const errors: string[] = [];
+  for (const f of files) {
+    try {
+      await w.openFile(f);
+    } catch (e) {
+      const b = toBridgeError(e);
+      errors.push(t('vi', b.code, b.params));
+    }
+  }
+  if (!w.all.length) await openSample(w);
+  const shown = w.current();
+  for (const message of errors) if (shown) void dialog.showMessageBox(shown.win, { type: 'error', message });
+}
+
+async function openSample(w: PlanWindows): Promise<void> {
+  const sample = sampleFile();
+  await (fs.existsSync(sample) ? w.openFile(sample) : w.createFile(sample, { sample: true }));
 }
 
 async function start(): Promise<void> {
@@ -39,61 +74,51 @@ async function start(): Promise<void> {
     dialog.showErrorBox(t('vi', 'app.name'), t('vi', 'error.debug_switch', { switches: debug.join(' ') }));
     return app.exit(2);
   }
-  if (!app.requestSingleInstanceLock()) return app.quit();
+  // One PlanDesk per user session: a second one (a double-click on a plan while PlanDesk runs)
+  // hands its files to this one and quits. Its argv and folder travel as data too: Chromium may
+  // reorder or add to the argv the first instance is told.
+  const mine: InstanceData = { argv: process.argv, cwd: process.cwd() };
+  if (!app.requestSingleInstanceLock(mine)) return app.quit();
+  app.on('second-instance', (_e, argv, cwd, data) => {
+    const files = plandeskFiles(data, argv, cwd, app.isPackaged);
+    // Before the windows can open (the app is starting): with the command line's own files.
+    if (!windows) return void early.push(...files);
+    if (files.length) void openAsked(windows, files);
+    else {
+      // PlanDesk started again with no file: the person looks for it — show it.
+      const w = windows.current();
+      if (w) windows.focus(w);
+      else void openSample(windows);
+    }
+  });
   await app.whenReady();
   hardenSession();
-  serveRenderer(path.join(__dirname, '..', 'renderer'));
-  // Backups go under userData/backups (issue 7).
-  const workspace = new Workspace(path.join(app.getPath('userData'), 'recent.json'), { dataDir: app.getPath('userData') });
+  serveRenderer(path.join(bundleDir(), '..', 'renderer'));
   // Imports read spreadsheets in worker threads (bundles beside this one): the window never waits.
-  configureTransfer({ workerDir: __dirname });
+  configureTransfer({ workerDir: bundleDir() });
   // One menu: the window's own (every feature area's items, in the UI language, with recent
   // files). A native menu bar above it on Windows and Linux would be a second, different one; macOS
   // keeps its native menu bar (the system's place for a menu, and the key equivalents of Edit).
-  const refreshMenu = () =>
-    Menu.setApplicationMenu(
-      process.platform === 'darwin' ? buildMenu(getWindow, 'vi', workspace.recent(), (f) => void files.run('openRecent', f)) : null,
-    );
-  const files = new FileDialogs(workspace, getWindow, () => {
-    const s = workspace.session;
-    if (s) {
-      win?.setTitle(`${s.info.name} — PlanDesk`);
-      win?.webContents.send('plandesk:event', { type: 'file-changed', file: s.info });
-    }
-    refreshMenu();
-  });
-  const requested = fileFromArgs(process.argv);
-  // A file that cannot be opened (damaged, newer version) must not stop the app: say why over the
-  // sample, from where File → Restore from backup can bring a damaged file back.
-  let startupError: string | null = null;
-  if (requested) {
-    try {
-      workspace.open(requested);
-    } catch (e) {
-      const b = toBridgeError(e);
-      startupError = t('vi', b.code, b.params);
-    }
-  }
-  if (!workspace.session) {
-    const sample = sampleFile();
-    if (fs.existsSync(sample)) workspace.open(sample);
-    else workspace.create(sample, { sample: true });
-  }
-  wireIpc(getWindow, workspace, files, new AnnexPrinter(workspace, getWindow, path.join(__dirname, 'preload.cjs')));
+  const refreshMenu = () => {
+    if (process.platform !== 'darwin') return Menu.setApplicationMenu(null);
+    const recent = w.current()?.workspace.recent() ?? [];
+    Menu.setApplicationMenu(buildMenu(() => w.current()?.win ?? null, 'vi', recent, (f) => void w.current()?.files.run('openRecent', f)));
+  };
+  // Backups go under userData/backups (issue 7), each window's plan with its own.
+  const w = new PlanWindows({ bundleDir: bundleDir(), dataDir: app.getPath('userData'), onChanged: () => refreshMenu() });
+  windows = w;
+  wireIpc(w);
   refreshMenu();
-  win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: `${workspace.session!.info.name} — PlanDesk`,
-    webPreferences: windowPreferences({ packaged: app.isPackaged, preload: path.join(__dirname, 'preload.cjs') }),
-  });
-  guardWindow(win);
-  await win.loadURL('app://plandesk/index.html');
-  if (startupError) void dialog.showMessageBox(win, { type: 'error', message: startupError });
+  // The app ends with its last window — except on macOS, where an app stays until Quit and a click
+  // on its Dock icon opens a window again.
   app.on('window-all-closed', () => {
-    workspace.close();
-    app.quit();
+    if (process.platform !== 'darwin') app.quit();
   });
+  app.on('activate', () => {
+    if (app.isReady() && !w.all.length) void openSample(w);
+  });
+  await openAsked(w, [...plandeskFiles(null, process.argv, process.cwd(), app.isPackaged), ...early.splice(0)]);
 }
 
-void start();
+/** The app's start, awaited by the tests that drive this file with a stand-in for Electron. */
+export const started: Promise<void> = start();

@@ -13,6 +13,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, lang: Lang, rec
       submenu: [
         { label: t(lang, 'menu.file.new'), accelerator: 'CmdOrCtrl+N', click: send('new') },
         { label: t(lang, 'menu.file.open'), accelerator: 'CmdOrCtrl+O', click: send('open') },
+        { label: t(lang, 'menu.file.openInNewWindow'), click: send('openInNewWindow') },
+        { label: t(lang, 'menu.file.newInNewWindow'), accelerator: 'CmdOrCtrl+Shift+N', click: send('newInNewWindow') },
         {
           label: t(lang, 'menu.file.recent'),
           // The same names as the window's File menu: the file and as much of its folder as tells it apart.

@@ -16,7 +16,16 @@ const FILTERS = {
 
 const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs };
 
-const grants = new PathGrants();
+/** Each window's own grants: a comparison made in one window is followed up in that window only. */
+const grantsOf = new WeakMap<BrowserWindow, PathGrants>();
+const noWindow = new PathGrants();
+
+function grantsFor(win: BrowserWindow | null): PathGrants {
+  if (!win) return noWindow;
+  let g = grantsOf.get(win);
+  if (!g) grantsOf.set(win, (g = new PathGrants()));
+  return g;
+}
 
 async function ask(win: BrowserWindow, slot: HostPathSlot): Promise<string | undefined> {
   if (slot.dialog === 'open') {
@@ -30,5 +39,5 @@ async function ask(win: BrowserWindow, slot: HostPathSlot): Promise<string | und
 
 /** Fill the path slots of a command's arguments from dialogs (or a grant for exactly this use). */
 export function choosePathArgs(win: BrowserWindow | null, name: string, args: unknown): Promise<PathArgsResult> {
-  return fillPathArgs(PATH_ARGS[name], name, args, grants, async (slot) => (win ? ask(win, slot) : undefined));
+  return fillPathArgs(PATH_ARGS[name], name, args, grantsFor(win), async (slot) => (win ? ask(win, slot) : undefined));
 }

@@ -5,6 +5,9 @@ export const core = {
   'menu.file': { vi: 'Tệp', en: 'File' },
   'menu.file.new': { vi: 'Tạo mới', en: 'New' },
   'menu.file.open': { vi: 'Mở…', en: 'Open…' },
+  // Several plans at once, one window each (issue 17).
+  'menu.file.openInNewWindow': { vi: 'Mở trong cửa sổ mới…', en: 'Open in new window…' },
+  'menu.file.newInNewWindow': { vi: 'Tạo mới trong cửa sổ mới…', en: 'New in new window…' },
   'menu.file.saveAs': { vi: 'Lưu thành bản sao…', en: 'Save a copy as…' },
   'menu.file.recent': { vi: 'Mở gần đây', en: 'Open recent' },
   'menu.file.quit': { vi: 'Thoát', en: 'Quit' },

@@ -123,7 +123,7 @@ export function App({ bridge }: { bridge: CountingBridge }) {
   );
 
   const fileAction = useCallback(
-    async (action: 'new' | 'open' | 'saveAs') => {
+    async (action: 'new' | 'open' | 'saveAs' | 'openInNewWindow' | 'newInNewWindow') => {
       // Electron shows a file dialog in the main process; browser mode asks for a path.
       let arg: string | undefined;
       if (bridge.mode === 'browser') {
@@ -147,6 +147,11 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       case 'open':
       case 'saveAs':
         void fileAction(id);
+        break;
+      // A plan in a window of its own (desktop only: a browser tab is one plan).
+      case 'openInNewWindow':
+      case 'newInNewWindow':
+        if (bridge.mode === 'electron') void fileAction(id);
         break;
       case 'expandAll':
         grid.current?.expandAll();
@@ -182,6 +187,7 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       else if (k === 'y' || (k === 'z' && e.shiftKey)) runAction.current('redo');
       // The File menu's shortcuts (the in-window menu is the only one: see MenuBar.tsx).
       else if (k === 'n' && !e.shiftKey && !e.altKey) runAction.current('new');
+      else if (k === 'n' && e.shiftKey && !e.altKey && bridge.mode === 'electron') runAction.current('newInNewWindow');
       else if (k === 'o' && !e.shiftKey && !e.altKey) runAction.current('open');
       else if (k === 's' && e.shiftKey && !e.altKey) runAction.current('saveAs');
       else return;
@@ -204,6 +210,13 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       items: [
         { id: 'new', label: t('menu.file.new'), shortcut: 'Ctrl+N', run: run('new') },
         { id: 'open', label: t('menu.file.open'), shortcut: 'Ctrl+O', run: run('open') },
+        // Several plans side by side, one window each (Electron; a browser tab holds one plan).
+        ...(bridge.mode === 'electron'
+          ? [
+              { id: 'openInNewWindow', label: t('menu.file.openInNewWindow'), run: run('openInNewWindow') },
+              { id: 'newInNewWindow', label: t('menu.file.newInNewWindow'), shortcut: 'Ctrl+Shift+N', run: run('newInNewWindow') },
+            ]
+          : []),
         { id: 'saveAs', label: t('menu.file.saveAs'), shortcut: 'Ctrl+Shift+S', run: run('saveAs') },
         // Recent files, as Office lists them: numbered, the name shown, the full path on hover.
         ...recentItems(recent, store.file?.path, (f) => void openRecent(f)),
