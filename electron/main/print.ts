@@ -39,7 +39,7 @@ export class AnnexPrinter {
     let target: string | null = null;
     if (action === 'exportPdf') {
       const r = await dialog.showSaveDialog(parent, {
-        defaultPath: defaultPdfPath(session.info.path, settings.annexNumber),
+        defaultPath: defaultPdfPath(session.info.path, session.meta.annexNumber ?? 'I'),
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
       if (r.canceled || !r.filePath) return { ok: true, file: null };

@@ -13,6 +13,7 @@ import { CSP } from '../../shared/csp';
 import { MAX_UPLOAD_BYTES } from '../../shared/commands/transfer';
 import type { BridgeError } from '../../shared/ipc';
 import { BodyBudget } from './body-budget';
+import { printAnnexPdf } from './print-pdf';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,6 +65,8 @@ export function startBridgeServer(workspace: Workspace, opts: BridgeServerOption
   const token = crypto.randomBytes(24).toString('hex');
   const budget = new BodyBudget(opts.bodyBudget ?? DEFAULT_BODY_BUDGET);
   let allowedHosts: Set<string> = new Set();
+  /** This server's page address (with its token): Export PDF opens the print view there. */
+  let selfUrl = '';
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     // Only this server's own page may call it: reject other Host names (DNS rebinding) and origins.
@@ -76,7 +79,7 @@ export function startBridgeServer(workspace: Workspace, opts: BridgeServerOption
       if (req.method !== 'POST' || req.headers['x-plandesk-token'] !== token) return send(res, 403, 'text/plain', 'forbidden');
       if (pathname === '/api/upload') return upload(req, res, budget);
       readBody(req, budget)
-        .then((body) => handleApi(workspace, pathname, body))
+        .then((body) => handleApi(workspace, pathname, body, selfUrl))
         .then((out) => send(res, 200, 'application/json', JSON.stringify(out)))
         .catch((e) => answerError(res, e));
       return;
@@ -102,6 +105,7 @@ export function startBridgeServer(workspace: Workspace, opts: BridgeServerOption
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       const port = (server.address() as { port: number }).port;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      selfUrl = `http://127.0.0.1:${port}/?t=${token}`;
       resolve({
         url: `http://127.0.0.1:${port}/?t=${token}`,
         token,
@@ -126,7 +130,7 @@ function requestPath(target: string | undefined): string | null {
   }
 }
 
-async function handleApi(workspace: Workspace, route: string, body: unknown): Promise<unknown> {
+async function handleApi(workspace: Workspace, route: string, body: unknown, selfUrl: string): Promise<unknown> {
   const b = (body ?? {}) as { name?: string; args?: unknown; action?: string; arg?: unknown };
   if (route === '/api/invoke') {
     if (typeof b.name !== 'string' || !Object.hasOwn(commandArgs, b.name)) {
@@ -146,6 +150,9 @@ async function handleApi(workspace: Workspace, route: string, body: unknown): Pr
           return { ok: true, file: arg ? workspace.open(arg) : null };
         case 'saveAs':
           return { ok: true, file: arg ? await workspace.saveAs(arg) : null };
+        case 'exportPdf':
+          // As the desktop does: the print view printed to a PDF file (print-pdf.ts).
+          return arg ? await printAnnexPdf(workspace, selfUrl, arg) : { ok: true, file: null };
         case 'recent':
           return { ok: true, recent: workspace.recent() };
       }

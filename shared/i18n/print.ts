@@ -34,18 +34,14 @@ export const print = {
     en: 'The browser opens its print dialog; choose "Save as PDF" to export a PDF file.',
   },
   'print.failed': { vi: 'Không in được: {detail}', en: 'Printing failed: {detail}' },
+  'print.pdf.prompt': { vi: 'Lưu tệp PDF vào (đường dẫn đầy đủ):', en: 'Save the PDF as (full path):' },
+  'print.pdf.noChromium': {
+    vi: 'Máy chủ chế độ trình duyệt không tìm thấy Chromium để xuất PDF.',
+    en: 'The browser-mode server found no Chromium to export the PDF with.',
+  },
   'print.saveFailed': {
     vi: 'Không lưu được thiết lập in vào tệp kế hoạch ({detail}); thiết lập chỉ dùng cho lần in này.',
     en: 'The print settings could not be saved in the plan file ({detail}); they apply to this printout only.',
-  },
-  // Said on screen only (preview banner, message after Print / Export PDF), never on a printed page.
-  'print.errors.notice': {
-    vi: 'Kế hoạch còn {count} lỗi chưa xử lý (xem Bảng kết quả kiểm tra). Thông báo này chỉ hiện trên màn hình, không được in ra.',
-    en: 'The plan still has {count} unresolved errors (see the Check results panel). This notice is shown on screen only and is never printed.',
-  },
-  'print.errors.onExport': {
-    vi: 'Lưu ý: kế hoạch còn {count} lỗi chưa xử lý.',
-    en: 'Note: the plan still has {count} unresolved errors.',
   },
   // Said on screen only (preview banner, message after Print / Export PDF), never on a printed page.
   'print.errors.notice': {
@@ -79,7 +75,6 @@ export const print = {
   'print.set.lines.subprojects': { vi: 'Dự án và tiểu dự án', en: 'Projects and sub-projects' },
   'print.set.fontSize': { vi: 'Cỡ chữ (pt)', en: 'Font size (pt)' },
   'print.set.fitWidth': { vi: 'Vừa chiều rộng trang', en: 'Fit to page width' },
-  'print.set.annexNumber': { vi: 'Số phụ lục', en: 'Annex number' },
   'print.set.title': { vi: 'Tên phụ lục', en: 'Annex title' },
   'print.set.titlePlaceholder': { vi: 'Để trống: lấy theo tên chương trình và năm', en: 'Blank: from the program name and year' },
   'print.set.signature': { vi: 'In khối chữ ký', en: 'Print the signature block' },

@@ -41,6 +41,33 @@ const pdfText = (file: string) => execFileSync('pdftotext', ['-raw', '-enc', 'UT
 const flat = (t: string) => t.normalize('NFC').replace(/[\s\-‐]+/g, '');
 const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 
+/** Each page's words with their boxes (points from the top left), from one `pdftotext -bbox`. */
+function pdfWords(file: string): { width: number; words: { text: string; x0: number; y0: number; x1: number; y1: number }[] }[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return html.split(/<page /).slice(1).map((page) => ({
+    width: Number(/width="([\d.]+)"/.exec(page)![1]),
+    words: [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5],
+    })),
+  }));
+}
+
+/**
+ * Nghị định 30/2020: no number on page 1; on every other page only its Arabic number, centred in
+ * the top margin (20 mm = 56,7 pt).
+ */
+function expectPageNumbers(file: string, pages: number): void {
+  const all = pdfWords(file);
+  expect(all).toHaveLength(pages);
+  all.forEach((page, i) => {
+    const inMargin = page.words.filter((w) => w.y1 <= 56);
+    if (i === 0) return expect(inMargin, 'page 1').toEqual([]);
+    expect(inMargin.map((w) => w.text), `page ${i + 1}`).toEqual([String(i + 1)]);
+    const mid = (inMargin[0].x0 + inMargin[0].x1) / 2;
+    expect(Math.abs(mid - page.width / 2), `page ${i + 1} centred`).toBeLessThan(3);
+  });
+}
+
 /** Nothing on any sheet reaches into its margins: the table fits the width and the height. */
 async function expectSheetsWithinMargins(page: Page): Promise<void> {
   const bad = await page.evaluate(() => {
@@ -86,11 +113,14 @@ describe('printed annex (print view → PDF)', () => {
     for (const words of ['Tiểu dự án 2: Cải thiện dinh dưỡng', 'Sở Lao động - Thương binh và Xã hội', 'Ngân sách Trung ương (NSTW)', 'Ngân sách địa phương (NSĐP)', '(4)=(5)+(8)+(11)']) {
       expect(flat(text)).toContain(flat(words));
     }
-    expect(text).toContain('KT. CHỦ TỊCH');
-    expect(text).toContain('Tôn Thị Ngọc Hạnh');
-    expect(text).toContain('NGƯỜI LẬP BIỂU');
-    expect(text).toContain(`Trang 1/${pages}`);
-    expect(text).toContain(`Trang ${pages}/${pages}`);
+    // The signature block with the full authority lines, "Nơi nhận:" and "Người lập biểu".
+    for (const line of ['Đắk Nông, ngày 29 tháng 02 năm 2024', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Tôn Thị Ngọc Hạnh', 'NGƯỜI LẬP BIỂU', 'Nơi nhận:']) {
+      expect(text).toContain(line);
+    }
+    // Page numbers (NĐ 30/2020): Arabic numerals only, centred in the top margin, none on page 1.
+    expect(text).not.toContain('Trang');
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expectPageNumbers(out, pages);
     // The signature is on the last page.
     const lastPage = text.split('\f').filter((p) => p.trim())[pages - 1];
     expect(lastPage).toContain('PHÓ CHỦ TỊCH');
@@ -130,8 +160,8 @@ describe('printed annex (print view → PDF)', () => {
 
     const sheets = pdfText(out).split('\f').slice(0, pages);
     expect(sheets).toHaveLength(pages);
+    expectPageNumbers(out, pages);
     sheets.forEach((t, i) => {
-      expect(t, `page ${i + 1}`).toContain(`Trang ${i + 1}/${pages}`);
       for (const header of ['STT', 'Nội dung', 'Tổng cộng', 'Ngân sách Trung ương (NSTW)', 'Vốn huy động khác', '(4)=(5)+(8)+(11)']) {
         expect(flat(t), `page ${i + 1}`).toContain(flat(header));
       }
@@ -196,6 +226,59 @@ describe('printed annex (print view → PDF)', () => {
     expect(cell.height).toBeGreaterThan(cell.lineHeight * 3);
     await expectSheetsWithinMargins(page);
     await page.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  it('prints the annex number of the plan details in the title', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'annex-ii.plandesk');
+    createCycleFile(file, sampleCycle());
+    const s = PlanSession.open(file);
+    s.handle('meta/set', { meta: { annexNumber: 'II' } });
+    s.close();
+    const server = await startServer(file);
+    const out = path.join(dir, 'annex-ii.pdf');
+    const { page } = await printToPdf(server, out);
+    const firstPage = pdfText(out).split('\f')[0];
+    expect(firstPage.split('\n')[0].trim()).toBe('Phụ lục II');
+    await page.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Export PDF in browser mode writes the PDF the print view prints, with its page numbers', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'browser-pdf.plandesk');
+    createCycleFile(file, generatePlan(300, 3));
+    const server = await startServer(file);
+    const app = await openApp(browser, server.url);
+    await app.locator('[data-menu="file"]').click();
+    await app.locator('[data-action="print.preview"]').click();
+    const preview = app.locator('.pd-preview');
+    await expect.poll(() => preview.getAttribute('data-page-count'), { timeout: 60_000 }).toMatch(/^\d+$/);
+    const previewPages = Number(await preview.getAttribute('data-page-count'));
+    // Browser mode has no save dialog: the path is typed where the desktop shows one.
+    const out = path.join(dir, 'typed.pdf');
+    const prompted: string[] = [];
+    app.once('dialog', (d) => {
+      prompted.push(d.defaultValue());
+      void d.accept(out);
+    });
+    await app.locator('[data-print-action="pdf"]').click();
+    await expect.poll(() => app.locator('.pd-message-text').allTextContents(), { timeout: 120_000 }).toEqual(
+      expect.arrayContaining([expect.stringContaining(`Đã xuất PDF: ${out}`)]),
+    );
+    expect(prompted[0]).toBe(path.join(dir, 'browser-pdf - Phu luc I.pdf'));
+    const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo(out))![1]);
+    expect(pages).toBe(previewPages);
+    expect(pdfInfo(out)).toMatch(/\(A4\)/);
+    expectPageNumbers(out, pages);
+    // The same pages as the print view printed directly (what Electron prints).
+    const direct = await printChunked(await browser.newPage(), server.url);
+    fs.writeFileSync(path.join(dir, 'direct.pdf'), direct.pdf);
+    expect(pdfText(out)).toBe(pdfText(path.join(dir, 'direct.pdf')));
+    expect(uncaughtErrors(app)).toEqual([]);
+    await app.close();
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -16,6 +16,7 @@ import { writeImportedCycle } from '../transfer/new-file';
 import { fillActions } from '../transfer/fill';
 import { replaceActions, sameColumnTree } from '../transfer/replace';
 import { deleteTemplateAction, readTemplates, saveTemplateAction, templateMapping } from '../transfer/templates';
+import { readPrintSettings } from '../../../shared/print/settings';
 
 /** A result that arrives later: the Workspace awaits it (see Workspace.handle). */
 const later = <T>(p: Promise<T>): T => p as unknown as T;
@@ -91,7 +92,8 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     // A copy of the plan as it is now: edits made while the file is written do not mix into it.
     const data = ctx.cycle();
     const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
-    const input = { meta: data.meta, columns: data.columns, calc, rules: data.rules };
+    // The annex's own title, as the print view prints it (the rest of its layout is shared).
+    const input = { meta: data.meta, columns: data.columns, calc, rules: data.rules, title: readPrintSettings(ctx.setting('print')).title };
     return later(exportAnnex(input, target, { template: a.template, mapping }).then(() => ({ path: target, name: path.basename(target) })));
   },
 };

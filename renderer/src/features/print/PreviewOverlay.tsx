@@ -8,6 +8,7 @@ import { BridgeFailure } from '../../bridge';
 import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
 import type { AppContext } from '../types';
 import { SettingsPanel } from './SettingsPanel';
+import { exportPdfInBrowserMode } from './browser-pdf';
 import './preview.css';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5];
@@ -75,6 +76,8 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
     if (errorsNote) ctx.show(errorsNote.trim(), 'info');
     try {
       await saving.current;
+      // Browser mode writes the PDF through its server, as the desktop does (browser-pdf.ts).
+      if (kind === 'pdf' && bridge.mode === 'browser' && (await exportPdfInBrowserMode(ctx))) return;
       if (bridge.mode === 'electron') {
         const res = await bridge.fileAction(kind === 'print' ? 'print' : 'exportPdf');
         if (!res.ok) ctx.showFailure(new BridgeFailure(res.error));

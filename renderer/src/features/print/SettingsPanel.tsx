@@ -1,7 +1,8 @@
 // The print settings beside the preview: paper, orientation, margins, columns (from the cycle's own
 // column tree), lines (all / projects / projects + sub-projects), font size, fit to width, the
-// annex's number and title, the signature block. Numbers are typed as text and read the
-// Vietnamese way ("12,5"); a bad one is refused with a message and the old value stays.
+// annex's title, the signature block (the annex's number is a plan detail, in Plan details).
+// Numbers are typed as text and read the Vietnamese way ("12,5"); a bad one is refused with a
+// message and the old value stays.
 import { useEffect, useState } from 'react';
 import { ColumnTree } from '../../../../shared/columns';
 import {
@@ -145,10 +146,6 @@ export function SettingsPanel({ ctx, settings, onChange }: Props) {
 
       <fieldset>
         <legend>{t('print.set.title')}</legend>
-        <label>
-          <span>{t('print.set.annexNumber')}</span>
-          <TextField value={settings.annexNumber} name="annex-number" max={20} onCommit={(v) => set('annexNumber', v)} />
-        </label>
         <label>
           <TextField value={settings.title} name="title" max={500} placeholder={t('print.set.titlePlaceholder')} onCommit={(v) => set('title', v)} />
         </label>

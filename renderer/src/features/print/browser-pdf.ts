@@ -1,0 +1,28 @@
+// Export PDF in browser mode: browser mode has no file dialogs, so the PDF's path is typed (the
+// desktop's default proposed), then the server prints the same print view to that file, as the
+// desktop does (electron/server/print-pdf.ts). Where the server has no Chromium to print with, the
+// caller falls back to the browser's own print dialog.
+import { BridgeFailure } from '../../bridge';
+import type { AppContext } from '../types';
+
+/** True when handled here (written, cancelled or refused); false: use the browser's print dialog. */
+export async function exportPdfInBrowserMode(ctx: AppContext): Promise<boolean> {
+  const { t, bridge, store } = ctx;
+  const target = window.prompt(t('print.pdf.prompt'), pdfPathFor(store.file?.path ?? '', store.meta?.annexNumber))?.trim();
+  if (!target) return true;
+  const res = await bridge.fileAction('exportPdf', target);
+  if (res.ok) {
+    if (res.file) ctx.show(t('print.done.pdf', { path: res.file.path }));
+    return true;
+  }
+  if (res.error.code === 'print.pdf.noChromium') return false;
+  ctx.showFailure(new BridgeFailure(res.error));
+  return true;
+}
+
+/** "<plan file name> - Phu luc I.pdf" beside the plan file, as the desktop's save dialog proposes. */
+export function pdfPathFor(planFile: string, annexNumber = 'I'): string {
+  const base = planFile.replace(/\.[^./\\]*$/, '');
+  const n = annexNumber.trim().replace(/[\\/:*?"<>|]/g, '');
+  return base ? `${base}${n ? ` - Phu luc ${n}` : ''}.pdf` : '';
+}
