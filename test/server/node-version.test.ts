@@ -1,10 +1,12 @@
 // Under a Node.js older than 22 (the system Node 20 of Debian/Ubuntu), better-sqlite3 loads and then
 // segfaults on the first database: the built server must refuse in one line naming the version it
 // needs, before it opens or locks anything; `plandesk` re-runs itself with the project's Node 22.
-// Needs `npm run build` and a system Node older than 22 at /usr/bin/node (skipped loudly otherwise).
+// Needs `npm run build` and a system Node older than 22 at /usr/bin/node (need-data.ts: skipped
+// loudly otherwise, failed in CI).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeWithData, type Need } from '../support/need-data';
 import { tempDir } from '../support/tmp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -14,14 +16,13 @@ const systemMajor = (() => {
   const r = spawnSync(SYSTEM_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' });
   return r.status === 0 ? Number(r.stdout.split('.')[0]) : null;
 })();
-const oldNode = systemMajor !== null && systemMajor < 22;
-if (!oldNode) {
-  const why = `test/server/node-version.test.ts: SKIPPED — needs a Node.js older than 22 at ${SYSTEM_NODE} (found ${systemMajor ?? 'none'})`;
-  console.warn(`\n*** ${why} ***\n`);
-  if (process.env.CI === 'true') throw new Error(why);
-}
+const OLD_SYSTEM_NODE: Need = {
+  what: `a Node.js older than 22 at ${SYSTEM_NODE} (found ${systemMajor ?? 'none'})`,
+  howToGet: 'apt-get install nodejs (Debian 13 / Ubuntu 24.04 ship Node 20)',
+  check: () => systemMajor !== null && systemMajor < 22,
+};
 
-describe.runIf(oldNode)('under the system Node 20', () => {
+describeWithData(OLD_SYSTEM_NODE, 'under the system Node 20', () => {
   it('the browser-mode server refuses in one line, before opening or locking anything', () => {
     const dir = tempDir();
     const r = spawnSync(SYSTEM_NODE, [path.join(ROOT, 'dist/server/serve.cjs')], {
