@@ -27,9 +27,10 @@ export function rendererFile(root: string, url: string, p: path.PlatformPath = p
   } catch {
     return null;
   }
-  // One leading slash; what follows must be relative ("//etc/passwd" or "/C:/..." names no renderer file).
+  // One leading slash; what follows must be relative ("//etc/passwd" or "/C:/..." names no renderer
+  // file). No renderer file has a backslash or NUL in its name: on Windows a backslash is a separator.
   const rel = decoded.slice(1);
-  if (!decoded.startsWith('/') || rel.startsWith('/') || rel.startsWith('\\') || rel.includes('\0')) return null;
+  if (!decoded.startsWith('/') || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0')) return null;
   if (p.isAbsolute(rel) || /^[a-z]:/i.test(rel)) return null;
   const base = p.resolve(root);
   const file = p.resolve(base, rel || 'index.html');
