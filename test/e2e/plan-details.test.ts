@@ -57,4 +57,41 @@ describe('the plan details', () => {
     await page.close();
     await server.stop();
   });
+  it('edits the annex number and the full signature block, which the print preview then shows', async () => {
+    const file = path.join(tempDir(), 'signature.plandesk');
+    createCycleFile(file, sampleCycle());
+    const server = await startServer(file);
+    const page = await openApp(browser, server.url);
+    await menu(page, 'file', 'plan.details');
+    const dialog = page.locator('.pd-plan-dialog');
+    const field = (name: string) => dialog.locator(`[name="${name}"]`);
+    expect(await field('annexNumber').inputValue()).toBe('I');
+    expect(await field('onBehalf').inputValue()).toBe('TM. ỦY BAN NHÂN DÂN');
+    await field('annexNumber').fill('II');
+    await field('onBehalf').fill('TM. HỘI ĐỒNG NHÂN DÂN');
+    await field('authority').fill('KT. CHỦ TỊCH');
+    await field('title').fill('PHÓ CHỦ TỊCH');
+    // The recipients are typed one a line: Enter makes a new line, it does not save the dialog.
+    await field('recipients').fill('');
+    await field('recipients').click();
+    await page.keyboard.type('- Như trên;');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- Lưu: VT, KT.');
+    expect(await dialog.count()).toBe(1);
+    await dialog.locator('[data-action="save"]').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await menu(page, 'file', 'print.preview');
+    const sheets = page.locator('.pd-preview .pd-sheet');
+    await sheets.first().waitFor({ timeout: 60_000 });
+    expect(await sheets.first().locator('.pd-annex-no').textContent()).toBe('Phụ lục II');
+    const sign = page.locator('.pd-preview .pd-sign');
+    await sign.waitFor();
+    expect(await sign.locator('.pd-sign-to > div').allTextContents()).toEqual(['Nơi nhận:', '- Như trên;', '- Lưu: VT, KT.']);
+    expect(await sign.locator('.pd-sign-block').nth(1).locator('.pd-sign-title').allTextContents()).toEqual(['TM. HỘI ĐỒNG NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(await sign.locator('.pd-sign-date').textContent()).toBe('Đắk Nông, ngày 29 tháng 02 năm 2024');
+    expect(uncaughtErrors(page)).toEqual([]);
+    await page.close();
+    await server.stop();
+  });
 });

@@ -5,7 +5,10 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { tempDir } from '../../../test/support/tmp';
+import ExcelJS from 'exceljs';
+import { DEFAULT_PRINT_SETTINGS } from '../../../shared/print/settings';
 import { PlanSession } from '../session';
+import { Workspace } from '../workspace';
 import { createCycleFile } from './cycle-file';
 
 function sampleFile(): string {
@@ -44,5 +47,23 @@ describe('annex number and signature block as plan details', () => {
     expect(meta.annexNumber).toBe('IV');
     expect(meta.signature).toEqual({ authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', signer: 'A', preparedBy: '' });
     s.close();
+  });
+  it('File → export writes the annex number of the details and the title of the print settings', async () => {
+    const file = sampleFile();
+    const ws = new Workspace();
+    ws.open(file);
+    const run = async (name: Parameters<Workspace['handle']>[0], args: unknown) => {
+      const r = await ws.handle(name, args);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    };
+    await run('meta/set', { meta: { annexNumber: 'III' } });
+    await run('settings/set', { key: 'print', value: { ...DEFAULT_PRINT_SETTINGS, title: 'Phân bổ vốn sự nghiệp năm 2024' } });
+    const out = path.join(path.dirname(file), 'annex.xlsx');
+    await run('transfer/export', { path: out });
+    ws.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.worksheets[0];
+    expect([sheet.getCell('A1').value, sheet.getCell('A2').value]).toEqual(['Phụ lục III', 'PHÂN BỔ VỐN SỰ NGHIỆP NĂM 2024']);
   });
 });
