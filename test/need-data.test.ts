@@ -51,6 +51,15 @@ describe('need-data', () => {
     expect(err.text).toContain('TEST DATA MISSING');
   });
 
+  it('a need no CI machine can meet (neverInCi): skipped with the warning in CI too, saying why it is not failed', () => {
+    const need: Need = { what: 'the Electron binary', howToGet: 'npm install on a PC', check: () => false, neverInCi: 'no binary can be downloaded there' };
+    const err = sink();
+    expect(haveData(need, { CI: 'true' }, err)).toBe(false);
+    expect(err.text).toContain('TEST DATA MISSING');
+    expect(err.text).toContain('these tests did NOT run (not failed in CI: no binary can be downloaded there)');
+    expect(needState(need, {})).toMatchObject({ present: false, failInCi: false });
+  });
+
   it('present data: true, and not a word', () => {
     const err = sink();
     expect(haveData({ what: 'w', howToGet: 'h', path: full }, { CI: 'true' }, err)).toBe(true);
