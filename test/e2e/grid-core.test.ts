@@ -52,17 +52,20 @@ describe('the budget grid on the built-in sample', () => {
     expect(await totalCell(page, 'central').textContent()).toBe('320.642');
     expect(await totalCell(page, 'central_recurrent').textContent()).toBe('171.268');
 
-    // Bad input is refused with a visible message; the old value stays.
+    // Bad input is refused with a visible message, the editor stays open to correct it; Esc keeps
+    // the old value.
     const other = await cell(page, '5', 'local_recurrent');
     await other.click();
     await page.keyboard.type('abc');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('không phải là số');
+    await page.keyboard.press('Escape');
     expect(await (await cell(page, '5', 'local_recurrent')).textContent()).toBe('3.929');
     await other.click();
     await page.keyboard.type('1,2,3');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('nhiều hơn một dấu thập phân');
+    await page.keyboard.press('Escape');
     expect(await (await cell(page, '5', 'local_recurrent')).textContent()).toBe('3.929');
 
     // Restart the server on the same file once the status bar says saved: the edit is there.
@@ -130,12 +133,13 @@ describe('the budget grid on the built-in sample', () => {
 
     await page.locator('[data-menu="file"]').click();
     const recent = page.locator('[data-action="recent.1"]');
-    await expect.poll(() => recent.textContent()).toBe('1. ke-hoach-a.plandesk');
+    // Named with its folder (files of the same name elsewhere must read differently).
+    await expect.poll(() => recent.textContent()).toBe(`1. ke-hoach-a.plandesk — …/${path.basename(dir)}`);
     expect(await recent.getAttribute('title')).toBe(a);
     await recent.click();
     await expect.poll(() => page.title()).toBe('ke-hoach-a.plandesk — PlanDesk');
     await page.locator('[data-menu="file"]').click();
-    await expect.poll(() => page.locator('[data-action="recent.1"]').textContent()).toBe('1. ke-hoach-b.plandesk');
+    await expect.poll(() => page.locator('[data-action="recent.1"]').textContent()).toBe(`1. ke-hoach-b.plandesk — …/${path.basename(dir)}`);
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
     await server.stop();
