@@ -182,21 +182,8 @@ export const excel = {
   'excel.skip.text_row': { vi: 'Dòng chỉ có chữ (ví dụ "Trong đó:")', en: 'Text-only row (e.g. "Trong đó:")' },
   'excel.skip.no_line': { vi: 'Dòng không có mã, nội dung hay số liệu', en: 'Row without code, description or figures' },
 
-  // ---- the annex (export) ----
-  'excel.annex.appendix': { vi: 'Phụ lục', en: 'Annex' },
-  'excel.annex.title': { vi: 'KINH PHÍ THỰC HIỆN {program} NĂM {year}', en: 'FUNDING OF {program}, {year}' },
-  'excel.annex.titleNoProgram': { vi: 'KẾ HOẠCH KINH PHÍ NĂM {year}', en: 'BUDGET PLAN {year}' },
-  'excel.annex.attached': {
-    vi: '(Kèm theo {docKind} số {docNumber} ngày {date} của {issuer})',
-    en: '(Attached to {docKind} No. {docNumber} of {date} by {issuer})',
-  },
-  'excel.annex.code': { vi: 'STT', en: 'No.' },
-  'excel.annex.name': { vi: 'Nội dung', en: 'Description' },
-  'excel.annex.agency': { vi: 'Cơ quan chủ trì', en: 'Lead agency' },
-  'excel.annex.note': { vi: 'Ghi chú', en: 'Notes' },
+  // ---- the annex (export): its texts are the printed annex's own (shared/i18n/print.ts) ----
   'excel.annex.grandTotal': { vi: 'TỔNG CỘNG', en: 'GRAND TOTAL' },
-  'excel.annex.preparedBy': { vi: 'Người lập biểu', en: 'Prepared by' },
-  'excel.annex.page': { vi: 'Trang &P/&N', en: 'Page &P of &N' },
   'excel.annex.statedNote': {
     vi: 'Số ghi trong kế hoạch: {stated}. Tổng các phần: {computed} (chênh lệch {diff}). PlanDesk giữ số ghi để đối chiếu.',
     en: 'Stated in the plan: {stated}. Sum of the parts: {computed} (difference {diff}). PlanDesk keeps the stated figure to compare.',
