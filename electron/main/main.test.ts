@@ -253,11 +253,18 @@ describeWithData(BUILT, 'the main process under a stand-in for Electron', () => 
       expect(planWindows()).toHaveLength(3);
       expect(await planOf(planWindows()[2])).toBe(c);
 
-      // Save a copy onto a plan open in another window is refused (the engine's one write check).
-      e.saveAnswers.push(b);
-      const r = await fileAction(wa, 'saveAs');
-      expect(r.ok).toBe(false);
+      // Save a copy, New, or New in new window onto a plan open in another window is refused (the
+      // engine's one write check): b's window keeps b, with its figures.
+      const before = fs.statSync(b).size;
+      for (const action of ['saveAs', 'new', 'newInNewWindow']) {
+        e.saveAnswers.push(b);
+        const r = await fileAction(wa, action);
+        expect(r, action).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^error\./) } });
+      }
+      expect(planWindows()).toHaveLength(3);
+      expect(await planOf(wa)).toBe(a);
       expect(await planOf(wb)).toBe(b);
+      expect(fs.statSync(b).size).toBe(before);
     });
 
     it('each window has its own plan, undo and requests; a command reaches the Workspace of the window that sent it', async () => {
