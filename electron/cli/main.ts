@@ -1,8 +1,10 @@
 // The `plandesk` command: the same engine as the app, no window. Dispatches to one module per
 // sub-command; each returns its exit code. `--help` (or `help`) lists the commands, one line each;
-// `plandesk COMMAND --help` explains one.
-import { t } from '../../shared/i18n';
-import { EXIT, type CliIO } from './io';
+// `plandesk COMMAND --help` explains one. Messages are Vietnamese; `--lang en` (anywhere on the line)
+// or PLANDESK_LANG=en makes them English. Not LANG: many Vietnamese offices run an English-language
+// system, and a script's output must not change language with the machine it runs on.
+import { t, type Lang } from '../../shared/i18n';
+import { EXIT, langOf, type CliIO } from './io';
 
 type Command = { run: (argv: string[], io: CliIO) => Promise<number> };
 
@@ -25,32 +27,59 @@ const USAGE: Record<string, string> = {
 
 const isHelp = (a: string) => a === '--help' || a === '-h';
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+const LANGS: readonly string[] = ['vi', 'en'] satisfies Lang[];
+
+/** `--lang X` / `--lang=X` taken out of the arguments; undefined when absent, null when its value is bad. */
+function takeLang(argv: string[]): { lang: Lang | undefined | null; rest: string[] } {
+  const rest: string[] = [];
+  let lang: Lang | undefined | null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const v = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (a !== '--lang' && v === undefined) rest.push(a);
+    else lang = v !== undefined && LANGS.includes(v) ? (v as Lang) : null;
+  }
+  return { lang, rest };
+}
+
+export async function main(argv: string[], given: CliIO, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const picked = takeLang(argv);
+  const fromEnv = env.PLANDESK_LANG && LANGS.includes(env.PLANDESK_LANG) ? (env.PLANDESK_LANG as Lang) : undefined;
+  const io: CliIO = { ...given, lang: picked.lang ?? given.lang ?? fromEnv ?? 'vi' };
+  const lang = langOf(io);
+  if (picked.lang === null) {
+    io.stderr(t(lang, 'cli.badFlagValue', { flag: '--lang' }) + ' (vi, en)');
+    return EXIT.usage;
+  }
+  const [name, ...rest] = picked.rest;
   if (name === undefined) {
-    io.stderr(t('vi', 'cli.help.main'));
+    io.stderr(t(lang, 'cli.help.main'));
     return EXIT.usage;
   }
   if (isHelp(name) || name === 'help') {
     const about = rest[0];
     if (about !== undefined && !Object.hasOwn(COMMANDS, about)) return unknown(about, io);
-    io.stdout(about === undefined ? t('vi', 'cli.help.main') : commandHelp(about));
+    io.stdout(about === undefined ? t(lang, 'cli.help.main') : commandHelp(about, lang));
     return EXIT.ok;
   }
   if (!Object.hasOwn(COMMANDS, name)) return unknown(name, io);
   if (rest.some(isHelp)) {
-    io.stdout(commandHelp(name));
+    io.stdout(commandHelp(name, lang));
     return EXIT.ok;
   }
   return (await COMMANDS[name]()).run(rest, io);
 }
 
-function commandHelp(name: string): string {
-  return `${t('vi', USAGE[name])}\n${t('vi', `cli.help.${name}`)}`;
+function commandHelp(name: string, lang: Lang): string {
+  return `${t(lang, USAGE[name])}\n${t(lang, `cli.help.${name}`)}`;
 }
 
 function unknown(name: string, io: CliIO): number {
-  io.stderr(t('vi', 'cli.unknownCommand', { name }));
+  io.stderr(t(langOf(io), 'cli.unknownCommand', { name }));
   return EXIT.usage;
 }
 

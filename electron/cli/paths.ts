@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/i18n';
-import { EXIT, type CliIO } from './io';
+import { EXIT, langOf, type CliIO } from './io';
 
 type Problem = { key: string; params: Record<string, string> };
 
@@ -61,6 +61,6 @@ export function checkPaths(io: CliIO, inputs: (string | undefined)[], outputs: (
 }
 
 function report(io: CliIO, p: Problem): number {
-  io.stderr(t('vi', p.key, p.params));
+  io.stderr(t(langOf(io), p.key, p.params));
   return EXIT.failed;
 }

@@ -81,6 +81,26 @@ describe('help', () => {
   });
 });
 
+describe('language', () => {
+  it('Vietnamese by default; English with --lang en (anywhere) or PLANDESK_LANG=en', () => {
+    const missing = path.join(dir, 'missing.plandesk');
+    expect(plandesk(['check', missing]).stderr).toMatch(/^Không tìm thấy tệp/);
+    for (const r of [plandesk(['check', missing, '--lang', 'en']), plandesk(['--lang=en', 'check', missing]), plandesk(['check', missing], { PLANDESK_LANG: 'en' })]) {
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe(`File "${missing}" not found.`);
+    }
+    const help = plandesk(['--help', '--lang', 'en']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^PlanDesk — budget plans from the command line\./);
+    expect(plandesk(['compare', '--bogus', plan, plan, '--lang', 'en']).stderr.trim()).toBe('Invalid arguments: there is no option --bogus');
+    // --lang beats the environment; a language PlanDesk does not speak is a bad argument.
+    expect(plandesk(['check', missing, '--lang', 'vi'], { PLANDESK_LANG: 'en' }).stderr).toMatch(/^Không tìm thấy tệp/);
+    const fr = plandesk(['check', plan, '--lang', 'fr']);
+    expect(fr.status).toBe(2);
+    expect(oneClearLine(fr.stderr)).toMatch(/--lang/);
+  });
+});
+
 describe('every error a user can cause: one clear line and its exit code', () => {
   const p = (name: string) => path.join(dir, name);
   const cases: [string, () => string[], number, RegExp][] = [

@@ -6,7 +6,7 @@ import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import { PlanSession } from '../../engine/session';
 import { readArgs } from '../args';
-import { EXIT, type CliIO } from '../io';
+import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { reportError } from './report-error';
 
@@ -14,13 +14,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ positionals, values } = readArgs(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' } }));
+    ({ positionals, values } = readArgs(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' } }, langOf(io)));
   } catch (e) {
     io.stderr((e as Error).message);
     return EXIT.usage;
   }
   if (positionals.length !== 1) {
-    io.stderr(t('vi', 'cli.usage.check'));
+    io.stderr(t(langOf(io), 'cli.usage.check'));
     return EXIT.usage;
   }
   const bad = checkPaths(io, [positionals[0]]);
@@ -48,12 +48,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stdout(JSON.stringify(report, null, 2));
     } else {
       const unit = snap.meta.unit;
-      io.stdout(`${snap.meta.program} — ${snap.meta.year} (${t('vi', 'unit.label', { unit: t('vi', `unit.${unit}`) })})`);
+      io.stdout(`${snap.meta.program} — ${snap.meta.year} (${t(langOf(io), 'unit.label', { unit: t(langOf(io), `unit.${unit}`) })})`);
       const tree = new ColumnTree(snap.columns);
       for (const c of tree.ordered) {
-        io.stdout(`${'  '.repeat(tree.depth(c.key) + 1)}${c.label.vi}: ${formatAmount(snap.totals[c.key], unit)}`);
+        io.stdout(`${'  '.repeat(tree.depth(c.key) + 1)}${c.label[langOf(io)]}: ${formatAmount(snap.totals[c.key], unit)}`);
       }
-      io.stdout(t('vi', 'cli.findings', { count: report.findings.length }));
+      io.stdout(t(langOf(io), 'cli.findings', { count: report.findings.length }));
       for (const f of snap.findings) io.stdout(`  [${f.severity}] ${f.line || '—'} ${f.column ?? ''}: ${f.message}`);
     }
     const hasErrors = snap.findings.some((f) => f.severity === 'error');

@@ -10,7 +10,7 @@ import { comparePlans } from '../../engine/history/compare';
 import { writeCompareXlsx } from '../../engine/history/compare-xlsx';
 import { loadFileSide } from '../../engine/history/sources';
 import { readArgs } from '../args';
-import { EXIT, type CliIO } from '../io';
+import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { reportError } from './report-error';
 
@@ -20,14 +20,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     ({ positionals, values } = readArgs(argv, {
       json: { type: 'boolean' }, xlsx: { type: 'string' }, 'rev-a': { type: 'string' }, 'rev-b': { type: 'string' },
-    }));
+    }, langOf(io)));
   } catch (e) {
     // readArgs' message already names the argument, in Vietnamese.
     io.stderr((e as Error).message);
     return EXIT.usage;
   }
   if (positionals.length !== 2) {
-    io.stderr(t('vi', 'cli.usage.compare'));
+    io.stderr(t(langOf(io), 'cli.usage.compare'));
     return EXIT.usage;
   }
   const bad = checkPaths(io, positionals, [typeof values.xlsx === 'string' ? values.xlsx : undefined]);
@@ -46,15 +46,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const unit = b.unit as DisplayUnit;
     const money = (v: number | null) => (v === null ? '—' : formatAmount(v, unit));
     io.stdout(`A: ${a.info.name}${a.info.docNumber ? ` (${a.info.docNumber})` : ''} — B: ${b.info.name}${b.info.docNumber ? ` (${b.info.docNumber})` : ''}`);
-    io.stdout(t('vi', 'history.compare.summary', result.counts));
+    io.stdout(t(langOf(io), 'history.compare.summary', result.counts));
     for (const r of rows) {
-      io.stdout(`[${t('vi', `history.compare.${r.status}`)}] ${r.code} ${r.name}`);
-      for (const f of r.fields) io.stdout(`    ${t('vi', `history.field.${f.field}`)}: "${f.old}" → "${f.new}"`);
+      io.stdout(`[${t(langOf(io), `history.compare.${r.status}`)}] ${r.code} ${r.name}`);
+      for (const f of r.fields) io.stdout(`    ${t(langOf(io), `history.field.${f.field}`)}: "${f.old}" → "${f.new}"`);
       for (const c of result.columns) {
         const cell = r.cells[c.key];
         if (!cell) continue;
         const d = (cell.new ?? 0) - (cell.old ?? 0);
-        io.stdout(`    ${c.label.vi}: ${money(cell.old)} → ${money(cell.new)} (${formatSignedAmount(d, unit)})`);
+        io.stdout(`    ${c.label[langOf(io)]}: ${money(cell.old)} → ${money(cell.new)} (${formatSignedAmount(d, unit)})`);
       }
     }
     return EXIT.ok;

@@ -8,7 +8,7 @@ import type { CycleData } from '../../../shared/model';
 import { exportAnnex } from '../../engine/excel';
 import { openCycleFile } from '../../engine/store/cycle-file';
 import { readArgs } from '../args';
-import { EXIT, type CliIO } from '../io';
+import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
@@ -17,7 +17,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, template: { type: 'string' }, mapping: { type: 'string' } }));
+    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, template: { type: 'string' }, mapping: { type: 'string' } }, langOf(io)));
   } catch (e) {
     io.stderr((e as Error).message);
     return EXIT.usage;
@@ -25,7 +25,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const out = values.out;
   const template = typeof values.template === 'string' ? values.template : undefined;
   if (positionals.length !== 1 || typeof out !== 'string' || out === '' || (values.mapping !== undefined && !template)) {
-    io.stderr(t('vi', 'excel.cli.usage.export'));
+    io.stderr(t(langOf(io), 'excel.cli.usage.export'));
     return EXIT.usage;
   }
   const mappingRead = mappingArg(values.mapping, io);
@@ -43,7 +43,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
     await exportAnnex({ meta: data.meta, columns: data.columns, calc, rules: data.rules }, out, { template, mapping });
-    io.stdout(t('vi', 'excel.cli.exported', { file: out }));
+    io.stdout(t(langOf(io), 'excel.cli.exported', { file: out }));
     return EXIT.ok;
   } catch (e) {
     return reportError(e, io);

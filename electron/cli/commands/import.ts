@@ -2,7 +2,7 @@
 // read a department spreadsheet (.xlsx, .xls, .ods), print the import report (text or --json; amounts
 // in integer đồng) and write a new cycle file. Exit 0 ok, 2 bad arguments (incl. a bad mapping file),
 // 1 when the spreadsheet is unreadable or refused (one Vietnamese line on stderr).
-import { t } from '../../../shared/i18n';
+import { t, type Lang } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import path from 'node:path';
 import type { SheetChoice } from '../../../shared/commands/transfer';
@@ -10,7 +10,7 @@ import { importInWorker, type ImportReport } from '../../engine/excel';
 import { createCycleFile } from '../../engine/store/cycle-file';
 import { runTransferTask } from '../../engine/transfer/worker-runner';
 import { readArgs } from '../args';
-import { EXIT, type CliIO } from '../io';
+import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { workerDir } from '../workers';
 import { mappingArg } from './mapping-arg';
@@ -26,18 +26,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       mapping: { type: 'string' },
       json: { type: 'boolean' },
       force: { type: 'boolean' },
-    }));
+    }, langOf(io)));
   } catch (e) {
     io.stderr((e as Error).message);
     return EXIT.usage;
   }
   const out = values.out;
   if (positionals.length !== 1 || typeof out !== 'string' || out === '') {
-    io.stderr(t('vi', 'excel.cli.usage.import'));
+    io.stderr(t(langOf(io), 'excel.cli.usage.import'));
     return EXIT.usage;
   }
   if (typeof values.sheet === 'string' && (values.sheet.trim() === '' || /^-?\d+$/.test(values.sheet) && Number(values.sheet) < 1)) {
-    io.stderr(t('vi', 'cli.error.bad_sheet', { value: values.sheet }));
+    io.stderr(t(langOf(io), 'cli.error.bad_sheet', { value: values.sheet }));
     return EXIT.usage;
   }
   const input = { path: positionals[0] };
@@ -57,38 +57,38 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const { data, report } = await importInWorker(path.join(workers, 'import-worker.cjs'), input, { sheet, mapping });
     createCycleFile(out, data, { overwrite: !!values.force });
-    if (values.json) io.stdout(JSON.stringify(jsonReport(report), null, 2));
-    else for (const line of textReport(report)) io.stdout(line);
-    io.stdout(t('vi', 'excel.cli.imported', { file: out }));
+    if (values.json) io.stdout(JSON.stringify(jsonReport(report, langOf(io)), null, 2));
+    else for (const line of textReport(report, langOf(io))) io.stdout(line);
+    io.stdout(t(langOf(io), 'excel.cli.imported', { file: out }));
     return EXIT.ok;
   } catch (e) {
     return reportError(e, io);
   }
 }
 
-/** The report as JSON: amounts in integer đồng, each warning with its Vietnamese message. */
-export function jsonReport(report: ImportReport): unknown {
+/** The report as JSON: amounts in integer đồng, each warning with its message in `lang`. */
+export function jsonReport(report: ImportReport, lang: Lang = 'vi'): unknown {
   return {
     ...report,
-    skipped: report.skipped.map((s) => ({ ...s, message: t('vi', s.reason) })),
-    warnings: report.warnings.map((w) => ({ ...w, message: t('vi', w.key, w.params) })),
+    skipped: report.skipped.map((s) => ({ ...s, message: t(lang, s.reason) })),
+    warnings: report.warnings.map((w) => ({ ...w, message: t(lang, w.key, w.params) })),
   };
 }
 
-export function textReport(r: ImportReport): string[] {
-  const unit = t('vi', `unit.${r.unit}`);
-  const out = [t('vi', 'excel.cli.summary', { sheet: r.sheet, lines: r.lineCount, amounts: r.amountCount, stated: r.statedCount, unit })];
-  out.push(t('vi', 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column}=${c.key}`).join(', '));
-  if (r.unmapped.length) out.push(t('vi', 'excel.cli.unmapped') + ' ' + r.unmapped.join('; '));
-  out.push(t('vi', 'excel.cli.totals'));
+export function textReport(r: ImportReport, lang: Lang = 'vi'): string[] {
+  const unit = t(lang, `unit.${r.unit}`);
+  const out = [t(lang, 'excel.cli.summary', { sheet: r.sheet, lines: r.lineCount, amounts: r.amountCount, stated: r.statedCount, unit })];
+  out.push(t(lang, 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column}=${c.key}`).join(', '));
+  if (r.unmapped.length) out.push(t(lang, 'excel.cli.unmapped') + ' ' + r.unmapped.join('; '));
+  out.push(t(lang, 'excel.cli.totals'));
   for (const [k, v] of Object.entries(r.totals)) out.push(`  ${k}: ${formatAmount(v, r.unit)}`);
   if (r.skipped.length) {
-    out.push(t('vi', 'excel.cli.skipped'));
-    for (const s of r.skipped) out.push(`  ${s.address}: ${t('vi', s.reason)}`);
+    out.push(t(lang, 'excel.cli.skipped'));
+    for (const s of r.skipped) out.push(`  ${s.address}: ${t(lang, s.reason)}`);
   }
   if (r.warnings.length) {
-    out.push(t('vi', 'excel.cli.warnings'));
-    for (const w of r.warnings) out.push(`  ${w.address ? w.address + ': ' : ''}${t('vi', w.key, w.params)}`);
+    out.push(t(lang, 'excel.cli.warnings'));
+    for (const w of r.warnings) out.push(`  ${w.address ? w.address + ': ' : ''}${t(lang, w.key, w.params)}`);
   }
   return out;
 }
