@@ -216,6 +216,19 @@ describeWithData(BUILT, 'the main process under a stand-in for Electron', () => 
       // A click on the Dock icon brings a window back.
       e.emitApp('activate');
       await vi.waitFor(() => expect(planWindows()).toHaveLength(1));
+
+      // Cmd+Q while the window's page still saves an edit: Electron cancels the quit; once the
+      // close guard has closed the window, the quit goes on.
+      const [w] = planWindows();
+      let saving = true;
+      w.webContents.holdsClose = () => saving;
+      (await import('electron')).app.quit();
+      expect(planWindows()).toEqual([w]);
+      const quits = e.calls.quit;
+      saving = false;
+      w.close();
+      expect(planWindows()).toEqual([]);
+      expect(e.calls.quit).toBe(quits + 1);
     });
   });
 

@@ -110,9 +110,12 @@ async function start(): Promise<void> {
   wireIpc(w);
   refreshMenu();
   // The app ends with its last window — except on macOS, where an app stays until Quit and a click
-  // on its Dock icon opens a window again.
+  // on its Dock icon opens a window again. A Quit that a window's close guard held up (Electron
+  // cancels the quit while the page saves what was typed) goes on once that window has closed.
+  let quitAsked = false;
+  app.on('before-quit', () => (quitAsked = true));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' || quitAsked) app.quit();
   });
   app.on('activate', () => {
     if (app.isReady() && !w.all.length) void openSample(w);
