@@ -5,21 +5,31 @@ import './require-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { t } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
 import { configureTransfer } from '../engine/transfer/jobs';
 import { Workspace } from '../engine/workspace';
-import { startBridgeServer } from './http-bridge';
+import { parseArgs } from 'node:util';
+import { startBridgeServer, type BridgeServer } from './http-bridge';
+
+/** Bad arguments (exit 2), its message already in Vietnamese. */
+class UsageError extends Error {}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: { file: { type: 'string' }, port: { type: 'string' }, 'read-only': { type: 'boolean' } },
-    strict: true,
-  });
-  const port = values.port ? Number(values.port) : 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}`);
+  let args;
+  try {
+    args = parseArgs({
+      args: process.argv.slice(2),
+      options: { file: { type: 'string' }, port: { type: 'string' }, 'read-only': { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch {
+    throw new UsageError(t('vi', 'cli.usage.serve'));
+  }
+  const { positionals, values } = args;
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (positionals.length > 0 || !/^\d{1,5}$/.test(values.port ?? '0') || port > 65535) throw new UsageError(t('vi', 'cli.usage.serve'));
   // Browser mode's data folder (backups): ~/.plandesk, or PLANDESK_DATA_DIR (tests use a temporary one).
   const dataDir = process.env.PLANDESK_DATA_DIR || path.join(os.homedir(), '.plandesk');
   const workspace = new Workspace(path.join(dataDir, 'recent-browser.json'), { dataDir });
@@ -35,7 +45,15 @@ async function main(): Promise<void> {
   // Import jobs read spreadsheets in the worker bundles built beside Electron's main.
   configureTransfer({ workerDir: path.join(__dirname, '..', 'electron') });
   const rendererDir = path.join(__dirname, '..', 'renderer');
-  const server = await startBridgeServer(workspace, { rendererDir, port });
+  let server: BridgeServer;
+  try {
+    server = await startBridgeServer(workspace, { rendererDir, port });
+  } catch (e) {
+    // Not serving after all: let go of the plan (its lock) before saying why.
+    workspace.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(t('vi', 'cli.serve.port_in_use', { port }));
+    throw e;
+  }
   // `npm run serve | head`: a closed stdout is not an error worth a stack trace.
   process.stdout.on('error', () => {});
   process.stdout.write(`PlanDesk (browser mode): ${workspace.session!.info.path}\n${server.url}\n`);
@@ -64,6 +82,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(e.message + '\n');
+    process.exit(2);
+  }
   const b = toBridgeError(e);
   process.stderr.write(t('vi', b.code, b.params) + '\n');
   process.exit(1);

@@ -37,6 +37,14 @@ export const cli = {
     en: 'Compare two plan files, or two saved revisions (the same file twice): lines added, removed, changed, with old, new and difference per column.\n  --rev-a NAME, --rev-b NAME  a saved revision of A, of B\n  --json                      JSON output (integer đồng)\n  --xlsx FILE.xlsx            write the comparison to Excel\nExit codes: 0 compared; 1 file or revision unreadable, or not written; 2 bad arguments.',
   },
   // ---- errors a user can cause ----
+  'cli.usage.serve': {
+    vi: 'Cách dùng: npm run serve -- [--file TỆP.plandesk] [--port CỔNG] [--read-only]',
+    en: 'Usage: npm run serve -- [--file FILE.plandesk] [--port PORT] [--read-only]',
+  },
+  'cli.serve.port_in_use': {
+    vi: 'Cổng {port} đang được chương trình khác dùng: hãy chọn cổng khác (--port) hoặc bỏ --port để tự chọn.',
+    en: 'Port {port} is used by another program: choose another one (--port) or leave --port out to pick one.',
+  },
   'cli.unknownCommand': {
     vi: 'Không có lệnh "{name}". Các lệnh: new, check, import, export, compare (xem: plandesk --help).',
     en: 'There is no command "{name}". Commands: new, check, import, export, compare (see: plandesk --help).',

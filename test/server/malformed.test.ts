@@ -4,7 +4,7 @@
 // still answer and its process be alive; on SIGTERM, SIGINT and SIGHUP it exits 0 and releases its
 // lock.
 // Needs `npm run build`.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -170,4 +170,32 @@ describe('shutting the server down releases its lock', () => {
       expect(fs.existsSync(lockPathFor(s.file))).toBe(false);
     });
   }
+});
+
+describe('starting it wrong: one line, the exit code, no lock left', () => {
+  const serve = (args: string[], dataDir = tempDir()) =>
+    spawnSync(process.execPath, [SERVE, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PLANDESK_DATA_DIR: dataDir } });
+
+  it('bad arguments: the usage line, exit 2', () => {
+    for (const args of [['--port', 'abc'], ['--port', '70000'], ['--bogus'], ['stray'], ['--file']]) {
+      const r = serve(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.trim()).toMatch(/^Cách dùng: npm run serve -- /);
+      expect(r.stderr).not.toMatch(/không mong muốn|at .*\.cjs/);
+    }
+  });
+
+  it('a port in use: says so, and lets go of the plan it had opened', async () => {
+    const busy = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => busy.once('listening', r));
+    const port = (busy.address() as net.AddressInfo).port;
+    const dir = tempDir();
+    const file = path.join(dir, 'plan.plandesk');
+    createCycleFile(file, sampleCycle());
+    const r = serve(['--file', file, '--port', String(port)]);
+    busy.close();
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^Cổng ${port} đang được chương trình khác dùng`));
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+  });
 });
