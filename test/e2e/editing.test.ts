@@ -359,8 +359,9 @@ describe('editing the budget grid like a spreadsheet', () => {
 
     const rowHeight = () => page.locator('.ag-grid-scrolling-rows .ag-row[row-index="0"]').evaluate((r) => r.getBoundingClientRect().height);
     const before = await rowHeight();
-    // Zoom is Ctrl+wheel (Ctrl++ inserts a line, as in Excel).
-    const box = (await (await cell(page, '2', 'name')).boundingBox())!;
+    // Zoom is Ctrl+wheel (Ctrl++ inserts a line, as in Excel), over the table (not a message over it).
+    if (await page.locator('.pd-message').count()) await page.locator('.pd-message button').click();
+    const box = (await (await cell(page, '2', 'central_recurrent')).boundingBox())!;
     await page.mouse.move(box.x + 10, box.y + 5);
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -100);

@@ -25,10 +25,12 @@ export function EditingOverlay({ ctx }: { ctx: AppContext }) {
       else return;
       e.preventDefault();
     };
-    // Ctrl+wheel over the grid zooms it, one step per notch (a touchpad's small deltas add up).
+    // Ctrl+wheel over the table (or the panel beside or below it, and the grid's tooltips) zooms
+    // the grid, one step per notch (a touchpad's small deltas add up). Dialogs and the print
+    // preview are outside .pd-main and keep their own wheel.
     let wheeled = 0;
     const onWheel = (e: WheelEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || !(e.target as Element | null)?.closest?.('.pd-grid')) return;
+      if (!(e.ctrlKey || e.metaKey) || !(e.target as Element | null)?.closest?.('.pd-main, .ag-tooltip')) return;
       e.preventDefault();
       wheeled += e.deltaY;
       if (Math.abs(wheeled) < 50) return;
