@@ -72,7 +72,8 @@ describe('history and revisions', () => {
     // The change log: who, which line and column, old → new, the difference.
     await menu(page, 'tools', 'history.audit');
     const audit = dialog(page, 'pd-audit');
-    const first = audit.locator('tbody tr').first();
+    // The cell's own change (the line's stated Tổng cộng and NSTW that followed it are logged too, issue 12).
+    const first = audit.locator('tbody tr', { hasText: 'NSTW SN' });
     await expect.poll(() => first.textContent()).toContain('7.024');
     const cells = await first.locator('td').allTextContents();
     expect(cells[1]).toBe(os.userInfo().username);
@@ -80,10 +81,10 @@ describe('history and revisions', () => {
     expect(cells[3]).toContain('3.2');
     expect(cells[4]).toBe('NSTW SN');
     expect(cells.slice(5)).toEqual(['7.024', '8.024', '+1.000']);
-    expect(await audit.locator('tbody tr').count()).toBe(2); // the edit, and the revision saved
+    expect(await audit.locator('tbody tr').count()).toBe(4); // the edit (3 figures), and the revision saved
     // Filters: the line, and a column it was not edited in.
     await audit.getByLabel('Dòng (mã hoặc tên)').fill('dinh dưỡng');
-    await expect.poll(() => audit.getByTestId('audit-count').textContent()).toBe('1/1 thay đổi');
+    await expect.poll(() => audit.getByTestId('audit-count').textContent()).toBe('3/3 thay đổi');
     await audit.getByLabel('Cột / trường').selectOption('local_recurrent');
     await expect.poll(() => audit.getByTestId('audit-count').textContent()).toBe('0/0 thay đổi');
     await page.keyboard.press('Escape');
