@@ -174,6 +174,8 @@ async function handleApi(workspace: Workspace, route: string, body: unknown, sel
 function upload(req: http.IncomingMessage, res: http.ServerResponse, budget: BodyBudget): void {
   const declared = declaredLength(req);
   let chunks: Buffer[] = [];
+  /** With a declared length the bytes go straight into one buffer: no second copy at the end. */
+  let whole: Buffer | null = null;
   let size = 0;
   let held = 0;
   let refusal: Refusal | null = null;
@@ -184,6 +186,7 @@ function upload(req: http.IncomingMessage, res: http.ServerResponse, budget: Bod
   const refuse = (r: Refusal) => {
     refusal = r;
     chunks = [];
+    whole = null;
     release();
   };
   req.on('close', release);
@@ -197,11 +200,14 @@ function upload(req: http.IncomingMessage, res: http.ServerResponse, budget: Bod
     if (refusal) return;
     size += c.length;
     if (size > MAX_UPLOAD_BYTES) return refuse(tooBig(declared ?? size));
-    if (declared === null) {
-      // No declared length (chunked): take the budget chunk by chunk.
-      if (!budget.take(c.length)) return refuse(busy());
-      held += c.length;
+    if (declared !== null) {
+      whole ??= Buffer.allocUnsafe(declared);
+      c.copy(whole, size - c.length);
+      return;
     }
+    // No declared length (chunked): take the budget chunk by chunk.
+    if (!budget.take(c.length)) return refuse(busy());
+    held += c.length;
     chunks.push(c);
   });
   req.on('end', () => {
@@ -214,8 +220,9 @@ function upload(req: http.IncomingMessage, res: http.ServerResponse, budget: Bod
       } catch {
         // A malformed name: keep the default; the engine sniffs the format from the bytes anyway.
       }
-      const bytes = Buffer.concat(chunks, size);
+      const bytes = whole ? whole.subarray(0, size) : Buffer.concat(chunks, size);
       chunks = [];
+      whole = null;
       out = { ok: true, id: transferJobs().addUpload(name, bytes) };
     } catch (e) {
       out = { ok: false, error: toBridgeError(e) };

@@ -36,7 +36,7 @@ const upload = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string> =
   });
 
 /** An upload whose first bytes are sent and the rest held back until finish() (a slow network). */
-function slowUpload(size: number, opts: { chunked?: boolean; to?: BridgeServer } = {}) {
+function slowUpload(size: number, opts: { chunked?: boolean; to?: BridgeServer; bytes?: Buffer } = {}) {
   const to = opts.to ?? server;
   const port = Number(new URL(to.url).port);
   const s = net.connect(port, '127.0.0.1');
@@ -52,8 +52,9 @@ function slowUpload(size: number, opts: { chunked?: boolean; to?: BridgeServer }
     s.on('error', done);
   });
   const head = `POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-PlanDesk-Token: ${to.token}\r\nConnection: close\r\n`;
-  const first = Buffer.alloc(Math.floor(size / 2), 1);
-  const rest = Buffer.alloc(size - first.length, 1);
+  const all = opts.bytes ?? Buffer.alloc(size, 1);
+  const first = all.subarray(0, Math.floor(size / 2));
+  const rest = all.subarray(first.length);
   const chunk = (b: Buffer) => Buffer.concat([Buffer.from(b.length.toString(16) + '\r\n'), b, Buffer.from('\r\n')]);
   const sent = new Promise<void>((resolve) =>
     s.on('connect', () => {
@@ -72,6 +73,20 @@ function slowUpload(size: number, opts: { chunked?: boolean; to?: BridgeServer }
 
 describe('the upload route', () => {
   it('keeps the bytes under an id for an import job', async () => {
+    // The bytes kept are exactly those sent, with a declared length and chunked.
+    const kept = vi.spyOn(jobs, 'addUpload');
+    const sent = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256));
+    expect((await (await upload(new Uint8Array(sent))).json()).ok).toBe(true);
+    const chunked = slowUpload(sent.length, { chunked: true, bytes: sent });
+    await chunked.sent;
+    chunked.finish();
+    expect((await chunked.answered).status).toBe(200);
+    const split = slowUpload(sent.length, { bytes: sent });
+    await split.sent;
+    split.finish();
+    expect((await split.answered).status).toBe(200);
+    expect(kept.mock.calls.map((c) => Buffer.compare(Buffer.from(c[1]), sent))).toEqual([0, 0, 0]);
+    kept.mockRestore();
     const res = await upload(new Uint8Array([80, 75, 3, 4]));
     const out = (await res.json()) as { ok: boolean; id: string };
     expect(out).toEqual({ ok: true, id: expect.stringMatching(/^[a-z0-9-]{8,64}$/) });
