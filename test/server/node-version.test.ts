@@ -2,7 +2,7 @@
 // segfaults on the first database: the built server must refuse in one line naming the version it
 // needs, before it opens or locks anything; `plandesk` re-runs itself with the project's Node 22.
 // Needs `npm run build` and a system Node older than 22 at /usr/bin/node (need-data.ts: skipped
-// loudly otherwise, failed in CI).
+// loudly otherwise; electron/server/require-node.test.ts tests the check itself everywhere).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,7 @@ const OLD_SYSTEM_NODE: Need = {
   what: `a Node.js older than 22 at ${SYSTEM_NODE} (found ${systemMajor ?? 'none'})`,
   howToGet: 'apt-get install nodejs (Debian 13 / Ubuntu 24.04 ship Node 20)',
   check: () => systemMajor !== null && systemMajor < 22,
+  neverInCi: 'a machine whose system Node is 22 or later cannot run the old one, and has nothing to refuse',
 };
 
 describeWithData(OLD_SYSTEM_NODE, 'under the system Node 20', () => {
