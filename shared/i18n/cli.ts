@@ -11,6 +11,7 @@ export const cli = {
   'cli.badArgs': { vi: 'Tham số dòng lệnh không hợp lệ', en: 'Invalid command-line arguments' },
   'cli.created': { vi: 'Đã tạo {file}', en: 'Created {file}' },
   'cli.findings': { vi: 'Phát hiện: {count}', en: 'Findings: {count}' },
+  'cli.check.program': { vi: 'Toàn chương trình', en: 'Whole program' },
   // ---- help (`plandesk --help`, `plandesk COMMAND --help`) ----
   'cli.help.main': {
     vi: 'PlanDesk — kế hoạch ngân sách từ dòng lệnh.\nCách dùng: plandesk LỆNH [tùy chọn]   (chi tiết một lệnh: plandesk LỆNH --help)\n\n  new      tạo tệp kế hoạch mới: kế hoạch mẫu có sẵn hoặc kế hoạch trống\n  check    kiểm tra tệp kế hoạch: tổng cộng, các dòng và các phát hiện\n  import   nhập bảng tính (.xlsx, .xls, .ods) thành tệp kế hoạch mới\n  export   xuất kế hoạch ra phụ lục Excel, hoặc điền vào mẫu của đơn vị\n  compare  so sánh hai tệp kế hoạch hoặc hai phiên bản đã lưu\n\nTùy chọn chung: --lang en (hoặc biến môi trường PLANDESK_LANG=en) để hiện thông báo bằng tiếng Anh.\nMã thoát: 0 xong; 1 tệp không đọc được, bị từ chối hoặc không ghi được; 2 tham số sai; 3 check --strict có lỗi.',

@@ -140,6 +140,25 @@ describe('plandesk check on the built-in sample (Kế hoạch 122/KH-UBND)', () 
     expect(r.stdout).toContain('Chương trình mục tiêu quốc gia giảm nghèo bền vững');
     expect(r.stdout).toContain('Tổng cộng: 350.190');
     expect(r.stdout).toContain('Phát hiện: 4');
+    // Severities and columns in the reader's language, never the JSON's keys.
+    expect(r.stdout).toMatch(/\[Lỗi\] Toàn chương trình · NSĐP( — Tổng số)?: /);
+    expect(r.stdout).toMatch(/\[Cảnh báo\] 4\.1 · NSĐP/);
+    expect(r.stdout).not.toMatch(/\[(error|warning|info)\]|\blocal\b|central_/);
+    const en = plandesk('check', file, '--lang', 'en');
+    expect(en.stdout).toMatch(/\[Error\] Whole program · /);
+  });
+
+  it('prints the import report with column labels, not keys (the JSON keeps the keys)', () => {
+    const dir = tempDir();
+    const annex = path.join(dir, 'annex.xlsx');
+    expect(plandesk('export', file, '--out', annex).status).toBe(0);
+    const r = plandesk('import', annex, '--out', path.join(dir, 'back.plandesk'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('A = Mã (STT)');
+    expect(r.stdout).toMatch(/\n  NSTW — ĐTPT: [\d.]+\n/);
+    expect(r.stdout).not.toMatch(/=code|central_investment|local_recurrent/);
+    const json = plandesk('import', annex, '--out', path.join(dir, 'back2.plandesk'), '--json');
+    expect(JSON.parse(json.stdout.slice(0, json.stdout.lastIndexOf('}') + 1)).mappedColumns).toContainEqual(expect.objectContaining({ key: 'central_investment' }));
   });
 });
 

@@ -6,6 +6,7 @@ import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import { PlanSession } from '../../engine/session';
 import { readArgs } from '../args';
+import { columnLabel } from '../../../shared/column-labels';
 import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { reportError } from './report-error';
@@ -33,6 +34,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const snap = session.snapshot();
+    const lang = langOf(io);
     // The default tree's keys are the contract; a cycle with its own tree reports its own keys too.
     const keys = [...new Set<string>([...DEFAULT_COLUMN_KEYS, ...snap.columns.map((c) => c.key)])];
     const pick = (v: Record<string, number>) => Object.fromEntries(keys.map((k) => [k, v[k] ?? 0]));
@@ -54,7 +56,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout(`${'  '.repeat(tree.depth(c.key) + 1)}${c.label[langOf(io)]}: ${formatAmount(snap.totals[c.key], unit)}`);
       }
       io.stdout(t(langOf(io), 'cli.findings', { count: report.findings.length }));
-      for (const f of snap.findings) io.stdout(`  [${f.severity}] ${f.line || '—'} ${f.column ?? ''}: ${f.message}`);
+      for (const f of snap.findings) {
+        // People read labels in their language; the JSON above keeps the rule, severity and column keys.
+        const where = [f.line || t(lang, 'cli.check.program'), f.column ? columnLabel(f.column, lang, snap.columns) : ''].filter(Boolean).join(' · ');
+        io.stdout(`  [${t(lang, `rules.severity.${f.severity}`)}] ${where}: ${f.message}`);
+      }
     }
     const hasErrors = snap.findings.some((f) => f.severity === 'error');
     return values.strict && hasErrors ? EXIT.strictErrors : EXIT.ok;

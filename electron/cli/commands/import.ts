@@ -10,6 +10,7 @@ import { importInWorker, type ImportReport } from '../../engine/excel';
 import { createCycleFile } from '../../engine/store/cycle-file';
 import { runTransferTask } from '../../engine/transfer/worker-runner';
 import { readArgs } from '../args';
+import { columnLabel, targetLabel } from '../../../shared/column-labels';
 import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { workerDir } from '../workers';
@@ -78,10 +79,10 @@ export function jsonReport(report: ImportReport, lang: Lang = 'vi'): unknown {
 export function textReport(r: ImportReport, lang: Lang = 'vi'): string[] {
   const unit = t(lang, `unit.${r.unit}`);
   const out = [t(lang, 'excel.cli.summary', { sheet: r.sheet, lines: r.lineCount, amounts: r.amountCount, stated: r.statedCount, unit })];
-  out.push(t(lang, 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column}=${c.key}`).join(', '));
+  out.push(t(lang, 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column} = ${targetLabel(c.key, lang)}`).join('; '));
   if (r.unmapped.length) out.push(t(lang, 'excel.cli.unmapped') + ' ' + r.unmapped.join('; '));
   out.push(t(lang, 'excel.cli.totals'));
-  for (const [k, v] of Object.entries(r.totals)) out.push(`  ${k}: ${formatAmount(v, r.unit)}`);
+  for (const [k, v] of Object.entries(r.totals)) out.push(`  ${columnLabel(k, lang)}: ${formatAmount(v, r.unit)}`);
   if (r.skipped.length) {
     out.push(t(lang, 'excel.cli.skipped'));
     for (const s of r.skipped) out.push(`  ${s.address}: ${t(lang, s.reason)}`);

@@ -257,7 +257,7 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
                 {letters.map((l) => {
                   const chosen = choices.columns[l] ?? '';
                   const auto = detected.get(l);
-                  const autoLabel = auto?.key && auto.by === 'header' ? t('transfer.target.autoAs', { target: targetLabel(auto.key, lang, t) }) : t('transfer.target.unknown');
+                  const autoLabel = auto?.key && auto.by === 'header' ? t('transfer.target.autoAs', { target: targetLabel(auto.key, lang) }) : t('transfer.target.unknown');
                   const kind = (chosen || (auto?.by === 'header' ? auto.key : '')) ?? '';
                   return (
                     <th key={l} className={kindClass(kind)}>
@@ -265,12 +265,12 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
                         <option value="">{autoLabel}</option>
                         <optgroup label={t('transfer.target.fields')}>
                           {FIELD_TARGETS.map((k) => (
-                            <option key={k} value={k}>{targetLabel(k, lang, t)}</option>
+                            <option key={k} value={k}>{targetLabel(k, lang)}</option>
                           ))}
                         </optgroup>
                         <optgroup label={t('transfer.target.group')}>
                           {AMOUNT_TARGETS.map((k) => (
-                            <option key={k} value={k}>{targetLabel(k, lang, t)}</option>
+                            <option key={k} value={k}>{targetLabel(k, lang)}</option>
                           ))}
                         </optgroup>
                         <option value="ignore">{t('transfer.target.ignore')}</option>

@@ -233,7 +233,7 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
               <tr key={c.column}>
                 <td className="pd-xfer-addr">{c.column}</td>
                 <td>{c.header}</td>
-                <td>{targetLabel(c.key, lang, t, columns)}</td>
+                <td>{targetLabel(c.key, lang, columns)}</td>
               </tr>
             ))}
             {Object.entries(step.status.mapping?.columns ?? {})

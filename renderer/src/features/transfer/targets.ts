@@ -1,35 +1,11 @@
 // What a spreadsheet column can be mapped to in the mapping dialog (the importer's targets: the
-// default funding columns, the line fields, "ignore"), their labels, and the mapping built from the
-// dialog's choices. Pure.
-import { DEFAULT_COLUMN_KEYS, SHORT_LABELS, defaultColumns } from '../../../../shared/columns';
+// default funding columns, the line fields, "ignore"; labels in shared/column-labels.ts), and the
+// mapping built from the dialog's choices. Pure.
+import { DEFAULT_COLUMN_KEYS } from '../../../../shared/columns';
 import type { MappingSpec } from '../../../../shared/commands/transfer';
-import type { Lang } from '../../../../shared/i18n';
-import type { FundingColumn } from '../../../../shared/model';
 
-export const FIELD_TARGETS = ['code', 'name', 'agency', 'note'] as const;
+export { FIELD_TARGETS, columnLabel, targetLabel } from '../../../../shared/column-labels';
 export const AMOUNT_TARGETS: readonly string[] = DEFAULT_COLUMN_KEYS;
-
-/**
- * A funding column's label with its place in the tree: "Tổng cộng", "NSTW — Tổng số",
- * "NSTW — ĐTPT", "Vốn khác". Columns of another tree fall back to their own label.
- */
-export function columnLabel(key: string, lang: Lang, columns: readonly FundingColumn[] = defaultColumns()): string {
-  const col = columns.find((c) => c.key === key);
-  const short = (k: string) => SHORT_LABELS[k]?.[lang] ?? columns.find((c) => c.key === k)?.label[lang] ?? k;
-  if (!col) return short(key);
-  const hasChildren = columns.some((c) => c.parent === key);
-  const parent = col.parent ? columns.find((c) => c.key === col.parent) : undefined;
-  // Children of the root ("Tổng cộng") read on their own; deeper ones name their group.
-  if (parent && parent.parent !== null) return `${short(parent.key)} — ${short(key)}`;
-  if (hasChildren && parent) return `${short(key)} — ${lang === 'vi' ? 'Tổng số' : 'Total'}`;
-  return short(key);
-}
-
-/** Label of any mapping target: a funding column, a line field or "ignore". */
-export function targetLabel(key: string, lang: Lang, t: (k: string) => string, columns?: readonly FundingColumn[]): string {
-  if ((FIELD_TARGETS as readonly string[]).includes(key) || key === 'ignore') return t(`transfer.target.${key}`);
-  return columnLabel(key, lang, columns);
-}
 
 export interface MappingChoices {
   sheet: string;

@@ -16,8 +16,8 @@ describe('mapping targets', () => {
     // A tree where NSTW has no split: NSTW is a plain column.
     const flat = defaultColumns().filter((c) => c.parent === null || c.parent === 'total');
     expect(columnLabel('central', 'vi', flat)).toBe('NSTW');
-    expect(targetLabel('name', 'vi', t)).toBe('Nội dung');
-    expect(targetLabel('ignore', 'vi', t)).toBe('Bỏ qua');
+    expect(targetLabel('name', 'vi')).toBe('Nội dung');
+    expect(targetLabel('ignore', 'vi')).toBe('Bỏ qua');
   });
 
   it('turn the dialog choices into the importer mapping and back', () => {
