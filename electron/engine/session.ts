@@ -354,12 +354,13 @@ export class PlanSession implements SessionContext {
         }
         if (structure) this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
         if (agreeing && agreeing.size) {
-          for (const f of followChanges(this.calc, agreeing)) {
-            const a: DocAction = { t: 'amount', lineId: f.lineId, column: f.column, old: f.old, new: f.new };
+          // Appended once: a paste over 10.000 lines can move thousands of stated totals.
+          const follow: DocAction[] = followChanges(this.calc, agreeing).map((f) => ({ t: 'amount', lineId: f.lineId, column: f.column, old: f.old, new: f.new }));
+          for (const a of follow) {
             this.writer.write(a);
             this.applyToMemory(a, changed, false);
-            actions = [...actions, a];
           }
+          if (follow.length) actions = actions.concat(follow);
         }
         this.audit.record(audit.kind, audit.label, actions, (id) => named.get(id) ?? this.calc.lines.get(id));
         bookkeeping(actions);
