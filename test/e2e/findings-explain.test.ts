@@ -12,6 +12,7 @@ import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { cell, launchBrowser, menu, openApp, settled, totalCell, typeInto, uncaughtErrors } from './support/browser';
 import { printWhole } from './support/print-pdf';
+import { statusCount, findingsPanel } from './support/findings';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -22,8 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const statusCount = (page: Page, severity: string) => page.locator(`[data-testid="findings-status"] [data-count="${severity}"]`).textContent();
-const panel = (page: Page) => page.locator('aside.pd-findings');
+const panel = findingsPanel;
 const mismatchEntries = (page: Page) => page.locator('.pd-findings [data-rule="sum_mismatch"]');
 const flaggedCells = (page: Page) => page.locator('.pd-grid .pd-mismatch');
 

@@ -7,6 +7,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { cell, launchBrowser, openApp, typeInto, uncaughtErrors } from './support/browser';
+import { statusCount } from './support/findings';
 import { startServer } from './support/server';
 
 let browser: Browser;
@@ -17,7 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const statusCount = (page: Page, severity: string) => page.locator(`[data-testid="findings-status"] [data-count="${severity}"]`).textContent();
 const entries = (page: Page, rule: string) => page.locator(`.pd-findings [data-rule="${rule}"]`);
 const dialog = (page: Page) => page.getByRole('dialog');
 

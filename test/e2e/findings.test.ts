@@ -9,6 +9,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { cell, launchBrowser, menu, openApp, totalCell, typeInto, uncaughtErrors } from './support/browser';
+import { statusCount, findingsPanel } from './support/findings';
 import { startServer } from './support/server';
 
 let browser: Browser;
@@ -19,8 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const statusCount = (page: Page, severity: string) => page.locator(`[data-testid="findings-status"] [data-count="${severity}"]`).textContent();
-const panel = (page: Page) => page.locator('aside.pd-findings');
+const panel = findingsPanel;
 const entry = (page: Page, findingId: string) => page.locator(`.pd-findings [data-finding-id="${findingId}"]`);
 
 /** The line id behind a code (the grid's rows carry it as row-id). */

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ImportSource, MappingSpec, SheetChoice, TransferStatus } from '../../../../shared/commands/transfer';
 import { MAX_UPLOAD_BYTES } from '../../../../shared/commands/transfer';
-import type { BridgeError } from '../../../../shared/ipc';
+import type { BridgeError, Patch } from '../../../../shared/ipc';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
 
@@ -215,15 +215,18 @@ export function chooseAnotherSheet(s: Extract<TransferStep, { kind: 'report' }>)
   set({ kind: 'sheet', job: s.job, name: s.name, sheets: s.status.sheets });
 }
 
-/** "Replace the current table": one engine command, one undo step. */
-export async function replaceTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
+/**
+ * Write the job's table into the open plan (one engine command, one undo step), show the patch and
+ * say what was done. False when the engine refused (the report stays open, its message shown).
+ */
+async function writeIntoPlan<P extends Patch>(ctx: AppContext, write: () => Promise<P>, done: (patch: P) => string): Promise<boolean> {
   try {
-    const patch = await ctx.bridge.invoke('transfer/importReplace', { job });
+    const patch = await write();
     generation++;
     set({ kind: 'idle' });
     if (ctx.grid.current) await ctx.grid.current.applyPatch(patch);
     else await ctx.reload();
-    ctx.show(ctx.t('transfer.done.replace', { lines: patch.lineCount.toLocaleString('vi-VN'), file: name }));
+    ctx.show(done(patch));
     return true;
   } catch (err) {
     ctx.showFailure(err);
@@ -231,25 +234,28 @@ export async function replaceTable(ctx: AppContext, job: string, name: string): 
   }
 }
 
-/** "Fill the existing lines": the plan keeps its lines; matched ones take the file's figures. One step. */
-export async function fillTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
-  try {
-    const patch = await ctx.bridge.invoke('transfer/importFill', { job });
-    generation++;
-    set({ kind: 'idle' });
-    if (ctx.grid.current) await ctx.grid.current.applyPatch(patch);
-    else await ctx.reload();
-    const count = (n: number) => n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US');
-    const done = ctx.t('transfer.done.fill', { lines: count(patch.filled), cells: count(patch.changed), file: name });
-    const missed = patch.unmatched
-      ? ' ' + ctx.t('transfer.done.fillUnmatched', { count: count(patch.unmatched), lines: patch.unmatchedLines.join('; ') + (patch.unmatched > patch.unmatchedLines.length ? '; …' : '') })
-      : '';
-    ctx.show(done + missed);
-    return true;
-  } catch (err) {
-    ctx.showFailure(err);
-    return false;
-  }
+/** "Replace the current table". */
+export function replaceTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
+  return writeIntoPlan(
+    ctx,
+    () => ctx.bridge.invoke('transfer/importReplace', { job }),
+    (patch) => ctx.t('transfer.done.replace', { lines: patch.lineCount.toLocaleString('vi-VN'), file: name }),
+  );
+}
+
+/** "Fill the existing lines": the plan keeps its lines; matched ones take the file's figures. */
+export function fillTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
+  const count = (n: number) => n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US');
+  return writeIntoPlan(
+    ctx,
+    () => ctx.bridge.invoke('transfer/importFill', { job }),
+    (patch) => {
+      const done = ctx.t('transfer.done.fill', { lines: count(patch.filled), cells: count(patch.changed), file: name });
+      const more = patch.unmatched > patch.unmatchedLines.length ? '; …' : '';
+      const missed = patch.unmatched ? ' ' + ctx.t('transfer.done.fillUnmatched', { count: count(patch.unmatched), lines: patch.unmatchedLines.join('; ') + more }) : '';
+      return done + missed;
+    },
+  );
 }
 
 /** "Create a new cycle file": written, then opened in place of the current one. */
