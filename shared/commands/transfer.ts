@@ -6,8 +6,9 @@
 // Electron's main process picks in its own dialogs.
 import { z } from 'zod';
 import type { BridgeError, FileInfo, Patch } from '../ipc';
-import type { DisplayUnit, Dong, FundingColumn } from '../model';
+import type { FundingColumn } from '../model';
 import type { HostPathArg, HostPathSlot } from './history';
+import type { ImportReport } from '../import-report';
 
 const filePath = z.string().max(4096);
 const jobId = z.string().regex(/^[a-z0-9-]{8,64}$/);
@@ -85,25 +86,6 @@ export interface SheetChoice {
   hidden: boolean;
 }
 
-/** An import report (the engine's ImportReport, electron/engine/excel/report.ts) as the UI gets it. */
-export interface ImportReportView {
-  format: 'xlsx' | 'xls' | 'ods' | 'xlsb';
-  sheet: string;
-  sheets: string[];
-  headerRows: number[];
-  mappedColumns: { column: string; header: string; key: string }[];
-  unmapped: string[];
-  unit: DisplayUnit;
-  numberLocale: 'vi-VN' | 'en-US';
-  lineCount: number;
-  amountCount: number;
-  statedCount: number;
-  totals: Record<string, Dong>;
-  skipped: { address: string; row: number; reason: string }[];
-  warnings: { key: string; params: Record<string, string | number>; address?: string }[];
-  fromPlanDesk: boolean;
-}
-
 interface JobBase {
   job: string;
   /** The spreadsheet's file name. */
@@ -117,7 +99,7 @@ export type TransferStatus =
   | (JobBase & {
       state: 'ready';
       sheets: SheetChoice[];
-      report: ImportReportView;
+      report: ImportReport;
       /** The imported plan's funding columns. */
       columns: FundingColumn[];
       /** The imported columns are the open plan's (same keys and tree): the table can be replaced. */

@@ -1,45 +1,10 @@
 // The import report's shape, and the sink that collects its warnings and skipped rows with a cap
 // (a hostile file must not turn into a million-entry report).
-import type { DisplayUnit, Dong } from '../../../shared/model';
-import type { NumberLocale } from '../../../shared/number';
 import type { ExcelMessageKey } from '../../../shared/i18n/excel';
-import type { WorkbookSource } from './sheet';
+import type { ImportWarning, SkippedRow } from '../../../shared/import-report';
 
-export interface ImportWarning {
-  key: ExcelMessageKey;
-  params: Record<string, string | number>;
-  /** Excel address ("F23") or row ("23") the warning is about. */
-  address?: string;
-}
-
-export interface SkippedRow {
-  /** Excel row number (1-based) as text, or a range "40-52". */
-  address: string;
-  row: number;
-  reason: ExcelMessageKey;
-}
-
-export interface ImportReport {
-  format: WorkbookSource['format'];
-  sheet: string;
-  sheets: string[];
-  /** 1-based Excel row numbers of the header rows. */
-  headerRows: number[];
-  mappedColumns: { column: string; header: string; key: string }[];
-  /** "F: Header / Sub-header" for each table column whose meaning is unknown. */
-  unmapped: string[];
-  unit: DisplayUnit;
-  numberLocale: NumberLocale;
-  lineCount: number;
-  amountCount: number;
-  statedCount: number;
-  /** Program totals per column key, in đồng (computed by PlanDesk from the imported figures). */
-  totals: Record<string, Dong>;
-  skipped: SkippedRow[];
-  warnings: ImportWarning[];
-  /** The file carried PlanDesk's own metadata sheet (an annex PlanDesk exported). */
-  fromPlanDesk: boolean;
-}
+// The report's type is declared once in shared/ (the transfer commands and the UI carry it as is).
+export type { ImportReport, ImportWarning, SkippedRow } from '../../../shared/import-report';
 
 /** At most this many warnings and skipped rows are listed; the rest are counted. */
 export const MAX_LISTED = 2000;

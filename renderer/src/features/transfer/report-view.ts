@@ -1,15 +1,15 @@
 // The import report as the dialog lays it out: cells that could not be read (by Excel address) apart
 // from other warnings, and the program totals per funding column beside the open plan's. Pure.
 import { ColumnTree } from '../../../../shared/columns';
-import type { ImportReportView } from '../../../../shared/commands/transfer';
+import type { ImportReport } from '../../../../shared/import-report';
 import type { Dong, FundingColumn } from '../../../../shared/model';
 
 /** Warnings about one cell whose figure was not taken (listed by address, first). */
 const CELL_KEYS = new Set(['excel.warn.unreadable_cell', 'excel.warn.formula_no_value']);
 
-export type ReportWarning = ImportReportView['warnings'][number];
+export type ReportWarning = ImportReport['warnings'][number];
 
-export function splitWarnings(report: ImportReportView): { cells: ReportWarning[]; others: ReportWarning[] } {
+export function splitWarnings(report: ImportReport): { cells: ReportWarning[]; others: ReportWarning[] } {
   const cells: ReportWarning[] = [];
   const others: ReportWarning[] = [];
   for (const w of report.warnings) (CELL_KEYS.has(w.key) && w.address ? cells : others).push(w);

@@ -1,6 +1,6 @@
 // The mapping dialog's targets and mapping, and the report's layout of warnings and totals.
 import { defaultColumns } from '../../../../shared/columns';
-import type { ImportReportView } from '../../../../shared/commands/transfer';
+import type { ImportReport } from '../../../../shared/import-report';
 import { t as translate } from '../../../../shared/i18n';
 import { compareAddress, splitWarnings, totalRows } from './report-view';
 import { buildMapping, choicesFrom, columnLabel, headerRows, targetLabel } from './targets';
@@ -42,7 +42,7 @@ describe('the report view', () => {
       { key: 'excel.warn.formula_no_value', params: {}, address: 'B5' },
       { key: 'excel.warn.text_numbers', params: { count: 3 } },
     ],
-  } as unknown as ImportReportView;
+  } as unknown as ImportReport;
 
   it('lists unreadable cells by Excel address, apart from other warnings', () => {
     const { cells, others } = splitWarnings(report);
