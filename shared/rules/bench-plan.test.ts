@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanCalc } from '../calc';
 import { ColumnTree } from '../columns';
 import type { RuleId } from '../findings';
-import { generatePlan } from './bench-plan';
+import { generatePlan } from '../../test/support/bench-plan';
 import { runAllRules } from './index';
 
 const load = (n: number, seed = 1, anomalies = true) => {

@@ -10,8 +10,8 @@ import type { Finding, FindingsDelta } from '../findings';
 import type { Amount, CapitalType, FundingColumn, Line, RuleParams } from '../model';
 import { DEFAULT_RULES } from '../model';
 import { FindingsIndex, runAllRules, type RuleInput } from './index';
-import { generatePlan } from './bench-plan';
-import { amounts, line, META, ruleInput } from './fixtures';
+import { generatePlan } from '../../test/support/bench-plan';
+import { amounts, line, META, ruleInput } from '../../test/support/rules-fixtures';
 
 const CODES = ['1', '2', '1.1', 'a', 'I', '-', '+', '', ' ', ' 1 ', 'Ế', 'Ế'.normalize('NFD')];
 const NAMES = ['', ' ', 'Dự án', 'Tiểu dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội'];

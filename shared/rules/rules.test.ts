@@ -5,7 +5,7 @@ import type { FundingColumn } from '../model';
 import type { Finding, RuleId } from '../findings';
 import { t } from '../i18n';
 import { checkCounterpart, RuleContext, runAllRules } from './index';
-import { amounts, line, ruleInput, TRIEU } from './fixtures';
+import { amounts, line, ruleInput, TRIEU } from '../../test/support/rules-fixtures';
 
 const of = (fs: Finding[], rule: RuleId) => fs.filter((f) => f.rule === rule);
 const HALF_TRIEU = TRIEU / 2;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan } from '../support/bench-plan';
 import { launchBrowser } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { percentile, time, type Report, MB } from './report';

@@ -12,7 +12,7 @@ import { planPaste, type PasteColumn } from '../../shared/clipboard/paste';
 import { parseTsv } from '../../shared/clipboard/tsv';
 import type { RowView } from '../../shared/ipc';
 import { formatAmount } from '../../shared/number';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan } from '../support/bench-plan';
 import { launchBrowser } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 

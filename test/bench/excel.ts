@@ -1,7 +1,7 @@
 // Bench cases of issue 4's engine: export of 100.000 lines, import of 1.000 and 100.000 lines, with
 // peak memory, and LibreOffice headless doing the same work for the ratio (where installed).
 import { execFile } from 'node:child_process';
-import { benchExcel, measureImport, type ImportMeasure } from '../../electron/engine/excel';
+import { benchExcel, measureImport, type ImportMeasure } from './excel-bench';
 import type { Report } from './report';
 
 /** The argument that makes this bench bundle one import's fresh process (see bench.ts). */

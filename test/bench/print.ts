@@ -12,7 +12,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { PlanSession } from '../../electron/engine/session';
 import { buildAnnex } from '../../shared/print/annex';
 import { DEFAULT_PRINT_SETTINGS } from '../../shared/print/settings';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan } from '../support/bench-plan';
 import { CHROMIUM } from '../e2e/support/browser';
 import { printChunked } from '../e2e/support/print-pdf';
 import { startServer } from '../e2e/support/server';

@@ -1,8 +1,8 @@
 // Bench cases of the rule engine (issue 3, "Live totals that flag mismatches"), measured by
-// shared/rules/measure.ts on a generated 100.000-line plan: all rules from scratch (< 200 ms) and one
+// test/bench/rules-measure.ts on a generated 100.000-line plan: all rules from scratch (< 200 ms) and one
 // cell edit's incremental update of totals + findings (< 5 ms at the 95th percentile), plus the
 // figures that explain them (the live index's own build, wide field edits, listing all findings).
-import { measureRules } from '../../shared/rules/measure';
+import { measureRules } from './rules-measure';
 import type { Report } from './report';
 
 const LINES = 100_000;

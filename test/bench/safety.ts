@@ -10,7 +10,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { quickCheck } from '../../electron/engine/safety/file-checks';
 import { Workspace } from '../../electron/engine/workspace';
 import type { CommandName, CommandResults } from '../../shared/ipc';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan } from '../support/bench-plan';
 
 type Row = { case: string; value: number; unit: string; target?: string; ok?: boolean; libreoffice?: number };
 

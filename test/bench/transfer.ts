@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeAnnexFixture } from '../../electron/engine/excel';
+import { writeAnnexFixture } from '../support/annex-fixture';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { configureTransfer } from '../../electron/engine/transfer/jobs';
 import { Workspace } from '../../electron/engine/workspace';

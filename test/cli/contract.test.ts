@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
-import { annexFixturePlan } from '../../electron/engine/excel';
+import { annexFixturePlan } from '../support/annex-fixture';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { tempDir } from '../support/tmp';
 

@@ -9,7 +9,7 @@
 // meanwhile each stdin line {"name", "args"} runs that command and prints "C <result json>".
 import fs from 'node:fs';
 import { Workspace } from '../../electron/engine/workspace';
-import { prng } from '../../shared/rules/bench-plan';
+import { prng } from '../support/bench-plan';
 
 const [mode, file, dataDir, seedArg] = process.argv.slice(2);
 const out = (line: string) => fs.writeSync(1, line + '\n');

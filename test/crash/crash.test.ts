@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generatePlan, prng } from '../../shared/rules/bench-plan';
+import { generatePlan, prng } from '../support/bench-plan';
 import { BackupStore } from '../../electron/engine/backup/backup-store';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan } from '../support/bench-plan';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { cell, launchBrowser, openApp, rowIndexOf, settled, uncaughtErrors } from './support/browser';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
-import { generatePlan } from '../../shared/rules/bench-plan';
+import { generatePlan } from '../support/bench-plan';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { launchBrowser, openApp, uncaughtErrors } from './support/browser';

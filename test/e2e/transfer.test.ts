@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { writeAnnexFixture } from '../../electron/engine/excel';
+import { writeAnnexFixture } from '../support/annex-fixture';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { buildDepartmentWorkbook, buildSampleDepartmentWorkbook, writeXlsx } from '../fixtures/excel/make-fixtures';

@@ -14,7 +14,8 @@ import type { RowView } from '../../../shared/ipc';
 import { buildAnnex as buildPrintedAnnex, type AnnexSource } from '../../../shared/print/annex';
 import { DEFAULT_PRINT_SETTINGS } from '../../../shared/print/settings';
 import { buildDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
-import { exportAnnex, importSpreadsheet, writeAnnexFixture } from './index';
+import { exportAnnex, importSpreadsheet } from './index';
+import { writeAnnexFixture } from '../../../test/support/annex-fixture';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-export-'));
 

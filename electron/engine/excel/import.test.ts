@@ -154,7 +154,7 @@ describe('two tables in one sheet', () => {
 
 describe('stopping early', () => {
   it('a cancelled import of a big annex stops promptly (the inflater is not left waiting)', async () => {
-    const { writeAnnexFixture } = await import('./fixtures');
+    const { writeAnnexFixture } = await import('../../../test/support/annex-fixture');
     const file = path.join(tmp, 'big-cancel.xlsx');
     await writeAnnexFixture(file, 40_000);
     const ac = new AbortController();

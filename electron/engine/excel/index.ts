@@ -13,10 +13,6 @@
 //       built to dist/electron/import-worker.cjs): progress, Cancel, heap and time caps.
 //   exportAnnex(input: {meta, columns, calc: PlanCalc, rules?}, out: string,
 //               opts?: {template?: string, mapping?: ImportMapping}): Promise<void>
-//   writeAnnexFixture(path, lineCount, opts?) — a generated annex for tests and `npm run bench`.
-//   benchExcel({dir?, bigLines?, smallLines?, libreoffice?}) — the timings `npm run bench` prints
-//       (export 100k, import 1k / 100k lines, peak RSS; with libreoffice: true, LibreOffice doing the
-//       same work headless, for the ratio).
 //   loadMapping / saveMapping / parseMapping — column mappings ("named templates", JSON files).
 //
 // Decisions worth knowing: totals are written as live formulas with cached results; a stated total
@@ -46,8 +42,6 @@ export { ImportError } from './errors';
 export { LIMITS } from './limits';
 export { loadMapping, saveMapping, parseMapping, MAPPING_TARGETS } from './mapping';
 export type { ImportMapping } from './mapping';
-export { writeAnnexFixture, annexFixturePlan } from './fixtures';
-export { benchExcel, measureImport, type ImportMeasure } from './bench';
 export { importInWorker } from './worker-client';
 export type { WorkerImportOptions } from './worker-client';
 

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError, importInWorker, importSpreadsheet, writeAnnexFixture } from './index';
+import { ImportError, importInWorker, importSpreadsheet } from './index';
+import { writeAnnexFixture } from '../../../test/support/annex-fixture';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-worker-'));
 // Inside the project, so the bundle's external packages resolve from node_modules.

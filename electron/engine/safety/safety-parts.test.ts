@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generatePlan } from '../../../shared/rules/bench-plan';
+import { generatePlan } from '../../../test/support/bench-plan';
 import { tempDir } from '../../../test/support/tmp';
 import { createCycleFile } from '../store/cycle-file';
 import { integrityCheck, quickCheck, truncation, writeProblem } from './file-checks';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SafetyStatus } from '../../../shared/commands/history';
 import type { CommandName, CommandResults } from '../../../shared/ipc';
-import { generatePlan } from '../../../shared/rules/bench-plan';
+import { generatePlan } from '../../../test/support/bench-plan';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { startChild } from '../../../test/crash/spawn-child';
 import { tempDir } from '../../../test/support/tmp';

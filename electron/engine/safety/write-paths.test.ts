@@ -21,7 +21,6 @@ const OWN_FILES: Record<string, string> = {
   'electron/engine/excel/xlsx-writer.ts': 'writes the temporary file exportAnnex names after the check',
   'electron/engine/excel/zip-writer.ts': 'writes the temporary file exportAnnex names after the check',
   'electron/engine/excel/template.ts': 'writes the temporary file exportAnnex names after the check',
-  'electron/engine/excel/bench.ts': "the benchmark's own temporary folder",
   'electron/main/window-state.ts': "window-state.json in the app's data folder",
 };
 

@@ -14,7 +14,7 @@ import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { buildDepartmentWorkbook, buildEnUsWorkbook, buildSampleDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
 import { CALAMINE_CORPUS, haveData } from '../../../test/support/need-data';
 import { tempDir } from '../../../test/support/tmp';
-import { writeAnnexFixture } from '../excel';
+import { writeAnnexFixture } from '../../../test/support/annex-fixture';
 import { createCycleFile } from '../store/cycle-file';
 import { Workspace } from '../workspace';
 import { configureTransfer, transferJobs } from './jobs';

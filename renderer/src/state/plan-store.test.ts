@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import type { Finding } from '../../../shared/findings';
 import type { Patch } from '../../../shared/ipc';
-import { generatePlan } from '../../../shared/rules/bench-plan';
+import { generatePlan } from '../../../test/support/bench-plan';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../../../electron/engine/errors';

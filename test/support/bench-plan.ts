@@ -3,9 +3,9 @@
 // communes. Leaf lines carry entered amounts in the columns their capital types allow, parents and
 // many leaves state their totals (as documents do), and — unless turned off — a sprinkling of the
 // mistakes the rules look for, so a benchmark exercises findings, not just silence.
-import { defaultColumns } from '../columns';
-import type { Amount, CapitalType, CycleData, Line } from '../model';
-import { DEFAULT_RULES } from '../model';
+import { defaultColumns } from '../../shared/columns';
+import type { Amount, CapitalType, CycleData, Line } from '../../shared/model';
+import { DEFAULT_RULES } from '../../shared/model';
 
 export interface GenerateOptions {
   /** Plant rule violations (mismatched stated totals, negatives, wrong capital, blank names…). Default true. */

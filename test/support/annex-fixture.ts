@@ -1,12 +1,12 @@
 // Generated annexes for tests and the bench: a plan of any size shaped like the real ones
 // (Dự án "1" → Tiểu dự án "1.1" → activities "-"), deterministic figures in whole triệu with a few
 // fractional ones, agencies and notes, written by exportAnnex. `npm run bench` reuses it.
-import { ColumnTree, defaultColumns } from '../../../shared/columns';
-import { PlanCalc } from '../../../shared/calc';
-import type { Amount, CycleData, Line } from '../../../shared/model';
-import { DEFAULT_RULES } from '../../../shared/model';
-import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
-import { exportAnnex } from './export';
+import { ColumnTree, defaultColumns } from '../../shared/columns';
+import { PlanCalc } from '../../shared/calc';
+import type { Amount, CycleData, Line } from '../../shared/model';
+import { DEFAULT_RULES } from '../../shared/model';
+import { sampleCycle } from '../../shared/samples/dak-nong-2024';
+import { exportAnnex } from '../../electron/engine/excel/export';
 
 const AGENCIES = ['Sở Xây dựng', 'Sở Y tế', 'UBND huyện Đắk Glong', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Lao động - Thương binh và Xã hội'];
 const LEAF_KEYS = ['central_investment', 'central_recurrent', 'local_investment', 'local_recurrent', 'other'] as const;

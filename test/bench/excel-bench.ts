@@ -8,12 +8,12 @@ import vm from 'node:vm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ColumnTree } from '../../../shared/columns';
-import { PlanCalc } from '../../../shared/calc';
-import { dongToDecimal } from './annex';
-import { exportAnnex } from './export';
-import { annexFixturePlan, writeAnnexFixture } from './fixtures';
-import { importSpreadsheet } from './import';
+import { ColumnTree } from '../../shared/columns';
+import { PlanCalc } from '../../shared/calc';
+import { dongToDecimal } from '../../electron/engine/excel/annex';
+import { exportAnnex } from '../../electron/engine/excel/export';
+import { annexFixturePlan, writeAnnexFixture } from '../support/annex-fixture';
+import { importSpreadsheet } from '../../electron/engine/excel/import';
 
 export interface ExcelBenchRow {
   name: string;

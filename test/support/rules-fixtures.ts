@@ -1,10 +1,10 @@
 // Small builders for the rule engine's tests: lines, plans in triệu đồng, a calc with its rule
 // input. Kept out of the *.test.ts files so the unit, property and bench tests share them.
-import { PlanCalc } from '../calc';
-import { ColumnTree, defaultColumns } from '../columns';
-import type { Amount, CycleMeta, FundingColumn, Line, RuleParams } from '../model';
-import { DEFAULT_RULES } from '../model';
-import type { RuleInput } from './context';
+import { PlanCalc } from '../../shared/calc';
+import { ColumnTree, defaultColumns } from '../../shared/columns';
+import type { Amount, CycleMeta, FundingColumn, Line, RuleParams } from '../../shared/model';
+import { DEFAULT_RULES } from '../../shared/model';
+import type { RuleInput } from '../../shared/rules/context';
 
 export const TRIEU = 1_000_000;
 

@@ -2,11 +2,11 @@
 // checking the targets by hand: all rules from scratch on 100.000 lines < 200 ms; one cell edit's
 // incremental update (PlanCalc.setAmount + FindingsIndex.update) < 5 ms at the 95th percentile.
 // Pure: uses only performance.now(), available in Node and in browsers.
-import { PlanCalc } from '../calc';
-import { ColumnTree } from '../columns';
-import { generatePlan } from './bench-plan';
-import { runAllRules } from './engine';
-import { FindingsIndex } from './findings-index';
+import { PlanCalc } from '../../shared/calc';
+import { ColumnTree } from '../../shared/columns';
+import { generatePlan } from '../support/bench-plan';
+import { runAllRules } from '../../shared/rules/engine';
+import { FindingsIndex } from '../../shared/rules/findings-index';
 
 export interface RuleTimings {
   lines: number;
