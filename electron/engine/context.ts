@@ -3,7 +3,7 @@
 // Feature areas write their handlers against this interface (electron/engine/commands/).
 import type { ColumnTree } from '../../shared/columns';
 import type { PlanCalc } from '../../shared/calc';
-import type { CommandArgs, CommandResults, FileInfo, Patch, RowView, Snapshot } from '../../shared/ipc';
+import type { CommandArgs, CommandName, CommandResults, FileInfo, Patch, RowView, Snapshot } from '../../shared/ipc';
 import type { CycleData, CycleMeta, Line, RuleParams } from '../../shared/model';
 import type { SettingKey } from '../../shared/settings';
 import type { DocAction } from './actions';
@@ -32,5 +32,12 @@ export interface SessionContext {
   emptyPatch(): Patch;
 }
 
-/** A command handler of a feature area. */
-export type AreaHandler<K extends keyof CommandResults> = (ctx: SessionContext, args: CommandArgs<K>) => CommandResults[K];
+/**
+ * A command handler: validated arguments and the session in, a Promise of the result out. Every
+ * handler is async (a handler whose work is synchronous still runs at once, up to its first await),
+ * so the Workspace awaits them all the same way.
+ */
+export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: SessionContext) => Promise<CommandResults[K]>;
+
+/** A map of handlers, one per command name in `K` (an area's, or all of them). */
+export type HandlerMap<K extends CommandName> = { [P in K]: Handler<P> };

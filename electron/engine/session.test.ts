@@ -22,7 +22,7 @@ function lineId(s: PlanSession, code: string): number {
 }
 
 describe('PlanSession on the sample plan', () => {
-  it('opens with the plan totals', () => {
+  it('opens with the plan totals', async () => {
     const s = PlanSession.open(sampleFile());
     const snap = s.snapshot();
     expect(snap.totals.total).toBe(350_190 * M);
@@ -35,11 +35,11 @@ describe('PlanSession on the sample plan', () => {
     s.close();
   });
 
-  it('edits a leaf, updates every ancestor, and keeps the edit after reopening', () => {
+  it('edits a leaf, updates every ancestor, and keeps the edit after reopening', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);
     const id = lineId(s, '3.2');
-    const patch = s.handle('cell/set', { lineId: id, column: 'central_recurrent', value: 8_024 * M });
+    const patch = await s.handle('cell/set', { lineId: id, column: 'central_recurrent', value: 8_024 * M });
     expect(patch.totals.total).toBe(351_190 * M);
     const changed = new Map(patch.rows.map((r) => [r.code, r]));
     expect(changed.get('3.2')!.values.central).toBe(8_024 * M);
@@ -50,94 +50,94 @@ describe('PlanSession on the sample plan', () => {
     again.close();
   });
 
-  it('undoes and redoes, and the history survives a restart', () => {
+  it('undoes and redoes, and the history survives a restart', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);
     const id = lineId(s, '2');
-    s.handle('cell/set', { lineId: id, column: 'local_recurrent', value: 0 });
+    await s.handle('cell/set', { lineId: id, column: 'local_recurrent', value: 0 });
     expect(s.snapshot().totals.local).toBe((30_548 - 3_862) * M);
     s.close();
     const s2 = PlanSession.open(file);
-    const undone = s2.handle('undo', {});
+    const undone = await s2.handle('undo', {});
     expect(undone.totals.local).toBe(30_548 * M);
     expect(undone.cursor).toEqual({ lineId: id, column: 'local_recurrent' });
-    expect(s2.handle('redo', {}).totals.local).toBe((30_548 - 3_862) * M);
-    expect(() => s2.handle('redo', {})).toThrow(PlanDeskError);
+    expect((await s2.handle('redo', {})).totals.local).toBe((30_548 - 3_862) * M);
+    await expect(s2.handle('redo', {})).rejects.toThrow(PlanDeskError);
     s2.close();
   });
 
-  it('pastes many cells as one undo step, skipping totals', () => {
+  it('pastes many cells as one undo step, skipping totals', async () => {
     const s = PlanSession.open(sampleFile());
     const a = lineId(s, '3.1');
     const b = lineId(s, '3');
-    const patch = s.handle('cells/set', {
+    const patch = (await s.handle('cells/set', {
       changes: [
         { lineId: a, column: 'central_recurrent', value: 1 * M },
         { lineId: a, column: 'local_recurrent', value: 2 * M },
         { lineId: b, column: 'central_recurrent', value: 5 * M },
         { lineId: a, column: 'total', value: 5 * M },
       ],
-    });
+    }));
     expect(patch.skipped).toHaveLength(2);
     expect(patch.totals.total).toBe((350_190 - 17_570 + 3) * M);
-    s.handle('undo', {});
+    await s.handle('undo', {});
     expect(s.snapshot().totals.total).toBe(350_190 * M);
     s.close();
   });
 
-  it('inserts and deletes lines with undo restoring the figures', () => {
+  it('inserts and deletes lines with undo restoring the figures', async () => {
     const s = PlanSession.open(sampleFile());
     const d5 = lineId(s, '5');
-    const ins = s.handle('line/insert', { anchor: d5, where: 'child', fields: { code: '5.1', name: 'Huyện A' } });
+    const ins = await s.handle('line/insert', { anchor: d5, where: 'child', fields: { code: '5.1', name: 'Huyện A' } });
     expect(ins.structure).toBe(true);
     // Dự án 5's own figures become a stated total, the child is blank: not yet allocated.
     const snap = s.snapshot();
     expect(snap.rows.find((r) => r.code === '5')!.unallocated).toBe(true);
     expect(snap.totals.total).toBe(350_190 * M);
-    s.handle('cell/set', { lineId: ins.lineId, column: 'central_recurrent', value: 100 * M });
+    await s.handle('cell/set', { lineId: ins.lineId, column: 'central_recurrent', value: 100 * M });
     expect(s.snapshot().totals.total).toBe((350_190 - 43_214 + 100) * M);
     const d1 = lineId(s, '1');
-    s.handle('line/delete', { lineId: d1 });
+    await s.handle('line/delete', { lineId: d1 });
     expect(s.snapshot().rows.some((r) => r.code === '1.1')).toBe(false);
-    s.handle('undo', {});
+    await s.handle('undo', {});
     const back = s.snapshot();
     expect(back.rows.map((r) => r.code).slice(0, 3)).toEqual(['1', '1.1', '1.2']);
     expect(back.totals.total).toBe((350_190 - 43_214 + 100) * M);
     s.close();
   });
 
-  it('refuses bad arguments with a dictionary key', () => {
+  it('refuses bad arguments with a dictionary key', async () => {
     const s = PlanSession.open(sampleFile());
-    expect(() => s.handle('cell/set', { lineId: 1, column: 'total', value: 1.5 })).toThrow(/error.invalid_args/);
-    expect(() => s.handle('cell/set', { lineId: 999, column: 'total', value: 1 })).toThrow(/error.unknown_line/);
-    expect(() => s.handle('cell/set', { lineId: 1, column: 'nope', value: 1 })).toThrow(/error.unknown_column/);
+    await expect(s.handle('cell/set', { lineId: 1, column: 'total', value: 1.5 })).rejects.toThrow(/error.invalid_args/);
+    await expect(s.handle('cell/set', { lineId: 999, column: 'total', value: 1 })).rejects.toThrow(/error.unknown_line/);
+    await expect(s.handle('cell/set', { lineId: 1, column: 'nope', value: 1 })).rejects.toThrow(/error.unknown_column/);
     s.close();
   });
 
-  it('changes the plan details in one undo step, refusing a date that does not exist', () => {
+  it('changes the plan details in one undo step, refusing a date that does not exist', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);
-    expect(() => s.handle('meta/set', { meta: { docDate: '2023-02-29' } })).toThrow(/error.invalid_args/);
-    const p = s.handle('meta/set', { meta: { docNumber: '130/KH-UBND', docDate: '2024-03-01', unit: 'ty' } });
+    await expect(s.handle('meta/set', { meta: { docDate: '2023-02-29' } })).rejects.toThrow(/error.invalid_args/);
+    const p = await s.handle('meta/set', { meta: { docNumber: '130/KH-UBND', docDate: '2024-03-01', unit: 'ty' } });
     expect(p.meta).toMatchObject({ docNumber: '130/KH-UBND', docDate: '2024-03-01', unit: 'ty' });
     s.close();
     const again = PlanSession.open(file);
     expect(again.snapshot().meta).toMatchObject({ docNumber: '130/KH-UBND', unit: 'ty' });
-    again.handle('undo', {});
+    await again.handle('undo', {});
     expect(again.snapshot().meta).toMatchObject({ docNumber: '122/KH-UBND', docDate: '2024-02-29', unit: 'trieu' });
     again.close();
   });
 
-  it('does not write through a read-only session', () => {
+  it('does not write through a read-only session', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file, { readOnly: true });
-    expect(() => s.handle('cell/set', { lineId: 2, column: 'central_recurrent', value: 1 })).toThrow(/error.read_only/);
+    await expect(s.handle('cell/set', { lineId: 2, column: 'central_recurrent', value: 1 })).rejects.toThrow(/error.read_only/);
     s.close();
   });
 });
 
 describe('opening files that are not ours', () => {
-  it('refuses a text file and leaves it untouched', () => {
+  it('refuses a text file and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'notes.plandesk');
     fs.writeFileSync(file, 'hello');
     expect(() => PlanSession.open(file)).toThrow(/error.not_plandesk/);
@@ -164,24 +164,24 @@ describe('opening files that are not ours', () => {
     expect(() => PlanSession.open(file)).toThrow(/error.newer_version/);
   });
 
-  it('reports a missing file', () => {
+  it('reports a missing file', async () => {
     expect(() => PlanSession.open(path.join(tempDir(), 'none.plandesk'))).toThrow(/error.not_found/);
   });
 });
 
 describe('area settings', () => {
-  it('stores a setting in the file, undoably', () => {
+  it('stores a setting in the file, undoably', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);
-    expect(s.handle('settings/get', { key: 'print' }).value).toBeNull();
-    s.handle('settings/set', { key: 'print', value: { paper: 'A4' } });
+    expect((await s.handle('settings/get', { key: 'print' })).value).toBeNull();
+    await s.handle('settings/set', { key: 'print', value: { paper: 'A4' } });
     expect(s.setting('print')).toEqual({ paper: 'A4' });
     s.close();
     const again = PlanSession.open(file);
-    expect(again.handle('settings/get', { key: 'print' }).value).toEqual({ paper: 'A4' });
-    again.handle('undo', {});
+    expect((await again.handle('settings/get', { key: 'print' })).value).toEqual({ paper: 'A4' });
+    await again.handle('undo', {});
     expect(again.setting('print')).toBeNull();
-    expect(() => again.handle('settings/set', { key: 'nope' as 'print', value: 1 })).toThrow(/error.invalid_args/);
+    await expect(again.handle('settings/set', { key: 'nope' as 'print', value: 1 })).rejects.toThrow(/error.invalid_args/);
     again.close();
   });
 });

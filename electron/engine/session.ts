@@ -27,7 +27,7 @@ import { stepLabel, stepLabelFrom } from '../../shared/step-label';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
 import { areaHandlers } from './commands';
-import type { Cursor, SessionContext } from './context';
+import type { Cursor, Handler, HandlerMap, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
 import { structuralRepaint } from './structure-patch';
 import { AuditLog } from './history/audit-log';
@@ -124,30 +124,28 @@ export class PlanSession implements SessionContext {
     this.nextLineId = Math.max(this.data.lines.reduce((m, l) => Math.max(m, l.id), 0), this.audit.highestLineId()) + 1;
   }
 
-  /** Validate and run one command. Throws PlanDeskError with a dictionary key on refusal. */
-  handle<K extends CommandName>(name: K, rawArgs: unknown): CommandResults[K] {
-    const schema = commandArgs[name];
-    if (!schema) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
-    const parsed = schema.safeParse(rawArgs ?? {});
+  /**
+   * Validate and run one command. Rejects with a PlanDeskError (a dictionary key) on refusal. The
+   * handler's synchronous work runs at once, inside this call (an edit is applied before it returns).
+   */
+  async handle<K extends CommandName>(name: K, rawArgs: unknown): Promise<CommandResults[K]> {
+    if (!Object.hasOwn(commandArgs, name)) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
+    const parsed = commandArgs[name].safeParse(rawArgs ?? {});
     if (!parsed.success) {
       throw new PlanDeskError('error.invalid_args', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
     }
-    const args = parsed.data as CommandArgs<K>;
-    if (Object.hasOwn(this.handlers, name)) {
-      return (this.handlers as unknown as Record<string, (a: unknown) => CommandResults[K]>)[name](args);
-    }
-    const area = (areaHandlers as unknown as Record<string, (ctx: SessionContext, a: unknown) => CommandResults[K]>)[name];
-    if (!area) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
-    return area(this, args);
+    const handler: Handler<K> = this.handlers[name];
+    return handler(parsed.data as CommandArgs<K>, this);
   }
 
-  private readonly handlers: { [K in keyof CoreCommandResults]: (a: CommandArgs<K>) => CommandResults[K] } = {
-    'cycle/snapshot': (a) => this.snapshot(a.firstRows),
-    'cycle/rows': (a) => ({
+  private readonly handlers: HandlerMap<CommandName> = {
+    ...areaHandlers,
+    'cycle/snapshot': async (a) => this.snapshot(a.firstRows),
+    'cycle/rows': async (a) => ({
       rows: this.displayOrder().slice(a.from, a.from + a.count).map(({ id, depth }) => this.rowView(id, depth)),
     }),
-    'cycle/findings': () => ({ findings: this.findings.all() }),
-    'cell/set': (a) => {
+    'cycle/findings': async () => ({ findings: this.findings.all() }),
+    'cell/set': async (a) => {
       this.requireCell(a.lineId, a.column);
       const old = this.calc.storedValue(a.lineId, a.column) ?? null;
       if (old === a.value) return this.emptyPatch();
@@ -156,7 +154,7 @@ export class PlanSession implements SessionContext {
         column: a.column,
       });
     },
-    'cells/set': (a) => {
+    'cells/set': async (a) => {
       const actions: DocAction[] = [];
       const skipped: NonNullable<Patch['skipped']> = [];
       const seen = new Set<string>();
@@ -182,7 +180,7 @@ export class PlanSession implements SessionContext {
         : this.emptyPatch();
       return { ...patch, skipped };
     },
-    'line/update': (a) => {
+    'line/update': async (a) => {
       const line = this.requireLine(a.lineId);
       const old: Partial<Record<LineField, string>> = {};
       const next: Partial<Record<LineField, string>> = {};
@@ -197,7 +195,7 @@ export class PlanSession implements SessionContext {
       const col = Object.keys(next)[0];
       return this.commit(stepLabel('undo.line.update'), [{ t: 'fields', lineId: a.lineId, old, new: next }], { lineId: a.lineId, column: col });
     },
-    'line/setCapital': (a) => {
+    'line/setCapital': async (a) => {
       const line = this.requireLine(a.lineId);
       const next = { allowedCapital: a.allowedCapital, isAdjustment: a.isAdjustment ?? line.isAdjustment };
       return this.commit(
@@ -206,7 +204,7 @@ export class PlanSession implements SessionContext {
         { lineId: a.lineId, column: null },
       );
     },
-    'line/insert': (a) => {
+    'line/insert': async (a) => {
       let parentId: number | null = null;
       let position = this.calc.children(null).length;
       if (a.anchor !== null) {
@@ -233,7 +231,7 @@ export class PlanSession implements SessionContext {
       const patch = this.commit(stepLabel('undo.line.insert'), actions, { lineId: id, column: 'code' });
       return { ...patch, lineId: id };
     },
-    'line/delete': (a) => {
+    'line/delete': async (a) => {
       const line = this.requireLine(a.lineId);
       // Children first (foreign keys), each with its figures, so undo restores everything.
       const doomed: Line[] = [];
@@ -250,28 +248,28 @@ export class PlanSession implements SessionContext {
       actions.push(...this.shiftSiblings(line.parentId, line.position + 1, -1));
       return this.commit(stepLabel('undo.line.delete'), actions, { lineId: line.parentId ?? line.id, column: null });
     },
-    'meta/set': (a) => {
+    'meta/set': async (a) => {
       const actions: DocAction[] = [];
       for (const [k, v] of Object.entries(a.meta)) {
-        const old = (this.data.meta as unknown as Record<string, unknown>)[k];
+        const old: unknown = this.data.meta[k as keyof CycleMeta];
         if (JSON.stringify(old) !== JSON.stringify(v)) actions.push({ t: 'meta', key: k, old, new: v });
       }
       return actions.length ? this.commit(stepLabel('undo.meta'), actions, null) : this.emptyPatch();
     },
-    'rules/set': (a) =>
+    'rules/set': async (a) =>
       this.commit(stepLabel('undo.rules'), [{ t: 'meta', key: 'rules', old: this.data.rules, new: a.rules }], null),
-    'undo': () => {
+    'undo': async () => {
       const step = this.undoLog.peekUndo();
       if (!step) throw new PlanDeskError('error.nothing_to_undo');
       return this.applySteps([...step.actions].reverse().map(invert), () => this.undoLog.mark(step.id, 'undone'), step.cursor, { kind: 'undo', label: step.label });
     },
-    'redo': () => {
+    'redo': async () => {
       const step = this.undoLog.peekRedo();
       if (!step) throw new PlanDeskError('error.nothing_to_redo');
       return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor, { kind: 'redo', label: step.label });
     },
-    'settings/get': (a) => ({ value: this.settings.get(a.key) ?? null }),
-    'settings/set': (a) =>
+    'settings/get': async (a) => ({ value: this.settings.get(a.key) ?? null }),
+    'settings/set': async (a) =>
       this.commit(stepLabelFrom(a.label, 'undo.settings'), [{ t: 'meta', key: a.key, old: this.settings.get(a.key) ?? null, new: a.value }], null),
   };
 

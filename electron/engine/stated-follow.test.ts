@@ -28,19 +28,19 @@ const idOf = (s: PlanSession, code: string): number => {
   return l.id;
 };
 const storedAll = (s: PlanSession): Map<string, number> => new Map(s.calc.amountList().map((a) => [`${a.lineId}:${a.column}`, a.value]));
-const mismatches = (s: PlanSession) => s.handle('cycle/findings', {}).findings.filter((f) => f.rule === 'sum_mismatch');
+const mismatches = async (s: PlanSession) => (await s.handle('cycle/findings', {})).findings.filter((f) => f.rule === 'sum_mismatch');
 
 describe('stated totals follow the edit', () => {
-  it('on the sample: 3.2 NSTW SN 7.024 → 7.100 leaves no mismatch, in one undo step', () => {
+  it('on the sample: 3.2 NSTW SN 7.024 → 7.100 leaves no mismatch, in one undo step', async () => {
     const s = PlanSession.open(sampleFile());
-    expect(mismatches(s)).toEqual([]);
+    expect(await mismatches(s)).toEqual([]);
     // The sample states totals on the lines that carry figures; line 3 gets one as typed over it.
     const three = idOf(s, '3');
-    s.handle('cell/set', { lineId: three, column: 'total', value: s.calc.value(three, 'total') });
+    await s.handle('cell/set', { lineId: three, column: 'total', value: s.calc.value(three, 'total') });
     const before = storedAll(s);
     const line = idOf(s, '3.2');
-    const p = s.handle('cell/set', { lineId: line, column: 'central_recurrent', value: 7_100 * M });
-    expect(mismatches(s)).toEqual([]);
+    const p = await s.handle('cell/set', { lineId: line, column: 'central_recurrent', value: 7_100 * M });
+    expect(await mismatches(s)).toEqual([]);
     expect(p.findings.upsert.filter((f) => f.rule === 'sum_mismatch')).toEqual([]);
     // The line's own Tổng cộng and NSTW, and the same on line 3 (every ancestor that states them).
     expect(s.calc.storedValue(line, 'total')).toBe(before.get(`${line}:total`)! + 76 * M);
@@ -48,36 +48,36 @@ describe('stated totals follow the edit', () => {
     expect(s.calc.storedValue(three, 'total')).toBe(before.get(`${three}:total`)! + 76 * M);
     // The patch repaints the rows whose stated figures moved.
     expect(p.rows.find((r) => r.id === line)!.stored.total).toBe(before.get(`${line}:total`)! + 76 * M);
-    s.handle('undo', {});
+    await s.handle('undo', {});
     expect(storedAll(s)).toEqual(before);
-    s.handle('redo', {});
-    expect(mismatches(s)).toEqual([]);
+    await s.handle('redo', {});
+    expect(await mismatches(s)).toEqual([]);
     s.close();
   });
 
-  it('a stated total that already disagreed stays, and stays flagged', () => {
+  it('a stated total that already disagreed stays, and stays flagged', async () => {
     const s = PlanSession.open(sampleFile());
     const line = idOf(s, '3.2');
-    s.handle('cell/set', { lineId: line, column: 'total', value: 1 * M });
+    await s.handle('cell/set', { lineId: line, column: 'total', value: 1 * M });
     const central = s.calc.storedValue(line, 'central')!;
-    s.handle('cell/set', { lineId: line, column: 'central_recurrent', value: 7_100 * M });
+    await s.handle('cell/set', { lineId: line, column: 'central_recurrent', value: 7_100 * M });
     expect(s.calc.storedValue(line, 'total')).toBe(1 * M);
     expect(s.calc.storedValue(line, 'central')).toBe(central + 76 * M);
-    expect(mismatches(s).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${line}:total`]);
+    expect((await mismatches(s)).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${line}:total`]);
     s.close();
   });
 
-  it('a line that gains children keeps its figures (they are amounts, not a stale sum)', () => {
+  it('a line that gains children keeps its figures (they are amounts, not a stale sum)', async () => {
     const s = PlanSession.open(sampleFile());
     const line = idOf(s, '2');
     const before = storedAll(s);
-    const { lineIds } = s.handle('lines/insert', { anchor: line, where: 'child' });
-    s.handle('cell/set', { lineId: lineIds[0], column: 'central_recurrent', value: 5 * M });
+    const { lineIds } = await s.handle('lines/insert', { anchor: line, where: 'child' });
+    await s.handle('cell/set', { lineId: lineIds[0], column: 'central_recurrent', value: 5 * M });
     for (const [k, v] of before) if (k.startsWith(`${line}:`)) expect(s.calc.storedValue(line, k.split(':')[1])).toBe(v);
     s.close();
   });
 
-  it('holds for random edits of every kind, and undo / redo restore every figure exactly', () => {
+  it('holds for random edits of every kind, and undo / redo restore every figure exactly', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);
     const cols = new ColumnTree(s.cycle().columns);
@@ -110,8 +110,8 @@ describe('stated totals follow the edit', () => {
       }
       return out;
     };
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
         const start = storedAll(s);
         let steps = 0;
         for (const e of edits) {
@@ -129,31 +129,31 @@ describe('stated totals follow the edit', () => {
             switch (e.kind) {
               case 'cell':
                 written.add(`${leaf}:${col}`);
-                s.handle('cell/set', { lineId: leaf, column: col, value: e.value * M });
+                await s.handle('cell/set', { lineId: leaf, column: col, value: e.value * M });
                 break;
               case 'paste':
                 written.add(`${leaf}:${col}`);
-                s.handle('cells/set', { changes: [{ lineId: leaf, column: col, value: e.value * M }, { lineId: leafLines[e.b % leafLines.length], column: col, value: e.value * 1000 }] });
+                await s.handle('cells/set', { changes: [{ lineId: leaf, column: col, value: e.value * M }, { lineId: leafLines[e.b % leafLines.length], column: col, value: e.value * 1000 }] });
                 written.add(`${leafLines[e.b % leafLines.length]}:${col}`);
                 break;
               case 'clear':
                 written.add(`${leaf}:${col}`);
-                s.handle('edit/write', { amounts: [{ lineId: leaf, column: col, value: null }], fields: [], label: 'clear' });
+                await s.handle('edit/write', { amounts: [{ lineId: leaf, column: col, value: null }], fields: [], label: 'clear' });
                 break;
               case 'delete':
-                s.handle('lines/delete', { lineIds: [line] });
+                await s.handle('lines/delete', { lineIds: [line] });
                 break;
               case 'move':
-                s.handle('lines/move', { lineIds: [line], direction: e.value % 2 ? 'up' : 'down' });
+                await s.handle('lines/move', { lineIds: [line], direction: e.value % 2 ? 'up' : 'down' });
                 break;
               case 'place':
-                s.handle('lines/place', { lineIds: [line], target: other, where: e.value % 2 ? 'before' : 'after' });
+                await s.handle('lines/place', { lineIds: [line], target: other, where: e.value % 2 ? 'before' : 'after' });
                 break;
               case 'stated': {
                 // A stated total typed by the officer (disagreeing on purpose).
                 const c = cols.ordered[e.b % cols.ordered.length].key;
                 written.add(`${line}:${c}`);
-                s.handle('cell/set', { lineId: line, column: c, value: e.value * M + 123 });
+                await s.handle('cell/set', { lineId: line, column: c, value: e.value * M + 123 });
                 break;
               }
             }
@@ -171,10 +171,10 @@ describe('stated totals follow the edit', () => {
             else expect(a.stated, `disagreed ${key}`).toBe(b.stated);
           }
         }
-        for (let i = 0; i < steps; i++) s.handle('undo', {});
+        for (let i = 0; i < steps; i++) await s.handle('undo', {});
         expect(storedAll(s)).toEqual(start);
-        for (let i = 0; i < steps; i++) s.handle('redo', {});
-        for (let i = 0; i < steps; i++) s.handle('undo', {});
+        for (let i = 0; i < steps; i++) await s.handle('redo', {});
+        for (let i = 0; i < steps; i++) (await s.handle('undo', {}));
         expect(storedAll(s)).toEqual(start);
       }),
       { numRuns: 40 },
@@ -185,47 +185,47 @@ describe('stated totals follow the edit', () => {
 
 describe('totals/useComputed — "Dùng số tính cho tất cả"', () => {
   /** The sample with three stated totals that disagree: 3.2 Tổng cộng and NSTW, 5 Tổng cộng. */
-  function disagreeing() {
+  async function disagreeing() {
     const s = PlanSession.open(sampleFile());
     const a = idOf(s, '3.2');
     const b = idOf(s, '5');
-    s.handle('cell/set', { lineId: a, column: 'total', value: 1 * M });
-    s.handle('cell/set', { lineId: a, column: 'central', value: 2 * M });
-    s.handle('cell/set', { lineId: b, column: 'total', value: 3 * M });
+    await s.handle('cell/set', { lineId: a, column: 'total', value: 1 * M });
+    await s.handle('cell/set', { lineId: a, column: 'central', value: 2 * M });
+    await s.handle('cell/set', { lineId: b, column: 'total', value: 3 * M });
     return { s, a, b };
   }
 
-  it('over the whole plan: drops every mismatching stated total in one undo step', () => {
-    const { s } = disagreeing();
-    expect(mismatches(s)).toHaveLength(3);
+  it('over the whole plan: drops every mismatching stated total in one undo step', async () => {
+    const { s } = await disagreeing();
+    expect(await mismatches(s)).toHaveLength(3);
     const before = storedAll(s);
-    const p = s.handle('totals/useComputed', {});
+    const p = await s.handle('totals/useComputed', {});
     expect(p.changed).toBe(3);
-    expect(mismatches(s)).toEqual([]);
+    expect(await mismatches(s)).toEqual([]);
     expect(p.findings.remove.filter((id) => id.startsWith('sum_mismatch'))).toHaveLength(3);
-    s.handle('undo', {});
+    await s.handle('undo', {});
     expect(storedAll(s)).toEqual(before);
     s.close();
   });
 
-  it('over some cells (a selection, one rule\'s findings): only those', () => {
-    const { s, a, b } = disagreeing();
-    const p = s.handle('totals/useComputed', { cells: [{ lineId: a, column: 'total' }, { lineId: a, column: 'central_recurrent' }, { lineId: b, column: 'total' }] });
+  it('over some cells (a selection, one rule\'s findings): only those', async () => {
+    const { s, a, b } = await disagreeing();
+    const p = await s.handle('totals/useComputed', { cells: [{ lineId: a, column: 'total' }, { lineId: a, column: 'central_recurrent' }, { lineId: b, column: 'total' }] });
     expect(p.changed).toBe(2);
-    expect(mismatches(s).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${a}:central`]);
+    expect((await mismatches(s)).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${a}:central`]);
     s.close();
   });
 
-  it('leaves a mismatch marked "keep both", and does nothing (no step) when all agree', () => {
-    const { s, a } = disagreeing();
+  it('leaves a mismatch marked "keep both", and does nothing (no step) when all agree', async () => {
+    const { s, a } = await disagreeing();
     const keep = { stated: 1 * M, computed: s.calc.value(a, 'total') };
-    s.handle('settings/set', { key: 'findings', value: { kept: { [`sum_mismatch:${a}:total`]: keep } } });
-    expect(s.handle('totals/useComputed', {}).changed).toBe(2);
-    expect(mismatches(s).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${a}:total`]);
+    await s.handle('settings/set', { key: 'findings', value: { kept: { [`sum_mismatch:${a}:total`]: keep } } });
+    expect((await s.handle('totals/useComputed', {})).changed).toBe(2);
+    expect((await mismatches(s)).map((f) => `${f.lineId}:${f.column}`)).toEqual([`${a}:total`]);
     const label = s.snapshot().undo.undoLabel;
-    s.handle('settings/set', { key: 'findings', value: { kept: {} } });
-    s.handle('totals/useComputed', {});
-    const none = s.handle('totals/useComputed', {});
+    await s.handle('settings/set', { key: 'findings', value: { kept: {} } });
+    await s.handle('totals/useComputed', {});
+    const none = await s.handle('totals/useComputed', {});
     expect(none.changed).toBe(0);
     expect(label).toContain('findings.undo.acceptAll');
     s.close();

@@ -8,13 +8,13 @@ import { PlanSession } from './session';
 import { createCycleFile } from './store/cycle-file';
 
 describe('structural patches', () => {
-  it('send the rows that changed, not the whole plan', () => {
+  it('send the rows that changed, not the whole plan', async () => {
     const file = path.join(tempDir(), 'plan.plandesk');
     createCycleFile(file, sampleCycle());
     const s = PlanSession.open(file);
     const rows = s.snapshot().rows;
     const line62 = rows.find((r) => r.code === '6.2')!;
-    const p = s.handle('lines/insert', { anchor: line62.id, where: 'below' });
+    const p = await s.handle('lines/insert', { anchor: line62.id, where: 'below' });
     expect(p.structure).toBe(true);
     expect(p.order).toHaveLength(rows.length + 1);
     // The new line and its parent (Dự án 6); no renumbering needed below 6.2's group.

@@ -71,18 +71,11 @@ export class Workspace {
     return this.open(target);
   }
 
-  /** Run a command; commands that finish later (exports, backups) give a Promise of the Result. */
-  handle<K extends CommandName>(name: K, args: unknown): Result<CommandResults[K]> | Promise<Result<CommandResults[K]>> {
+  /** Run a command: every handler is awaited; a refusal becomes a BridgeError. */
+  async handle<K extends CommandName>(name: K, args: unknown): Promise<Result<CommandResults[K]>> {
     try {
       this.requireSession();
-      const value = this.files.run<CommandResults[K] | Promise<CommandResults[K]>>(name, args);
-      if (value instanceof Promise) {
-        return value.then(
-          (v): Result<CommandResults[K]> => ({ ok: true, value: v }),
-          (e): Result<CommandResults[K]> => ({ ok: false, error: toBridgeError(e) }),
-        );
-      }
-      return { ok: true, value };
+      return { ok: true, value: await this.files.run(name, args) };
     } catch (e) {
       return { ok: false, error: toBridgeError(e) };
     }

@@ -17,9 +17,9 @@ const out = (line: string) => fs.writeSync(1, line + '\n');
 
 const ws = new Workspace(null, { dataDir: dataDir || null });
 ws.open(file);
-const status = ws.handle('safety/status', {});
-if (status instanceof Promise) throw new Error('status is synchronous');
-out(`R ${JSON.stringify(status.ok ? status.value : status.error)}`);
+// Printed before any edit or stdin command runs: the answer settles in microtasks, those wait for
+// the event loop.
+void ws.handle('safety/status', {}).then((status) => out(`R ${JSON.stringify(status.ok ? status.value : status.error)}`));
 
 if (mode === 'hold') {
   let pending = '';
@@ -31,9 +31,7 @@ if (mode === 'hold') {
     for (const line of lines) {
       if (!line.trim()) continue;
       const { name, args } = JSON.parse(line) as { name: Parameters<Workspace['handle']>[0]; args: unknown };
-      const r = ws.handle(name, args);
-      if (r instanceof Promise) void r.then((v) => out(`C ${JSON.stringify(v)}`));
-      else out(`C ${JSON.stringify(r)}`);
+      void ws.handle(name, args).then((r) => out(`C ${JSON.stringify(r)}`));
     }
   });
   process.stdin.on('end', () => {
@@ -60,12 +58,12 @@ if (mode === 'hold') {
     while (v === value.get(k));
     return v;
   };
-  const run = (name: Parameters<Workspace['handle']>[0], args: unknown) => {
-    const r = ws.handle(name, args);
-    if (r instanceof Promise || !r.ok) throw new Error(`step ${n} ${name} failed: ${JSON.stringify(r instanceof Promise ? 'async' : r.error)}`);
+  const run = async (name: Parameters<Workspace['handle']>[0], args: unknown) => {
+    const r = await ws.handle(name, args);
+    if (!r.ok) throw new Error(`step ${n} ${name} failed: ${JSON.stringify(r.error)}`);
     return r.value;
   };
-  const loop = () => {
+  const loop = async () => {
     for (let burst = 0; burst < 5; burst++) {
       n++;
       const roll = rnd();
@@ -73,20 +71,20 @@ if (mode === 'hold') {
         const step = undo.pop()!;
         const after = step.cells.map(([k, old]) => [k, old] as const);
         out(`I ${JSON.stringify({ n, kind: 'undo', cells: after })}`);
-        run('undo', {});
+        await run('undo', {});
         for (const [k, v] of after) value.set(k, v);
         redo.push(step);
       } else if (roll < 0.12 && redo.length) {
         const step = redo.pop()!;
         const after = step.cells.map(([k, , nw]) => [k, nw] as const);
         out(`I ${JSON.stringify({ n, kind: 'redo', cells: after })}`);
-        run('redo', {});
+        await run('redo', {});
         for (const [k, v] of after) value.set(k, v);
         undo.push(step);
       } else if (roll < 0.13) {
         const name = `Phiên bản ${seedArg}.${n}`;
         out(`I ${JSON.stringify({ n, kind: 'revision', name, cells: [] })}`);
-        run('history/createRevision', { name });
+        await run('history/createRevision', { name });
       } else {
         const count = roll < 0.3 ? 1 + Math.floor(rnd() * 400) : 1;
         const cells = new Map<string, number | null>();
@@ -100,8 +98,8 @@ if (mode === 'hold') {
           const [lineId, column] = k.split(':');
           return { lineId: Number(lineId), column, value: v };
         });
-        if (changes.length === 1) run('cell/set', changes[0]);
-        else run('cells/set', { changes });
+        if (changes.length === 1) await run('cell/set', changes[0]);
+        else await run('cells/set', { changes });
         const step: Step = { cells: after.map(([k, v]) => [k, value.get(k) ?? null, v]) };
         for (const [k, v] of after) value.set(k, v);
         undo.push(step);
@@ -110,8 +108,8 @@ if (mode === 'hold') {
       }
       out(`A ${n}`);
     }
-    setImmediate(loop);
+    setImmediate(() => void loop());
   };
   // Let the event loop run between bursts: the backup on open proceeds alongside the edits.
-  setImmediate(loop);
+  setImmediate(() => void loop());
 }

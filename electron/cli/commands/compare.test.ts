@@ -17,24 +17,24 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-function plans() {
+async function plans() {
   const dir = tempDir();
   const a = path.join(dir, 'a.plandesk');
   const b = path.join(dir, 'b.plandesk');
   createCycleFile(a, sampleCycle());
   createCycleFile(b, sampleCycle());
   const s = PlanSession.open(b);
-  s.handle('history/createRevision', { name: 'KH 528/KH-UBND 14/8/2023' });
+  await s.handle('history/createRevision', { name: 'KH 528/KH-UBND 14/8/2023' });
   const id = s.snapshot().rows.find((r) => r.code === '5')!.id;
-  s.handle('cell/set', { lineId: id, column: 'local_recurrent', value: 4_000 * M });
-  s.handle('history/createRevision', { name: 'KH 122/KH-UBND 29/02/2024' });
+  await s.handle('cell/set', { lineId: id, column: 'local_recurrent', value: 4_000 * M });
+  await s.handle('history/createRevision', { name: 'KH 122/KH-UBND 29/02/2024' });
   s.close();
   return { dir, a, b };
 }
 
 describe('plandesk compare', () => {
   it('compares two files as JSON in integer đồng', async () => {
-    const { a, b } = plans();
+    const { a, b } = await plans();
     const r = await cli('compare', a, b, '--json');
     expect(r.code).toBe(EXIT.ok);
     const json = JSON.parse(r.out);
@@ -45,7 +45,7 @@ describe('plandesk compare', () => {
   });
 
   it('compares two revisions of one file, in text, and writes the workbook', async () => {
-    const { b, dir } = plans();
+    const { b, dir } = await plans();
     const out = path.join(dir, 'ss.xlsx');
     const r = await cli('compare', b, b, '--rev-a', 'KH 528/KH-UBND 14/8/2023', '--rev-b', 'KH 122/KH-UBND 29/02/2024', '--xlsx', out);
     expect(r.code).toBe(EXIT.ok);
@@ -56,7 +56,7 @@ describe('plandesk compare', () => {
   });
 
   it('says what is wrong: usage, a missing revision, a file that is not a plan', async () => {
-    const { a, dir } = plans();
+    const { a, dir } = await plans();
     expect((await cli('compare', a)).code).toBe(EXIT.usage);
     const missing = await cli('compare', a, a, '--rev-a', 'KH 1');
     expect(missing.code).toBe(EXIT.failed);

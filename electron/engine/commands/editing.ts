@@ -8,7 +8,7 @@ import type { Line, LineField } from '../../../shared/model';
 import type { PlanCalc } from '../../../shared/calc';
 import { detectLevels, renumber, type NumberingLevels, type NumberingTree } from '../../../shared/renumber';
 import type { DocAction } from '../actions';
-import type { AreaHandler, SessionContext } from '../context';
+import type { Handler, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { selectionRoots, TreeDraft } from './editing-tree';
 
@@ -58,7 +58,7 @@ function commitDraft(ctx: SessionContext, draft: TreeDraft, label: MessageKey, c
   return ctx.commit(stepLabel(label), actions, cursor);
 }
 
-const write: AreaHandler<'edit/write'> = (ctx, a) => {
+const write: Handler<'edit/write'> = async (a, ctx) => {
   const { calc, columns } = ctx;
   const skipped: WriteSkip[] = [];
   const actions: DocAction[] = [];
@@ -123,7 +123,7 @@ const write: AreaHandler<'edit/write'> = (ctx, a) => {
   return { ...ctx.commit(stepLabel(`undo.${a.label}`), actions, cursor), skipped, added };
 };
 
-const insert: AreaHandler<'lines/insert'> = (ctx, a) => {
+const insert: Handler<'lines/insert'> = async (a, ctx) => {
   const draft = new TreeDraft(ctx.calc);
   let parent: number | null = null;
   let index = ctx.calc.children(null).length;
@@ -150,7 +150,7 @@ const insert: AreaHandler<'lines/insert'> = (ctx, a) => {
   return { ...patch, lineIds: ids };
 };
 
-const remove: AreaHandler<'lines/delete'> = (ctx, a) => {
+const remove: Handler<'lines/delete'> = async (a, ctx) => {
   const roots = rootsOf(ctx, a.lineIds);
   const draft = new TreeDraft(ctx.calc);
   for (const r of roots) draft.remove(r);
@@ -163,7 +163,7 @@ const remove: AreaHandler<'lines/delete'> = (ctx, a) => {
   return { ...patch, deleted };
 };
 
-const move: AreaHandler<'lines/move'> = (ctx, a) => {
+const move: Handler<'lines/move'> = async (a, ctx) => {
   const roots = rootsOf(ctx, a.lineIds);
   const draft = new TreeDraft(ctx.calc);
   const up = a.direction === 'up';
@@ -182,7 +182,7 @@ const move: AreaHandler<'lines/move'> = (ctx, a) => {
   return commitDraft(ctx, draft, up ? 'undo.line.moveUp' : 'undo.line.moveDown', { lineId: roots[0], column: 'code' }, up ? 'error.editing.cannot_move_up' : 'error.editing.cannot_move_down');
 };
 
-const indent: AreaHandler<'lines/indent'> = (ctx, a) => {
+const indent: Handler<'lines/indent'> = async (a, ctx) => {
   const roots = rootsOf(ctx, a.lineIds);
   const draft = new TreeDraft(ctx.calc);
   for (const id of roots) {
@@ -195,7 +195,7 @@ const indent: AreaHandler<'lines/indent'> = (ctx, a) => {
   return commitDraft(ctx, draft, 'undo.line.indent', { lineId: roots[0], column: 'code' }, 'error.editing.cannot_indent');
 };
 
-const outdent: AreaHandler<'lines/outdent'> = (ctx, a) => {
+const outdent: Handler<'lines/outdent'> = async (a, ctx) => {
   const roots = rootsOf(ctx, a.lineIds);
   const draft = new TreeDraft(ctx.calc);
   for (const id of roots) {
@@ -211,7 +211,7 @@ const outdent: AreaHandler<'lines/outdent'> = (ctx, a) => {
   return commitDraft(ctx, draft, 'undo.line.outdent', { lineId: roots[0], column: 'code' }, 'error.editing.cannot_outdent');
 };
 
-const place: AreaHandler<'lines/place'> = (ctx, a) => {
+const place: Handler<'lines/place'> = async (a, ctx) => {
   ctx.requireLine(a.target);
   const roots = rootsOf(ctx, a.lineIds);
   const draft = new TreeDraft(ctx.calc);
@@ -227,7 +227,7 @@ const place: AreaHandler<'lines/place'> = (ctx, a) => {
   return commitDraft(ctx, draft, 'undo.line.drag', { lineId: roots[0], column: 'code' }, 'error.editing.nothing_moved');
 };
 
-const renumberLines: AreaHandler<'lines/renumber'> = (ctx, a) => {
+const renumberLines: Handler<'lines/renumber'> = async (a, ctx) => {
   const { calc } = ctx;
   const levels = a.levels ?? settingsOf(ctx).levels ?? detectLevels(treeOf(calc));
   let parent: number | null = null;
@@ -243,7 +243,7 @@ const renumberLines: AreaHandler<'lines/renumber'> = (ctx, a) => {
   return { ...ctx.commit(stepLabel('undo.renumber'), actions, cursor), changed: actions.length };
 };
 
-const numbering: AreaHandler<'lines/numbering'> = (ctx) => ({ detected: detectLevels(treeOf(ctx.calc)), settings: settingsOf(ctx) });
+const numbering: Handler<'lines/numbering'> = async (_a, ctx) => ({ detected: detectLevels(treeOf(ctx.calc)), settings: settingsOf(ctx) });
 
 export const editingHandlers = {
   'edit/write': write,

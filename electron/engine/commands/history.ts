@@ -1,11 +1,11 @@
 // Handlers of issue 7's commands: audit log, revisions, comparisons, a new cycle, backups and the
 // safety status. Plan data comes from the session; file-level work (backups, restore, locks,
 // opening another file) from the Workspace that owns the session (history/host.ts).
-// Commands that finish later (writing a workbook, an online backup) return a Promise, which the
-// Workspace awaits before answering the bridge.
+// Every handler is async; those that finish later (writing a workbook, an online backup) simply
+// await their work, and the Workspace awaits every handler before answering the bridge.
 import type { CompareResult, HistoryResults } from '../../../shared/commands/history';
 import type { CommandArgs } from '../../../shared/ipc';
-import type { AreaHandler, SessionContext } from '../context';
+import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
 import { comparePlans } from '../history/compare';
@@ -14,9 +14,6 @@ import { hostOf, maybeHostOf } from '../history/host';
 import { createNextCycle } from '../history/new-cycle';
 import { Revisions } from '../history/revisions';
 import { loadSide } from '../history/sources';
-
-/** A result that arrives later: the Workspace awaits it (see Workspace.handle). */
-const later = <T>(p: Promise<T>): T => p as unknown as T;
 
 const DEFAULT_COMPARE_LIMIT = 20_000;
 
@@ -32,38 +29,39 @@ function writable(ctx: SessionContext): void {
   if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
 }
 
-export const historyHandlers: { [K in keyof HistoryResults]: AreaHandler<K> } = {
-  'history/audit': (ctx, a) => new AuditLog(ctx.db).query(a.filter, a.offset, a.limit),
-  'history/auditUsers': (ctx) => ({ users: new AuditLog(ctx.db).users() }),
-  'history/revisions': (ctx) => ({ revisions: new Revisions(ctx.db).list() }),
-  'history/createRevision': (ctx, a) => {
+export const historyHandlers: HandlerMap<keyof HistoryResults> = {
+  'history/audit': async (a, ctx) => new AuditLog(ctx.db).query(a.filter, a.offset, a.limit),
+  'history/auditUsers': async (_a, ctx) => ({ users: new AuditLog(ctx.db).users() }),
+  'history/revisions': async (_a, ctx) => ({ revisions: new Revisions(ctx.db).list() }),
+  'history/createRevision': async (a, ctx) => {
     writable(ctx);
     const revision = new Revisions(ctx.db).create(a.name, a.note ?? '', { meta: ctx.meta, rules: ctx.rules, columns: ctx.cycle().columns });
     return { revision };
   },
-  'history/deleteRevision': (ctx, a) => {
+  'history/deleteRevision': async (a, ctx) => {
     writable(ctx);
     const revisions = new Revisions(ctx.db);
     revisions.delete(a.id);
     return { revisions: revisions.list() };
   },
-  'history/compare': (ctx, a) => compare(ctx, a, a.limit ?? DEFAULT_COMPARE_LIMIT).result,
-  'history/exportCompare': (ctx, a) => {
+  'history/compare': async (a, ctx) => compare(ctx, a, a.limit ?? DEFAULT_COMPARE_LIMIT).result,
+  'history/exportCompare': async (a, ctx) => {
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
     const { result, allRows } = compare(ctx, a, 0);
     const rows = allRows();
-    return later(writeCompareXlsx(a.path, result, rows).then(() => ({ path: a.path, rows: rows.length })));
+    await writeCompareXlsx(a.path, result, rows);
+    return { path: a.path, rows: rows.length };
   },
-  'history/newCycle': (ctx, a) => {
+  'history/newCycle': async (a, ctx) => {
     const host = hostOf(ctx);
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
     createNextCycle(ctx, a.path, { year: a.year, keepAmounts: a.keepAmounts, docNumber: a.docNumber });
     return { file: host.openFile(a.path) };
   },
-  'backup/list': (ctx) => hostOf(ctx).listBackups(),
-  'backup/now': (ctx) => later(hostOf(ctx).backupNow().then((backup) => ({ backup }))),
-  'backup/restore': (ctx, a) => hostOf(ctx).restore(a.id, a.damaged ?? false),
-  'safety/status': (ctx) => {
+  'backup/list': async (_a, ctx) => hostOf(ctx).listBackups(),
+  'backup/now': async (_a, ctx) => ({ backup: await hostOf(ctx).backupNow() }),
+  'backup/restore': async (a, ctx) => hostOf(ctx).restore(a.id, a.damaged ?? false),
+  'safety/status': async (_a, ctx) => {
     const host = maybeHostOf(ctx);
     if (host) return host.status();
     return {
@@ -71,5 +69,5 @@ export const historyHandlers: { [K in keyof HistoryResults]: AreaHandler<K> } = 
       networkShare: false, journalMode: 'wal', backups: { enabled: false, count: 0, latest: null, lastError: null }, openId: 0,
     };
   },
-  'safety/takeOver': (ctx) => ({ file: hostOf(ctx).takeOver() }),
+  'safety/takeOver': async (_a, ctx) => ({ file: hostOf(ctx).takeOver() }),
 };

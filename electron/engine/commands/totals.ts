@@ -5,7 +5,7 @@
 import { stepLabel } from '../../../shared/step-label';
 import { sumToleranceDong } from '../../../shared/rules/context';
 import type { DocAction } from '../actions';
-import type { AreaHandler } from '../context';
+import type { Handler } from '../context';
 
 /** The kept decisions ("keep both"), read forgivingly: finding id → the figures when decided. */
 function keptOf(value: unknown): Map<string, { stated: unknown; computed: unknown }> {
@@ -14,7 +14,7 @@ function keptOf(value: unknown): Map<string, { stated: unknown; computed: unknow
   return new Map(Object.entries(kept as Record<string, { stated: unknown; computed: unknown }>).filter(([, k]) => k && typeof k === 'object'));
 }
 
-const useComputed: AreaHandler<'totals/useComputed'> = (ctx, a) => {
+const useComputed: Handler<'totals/useComputed'> = async (a, ctx) => {
   const { calc } = ctx;
   const tol = sumToleranceDong(ctx.rules, ctx.meta.unit);
   const kept = keptOf(ctx.setting('findings'));

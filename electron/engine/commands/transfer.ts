@@ -1,13 +1,13 @@
 // Handlers of issue 4's application commands: import jobs (electron/engine/transfer/jobs.ts: read
 // off-thread, report, Cancel), confirming one — the open table replaced in ONE commit, or a new cycle
 // file opened in its place — the cycle's saved column mappings, and the export of the plan as an
-// annex. Commands that finish later (a preview, an export) return a Promise the Workspace awaits.
+// annex. Every handler is async (a preview, an export finish later); the Workspace awaits them all.
 import path from 'node:path';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import type { TransferResults, TransferStatus } from '../../../shared/commands/transfer';
 import { stepLabel } from '../../../shared/step-label';
-import type { AreaHandler, SessionContext } from '../context';
+import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { exportAnnex } from '../excel';
 import { hostOf } from '../history/host';
@@ -18,9 +18,6 @@ import { replaceActions, sameColumnTree } from '../transfer/replace';
 import { deleteTemplateAction, readTemplates, saveTemplateAction, templateMapping } from '../transfer/templates';
 import { readPrintSettings } from '../../../shared/print/settings';
 
-/** A result that arrives later: the Workspace awaits it (see Workspace.handle). */
-const later = <T>(p: Promise<T>): T => p as unknown as T;
-
 function writable(ctx: SessionContext): void {
   if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
 }
@@ -30,13 +27,13 @@ function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
   return s.state === 'ready' ? { ...s, columnsMatch: sameColumnTree(ctx.columns.ordered, s.columns) } : s;
 }
 
-export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } = {
-  'transfer/start': (_ctx, a) => transferJobs().start(a.source, { sheet: a.sheet, mapping: a.mapping }),
-  'transfer/status': (ctx, a) => withColumns(ctx, transferJobs().status(a.job)),
-  'transfer/read': (ctx, a) => withColumns(ctx, transferJobs().read(a.job, a.sheet, a.mapping)),
-  'transfer/preview': (_ctx, a) => later(transferJobs().preview(a.job, a.sheet, a.mapping)),
-  'transfer/cancel': (_ctx, a) => ({ cancelled: transferJobs().cancel(a.job) }),
-  'transfer/importReplace': (ctx, a) => {
+export const transferHandlers: HandlerMap<keyof TransferResults> = {
+  'transfer/start': async (a) => transferJobs().start(a.source, { sheet: a.sheet, mapping: a.mapping }),
+  'transfer/status': async (a, ctx) => withColumns(ctx, transferJobs().status(a.job)),
+  'transfer/read': async (a, ctx) => withColumns(ctx, transferJobs().read(a.job, a.sheet, a.mapping)),
+  'transfer/preview': async (a) => transferJobs().preview(a.job, a.sheet, a.mapping),
+  'transfer/cancel': async (a) => ({ cancelled: transferJobs().cancel(a.job) }),
+  'transfer/importReplace': async (a, ctx) => {
     writable(ctx);
     const jobs = transferJobs();
     const { name, result } = jobs.ready(a.job);
@@ -46,7 +43,7 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     jobs.finish(a.job);
     return { ...patch, lineCount: result.data.lines.length };
   },
-  'transfer/importFill': (ctx, a) => {
+  'transfer/importFill': async (a, ctx) => {
     writable(ctx);
     const jobs = transferJobs();
     const { name, result } = jobs.ready(a.job);
@@ -59,7 +56,7 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     jobs.finish(a.job);
     return { ...patch, filled: fill.filled, changed: fill.actions.length, unmatched: fill.unmatched, unmatchedLines: fill.unmatchedLines };
   },
-  'transfer/importNew': (ctx, a) => {
+  'transfer/importNew': async (a, ctx) => {
     const host = hostOf(ctx);
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
     const jobs = transferJobs();
@@ -72,18 +69,18 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     jobs.finish(a.job);
     return { file: host.openFile(target) };
   },
-  'transfer/templates': (ctx) => ({ templates: readTemplates(ctx) }),
-  'transfer/saveTemplate': (ctx, a) => {
+  'transfer/templates': async (_a, ctx) => ({ templates: readTemplates(ctx) }),
+  'transfer/saveTemplate': async (a, ctx) => {
     writable(ctx);
     const { action, templates } = saveTemplateAction(ctx, a.name, a.mapping);
     return { ...ctx.commit(stepLabel('transfer.undo.saveTemplate', { name: a.name.trim() }), [action], null), templates };
   },
-  'transfer/deleteTemplate': (ctx, a) => {
+  'transfer/deleteTemplate': async (a, ctx) => {
     writable(ctx);
     const { action, templates } = deleteTemplateAction(ctx, a.name);
     return { ...ctx.commit(stepLabel('transfer.undo.deleteTemplate', { name: a.name.trim() }), [action], null), templates };
   },
-  'transfer/export': (ctx, a) => {
+  'transfer/export': async (a, ctx) => {
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
     if (a.template === '') throw new PlanDeskError('error.invalid_args', { detail: 'template' });
     const target = path.resolve(a.path);
@@ -94,6 +91,7 @@ export const transferHandlers: { [K in keyof TransferResults]: AreaHandler<K> } 
     const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
     // The annex's own title, as the print view prints it (the rest of its layout is shared).
     const input = { meta: data.meta, columns: data.columns, calc, rules: data.rules, title: readPrintSettings(ctx.setting('print')).title };
-    return later(exportAnnex(input, target, { template: a.template, mapping }).then(() => ({ path: target, name: path.basename(target) })));
+    await exportAnnex(input, target, { template: a.template, mapping });
+    return { path: target, name: path.basename(target) };
   },
 };

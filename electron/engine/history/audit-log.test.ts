@@ -22,13 +22,13 @@ function open(entriesOnly = false): { s: PlanSession; file: string } {
 const idOf = (s: PlanSession, code: string) => s.snapshot().rows.find((r) => r.code === code)!.id;
 
 describe('AuditLog', () => {
-  it('records edits, undo and redo with old → new, line code and the OS user', () => {
+  it('records edits, undo and redo with old → new, line code and the OS user', async () => {
     const { s } = open();
     const id = idOf(s, '3.2');
-    s.handle('cell/set', { lineId: id, column: 'central_recurrent', value: 8_024 * M });
-    s.handle('line/update', { lineId: id, fields: { name: 'Cải thiện dinh dưỡng (sửa)' } });
-    s.handle('undo', {});
-    s.handle('redo', {});
+    await s.handle('cell/set', { lineId: id, column: 'central_recurrent', value: 8_024 * M });
+    await s.handle('line/update', { lineId: id, fields: { name: 'Cải thiện dinh dưỡng (sửa)' } });
+    await s.handle('undo', {});
+    await s.handle('redo', {});
     const log = new AuditLog(s.db);
     const { rows, total } = log.query({}, 0, 100);
     // The cell edit also moved the line's stated Tổng cộng and NSTW that agreed (issue 12): logged too.
@@ -44,15 +44,15 @@ describe('AuditLog', () => {
     s.close();
   });
 
-  it('keeps entries the undo log trims, and filters by line, column, user, kind and time', () => {
+  it('keeps entries the undo log trims, and filters by line, column, user, kind and time', async () => {
     const { s } = open(true);
     const a = idOf(s, '2');
     const b = idOf(s, '5');
-    for (let i = 1; i <= 3; i++) s.handle('cell/set', { lineId: a, column: 'local_recurrent', value: i * M });
-    s.handle('cell/set', { lineId: b, column: 'central_recurrent', value: 7 * M });
-    s.handle('undo', {});
+    for (let i = 1; i <= 3; i++) (await s.handle('cell/set', { lineId: a, column: 'local_recurrent', value: i * M }));
+    await s.handle('cell/set', { lineId: b, column: 'central_recurrent', value: 7 * M });
+    await s.handle('undo', {});
     // A new edit drops the redo step from the undo log: the audit keeps it.
-    s.handle('cell/set', { lineId: b, column: 'local_recurrent', value: 9 * M });
+    await s.handle('cell/set', { lineId: b, column: 'local_recurrent', value: 9 * M });
     const log = new AuditLog(s.db);
     expect(log.query({}, 0, 100).total).toBe(6);
     expect(log.query({ text: '2' }, 0, 100).total).toBe(3);
@@ -73,12 +73,12 @@ describe('AuditLog', () => {
     s.close();
   });
 
-  it('records inserted and deleted lines with their figures, without sibling renumbering noise', () => {
+  it('records inserted and deleted lines with their figures, without sibling renumbering noise', async () => {
     const { s, file } = open();
     const two = idOf(s, '2');
-    const ins = s.handle('line/insert', { anchor: two, where: 'above', fields: { code: '1b', name: 'Dòng mới' } });
-    s.handle('cell/set', { lineId: ins.lineId, column: 'central_recurrent', value: 5 * M });
-    s.handle('line/delete', { lineId: ins.lineId });
+    const ins = await s.handle('line/insert', { anchor: two, where: 'above', fields: { code: '1b', name: 'Dòng mới' } });
+    await s.handle('cell/set', { lineId: ins.lineId, column: 'central_recurrent', value: 5 * M });
+    await s.handle('line/delete', { lineId: ins.lineId });
     const log = new AuditLog(s.db);
     const rows = log.query({}, 0, 100).rows;
     expect(rows.map((r) => r.action)).toEqual(['delete', 'amount', 'insert']);
@@ -87,7 +87,7 @@ describe('AuditLog', () => {
     s.close();
     // The deleted line had the highest id: a new line after reopening must not take it again.
     const again = PlanSession.open(file);
-    const next = again.handle('line/insert', { anchor: null, where: 'below' });
+    const next = await again.handle('line/insert', { anchor: null, where: 'below' });
     expect(next.lineId).toBeGreaterThan(ins.lineId);
     again.close();
   });

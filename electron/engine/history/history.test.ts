@@ -53,7 +53,7 @@ describe('revisions', () => {
     ws.close();
     // Kept in the file: another session sees them.
     const s = PlanSession.open(file, { readOnly: true });
-    expect((s.handle('history/revisions', {}) as { revisions: unknown[] }).revisions).toHaveLength(2);
+    expect((await s.handle('history/revisions', {})).revisions).toHaveLength(2);
     s.close();
     const ws2 = new Workspace();
     ws2.open(file);
@@ -133,7 +133,7 @@ describe('compare', () => {
     ws.close();
   });
 
-  it('pairs renumbered lines by name when files share no lineage', () => {
+  it('pairs renumbered lines by name when files share no lineage', async () => {
     const dir = tempDir();
     const a = path.join(dir, 'a.plandesk');
     const b = path.join(dir, 'b.plandesk');
@@ -151,7 +151,7 @@ describe('compare', () => {
     data.lines.push({ id, parentId: three.id, position: 0, code: '3.1', name: 'Tiểu dự án mới', agency: '', note: '', allowedCapital: null, isAdjustment: false });
     createCycleFile(b, data);
     const s = PlanSession.open(b);
-    const r = s.handle('history/compare', { a: { kind: 'file', path: a }, b: { kind: 'current' } }) as CompareResult;
+    const r = await s.handle('history/compare', { a: { kind: 'file', path: a }, b: { kind: 'current' } });
     expect(r.rows.map((x) => `${x.status}:${x.code}`)).toEqual(['added:3.1', 'changed:3.2', 'changed:3.3']);
     expect(r.rows[1].fields).toEqual([{ field: 'code', old: '3.1', new: '3.2' }]);
     expect(r.rows[1].cells).toEqual({});

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, SafetyStatus } from '../../../shared/commands/history';
-import { commandArgs, type CommandName, type FileInfo } from '../../../shared/ipc';
+import { commandArgs, type CommandName, type CommandResults, type FileInfo } from '../../../shared/ipc';
 import { BackupStore, type BackupEntry } from '../backup/backup-store';
 import { replaceWithBackup } from '../backup/restore';
 import { backupSettings } from '../backup/settings';
@@ -87,7 +87,7 @@ export class OpenFiles implements HistoryHost {
    * over, the file is reopened read-only and the command refused), imports get a backup first,
    * changes schedule a checkpoint and the hourly backup.
    */
-  run<T>(name: CommandName, args: unknown): T {
+  async run<K extends CommandName>(name: K, args: unknown): Promise<CommandResults[K]> {
     const g = this.current;
     if (!g) throw new PlanDeskError('error.no_file');
     if (!Object.hasOwn(commandArgs, name)) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
@@ -103,7 +103,7 @@ export class OpenFiles implements HistoryHost {
       }
       throw e;
     }
-    const value = g.session.handle(name, args) as T;
+    const value = await g.session.handle(name, args);
     if (this.current === g) g.afterCommand();
     return value;
   }

@@ -18,22 +18,22 @@ function sampleFile(): string {
 }
 
 describe('annex number and signature block as plan details', () => {
-  it('saves them in one undo step and keeps them after reopening', () => {
+  it('saves them in one undo step and keeps them after reopening', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);
     expect(s.snapshot().meta.annexNumber).toBe('I');
     const signature = { ...s.snapshot().meta.signature, onBehalf: 'TM. HỘI ĐỒNG NHÂN DÂN', recipients: '- Như trên;\n- Lưu: VT.' };
-    s.handle('meta/set', { meta: { annexNumber: 'II', signature } });
+    await s.handle('meta/set', { meta: { annexNumber: 'II', signature } });
     s.close();
     const again = PlanSession.open(file);
     expect(again.snapshot().meta).toMatchObject({ annexNumber: 'II', signature: { onBehalf: 'TM. HỘI ĐỒNG NHÂN DÂN', recipients: '- Như trên;\n- Lưu: VT.' } });
-    again.handle('undo', {});
+    await again.handle('undo', {});
     expect(again.snapshot().meta).toMatchObject({ annexNumber: 'I', signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN' } });
-    expect(() => again.handle('meta/set', { meta: { annexNumber: 'X'.repeat(21) } })).toThrow(/error.invalid_args/);
+    await expect(again.handle('meta/set', { meta: { annexNumber: 'X'.repeat(21) } })).rejects.toThrow(/error.invalid_args/);
     again.close();
   });
 
-  it('opens a file written before them: the annex number comes from its print settings', () => {
+  it('opens a file written before them: the annex number comes from its print settings', async () => {
     const file = sampleFile();
     // What an older PlanDesk wrote: no annexNumber row, a signature without onBehalf/recipients,
     // and the annex number kept in the print settings.

@@ -21,7 +21,7 @@ describe('the window store kept from patches', () => {
     ['the sample plan, codes renumbered', 'sample', true],
     ['a deeper generated plan, codes renumbered', 'generated', true],
     ['a deeper generated plan, codes kept as typed', 'generated', false],
-  ] as const)('equals the snapshot after any sequence of operations: %s (property)', (_, plan, autoNumber) => {
+  ] as const)('equals the snapshot after any sequence of operations: %s (property)', async (_, plan, autoNumber) => {
     const M = 1_000_000;
     const op = fc.record({
       kind: fc.constantFrom('insert', 'delete', 'indent', 'outdent', 'up', 'down', 'place', 'paste', 'undo', 'redo'),
@@ -34,9 +34,9 @@ describe('the window store kept from patches', () => {
     // totals follow, and a moved line can carry a subtree whose depth changes.
     createCycleFile(file, plan === 'sample' ? sampleCycle() : generatePlan(70, 5));
     const s = PlanSession.open(file);
-    if (!autoNumber) s.handle('settings/set', { key: 'editing', value: { autoNumber: false, levels: null } });
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 8 }), (ops) => {
+    if (!autoNumber) (await s.handle('settings/set', { key: 'editing', value: { autoNumber: false, levels: null } }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
         const store = new PlanStore();
         store.load(s.snapshot());
         for (const o of ops) {
@@ -45,13 +45,13 @@ describe('the window store kept from patches', () => {
           const b = ids[o.b % ids.length];
           let p: Patch;
           try {
-            if (o.kind === 'insert') p = s.handle('lines/insert', { anchor: a, where: o.where === 'child' ? 'child' : o.where === 'above' ? 'above' : 'below' });
-            else if (o.kind === 'delete') p = s.handle('lines/delete', { lineIds: [a, b] });
-            else if (o.kind === 'indent') p = s.handle('lines/indent', { lineIds: [a, b] });
-            else if (o.kind === 'outdent') p = s.handle('lines/outdent', { lineIds: [a] });
-            else if (o.kind === 'up' || o.kind === 'down') p = s.handle('lines/move', { lineIds: [a, b], direction: o.kind });
-            else if (o.kind === 'place') p = s.handle('lines/place', { lineIds: [a], target: b, where: o.where === 'before' ? 'before' : 'after' });
-            else if (o.kind === 'undo' || o.kind === 'redo') p = s.handle(o.kind, {});
+            if (o.kind === 'insert') p = await s.handle('lines/insert', { anchor: a, where: o.where === 'child' ? 'child' : o.where === 'above' ? 'above' : 'below' });
+            else if (o.kind === 'delete') p = await s.handle('lines/delete', { lineIds: [a, b] });
+            else if (o.kind === 'indent') p = await s.handle('lines/indent', { lineIds: [a, b] });
+            else if (o.kind === 'outdent') p = await s.handle('lines/outdent', { lineIds: [a] });
+            else if (o.kind === 'up' || o.kind === 'down') p = await s.handle('lines/move', { lineIds: [a, b], direction: o.kind });
+            else if (o.kind === 'place') p = await s.handle('lines/place', { lineIds: [a], target: b, where: o.where === 'before' ? 'before' : 'after' });
+            else if (o.kind === 'undo' || o.kind === 'redo') p = await s.handle(o.kind, {});
             else {
               // Figures that raise findings (investment money where only recurrent may go, negative
               // amounts) and a copied code (duplicates once lines share a group): what line
@@ -59,11 +59,11 @@ describe('the window store kept from patches', () => {
               const column = o.b % 3 === 0 ? 'central_investment' : 'local_recurrent';
               if (a === undefined) continue; // every line deleted by earlier runs
               const code = store.rows.get(a)!.code;
-              p = s.handle('edit/write', {
+              p = (await s.handle('edit/write', {
                 amounts: [{ lineId: a, column, value: ((o.b % 100) - 20) * M }],
                 fields: o.a % 2 === 0 ? [{ lineId: b, fields: { code } }] : [],
                 label: 'paste',
-              });
+              }));
             }
           } catch (e) {
             if (!(e instanceof PlanDeskError)) throw e;
