@@ -23,8 +23,12 @@ export function columnLabel(key: string, lang: Lang, columns: readonly FundingCo
   return short(key);
 }
 
+function isFieldOrIgnore(key: string): key is (typeof FIELD_TARGETS)[number] | 'ignore' {
+  return (FIELD_TARGETS as readonly string[]).includes(key) || key === 'ignore';
+}
+
 /** Label of any mapping target: a funding column, a line field or "ignore". */
 export function targetLabel(key: string, lang: Lang, columns?: readonly FundingColumn[]): string {
-  if ((FIELD_TARGETS as readonly string[]).includes(key) || key === 'ignore') return t(lang, `transfer.target.${key}`);
+  if (isFieldOrIgnore(key)) return t(lang, `transfer.target.${key}`);
   return columnLabel(key, lang, columns);
 }

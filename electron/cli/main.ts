@@ -3,27 +3,29 @@
 // `plandesk COMMAND --help` explains one. Messages are Vietnamese; `--lang en` (anywhere on the line)
 // or PLANDESK_LANG=en makes them English. Not LANG: many Vietnamese offices run an English-language
 // system, and a script's output must not change language with the machine it runs on.
-import { t, type Lang } from '../../shared/i18n';
+import { t, type Lang, type MessageKey } from '../../shared/i18n';
 import { EXIT, langOf, type CliIO } from './io';
 
 type Command = { run: (argv: string[], io: CliIO) => Promise<number> };
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
+const COMMANDS = {
   new: () => import('./commands/new'),
   check: () => import('./commands/check'),
   import: () => import('./commands/import'),
   export: () => import('./commands/export'),
   compare: () => import('./commands/compare'),
-};
+} satisfies Record<string, () => Promise<Command>>;
+type CommandName = keyof typeof COMMANDS;
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
 
 /** Each command's usage line (its dictionary key), shown above its help. */
-const USAGE: Record<string, string> = {
+const USAGE = {
   new: 'cli.usage.new',
   check: 'cli.usage.check',
   import: 'excel.cli.usage.import',
   export: 'excel.cli.usage.export',
   compare: 'cli.usage.compare',
-};
+} as const satisfies Record<CommandName, MessageKey>;
 
 const isHelp = (a: string) => a === '--help' || a === '-h';
 
@@ -62,11 +64,11 @@ export async function main(argv: string[], given: CliIO, env: Record<string, str
   }
   if (isHelp(name) || name === 'help') {
     const about = rest[0];
-    if (about !== undefined && !Object.hasOwn(COMMANDS, about)) return unknown(about, io);
+    if (about !== undefined && !isCommand(about)) return unknown(about, io);
     io.stdout(about === undefined ? t(lang, 'cli.help.main') : commandHelp(about, lang));
     return EXIT.ok;
   }
-  if (!Object.hasOwn(COMMANDS, name)) return unknown(name, io);
+  if (!isCommand(name)) return unknown(name, io);
   if (rest.some(isHelp)) {
     io.stdout(commandHelp(name, lang));
     return EXIT.ok;
@@ -74,7 +76,7 @@ export async function main(argv: string[], given: CliIO, env: Record<string, str
   return (await COMMANDS[name]()).run(rest, io);
 }
 
-function commandHelp(name: string, lang: Lang): string {
+function commandHelp(name: CommandName, lang: Lang): string {
   return `${t(lang, USAGE[name])}\n${t(lang, `cli.help.${name}`)}`;
 }
 

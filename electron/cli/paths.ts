@@ -4,10 +4,10 @@
 // may be written at all (a plan open or held elsewhere, --force) is the engine's write-target check.
 import fs from 'node:fs';
 import path from 'node:path';
-import { t } from '../../shared/i18n';
+import { tMessage, type Message } from '../../shared/i18n';
 import { EXIT, langOf, type CliIO } from './io';
 
-type Problem = { key: string; params: Record<string, string> };
+type Problem = Message;
 
 function inputProblem(file: string): Problem | null {
   let st: fs.Stats;
@@ -61,6 +61,6 @@ export function checkPaths(io: CliIO, inputs: (string | undefined)[], outputs: (
 }
 
 function report(io: CliIO, p: Problem): number {
-  io.stderr(t(langOf(io), p.key, p.params));
+  io.stderr(tMessage(langOf(io), p));
   return EXIT.failed;
 }

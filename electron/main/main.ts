@@ -6,7 +6,7 @@
 import { app, dialog, Menu } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { t } from '../../shared/i18n';
+import { t, tStored } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
 import { configureTransfer } from '../engine/transfer/jobs';
 import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
@@ -53,7 +53,7 @@ async function openAsked(w: PlanWindows, files: string[]): Promise<void> {
       await w.openFile(f);
     } catch (e) {
       const b = toBridgeError(e);
-      errors.push(t('vi', b.code, b.params));
+      errors.push(tStored('vi', b.code, b.params));
     }
   }
   if (!w.all.length) await openSample(w);

@@ -12,6 +12,7 @@ import { printInChunks } from '../../shared/print/pdf-chunks';
 import { readPrintSettings } from '../../shared/print/settings';
 import { toBridgeError } from '../engine/errors';
 import { checkWriteTarget } from '../engine/safety/write-target';
+import { writeAtomicSync } from '../engine/store/atomic-write';
 import type { Workspace } from '../engine/workspace';
 
 /** A 10.000-line annex lays out in a few seconds; give slow PCs ample room. */
@@ -49,7 +50,6 @@ export async function printAnnexPdf(workspace: Workspace, pageUrl: string, targe
   const playwright = executablePath ? await import('playwright-core').catch(() => null) : null;
   if (!executablePath || !playwright) return { ok: false, error: { code: 'print.pdf.noChromium', params: {} } };
 
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
@@ -69,11 +69,9 @@ export async function printAnnexPdf(workspace: Workspace, pageUrl: string, targe
       // The view's @page rule gives the paper; margins are inside the sheets.
       return page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: settings.orientation === 'landscape' });
     });
-    fs.writeFileSync(tmp, pdf);
-    fs.renameSync(tmp, out);
+    writeAtomicSync(out, (tmp) => fs.writeFileSync(tmp, pdf));
     return { ok: true, file: { path: out, name: path.basename(out), readOnly: false } };
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
     return { ok: false, error: { code: 'print.failed', params: { detail: e instanceof Error ? e.message : String(e) } } };
   } finally {
     await browser.close().catch(() => {});

@@ -5,7 +5,7 @@ import './require-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { t } from '../../shared/i18n';
+import { t, tStored } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
 import { configureTransfer } from '../engine/transfer/jobs';
 import { Workspace } from '../engine/workspace';
@@ -87,6 +87,6 @@ main().catch((e) => {
     process.exit(2);
   }
   const b = toBridgeError(e);
-  process.stderr.write(t('vi', b.code, b.params) + '\n');
+  process.stderr.write(tStored('vi', b.code, b.params) + '\n');
   process.exit(1);
 });

@@ -3,7 +3,7 @@
 // stored figures, computed values and allocation state) plus its inherited capital restrictions,
 // which is what lets FindingsIndex re-run them for just the lines an edit changed.
 import type { Finding } from '../findings';
-import { t, type Lang, type MessageKey } from '../i18n';
+import { t, type Lang } from '../i18n';
 import type { CapitalType, Dong } from '../model';
 import type { RuleContext } from './context';
 import type { LinePlace } from './engine';
@@ -91,7 +91,7 @@ function amountParams(ctx: RuleContext, id: number, column: string, expected: Do
 }
 
 function capitalName(lang: Lang, c: CapitalType): string {
-  return t(lang, `rules.capital.${c}` as MessageKey);
+  return t(lang, `rules.capital.${c}`);
 }
 
 function allowedNames(lang: Lang, allowed: readonly CapitalType[]): string {

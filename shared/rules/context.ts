@@ -138,7 +138,7 @@ export class RuleContext {
       if (src && !tree.ancestors(c.key).some((a) => tree.byKey.get(a)!.source === src)) this.sourceRoots[src].push(c.key);
     }
     this.rootKeys = (tree.children.get(null) ?? []).map((c) => c.key);
-    const unit = DICTIONARY[`unit.${input.meta.unit}` as MessageKey];
+    const unit = DICTIONARY[`unit.${input.meta.unit}`];
     this.unitParams = { unitVi: unit.vi, unitEn: unit.en };
   }
 

@@ -2,7 +2,7 @@
 // read a department spreadsheet (.xlsx, .xls, .ods), print the import report (text or --json; amounts
 // in integer đồng) and write a new cycle file. Exit 0 ok, 2 bad arguments (incl. a bad mapping file),
 // 1 when the spreadsheet is unreadable or refused (one Vietnamese line on stderr).
-import { t, type Lang } from '../../../shared/i18n';
+import { t, tStored, type Lang } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import path from 'node:path';
 import type { SheetChoice } from '../../../shared/commands/transfer';
@@ -71,8 +71,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 export function jsonReport(report: ImportReport, lang: Lang = 'vi'): unknown {
   return {
     ...report,
-    skipped: report.skipped.map((s) => ({ ...s, message: t(lang, s.reason) })),
-    warnings: report.warnings.map((w) => ({ ...w, message: t(lang, w.key, w.params) })),
+    skipped: report.skipped.map((s) => ({ ...s, message: tStored(lang, s.reason) })),
+    warnings: report.warnings.map((w) => ({ ...w, message: tStored(lang, w.key, w.params) })),
   };
 }
 
@@ -85,11 +85,11 @@ export function textReport(r: ImportReport, lang: Lang = 'vi'): string[] {
   for (const [k, v] of Object.entries(r.totals)) out.push(`  ${columnLabel(k, lang)}: ${formatAmount(v, r.unit)}`);
   if (r.skipped.length) {
     out.push(t(lang, 'excel.cli.skipped'));
-    for (const s of r.skipped) out.push(`  ${s.address}: ${t(lang, s.reason)}`);
+    for (const s of r.skipped) out.push(`  ${s.address}: ${tStored(lang, s.reason)}`);
   }
   if (r.warnings.length) {
     out.push(t(lang, 'excel.cli.warnings'));
-    for (const w of r.warnings) out.push(`  ${w.address ? w.address + ': ' : ''}${t(lang, w.key, w.params)}`);
+    for (const w of r.warnings) out.push(`  ${w.address ? w.address + ': ' : ''}${tStored(lang, w.key, w.params)}`);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // `--mapping FILE.json` of `import` and `export`: the column mapping it names, or the Vietnamese
 // line that says why it cannot be used (the caller then exits 2: a bad argument).
-import { t } from '../../../shared/i18n';
+import { tStored } from '../../../shared/i18n';
 import { loadMapping, type ImportError, type ImportMapping } from '../../engine/excel';
 import { type CliIO, langOf } from '../io';
 
@@ -9,7 +9,7 @@ export function mappingArg(value: string | boolean | undefined, io: CliIO): { ok
   try {
     return { ok: true, mapping: loadMapping(value) };
   } catch (e) {
-    io.stderr(t(langOf(io), (e as ImportError).code ?? 'error.internal', (e as ImportError).params ?? {}));
+    io.stderr(tStored(langOf(io), (e as ImportError).code ?? 'error.internal', (e as ImportError).params ?? {}));
     return { ok: false };
   }
 }

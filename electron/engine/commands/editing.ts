@@ -2,7 +2,7 @@
 // written in one step, and the line-tree operations, each turned into DocActions and committed
 // once — one undo step that also carries the automatic renumbering of the codes it touched.
 import { editingSettings, DEFAULT_EDITING_SETTINGS, type EditingSettings, type WriteSkip } from '../../../shared/commands/editing';
-import type { MessageKey } from '../../../shared/i18n';
+import type { PlainMessageKey } from '../../../shared/i18n';
 import { stepLabel } from '../../../shared/step-label';
 import type { Line, LineField } from '../../../shared/model';
 import type { PlanCalc } from '../../../shared/calc';
@@ -52,7 +52,7 @@ function rootsOf(ctx: SessionContext, ids: readonly number[]): number[] {
 }
 
 /** Commit a structural edit, or refuse it with `refusal` when it changed nothing. */
-function commitDraft(ctx: SessionContext, draft: TreeDraft, label: MessageKey, cursor: { lineId: number; column: string | null }, refusal: string) {
+function commitDraft(ctx: SessionContext, draft: TreeDraft, label: PlainMessageKey, cursor: { lineId: number; column: string | null }, refusal: string) {
   const actions = draft.actions(numberingOf(ctx));
   if (!actions.some((a) => a.t !== 'fields')) throw new PlanDeskError(refusal);
   return ctx.commit(stepLabel(label), actions, cursor);

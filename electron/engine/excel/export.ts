@@ -1,12 +1,12 @@
 // exportAnnex: a plan → an .xlsx annex. Default layout: annex.ts written by the lean writer
 // (xlsx-writer.ts, fast enough for 100.000 lines). Template mode: the department's own workbook
 // filled through ExcelJS (template.ts). The file appears only when complete (temp file + rename).
-import fs from 'node:fs';
 import path from 'node:path';
 import { buildAnnex, type AnnexInput } from './annex';
 import { ImportError } from './errors';
 import type { ImportMapping } from './mapping';
 import { checkWriteTarget } from '../safety/write-target';
+import { writeAtomic } from '../store/atomic-write';
 import { fillTemplate } from './template';
 import { writeWorkbook } from './xlsx-writer';
 
@@ -20,17 +20,16 @@ export interface ExportOptions {
 export async function exportAnnex(input: AnnexInput, out: string, opts: ExportOptions = {}): Promise<void> {
   // The one check before a write: never over a plan, its -wal/-shm/lock, or a backup.
   checkWriteTarget(out, 'document');
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    if (opts.template) {
-      await fillTemplate(input, opts.template, tmp, opts.mapping);
-    } else {
-      const { sheets, styles } = buildAnnex(input);
-      await writeWorkbook(tmp, sheets, styles);
-    }
-    fs.renameSync(tmp, out);
+    await writeAtomic(out, async (tmp) => {
+      if (opts.template) {
+        await fillTemplate(input, opts.template, tmp, opts.mapping);
+      } else {
+        const { sheets, styles } = buildAnnex(input);
+        await writeWorkbook(tmp, sheets, styles);
+      }
+    });
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
     if (e instanceof ImportError) throw e;
     throw new ImportError('excel.error.write_failed', { file: path.basename(out) }, { cause: e });
   }

@@ -9,7 +9,7 @@ import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import { FIELD_MAX_LENGTH } from '../../../shared/commands/editing';
 import { META_TEXT_MAX } from '../../../shared/ipc';
-import { t } from '../../../shared/i18n';
+import { t, tStored } from '../../../shared/i18n';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { ImportError, importSpreadsheet } from './index';
 import { exportAnnex } from './export';
@@ -40,7 +40,7 @@ describe('imported text within the app limits', () => {
     expect([c.code, c.name, c.agency, c.note]).toEqual(['2', 'Bình thường', 'Sở Tài chính', 'Ghi chú ngắn']);
     const cut = r.report.warnings.filter((w) => w.key === 'excel.warn.text_cut');
     expect(cut.map((w) => `${w.address}:${w.params.length}>${w.params.max}`)).toEqual(['B3:2000000>2000', 'D3:1800>1000', 'E3:2500>2000', 'A4:62>50']);
-    expect(t('vi', cut[0].key, cut[0].params)).toBe('Nội dung ô dài 2000000 ký tự, quá giới hạn 2000 ký tự của trường này: chỉ giữ 2000 ký tự đầu.');
+    expect(tStored('vi', cut[0].key, cut[0].params)).toBe('Nội dung ô dài 2000000 ký tự, quá giới hạn 2000 ký tự của trường này: chỉ giữ 2000 ký tự đầu.');
     // And the plan exports again (the writer would refuse a cell over Excel's limit).
     const plan = r.data;
     await exportAnnex({ meta: plan.meta, columns: plan.columns, calc: new PlanCalc(new ColumnTree(plan.columns), plan.lines, plan.amounts) }, path.join(tmp, 'again.xlsx'));

@@ -8,8 +8,9 @@ import type { CycleData } from '../../../shared/model';
 import { SETTING_KEYS } from '../../../shared/settings';
 import type { SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
-import { writeCycle } from '../store/cycle-file';
-import { createDatabase } from '../store/db';
+import { removeSqliteSideFiles, writeAtomicSync } from '../store/atomic-write';
+import { writeCycle, writeDatabase } from '../store/cycle-file';
+import type { DB } from '../store/db';
 import { reservePlanTarget } from '../safety/write-target';
 import { AuditLog } from './audit-log';
 import { stepLabel } from '../../../shared/step-label';
@@ -52,27 +53,15 @@ function writeNextCycle(ctx: SessionContext, target: string, opts: NewCycleOptio
   const data = nextCycleData(ctx, opts);
   const lineage = readLineage(ctx.db);
   const source = `${ctx.info.name}${ctx.meta.docNumber ? ` (${ctx.meta.docNumber})` : ''}`;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  const db = createDatabase(tmp);
-  try {
-    db.transaction(() => {
-      writeCycle(db, data);
-      const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-      for (const key of SETTING_KEYS) {
-        const v = ctx.setting(key);
-        if (v !== undefined && v !== null) setMeta.run(key, JSON.stringify(v));
-      }
-      if (lineage) setMeta.run('lineage', JSON.stringify(lineage));
-      new AuditLog(db).note('created', stepLabel(opts.keepAmounts ? 'history.note.created' : 'history.note.createdNoAmounts', { source, from: ctx.meta.year, to: opts.year }));
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (e) {
-    db.close();
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  db.close();
-  for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, target);
+  const fill = (db: DB) => {
+    writeCycle(db, data);
+    const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    for (const key of SETTING_KEYS) {
+      const v = ctx.setting(key);
+      if (v !== undefined && v !== null) setMeta.run(key, JSON.stringify(v));
+    }
+    if (lineage) setMeta.run('lineage', JSON.stringify(lineage));
+    new AuditLog(db).note('created', stepLabel(opts.keepAmounts ? 'history.note.created' : 'history.note.createdNoAmounts', { source, from: ctx.meta.year, to: opts.year }));
+  };
+  writeAtomicSync(target, (tmp) => writeDatabase(tmp, fill), { beforeRename: () => removeSqliteSideFiles(target) });
 }

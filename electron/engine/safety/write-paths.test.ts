@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** Calls that create, replace or write into a file. */
 const WRITES =
-  /\b(?:writeFileSync|writeFile|renameSync|copyFileSync|copyFile|createWriteStream|appendFileSync|appendFile|createDatabase)\s*\(|\.rename\s*\(|openSync\([^)]*['"](?:w|wx|a|r\+)['"]|\.backup\s*\(|WorkbookWriter|new ZipWriter|VACUUM INTO/;
+  /\b(?:writeFileSync|writeFile|renameSync|copyFileSync|copyFile|createWriteStream|appendFileSync|appendFile|createDatabase|writeAtomic|writeAtomicSync)\s*\(|\.rename\s*\(|openSync\([^)]*['"](?:w|wx|a|r\+)['"]|\.backup\s*\(|WorkbookWriter|new ZipWriter|VACUUM INTO/;
 const CHECKS = /\b(?:checkWriteTarget|reservePlanTarget)\s*\(/;
 
 /** Modules that write only files of the app's own making, never a path a user or caller names. */
@@ -16,6 +16,7 @@ const OWN_FILES: Record<string, string> = {
   'electron/engine/safety/lock-file.ts': 'the lock file itself (created with O_EXCL; replaced only by a deliberate takeover)',
   'electron/engine/backup/backup-store.ts': "the app's backup folder, which the check keeps every other write out of",
   'electron/engine/safety/guarded-file.ts': 'asks backup-store for a copy before a migration',
+  'electron/engine/store/atomic-write.ts': 'renames into place the target its caller checked first (write under a temporary name, rename)',
   'electron/engine/store/db.ts': 'creates a database at the temporary name its caller chose after the check; the pre-migration copy beside the plan being opened',
   'electron/engine/store/read-only.ts': 'private copies in a temporary folder of its own',
   'electron/engine/excel/xlsx-writer.ts': 'writes the temporary file exportAnnex names after the check',

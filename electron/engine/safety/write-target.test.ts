@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
-import { t } from '../../../shared/i18n';
+import { t, tStored } from '../../../shared/i18n';
 import type { CommandName } from '../../../shared/ipc';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { startChild, type Child } from '../../../test/crash/spawn-child';
@@ -127,7 +127,7 @@ describe('a plan another process holds is never written over', () => {
       const cli = async (label: string, code: string, run: (out: CliIO) => Promise<number>) => {
         const r = io();
         const exit = await run(r.io);
-        const want = t('vi', code, { file: '\u0000' }).split('"')[0];
+        const want = tStored('vi', code, { file: '\u0000' }).split('"')[0];
         if (exit !== 1 || !r.err[0]?.startsWith(want)) wrong.push(`${label}: exit ${exit} ${r.err.join(' ')}`);
       };
       for (const f of sides) {

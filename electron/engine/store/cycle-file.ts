@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from '../../../shared/model';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
 import { PlanDeskError } from '../errors';
 import { reservePlanTarget } from '../safety/write-target';
+import { removeSqliteSideFiles, writeAtomicSync } from './atomic-write';
 import { createDatabase, openDatabase, type DB, type OpenOptions } from './db';
 
 const META_DEFAULTS: CycleMeta = blankCycle(2024).meta;
@@ -26,20 +27,21 @@ export function createCycleFile(file: string, data: CycleData, opts: { overwrite
 
 function writeCycleFile(file: string, data: CycleData, opts: { overwrite?: boolean }): void {
   if (!opts.overwrite && fs.existsSync(file)) throw new PlanDeskError('error.exists', { file: path.basename(file) });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  writeAtomicSync(file, (tmp) => writeDatabase(tmp, (db) => writeCycle(db, data)), { beforeRename: () => removeSqliteSideFiles(file) });
+}
+
+/**
+ * Create a database at `tmp` (a temporary name: atomic-write.ts), fill it in one transaction and
+ * fold its journal in, so the one file holds everything before it is renamed into place.
+ */
+export function writeDatabase(tmp: string, fill: (db: DB) => void): void {
   const db = createDatabase(tmp);
   try {
-    db.transaction(() => writeCycle(db, data))();
+    db.transaction(() => fill(db))();
     db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (e) {
+  } finally {
     db.close();
-    fs.rmSync(tmp, { force: true });
-    throw e;
   }
-  db.close();
-  for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, file);
 }
 
 /** Write a whole cycle into an empty, migrated database (the caller owns the transaction). */

@@ -8,8 +8,9 @@ import type { CycleData } from '../../../shared/model';
 import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
 import { stepLabel } from '../../../shared/step-label';
-import { writeCycle } from '../store/cycle-file';
-import { createDatabase } from '../store/db';
+import { removeSqliteSideFiles, writeAtomicSync } from '../store/atomic-write';
+import { writeCycle, writeDatabase } from '../store/cycle-file';
+import type { DB } from '../store/db';
 import { reservePlanTarget } from '../safety/write-target';
 
 export function writeImportedCycle(file: string, data: CycleData, opts: { source: string; openFile?: string; settings?: Record<string, unknown> }): string {
@@ -27,23 +28,11 @@ export function writeImportedCycle(file: string, data: CycleData, opts: { source
 }
 
 function writeNewFile(target: string, data: CycleData, opts: { source: string; settings?: Record<string, unknown> }): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  const db = createDatabase(tmp);
-  try {
-    db.transaction(() => {
-      writeCycle(db, data);
-      const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-      for (const [k, v] of Object.entries(opts.settings ?? {})) if (v !== undefined && v !== null) setMeta.run(k, JSON.stringify(v));
-      new AuditLog(db).note('created', stepLabel('transfer.note.created', { source: opts.source }));
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (e) {
-    db.close();
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-    throw e;
-  }
-  db.close();
-  for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, target);
+  const fill = (db: DB) => {
+    writeCycle(db, data);
+    const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    for (const [k, v] of Object.entries(opts.settings ?? {})) if (v !== undefined && v !== null) setMeta.run(k, JSON.stringify(v));
+    new AuditLog(db).note('created', stepLabel('transfer.note.created', { source: opts.source }));
+  };
+  writeAtomicSync(target, (tmp) => writeDatabase(tmp, fill), { beforeRename: () => removeSqliteSideFiles(target) });
 }

@@ -19,7 +19,7 @@ const FIRST_ROWS = 300;
 const ROW_CHUNK = 20_000;
 
 export function App({ bridge }: { bridge: CountingBridge }) {
-  const { t, lang, setLang } = useLang();
+  const { t, tStored, lang, setLang } = useLang();
   const store = useMemo(() => new PlanStore(), []);
   useSyncExternalStore(store.subscribe, store.getVersion);
   const grid = useRef<BudgetGridHandle>(null);
@@ -36,9 +36,9 @@ export function App({ bridge }: { bridge: CountingBridge }) {
   const showFailure = useCallback(
     (err: unknown) => {
       const e = err instanceof BridgeFailure ? err.error : { code: 'error.internal', params: { detail: String(err) } };
-      show(t(e.code, e.params), 'error');
+      show(tStored(e.code, e.params), 'error');
     },
-    [show, t],
+    [show, tStored],
   );
 
   /**
@@ -62,7 +62,7 @@ export function App({ bridge }: { bridge: CountingBridge }) {
           if (store.loadId === id) store.setFindings(findings);
         }
       } catch (err) {
-        if (!store.meta) setLoadError(err instanceof BridgeFailure ? t(err.error.code, err.error.params) : String(err));
+        if (!store.meta) setLoadError(err instanceof BridgeFailure ? tStored(err.error.code, err.error.params) : String(err));
         else showFailure(err);
       }
     },
@@ -127,7 +127,9 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       // Electron shows a file dialog in the main process; browser mode asks for a path.
       let arg: string | undefined;
       if (bridge.mode === 'browser') {
-        arg = window.prompt(t(`file.prompt.${action}`)) ?? undefined;
+        // The new-window actions are desktop-only (never reach here); they would ask the same question.
+        const prompt = ({ new: 'file.prompt.new', open: 'file.prompt.open', saveAs: 'file.prompt.saveAs', openInNewWindow: 'file.prompt.open', newInNewWindow: 'file.prompt.new' } as const)[action];
+        arg = window.prompt(t(prompt)) ?? undefined;
         if (!arg) return;
       }
       const res = await bridge.fileAction(action, arg);

@@ -1,7 +1,7 @@
 // How a feature area plugs into the main window without editing App.tsx: menu items, panels,
 // dialogs and status-bar parts, all given the same AppContext.
 import type { ReactNode, RefObject } from 'react';
-import type { Lang } from '../../../shared/i18n';
+import type { Lang, Translate } from '../../../shared/i18n';
 import type { PlanDeskBridge } from '../../../shared/ipc';
 import type { MenuItem } from '../app/MenuBar';
 import type { BudgetGridHandle } from '../grid/BudgetGrid';
@@ -12,7 +12,7 @@ export interface AppContext {
   store: PlanStore;
   grid: RefObject<BudgetGridHandle | null>;
   lang: Lang;
-  t: (key: string, params?: Record<string, string | number>) => string;
+  t: Translate;
   /** Show a message in the message bar. */
   show: (text: string, kind?: 'error' | 'info') => void;
   /** Show an engine refusal (BridgeFailure) or any error, in the user's language. */

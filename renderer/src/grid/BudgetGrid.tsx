@@ -106,7 +106,7 @@ const lineOf = (row: RowView): number | null => (row.id === TOTAL_ROW_ID ? null 
 
 /** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
 export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, onSaved, reload, unit, locale, ref }: Props) {
-  const { lang, t } = useLang();
+  const { lang, t, tStored } = useLang();
   const apiRef = useRef<GridApi<RowView> | null>(null);
   const visibility = useMemo(() => new TreeVisibility((id) => store.rows.get(id)), [store]);
   const leafColumns = useMemo(() => new Set(new ColumnTree(store.columns).leaves.map((c) => c.key)), [store.columns]);
@@ -118,8 +118,8 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   const [confirmReq, setConfirmReq] = useState<{ req: ConfirmRequest; answer: (id: string | null) => void } | null>(null);
   const [menu, setMenu] = useState<ContextMenuState | null>(null);
   /** Everything the editing objects read at the moment they act (settings can change under them). */
-  const live = useRef({ readOnly, lang, t, onMessage, leafColumns });
-  live.current = { readOnly, lang, t, onMessage, leafColumns };
+  const live = useRef({ readOnly, lang, t, tStored, onMessage, leafColumns });
+  live.current = { readOnly, lang, t, tStored, onMessage, leafColumns };
   /** Selectable columns shown, by id → index (kept current on column changes, read while painting). */
   const colIndex = useRef(new Map<string, number>());
   const selection = useMemo(() => new GridSelection(), []);
@@ -174,7 +174,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         visibility.toggle(id);
         refreshFilter();
       },
-      t: (k) => t(k),
+      t: (k, ...p) => t(k, ...p),
     }),
     [visibility, refreshFilter, t],
   );
@@ -295,7 +295,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         store,
         bridge,
         readOnly: () => live.current.readOnly,
-        t: (k, p) => live.current.t(k, p),
+        t: (k, p) => live.current.tStored(k, p),
         message: (text, kind) => live.current.onMessage(text, kind),
         applyPatch: (p) => patchRef.current(p),
         confirm: (req) => new Promise((resolve) => setConfirmReq({ req, answer: resolve })),
@@ -426,7 +426,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     (e: CellContextMenuEvent<RowView>) => {
       const ev = e.event as MouseEvent | null;
       if (!ev || e.node.rowPinned) return;
-      setMenu({ x: ev.clientX, y: ev.clientY, items: contextMenuItems((k) => live.current.t(k), live.current.readOnly) });
+      setMenu({ x: ev.clientX, y: ev.clientY, items: contextMenuItems((k, ...p) => live.current.t(k, ...p), live.current.readOnly) });
     },
     [],
   );
@@ -499,7 +499,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         }
       } catch (err) {
         const code = err instanceof BridgeFailure ? err.error : { code: 'error.internal', params: { detail: String(err) } };
-        onMessage(t(code.code, code.params), 'error');
+        onMessage(tStored(code.code, code.params), 'error');
       }
     },
     [applyPatch, bridge, unit, locale, onMessage, onSaved, t, showPreview, local, reload, store, earlyPreview],

@@ -1,11 +1,12 @@
 // The code cell: indentation by depth, an expand/collapse chevron on parent lines, the code.
 import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { Translate } from '../../../shared/i18n';
 import type { RowView } from '../../../shared/ipc';
 
 export interface CodeCellContext {
   isCollapsed: (id: number) => boolean;
   toggle: (id: number) => void;
-  t: (key: string) => string;
+  t: Translate;
 }
 
 export function CodeCell(props: CustomCellRendererProps<RowView, string, CodeCellContext>) {

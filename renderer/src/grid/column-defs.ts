@@ -3,7 +3,7 @@
 // followed by its sub-columns; the root total and childless columns stand alone.
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { ColumnTree, SHORT_LABELS } from '../../../shared/columns';
-import type { Lang } from '../../../shared/i18n';
+import type { Lang, Translate } from '../../../shared/i18n';
 import type { RowView } from '../../../shared/ipc';
 import type { FundingColumn } from '../../../shared/model';
 
@@ -12,7 +12,7 @@ export type TextColumn = (typeof TEXT_COLUMNS)[number];
 
 export interface ColumnBuilders {
   lang: Lang;
-  t: (key: string) => string;
+  t: Translate;
   /** The definition of one amount column (renderers, formatters, classes). */
   amount: (col: FundingColumn, headerName: string) => ColDef<RowView>;
   text: (field: TextColumn, headerName: string) => ColDef<RowView>;

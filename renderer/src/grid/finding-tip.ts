@@ -2,12 +2,12 @@
 // its figures — expected, actual and the signed difference, in the cycle's unit — and the rule's
 // basis. A cell with findings explains them; the "computed from its parts" hint is for cells without.
 import type { Finding } from '../../../shared/findings';
-import { t, type Lang, type MessageKey } from '../../../shared/i18n';
+import { t, tStored, type Lang, type PlainMessageKey } from '../../../shared/i18n';
 import type { DisplayUnit } from '../../../shared/model';
 import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../shared/number';
 
 /** What "expected" and "actual" mean for each rule's figures. */
-const FIGURE_LABELS: Partial<Record<Finding['rule'], [MessageKey, MessageKey]>> = {
+const FIGURE_LABELS: Partial<Record<Finding['rule'], [PlainMessageKey, PlainMessageKey]>> = {
   sum_mismatch: ['findings.fig.computed', 'findings.fig.stated'],
   counterpart_min: ['findings.fig.minimum', 'findings.fig.local'],
   capital_eligibility: ['findings.fig.valid', 'findings.fig.found'],
@@ -32,7 +32,7 @@ export function findingTip(findings: readonly Finding[], lang: Lang, unit: Displ
           `${t(lang, 'findings.fig.diff')}: ${formatSignedAmount(f.actual - f.expected, unit, locale)} (${t(lang, `unit.${unit}`)})`,
       );
     } else {
-      lines.push(detailOf(t(lang, f.msg.key, f.msg.params)));
+      lines.push(detailOf(tStored(lang, f.msg.key, f.msg.params)));
     }
     lines.push(`${t(lang, 'findings.tip.basis')}: ${t(lang, `rules.basis.${f.rule}`)}`);
     return lines.join('\n');

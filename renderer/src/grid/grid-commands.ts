@@ -1,5 +1,6 @@
 // The editing commands of the grid, named once: their labels and shortcuts (for the Edit menu and
 // the right-click menu) and what each does to the selection.
+import type { PlainMessageKey, Translate } from '../../../shared/i18n';
 import type { GridEditor } from './grid-editor';
 import { gridRequests } from './grid-status';
 import type { ContextItem } from './GridContextMenu';
@@ -11,7 +12,7 @@ export const GRID_COMMANDS = [
 ] as const;
 export type GridCommand = (typeof GRID_COMMANDS)[number];
 
-export const COMMAND_INFO: Record<GridCommand, { label: string; shortcut?: string; changes: boolean }> = {
+export const COMMAND_INFO: Record<GridCommand, { label: PlainMessageKey; shortcut?: string; changes: boolean }> = {
   cut: { label: 'editing.menu.cut', shortcut: 'Ctrl+X', changes: true },
   copy: { label: 'editing.menu.copy', shortcut: 'Ctrl+C', changes: false },
   paste: { label: 'editing.menu.paste', shortcut: 'Ctrl+V', changes: true },
@@ -73,7 +74,7 @@ const CONTEXT: (GridCommand | 'separator')[] = [
 ];
 
 /** The right-click menu: changes are greyed out in a read-only plan. */
-export function contextMenuItems(t: (key: string) => string, readOnly: boolean): (ContextItem | 'separator')[] {
+export function contextMenuItems(t: Translate, readOnly: boolean): (ContextItem | 'separator')[] {
   return CONTEXT.map((id) =>
     id === 'separator' ? id : { id, label: t(COMMAND_INFO[id].label), shortcut: COMMAND_INFO[id].shortcut, disabled: readOnly && COMMAND_INFO[id].changes },
   );

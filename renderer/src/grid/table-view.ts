@@ -3,7 +3,7 @@
 // Reads AG Grid's displayed rows and columns; never changes anything.
 import type { GridApi } from 'ag-grid-community';
 import { SHORT_LABELS } from '../../../shared/columns';
-import type { Lang } from '../../../shared/i18n';
+import type { Lang, Translate } from '../../../shared/i18n';
 import type { RowView } from '../../../shared/ipc';
 import type { DisplayUnit, FundingColumn, LineField } from '../../../shared/model';
 import { formatAmount, type NumberLocale } from '../../../shared/number';
@@ -21,7 +21,7 @@ export interface ViewSettings {
   leafColumns: ReadonlySet<string>;
   columns: readonly FundingColumn[];
   lang: Lang;
-  t: (key: string, params?: Record<string, string | number>) => string;
+  t: Translate;
 }
 
 export class TableView {

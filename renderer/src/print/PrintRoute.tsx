@@ -9,7 +9,7 @@ import type { Root } from 'react-dom/client';
 import type { PlanDeskBridge } from '../../../shared/ipc';
 import { buildAnnex, type Annex, type AnnexSource } from '../../../shared/print/annex';
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../shared/print/settings';
-import { t } from '../../../shared/i18n';
+import { t, tStored } from '../../../shared/i18n';
 import { BridgeFailure } from '../bridge';
 import { PrintDocument, type LaidOut } from './PrintDocument';
 
@@ -70,7 +70,7 @@ function PrintRoute({ bridge }: { bridge: PlanDeskBridge }) {
         const settings = readPrintSettings(stored.value);
         setData({ annex: buildAnnex(plan, settings), settings });
       })
-      .catch((e) => setError(e instanceof BridgeFailure ? t('vi', e.error.code, e.error.params) : String(e)));
+      .catch((e) => setError(e instanceof BridgeFailure ? tStored('vi', e.error.code, e.error.params) : String(e)));
   }, [bridge]);
 
   if (error) return <div role="alert" className="pd-load-error">{error}</div>;

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { SafetyStatus } from '../../../../shared/commands/history';
 import { formatTime } from '../history/format';
+import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 
 export function SafetyStatusBar({ ctx }: { ctx: AppContext }) {
@@ -29,7 +30,7 @@ export function SafetyStatusBar({ ctx }: { ctx: AppContext }) {
       {s.networkShare && <span className="pd-safety-badge" title={t('safety.network')}>{t('safety.status.network')} </span>}
       {s.backups.enabled &&
         (s.backups.lastError ? (
-          <span className="pd-safety-badge pd-err" title={t(s.backups.lastError)}>
+          <span className="pd-safety-badge pd-err" title={tStored(lang, s.backups.lastError)}>
             {t('backup.status.error')}
           </span>
         ) : (

@@ -4,7 +4,7 @@
 // on counterpart or capital findings, open the settings that decide them.
 import { memo } from 'react';
 import type { Finding } from '../../../../shared/findings';
-import { t as translate, type Lang } from '../../../../shared/i18n';
+import { t as translate, tStored, type Lang, type Translate } from '../../../../shared/i18n';
 import type { DisplayUnit } from '../../../../shared/model';
 import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../../shared/number';
 import { canKeep } from './kept';
@@ -36,11 +36,11 @@ function detailOf(message: string): string {
 
 export const FindingEntry = memo(function FindingEntry(p: EntryProps) {
   const { f, lang } = p;
-  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const t: Translate = (key, ...args) => translate(lang, key, ...args);
   const money = (d: number) => formatAmount(d, p.unit, p.locale);
   const signed = (d: number) => formatSignedAmount(d, p.unit, p.locale);
   // Rendered from the message key, so the panel follows the UI language, not the file's.
-  const message = translate(lang, f.msg.key, f.msg.params);
+  const message = tStored(lang, f.msg.key, f.msg.params);
   const figures = figuresOf(f, t, money, signed);
   const isMismatch = canKeep(f) && f.lineId !== null && f.column !== null;
 
@@ -128,7 +128,7 @@ type Figures = { cols: [string, string][]; note?: string } | null;
 
 function figuresOf(
   f: Finding,
-  t: (key: string, params?: Record<string, string | number>) => string,
+  t: Translate,
   money: (d: number) => string,
   signed: (d: number) => string,
 ): Figures {

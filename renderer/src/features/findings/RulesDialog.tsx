@@ -38,7 +38,7 @@ export function RulesDialog({ ctx, onClose }: { ctx: AppContext; onClose: () => 
   };
 
   const depthMax = Math.max(4, form.depth);
-  const depthLabel = (d: number) => (d <= 1 ? t(`rulesDialog.depth.${d}`) : t('rulesDialog.depth.n', { level: d + 1 }));
+  const depthLabel = (d: number) => (d <= 1 ? t(d === 1 ? 'rulesDialog.depth.1' : 'rulesDialog.depth.0') : t('rulesDialog.depth.n', { level: d + 1 }));
   const field = (name: keyof RuleFormErrors) => ({
     id: `${id}-${name}`,
     'aria-invalid': errors[name] ? true : undefined,

@@ -90,11 +90,11 @@ describe('targetOf', () => {
 
 describe('columnNamer', () => {
   it('names columns as the headers do, with their group', () => {
-    const name = columnNamer(sampleCycle().columns, 'vi', (k) => t('vi', k));
+    const name = columnNamer(sampleCycle().columns, 'vi', (k, ...p) => t('vi', k, ...p));
     expect(name('total')).toBe('Tổng cộng');
     expect(name('local')).toBe('NSĐP');
     expect(name('central_investment')).toBe('NSTW / ĐTPT');
     expect(name('code')).toBe('Mã');
-    expect(columnNamer(sampleCycle().columns, 'en', (k) => t('en', k))('local_recurrent')).toBe('Local / Recurrent');
+    expect(columnNamer(sampleCycle().columns, 'en', (k, ...p) => t('en', k, ...p))('local_recurrent')).toBe('Local / Recurrent');
   });
 });

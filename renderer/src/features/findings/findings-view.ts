@@ -4,7 +4,7 @@
 // name that cell. Pure: unit-tested without a browser.
 import { SHORT_LABELS, ColumnTree } from '../../../../shared/columns';
 import type { Finding, RuleId, Severity } from '../../../../shared/findings';
-import type { Lang } from '../../../../shared/i18n';
+import type { Lang, Translate } from '../../../../shared/i18n';
 import type { FundingColumn } from '../../../../shared/model';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -111,7 +111,7 @@ export function targetOf(f: Finding, rootColumn: string): Target {
 }
 
 /** Column names as the grid's headers show them, with their group: "Tổng cộng", "NSTW", "NSĐP / ĐTPT". */
-export function columnNamer(columns: readonly FundingColumn[], lang: Lang, t: (key: string) => string): (key: string) => string {
+export function columnNamer(columns: readonly FundingColumn[], lang: Lang, t: Translate): (key: string) => string {
   const tree = new ColumnTree(columns);
   const short = (k: string) => SHORT_LABELS[k]?.[lang] ?? tree.byKey.get(k)?.label[lang] ?? k;
   const text: Record<string, string> = { code: t('grid.code'), name: t('grid.name'), agency: t('grid.agency'), note: t('grid.note') };

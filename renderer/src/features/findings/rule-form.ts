@@ -1,5 +1,6 @@
 // The Rules dialog's form: RuleParams shown as text in the cycle's number convention (percentages
 // "12,5", amounts in the display unit) and read back with clear refusals. Pure: unit-tested.
+import type { PlainMessageKey } from '../../../../shared/i18n';
 import { RULE_DEFAULTS } from '../../../../shared/rules';
 import { DEFAULT_RULES, type DisplayUnit, type RuleParams } from '../../../../shared/model';
 import { formatAmount, parseAmount, type NumberLocale } from '../../../../shared/number';
@@ -14,7 +15,7 @@ export interface RuleForm {
   toleranceAmount: string;
 }
 
-export type RuleFormErrors = Partial<Record<'minPercent' | 'tolerancePercent' | 'toleranceAmount', string>>;
+export type RuleFormErrors = Partial<Record<'minPercent' | 'tolerancePercent' | 'toleranceAmount', PlainMessageKey>>;
 
 const DECIMAL: Record<NumberLocale, string> = { 'vi-VN': ',', 'en-US': '.' };
 

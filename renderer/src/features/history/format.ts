@@ -2,12 +2,12 @@
 // records and settings as short text, times in the officer's local time.
 import type { AuditRow } from '../../../../shared/commands/history';
 import { SHORT_LABELS } from '../../../../shared/columns';
-import type { Lang } from '../../../../shared/i18n';
+import { tStored, type Lang, type Translate } from '../../../../shared/i18n';
 import type { DisplayUnit, FundingColumn } from '../../../../shared/model';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
 import { SETTING_KEYS } from '../../../../shared/settings';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 type NumberLocale = 'vi-VN' | 'en-US';
 
 export function formatTime(iso: string, lang: Lang): string {
@@ -31,7 +31,7 @@ export function auditFieldLabel(r: AuditRow, columns: readonly FundingColumn[], 
     case 'amount':
       return columnLabel(r.field ?? '', columns, lang);
     case 'fields':
-      return t(`history.field.${r.field}`);
+      return tStored(lang, `history.field.${r.field}`); // a field name read from the file's log
     case 'capital':
       return t('history.action.capital');
     case 'insert':

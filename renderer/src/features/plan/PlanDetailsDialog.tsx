@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { FormDialog } from '../../app/FormDialog';
 import type { DisplayUnit } from '../../../../shared/model';
+import { tMessage } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { changedMeta, fromPlanForm, toPlanForm, type PlanForm, type PlanFormErrors } from './plan-form';
 
@@ -80,7 +81,7 @@ export function PlanDetailsDialog({ ctx, onClose }: { ctx: AppContext; onClose: 
       )}
       {errors[name] && (
         <div className="pd-field-error" role="alert" id={`${id}-${name}-error`}>
-          {t(errors[name]!.key, errors[name]!.params)}
+          {tMessage(ctx.lang, errors[name]!)}
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@
 // conversion to the cycle's metadata, with a message key per field that cannot be taken. Pure: the
 // dialog renders it, unit tests check it.
 import { formatDocDate, parseDocDate } from '../../../../shared/doc-date';
-import type { MessageKey } from '../../../../shared/i18n';
+import type { Message } from '../../../../shared/i18n';
 import { META_TEXT_MAX } from '../../../../shared/ipc';
 import type { CycleMeta, DisplayUnit } from '../../../../shared/model';
 
@@ -26,7 +26,7 @@ export interface PlanForm {
   recipients: string;
 }
 
-export type PlanFormErrors = Partial<Record<keyof PlanForm, { key: MessageKey; params?: Record<string, number> }>>;
+export type PlanFormErrors = Partial<Record<keyof PlanForm, Message<'plan.error.tooLong' | 'plan.error.required' | 'plan.error.year' | 'plan.error.date'>>>;
 
 export function toPlanForm(meta: CycleMeta): PlanForm {
   return {

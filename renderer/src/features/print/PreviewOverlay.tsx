@@ -6,6 +6,7 @@ import { buildAnnex } from '../../../../shared/print/annex';
 import { readPrintSettings, type PrintSettings } from '../../../../shared/print/settings';
 import { BridgeFailure } from '../../bridge';
 import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
+import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { SettingsPanel } from './SettingsPanel';
 import { exportPdfInBrowserMode } from './browser-pdf';
@@ -59,7 +60,7 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
       try {
         store.apply(await bridge.invoke('settings/set', { key: 'print', value: next, label: 'print.undo' }));
       } catch (e) {
-        const detail = e instanceof BridgeFailure ? t(e.error.code, e.error.params) : String(e);
+        const detail = e instanceof BridgeFailure ? tStored(ctx.lang, e.error.code, e.error.params) : String(e);
         ctx.show(t('print.saveFailed', { detail }), 'error');
       }
     });

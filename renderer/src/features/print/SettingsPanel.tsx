@@ -12,6 +12,7 @@ import {
   PAPERS,
   type PrintSettings,
 } from '../../../../shared/print/settings';
+import type { PlainMessageKey } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 
 interface Props {
@@ -20,7 +21,7 @@ interface Props {
   onChange: (next: PrintSettings) => void;
 }
 
-const LINE_CHOICES: { value: number | null; key: string }[] = [
+const LINE_CHOICES: { value: number | null; key: PlainMessageKey }[] = [
   { value: null, key: 'print.set.lines.all' },
   { value: 0, key: 'print.set.lines.projects' },
   { value: 1, key: 'print.set.lines.subprojects' },

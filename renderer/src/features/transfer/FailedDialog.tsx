@@ -1,5 +1,6 @@
 // An import that could not go on (a broken, hostile or password-protected file, a refusal): the
 // reason in plain Vietnamese, and the assurance that the open plan did not change.
+import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { cancelImport, type TransferStep } from './flow';
 import { Frame } from './Frame';
@@ -27,7 +28,7 @@ export function FailedDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
       <div className="pd-xfer-failure" role="alert">
         <span className="pd-xfer-failure-icon" aria-hidden="true">!</span>
         <div>
-          <p className="pd-xfer-failure-text">{t(step.error.code, step.error.params)}</p>
+          <p className="pd-xfer-failure-text">{tStored(ctx.lang, step.error.code, step.error.params)}</p>
           <p className="pd-xfer-hint">{t('transfer.failed.unchanged')}</p>
         </div>
       </div>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportTemplate, MappingSpec, SheetPreview } from '../../../../shared/commands/transfer';
 import type { Patch } from '../../../../shared/ipc';
 import { BridgeFailure } from '../../bridge';
+import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { backToReport, cancelImport, readAgain, type TransferStep } from './flow';
 import { Frame } from './Frame';
@@ -72,7 +73,7 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
         (err) => {
           if (!live) return;
           const e = err instanceof BridgeFailure ? err.error : { code: 'error.internal', params: { detail: String(err) } };
-          setPreviewError(t(e.code, e.params));
+          setPreviewError(tStored(lang, e.code, e.params));
           setLoading(false);
         },
       );

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { DisplayUnit, Dong } from '../../../../shared/model';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
+import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { cancelImport, chooseAnotherSheet, createCycle, fillTable, openMapping, replaceTable, type TransferStep } from './flow';
 import { Frame } from './Frame';
@@ -271,21 +272,21 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
       {cells.length > 0 && (
         <section className="pd-xfer-section" data-section="cells">
           <h3>{t('transfer.report.cells', { count: count(cells.length) })}</h3>
-          <Listing rows={cells.map((w) => [w.address ?? '', t(w.key, w.params)])} head={[t('transfer.report.address'), t('transfer.report.message')]} />
+          <Listing rows={cells.map((w) => [w.address ?? '', tStored(lang, w.key, w.params)])} head={[t('transfer.report.address'), t('transfer.report.message')]} />
         </section>
       )}
 
       {others.length > 0 && (
         <section className="pd-xfer-section" data-section="warnings">
           <h3>{t('transfer.report.warnings', { count: count(others.length) })}</h3>
-          <Listing rows={others.map((w) => [w.address ?? '', t(w.key, w.params)])} head={[t('transfer.report.address'), t('transfer.report.message')]} />
+          <Listing rows={others.map((w) => [w.address ?? '', tStored(lang, w.key, w.params)])} head={[t('transfer.report.address'), t('transfer.report.message')]} />
         </section>
       )}
 
       {report.skipped.length > 0 && (
         <section className="pd-xfer-section" data-section="skipped">
           <h3>{t('transfer.report.skipped', { count: count(report.skipped.length) })}</h3>
-          <Listing rows={report.skipped.map((s) => [s.address, t(s.reason)])} head={[t('transfer.report.address'), t('transfer.report.reason')]} />
+          <Listing rows={report.skipped.map((s) => [s.address, tStored(lang, s.reason)])} head={[t('transfer.report.address'), t('transfer.report.reason')]} />
         </section>
       )}
     </Frame>

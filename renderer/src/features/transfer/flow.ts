@@ -6,6 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ImportSource, MappingSpec, SheetChoice, TransferStatus } from '../../../../shared/commands/transfer';
 import { MAX_UPLOAD_BYTES } from '../../../../shared/commands/transfer';
+import type { PlainMessageKey } from '../../../../shared/i18n';
 import type { BridgeError, Patch } from '../../../../shared/ipc';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
@@ -25,7 +26,7 @@ export type TransferStep =
       sheet: string | number | null;
       mapping: MappingSpec | null;
       /** Why it opened by itself (a dictionary key): no table found, or columns of the same meaning; null: the person asked. */
-      notice: string | null;
+      notice: PlainMessageKey | null;
       /** The report to go back to (opened from it). */
       back: Ready | null;
     }

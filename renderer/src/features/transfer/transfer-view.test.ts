@@ -1,11 +1,11 @@
 // The mapping dialog's targets and mapping, and the report's layout of warnings and totals.
 import { defaultColumns } from '../../../../shared/columns';
 import type { ImportReport } from '../../../../shared/import-report';
-import { t as translate } from '../../../../shared/i18n';
+import { t as translate, type PlainMessageKey } from '../../../../shared/i18n';
 import { compareAddress, splitWarnings, totalRows } from './report-view';
 import { buildMapping, choicesFrom, columnLabel, headerRows, targetLabel } from './targets';
 
-const t = (k: string) => translate('vi', k);
+const t = (k: PlainMessageKey) => translate('vi', k);
 
 describe('mapping targets', () => {
   it('name funding columns with their place in the tree', () => {
