@@ -4,6 +4,7 @@
 import type { ColumnTree } from '../../shared/columns';
 import type { PlanCalc } from '../../shared/calc';
 import type { CommandArgs, CommandName, CommandResults, FileInfo, Patch, RowView, Snapshot } from '../../shared/ipc';
+import type { Finding } from '../../shared/findings';
 import type { CycleData, CycleMeta, Line, RuleParams } from '../../shared/model';
 import type { SettingKey } from '../../shared/settings';
 import type { DocAction } from './actions';
@@ -19,7 +20,13 @@ export interface SessionContext {
   readonly info: FileInfo;
   readonly db: DB;
   cycle(): CycleData;
-  snapshot(): Snapshot;
+  snapshot(firstRows?: number): Snapshot;
+  /** Rows from..from+count in display order. */
+  rows(from: number, count: number): RowView[];
+  findings(): Finding[];
+  /** Undo or redo one step of the history, as one transaction. */
+  undo(): Patch;
+  redo(): Patch;
   rowView(id: number): RowView;
   setting<T = unknown>(key: SettingKey): T | undefined;
   requireLine(id: number): Line;

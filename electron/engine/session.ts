@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { ColumnTree } from '../../shared/columns';
 import { PlanCalc } from '../../shared/calc';
-import type { FindingsDelta } from '../../shared/findings';
+import type { Finding, FindingsDelta } from '../../shared/findings';
 import { t } from '../../shared/i18n';
 import {
   commandArgs,
@@ -26,8 +26,8 @@ import { captureAgreeing, followChanges, withAncestors } from '../../shared/stat
 import { stepLabel, stepLabelFrom } from '../../shared/step-label';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
-import { areaHandlers } from './commands';
-import type { Cursor, Handler, HandlerMap, SessionContext } from './context';
+import { commandHandlers } from './commands';
+import type { Cursor, Handler, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
 import { structuralRepaint } from './structure-patch';
 import { AuditLog } from './history/audit-log';
@@ -41,7 +41,7 @@ export class PlanSession implements SessionContext {
   private model!: PlanCalc;
   /** Area settings (print, templates…): meta rows whose key is not a CycleMeta field. */
   private settings = new Map<string, unknown>();
-  private findings!: FindingsTracker;
+  private findingsTracker!: FindingsTracker;
   private readonly writer: ActionWriter;
   private readonly undoLog: UndoLog;
   /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
@@ -119,7 +119,7 @@ export class PlanSession implements SessionContext {
         .filter((r) => (SETTING_KEYS as readonly string[]).includes(r.key))
         .map((r) => [r.key, JSON.parse(r.value) as unknown]),
     );
-    this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+    this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
     // Past the highest id ever used (the audit log remembers deleted lines): ids are never reused.
     this.nextLineId = Math.max(this.data.lines.reduce((m, l) => Math.max(m, l.id), 0), this.audit.highestLineId()) + 1;
   }
@@ -134,144 +134,33 @@ export class PlanSession implements SessionContext {
     if (!parsed.success) {
       throw new PlanDeskError('error.invalid_args', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
     }
-    const handler: Handler<K> = this.handlers[name];
+    const handler: Handler<K> = commandHandlers[name];
     return handler(parsed.data as CommandArgs<K>, this);
   }
 
-  private readonly handlers: HandlerMap<CommandName> = {
-    ...areaHandlers,
-    'cycle/snapshot': async (a) => this.snapshot(a.firstRows),
-    'cycle/rows': async (a) => ({
-      rows: this.displayOrder().slice(a.from, a.from + a.count).map(({ id, depth }) => this.rowView(id, depth)),
-    }),
-    'cycle/findings': async () => ({ findings: this.findings.all() }),
-    'cell/set': async (a) => {
-      this.requireCell(a.lineId, a.column);
-      const old = this.calc.storedValue(a.lineId, a.column) ?? null;
-      if (old === a.value) return this.emptyPatch();
-      return this.commit(stepLabel('undo.cell'), [{ t: 'amount', lineId: a.lineId, column: a.column, old, new: a.value }], {
-        lineId: a.lineId,
-        column: a.column,
-      });
-    },
-    'cells/set': async (a) => {
-      const actions: DocAction[] = [];
-      const skipped: NonNullable<Patch['skipped']> = [];
-      const seen = new Set<string>();
-      for (const c of a.changes) {
-        if (!this.calc.lines.has(c.lineId) || !this.cols.has(c.column)) {
-          skipped.push({ lineId: c.lineId, column: c.column, reason: 'unknown' });
-          continue;
-        }
-        // A paste fills entries; totals are computed, so a pasted figure never lands on one.
-        if (this.calc.isTotalPosition(c.lineId, c.column)) {
-          skipped.push({ lineId: c.lineId, column: c.column, reason: 'total_position' });
-          continue;
-        }
-        const key = `${c.lineId}:${c.column}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const old = this.calc.storedValue(c.lineId, c.column) ?? null;
-        if (old !== c.value) actions.push({ t: 'amount', lineId: c.lineId, column: c.column, old, new: c.value });
-      }
-      const first = a.changes[0];
-      const patch = actions.length
-        ? this.commit(stepLabelFrom(a.label, 'undo.paste'), actions, first ? { lineId: first.lineId, column: first.column } : null)
-        : this.emptyPatch();
-      return { ...patch, skipped };
-    },
-    'line/update': async (a) => {
-      const line = this.requireLine(a.lineId);
-      const old: Partial<Record<LineField, string>> = {};
-      const next: Partial<Record<LineField, string>> = {};
-      for (const [f, v] of Object.entries(a.fields) as [LineField, string][]) {
-        const value = v.normalize('NFC');
-        if (line[f] !== value) {
-          old[f] = line[f];
-          next[f] = value;
-        }
-      }
-      if (Object.keys(next).length === 0) return this.emptyPatch();
-      const col = Object.keys(next)[0];
-      return this.commit(stepLabel('undo.line.update'), [{ t: 'fields', lineId: a.lineId, old, new: next }], { lineId: a.lineId, column: col });
-    },
-    'line/setCapital': async (a) => {
-      const line = this.requireLine(a.lineId);
-      const next = { allowedCapital: a.allowedCapital, isAdjustment: a.isAdjustment ?? line.isAdjustment };
-      return this.commit(
-        stepLabel('undo.capital'),
-        [{ t: 'capital', lineId: a.lineId, old: { allowedCapital: line.allowedCapital, isAdjustment: line.isAdjustment }, new: next }],
-        { lineId: a.lineId, column: null },
-      );
-    },
-    'line/insert': async (a) => {
-      let parentId: number | null = null;
-      let position = this.calc.children(null).length;
-      if (a.anchor !== null) {
-        const anchor = this.requireLine(a.anchor);
-        if (a.where === 'child') {
-          parentId = anchor.id;
-          position = this.calc.children(anchor.id).length;
-        } else {
-          parentId = anchor.parentId;
-          position = anchor.position + (a.where === 'below' ? 1 : 0);
-        }
-      }
-      const id = this.newLineId();
-      const fields = a.fields ?? {};
-      const line: Line = {
-        id, parentId, position,
-        code: (fields.code ?? '').normalize('NFC'), name: (fields.name ?? '').normalize('NFC'),
-        agency: (fields.agency ?? '').normalize('NFC'), note: (fields.note ?? '').normalize('NFC'),
-        allowedCapital: parentId !== null ? (this.calc.lines.get(parentId)?.allowedCapital ?? null) : null,
-        isAdjustment: false,
-      };
-      const actions: DocAction[] = this.shiftSiblings(parentId, position, +1);
-      actions.push({ t: 'insert', line, amounts: [] });
-      const patch = this.commit(stepLabel('undo.line.insert'), actions, { lineId: id, column: 'code' });
-      return { ...patch, lineId: id };
-    },
-    'line/delete': async (a) => {
-      const line = this.requireLine(a.lineId);
-      // Children first (foreign keys), each with its figures, so undo restores everything.
-      const doomed: Line[] = [];
-      const visit = (id: number) => {
-        for (const k of this.calc.children(id)) visit(k);
-        doomed.push(this.calc.lines.get(id)!);
-      };
-      visit(line.id);
-      const actions: DocAction[] = doomed.map((l) => ({
-        t: 'delete',
-        line: l,
-        amounts: [...this.calc.storedOf(l.id)].map(([column, value]) => ({ lineId: l.id, column, value })),
-      }));
-      actions.push(...this.shiftSiblings(line.parentId, line.position + 1, -1));
-      return this.commit(stepLabel('undo.line.delete'), actions, { lineId: line.parentId ?? line.id, column: null });
-    },
-    'meta/set': async (a) => {
-      const actions: DocAction[] = [];
-      for (const [k, v] of Object.entries(a.meta)) {
-        const old: unknown = this.data.meta[k as keyof CycleMeta];
-        if (JSON.stringify(old) !== JSON.stringify(v)) actions.push({ t: 'meta', key: k, old, new: v });
-      }
-      return actions.length ? this.commit(stepLabel('undo.meta'), actions, null) : this.emptyPatch();
-    },
-    'rules/set': async (a) =>
-      this.commit(stepLabel('undo.rules'), [{ t: 'meta', key: 'rules', old: this.data.rules, new: a.rules }], null),
-    'undo': async () => {
-      const step = this.undoLog.peekUndo();
-      if (!step) throw new PlanDeskError('error.nothing_to_undo');
-      return this.applySteps([...step.actions].reverse().map(invert), () => this.undoLog.mark(step.id, 'undone'), step.cursor, { kind: 'undo', label: step.label });
-    },
-    'redo': async () => {
-      const step = this.undoLog.peekRedo();
-      if (!step) throw new PlanDeskError('error.nothing_to_redo');
-      return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor, { kind: 'redo', label: step.label });
-    },
-    'settings/get': async (a) => ({ value: this.settings.get(a.key) ?? null }),
-    'settings/set': async (a) =>
-      this.commit(stepLabelFrom(a.label, 'undo.settings'), [{ t: 'meta', key: a.key, old: this.settings.get(a.key) ?? null, new: a.value }], null),
-  };
+  /** The rows from..from+count in display order (cycle/rows). */
+  rows(from: number, count: number): RowView[] {
+    return this.displayOrder().slice(from, from + count).map(({ id, depth }) => this.rowView(id, depth));
+  }
+
+  /** Every finding as it stands. */
+  findings(): Finding[] {
+    return this.findingsTracker.all();
+  }
+
+  /** Undo the last step (its actions inverted, in reverse), as one transaction. */
+  undo(): Patch {
+    const step = this.undoLog.peekUndo();
+    if (!step) throw new PlanDeskError('error.nothing_to_undo');
+    return this.applySteps([...step.actions].reverse().map(invert), () => this.undoLog.mark(step.id, 'undone'), step.cursor, { kind: 'undo', label: step.label });
+  }
+
+  /** Redo the last undone step. */
+  redo(): Patch {
+    const step = this.undoLog.peekRedo();
+    if (!step) throw new PlanDeskError('error.nothing_to_redo');
+    return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor, { kind: 'redo', label: step.label });
+  }
 
   /** Actions that move later siblings by `delta` to open (or close) a gap at `from`. */
   shiftSiblings(parentId: number | null, from: number, delta: number): DocAction[] {
@@ -375,17 +264,17 @@ export class PlanSession implements SessionContext {
       const order = this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };
       if (metaChanged || rulesChanged) {
-        this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
-        findings = { reset: this.findings.all(), upsert: [], remove: [] };
+        this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+        findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
       } else {
         // The rows to repaint, and the sibling groups lines left or joined (duplicate codes).
-        findings = this.findings.updateStructure(repaint, removed, groups, order);
+        findings = this.findingsTracker.updateStructure(repaint, removed, groups, order);
       }
     } else if (metaChanged || rulesChanged) {
-      this.findings = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
-      findings = { reset: this.findings.all(), upsert: [], remove: [] };
+      this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+      findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
     } else {
-      findings = this.findings.update(changed);
+      findings = this.findingsTracker.update(changed);
     }
     return {
       rows: (structure ? tree.repaint : [...changed].filter((id) => this.calc.lines.has(id))).map((id) => this.rowView(id)),
@@ -479,7 +368,7 @@ export class PlanSession implements SessionContext {
       file: this.info, rowCount: order.length, findingsIncluded: withFindings,
       meta: this.data.meta, columns: this.data.columns, rules: this.data.rules,
       rows: part.map(({ id, depth }) => this.rowView(id, depth)), totals: this.totals(),
-      findings: withFindings ? this.findings.all() : [], undo: this.undoState(),
+      findings: withFindings ? this.findingsTracker.all() : [], undo: this.undoState(),
     };
   }
 }

@@ -6,14 +6,11 @@ import { z } from 'zod';
 import type { Patch } from '../ipc';
 import { MAX_CELL_DONG } from '../model';
 import { NUMBER_STYLES, type NumberStyle } from '../renumber';
+import { lineFields } from './core';
 
 const lineId = z.number().int().positive();
 const columnKey = z.string().min(1).max(64);
 const amount = z.number().int().min(-MAX_CELL_DONG).max(MAX_CELL_DONG);
-const lineFields = z
-  .object({ code: z.string().max(50), name: z.string().max(2000), agency: z.string().max(1000), note: z.string().max(2000) })
-  .partial()
-  .strict();
 const lineIds = z.array(lineId).min(1).max(200_000);
 const levels = z.array(z.enum(NUMBER_STYLES)).min(1).max(12);
 

@@ -114,6 +114,22 @@ describe('line operations', () => {
     s.close();
   });
 
+  it('the old one-line names share that implementation but keep codes as typed and their cursor', async () => {
+    const s = PlanSession.open(sampleFile());
+    const three = id(s, '3');
+    const p = await s.handle('line/insert', { anchor: id(s, '3.1'), where: 'below', fields: { code: '3.1a', name: 'Mới' } });
+    expect(outline(s).slice(4, 8)).toEqual(['3', '  3.1', '  3.1a', '  3.2']);
+    expect(p.cursor).toEqual({ lineId: p.lineId, column: 'code' });
+    const d = await s.handle('line/delete', { lineId: id(s, '3.1') });
+    expect(outline(s).slice(4, 7)).toEqual(['3', '  3.1a', '  3.2']);
+    expect(d.cursor).toEqual({ lineId: three, column: null });
+    expect('deleted' in d).toBe(false);
+    await s.handle('undo', {});
+    await s.handle('undo', {});
+    expect(outline(s)).toEqual(SAMPLE_OUTLINE);
+    s.close();
+  });
+
   it('deletes a parent with its children and the money below it, renumbering what follows; undo brings all back', async () => {
     const s = PlanSession.open(sampleFile());
     const p = await s.handle('lines/delete', { lineIds: [id(s, '4'), id(s, '4.2')] });

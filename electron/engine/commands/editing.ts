@@ -8,7 +8,8 @@ import type { Line, LineField } from '../../../shared/model';
 import type { PlanCalc } from '../../../shared/calc';
 import { detectLevels, renumber, type NumberingLevels, type NumberingTree } from '../../../shared/renumber';
 import type { DocAction } from '../actions';
-import type { Handler, SessionContext } from '../context';
+import type { Cursor, Handler, SessionContext } from '../context';
+import type { CommandArgs, Patch } from '../../../shared/ipc';
 import { PlanDeskError } from '../errors';
 import { selectionRoots, TreeDraft } from './editing-tree';
 
@@ -52,13 +53,21 @@ function rootsOf(ctx: SessionContext, ids: readonly number[]): number[] {
 }
 
 /** Commit a structural edit, or refuse it with `refusal` when it changed nothing. */
-function commitDraft(ctx: SessionContext, draft: TreeDraft, label: PlainMessageKey, cursor: { lineId: number; column: string | null }, refusal: string) {
+function commitDraft(ctx: SessionContext, draft: TreeDraft, label: PlainMessageKey, cursor: { lineId: number; column: string | null }, refusal: PlainMessageKey) {
   const actions = draft.actions(numberingOf(ctx));
   if (!actions.some((a) => a.t !== 'fields')) throw new PlanDeskError(refusal);
   return ctx.commit(stepLabel(label), actions, cursor);
 }
 
-const write: Handler<'edit/write'> = async (a, ctx) => {
+/** What a block write takes: figures, line fields, and lines to add below one (edit/write's shape). */
+type Block = Pick<CommandArgs<'edit/write'>, 'amounts' | 'fields' | 'append'>;
+
+/**
+ * Write a block of figures and line fields in one step (edit/write, and the core's cells/set and
+ * line/update). Figures on totals and unknown cells are skipped and reported. `cursor` defaults to
+ * the first figure, else the first line field.
+ */
+export function writeBlock(ctx: SessionContext, a: Block, label: string, cursor?: Cursor): Patch & { skipped: WriteSkip[]; added: number[] } {
   const { calc, columns } = ctx;
   const skipped: WriteSkip[] = [];
   const actions: DocAction[] = [];
@@ -119,11 +128,21 @@ const write: Handler<'edit/write'> = async (a, ctx) => {
   }
   if (actions.length === 0) return { ...ctx.emptyPatch(), skipped, added };
   const first = a.amounts[0] ?? null;
-  const cursor = a.cursor ?? (first ? { lineId: first.lineId, column: first.column } : a.fields[0] ? { lineId: a.fields[0].lineId, column: Object.keys(a.fields[0].fields)[0] ?? null } : null);
-  return { ...ctx.commit(stepLabel(`undo.${a.label}`), actions, cursor), skipped, added };
-};
+  const at = cursor ?? (first ? { lineId: first.lineId, column: first.column } : a.fields[0] ? { lineId: a.fields[0].lineId, column: Object.keys(a.fields[0].fields)[0] ?? null } : null);
+  return { ...ctx.commit(label, actions, at), skipped, added };
+}
 
-const insert: Handler<'lines/insert'> = async (a, ctx) => {
+const write: Handler<'edit/write'> = async (a, ctx) => writeBlock(ctx, a, stepLabel(`undo.${a.label}`), a.cursor);
+
+/**
+ * Insert `count` lines above, below or as the last children of `anchor` (null: at the end), with
+ * `fields` — lines/insert (codes renumbered by the setting) and the core's line/insert (kept as typed).
+ */
+export function insertLines(
+  ctx: SessionContext,
+  a: { anchor: number | null; where: 'above' | 'below' | 'child'; count: number; fields?: Partial<Record<LineField, string>> },
+  opts: { renumber: boolean; column: string },
+): Patch & { lineIds: number[] } {
   const draft = new TreeDraft(ctx.calc);
   let parent: number | null = null;
   let index = ctx.calc.children(null).length;
@@ -138,30 +157,38 @@ const insert: Handler<'lines/insert'> = async (a, ctx) => {
     }
   }
   const ids: number[] = [];
-  for (let i = 0; i < (a.count ?? 1); i++) {
-    const line = blankLine(ctx, parent);
+  for (let i = 0; i < a.count; i++) {
+    const line = blankLine(ctx, parent, a.fields);
     draft.create(line, parent, index + i);
     ids.push(line.id);
   }
-  const patch = ctx.commit(stepLabel(ids.length > 1 ? 'undo.lines.insertMany' : 'undo.line.insert'), draft.actions(numberingOf(ctx)), {
+  const patch = ctx.commit(stepLabel(ids.length > 1 ? 'undo.lines.insertMany' : 'undo.line.insert'), draft.actions(opts.renumber ? numberingOf(ctx) : null), {
     lineId: ids[0],
-    column: 'name',
+    column: opts.column,
   });
   return { ...patch, lineIds: ids };
-};
+}
 
-const remove: Handler<'lines/delete'> = async (a, ctx) => {
-  const roots = rootsOf(ctx, a.lineIds);
+const insert: Handler<'lines/insert'> = async (a, ctx) => insertLines(ctx, { anchor: a.anchor, where: a.where, count: a.count ?? 1 }, { renumber: true, column: 'name' });
+
+/**
+ * Delete lines with everything below them and their figures — lines/delete (codes renumbered by the
+ * setting) and the core's line/delete (kept as typed, the cursor on the parent).
+ */
+export function deleteLines(ctx: SessionContext, lineIds: readonly number[], opts: { renumber: boolean; cursor?: Cursor }): Patch & { deleted: number } {
+  const roots = rootsOf(ctx, lineIds);
   const draft = new TreeDraft(ctx.calc);
   for (const r of roots) draft.remove(r);
   const deleted = draft.deletedCount;
   // Undo brings the first deleted line back: that is where the cursor goes.
-  const patch = ctx.commit(stepLabel(roots.length > 1 ? 'undo.lines.delete' : 'undo.line.delete'), draft.actions(numberingOf(ctx)), {
+  const patch = ctx.commit(stepLabel(roots.length > 1 ? 'undo.lines.delete' : 'undo.line.delete'), draft.actions(opts.renumber ? numberingOf(ctx) : null), opts.cursor ?? {
     lineId: roots[0],
     column: null,
   });
   return { ...patch, deleted };
-};
+}
+
+const remove: Handler<'lines/delete'> = async (a, ctx) => deleteLines(ctx, a.lineIds, { renumber: true });
 
 const move: Handler<'lines/move'> = async (a, ctx) => {
   const roots = rootsOf(ctx, a.lineIds);

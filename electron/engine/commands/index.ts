@@ -1,7 +1,9 @@
-// The feature areas' command handlers, merged. An area adds a module here exporting a map of
+// The command handlers, merged: the core's (core.ts) and the feature areas'. An area adds a module here exporting a map of
 // handlers for the commands it declared in shared/commands/, and one line to the merge below.
 import type { AreaCommandResults } from '../../../shared/commands';
+import type { CommandName } from '../../../shared/ipc';
 import type { HandlerMap } from '../context';
+import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
 import { historyHandlers } from './history';
 import { totalsHandlers } from './totals';
@@ -15,3 +17,6 @@ export const areaHandlers: AreaHandlers = {
   ...transferHandlers,
   ...totalsHandlers,
 };
+
+/** Every command's handler, the core's and the areas': the session looks a command up here. */
+export const commandHandlers: HandlerMap<CommandName> = { ...coreHandlers, ...areaHandlers };
