@@ -468,7 +468,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       const raw = e.newValue == null ? '' : String(e.newValue);
       try {
         if ((TEXT_COLUMNS as readonly string[]).includes(colId)) {
-          await applyPatch(await bridge.invoke('line/update', { lineId: row.id, fields: { [colId as TextColumn]: raw } }));
+          await editor.setFields(row.id, { [colId as TextColumn]: raw });
           onSaved?.();
           return;
         }
@@ -485,7 +485,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
             ? true
             : showPreview(row.id, colId, parsed.value);
         try {
-          await applyPatch(await bridge.invoke('cell/set', { lineId: row.id, column: colId, value: parsed.value }));
+          await editor.setCell(row.id, colId, parsed.value);
           onSaved?.();
         } catch (err) {
           // Refused: what was shown ahead is withdrawn by reading the plan again.
@@ -502,7 +502,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         onMessage(tStored(code.code, code.params), 'error');
       }
     },
-    [applyPatch, bridge, unit, locale, onMessage, onSaved, t, showPreview, local, reload, store, earlyPreview],
+    [editor, unit, locale, onMessage, onSaved, t, showPreview, local, reload, store, earlyPreview],
   );
 
   const columnDefs = useMemo(() => {

@@ -60,6 +60,29 @@ export class GridEditor {
     return run;
   }
 
+  /**
+   * One typed cell (AG Grid's edit request) goes through the same queue as every other edit: in
+   * browser mode each command is its own HTTP request, and two quick edits sent side by side can
+   * reach the engine in the other order. The grid shows the returned Patch; a refusal is thrown
+   * to the caller (which withdraws what it showed ahead).
+   */
+  setCell(lineId: number, column: string, value: number | null): Promise<Patch> {
+    return this.serial(async () => {
+      const p = await this.host.bridge.invoke('cell/set', { lineId, column, value });
+      await this.host.applyPatch(p);
+      return p;
+    });
+  }
+
+  /** One typed text cell (code, name, note…), in the same queue. */
+  setFields(lineId: number, fields: Partial<Record<LineField, string>>): Promise<Patch> {
+    return this.serial(async () => {
+      const p = await this.host.bridge.invoke('line/update', { lineId, fields });
+      await this.host.applyPatch(p);
+      return p;
+    });
+  }
+
   paste(text: string, html: string): Promise<void> {
     return this.serial(() => this.pasteNow(text, html));
   }
