@@ -9,10 +9,25 @@ import type { CycleData, CycleMeta, Line, RuleParams } from '../../shared/model'
 import type { SettingKey } from '../../shared/settings';
 import type { DocAction } from './actions';
 import type { DB } from './store/db';
+import type { HistoryHost } from './history/host';
+import type { TransferJobs } from './transfer/jobs';
 
 export type Cursor = { lineId: number; column: string | null } | null;
 
+/**
+ * What the host gives the commands, passed in explicitly (never looked up): the workspace that owns
+ * the file (backups, lock, safety status, opening another file) and the import jobs.
+ */
+export interface Services {
+  /** Null for a session opened on its own (the CLI, engine tests): those commands say so. */
+  readonly host: HistoryHost | null;
+  /** The host's import jobs; refuses with error.no_workspace where the host runs none. */
+  jobs(): TransferJobs;
+}
+
 export interface SessionContext {
+  /** The host's services (see Services); set by the Workspace that opened the session. */
+  readonly services: Services;
   readonly calc: PlanCalc;
   readonly columns: ColumnTree;
   readonly meta: CycleMeta;
@@ -44,7 +59,18 @@ export interface SessionContext {
  * handler is async (a handler whose work is synchronous still runs at once, up to its first await),
  * so the Workspace awaits them all the same way.
  */
-export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: SessionContext) => Promise<CommandResults[K]>;
+export type Handler<K extends CommandName> = ((args: CommandArgs<K>, ctx: SessionContext) => Promise<CommandResults[K]>) & {
+  /**
+   * A command that changes the plan in bulk (an import) declares that a backup of the plan as it is
+   * must be taken first; the Workspace takes it before running the handler (safety/guarded-file.ts).
+   */
+  readonly backupFirst?: true;
+};
+
+/** Declare that a handler needs a backup of the current plan before it runs (see Handler.backupFirst). */
+export function withBackupFirst<K extends CommandName>(handler: (args: CommandArgs<K>, ctx: SessionContext) => Promise<CommandResults[K]>): Handler<K> {
+  return Object.assign(handler, { backupFirst: true as const });
+}
 
 /** A map of handlers, one per command name in `K` (an area's, or all of them). */
 export type HandlerMap<K extends CommandName> = { [P in K]: Handler<P> };

@@ -27,7 +27,7 @@ import { stepLabel, stepLabelFrom } from '../../shared/step-label';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
 import { commandHandlers } from './commands';
-import type { Cursor, Handler, SessionContext } from './context';
+import type { Cursor, Handler, Services, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
 import { structuralRepaint } from './structure-patch';
 import { AuditLog } from './history/audit-log';
@@ -47,6 +47,8 @@ export class PlanSession implements SessionContext {
   /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
   private readonly audit: AuditLog;
   private nextLineId = 1;
+  /** Given by the Workspace that opens the session; alone (CLI, tests), no host and no import jobs. */
+  services: Services = { host: null, jobs: () => { throw new PlanDeskError('error.no_workspace'); } };
   private order: { id: number; depth: number }[] | null = null;
 
   private constructor(readonly file: CycleFile) {

@@ -10,7 +10,7 @@ import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
 import { comparePlans } from '../history/compare';
 import { writeCompareXlsx } from '../history/compare-xlsx';
-import { hostOf, maybeHostOf } from '../history/host';
+import { hostOf } from '../history/host';
 import { createNextCycle } from '../history/new-cycle';
 import { Revisions } from '../history/revisions';
 import { loadSide } from '../history/sources';
@@ -62,7 +62,7 @@ export const historyHandlers: HandlerMap<keyof HistoryResults> = {
   'backup/now': async (_a, ctx) => ({ backup: await hostOf(ctx).backupNow() }),
   'backup/restore': async (a, ctx) => hostOf(ctx).restore(a.id, a.damaged ?? false),
   'safety/status': async (_a, ctx) => {
-    const host = maybeHostOf(ctx);
+    const host = ctx.services.host;
     if (host) return host.status();
     return {
       path: ctx.info.path, readOnly: ctx.info.readOnly, readOnlyReason: ctx.info.readOnly ? 'user' : null, lockedBy: null, recovered: null,

@@ -7,11 +7,10 @@ import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import type { TransferResults, TransferStatus } from '../../../shared/commands/transfer';
 import { stepLabel } from '../../../shared/step-label';
-import type { HandlerMap, SessionContext } from '../context';
+import { withBackupFirst, type HandlerMap, type SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { exportAnnex } from '../excel';
 import { hostOf } from '../history/host';
-import { transferJobs } from '../transfer/jobs';
 import { writeImportedCycle } from '../transfer/new-file';
 import { fillActions } from '../transfer/fill';
 import { replaceActions, sameColumnTree } from '../transfer/replace';
@@ -28,24 +27,24 @@ function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
 }
 
 export const transferHandlers: HandlerMap<keyof TransferResults> = {
-  'transfer/start': async (a) => transferJobs().start(a.source, { sheet: a.sheet, mapping: a.mapping }),
-  'transfer/status': async (a, ctx) => withColumns(ctx, transferJobs().status(a.job)),
-  'transfer/read': async (a, ctx) => withColumns(ctx, transferJobs().read(a.job, a.sheet, a.mapping)),
-  'transfer/preview': async (a) => transferJobs().preview(a.job, a.sheet, a.mapping),
-  'transfer/cancel': async (a) => ({ cancelled: transferJobs().cancel(a.job) }),
-  'transfer/importReplace': async (a, ctx) => {
+  'transfer/start': async (a, ctx) => ctx.services.jobs().start(a.source, { sheet: a.sheet, mapping: a.mapping }),
+  'transfer/status': async (a, ctx) => withColumns(ctx, ctx.services.jobs().status(a.job)),
+  'transfer/read': async (a, ctx) => withColumns(ctx, ctx.services.jobs().read(a.job, a.sheet, a.mapping)),
+  'transfer/preview': async (a, ctx) => ctx.services.jobs().preview(a.job, a.sheet, a.mapping),
+  'transfer/cancel': async (a, ctx) => ({ cancelled: ctx.services.jobs().cancel(a.job) }),
+  'transfer/importReplace': withBackupFirst<'transfer/importReplace'>(async (a, ctx) => {
     writable(ctx);
-    const jobs = transferJobs();
+    const jobs = ctx.services.jobs();
     const { name, result } = jobs.ready(a.job);
     if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
     const { actions, firstLine } = replaceActions(ctx, result.data, { fileHasSettings: result.report.fromPlanDesk });
     const patch = ctx.commit(stepLabel('transfer.undo.replace', { file: name }), actions, firstLine === null ? null : { lineId: firstLine, column: null });
     jobs.finish(a.job);
     return { ...patch, lineCount: result.data.lines.length };
-  },
-  'transfer/importFill': async (a, ctx) => {
+  }),
+  'transfer/importFill': withBackupFirst<'transfer/importFill'>(async (a, ctx) => {
     writable(ctx);
-    const jobs = transferJobs();
+    const jobs = ctx.services.jobs();
     const { name, result } = jobs.ready(a.job);
     if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
     const fileColumns = [...new Set(result.report.mappedColumns.map((c) => c.key))];
@@ -55,11 +54,11 @@ export const transferHandlers: HandlerMap<keyof TransferResults> = {
     const patch = fill.actions.length ? ctx.commit(stepLabel('transfer.undo.fill', { file: name }), fill.actions, cursor) : ctx.emptyPatch();
     jobs.finish(a.job);
     return { ...patch, filled: fill.filled, changed: fill.actions.length, unmatched: fill.unmatched, unmatchedLines: fill.unmatchedLines };
-  },
-  'transfer/importNew': async (a, ctx) => {
+  }),
+  'transfer/importNew': withBackupFirst<'transfer/importNew'>(async (a, ctx) => {
     const host = hostOf(ctx);
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
-    const jobs = transferJobs();
+    const jobs = ctx.services.jobs();
     const { name, result } = jobs.ready(a.job);
     const target = writeImportedCycle(a.path, result.data, {
       source: name,
@@ -68,7 +67,7 @@ export const transferHandlers: HandlerMap<keyof TransferResults> = {
     });
     jobs.finish(a.job);
     return { file: host.openFile(target) };
-  },
+  }),
   'transfer/templates': async (_a, ctx) => ({ templates: readTemplates(ctx) }),
   'transfer/saveTemplate': async (a, ctx) => {
     writable(ctx);

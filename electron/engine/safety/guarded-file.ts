@@ -38,7 +38,7 @@ export interface OpenRequest {
 }
 
 /** The lock was taken over by another PlanDesk while this one had the file open. */
-export class LockLostError extends PlanDeskError {
+export class LockLostError extends PlanDeskError<'error.lock_lost'> {
   constructor(owner: LockOwner | null) {
     super('error.lock_lost', { user: owner?.user ?? '?', host: owner?.host ?? '?', since: owner?.since ?? '' });
   }
@@ -221,7 +221,7 @@ export class GuardedFile {
     if (this.closed) return null;
     if (!this.writable) return null;
     const entry = await this.startBackup('manual');
-    if (!entry && this.lastError) throw new PlanDeskError(this.lastError);
+    if (!entry && this.lastError) throw PlanDeskError.received(this.lastError);
     return entry;
   }
 
@@ -242,11 +242,14 @@ export class GuardedFile {
     }
   }
 
-  /** Before a command: the lock must still be ours; an import gets a backup first. */
-  beforeCommand(name: string): void {
+  /**
+   * Before a command: the lock must still be ours; a command that declared `backupFirst` (an import,
+   * see Handler in context.ts) gets a backup of the plan as it is first.
+   */
+  beforeCommand(backupFirst: boolean): void {
     if (!this.writable) return;
     if (this.lock && !this.lock.stillOurs()) throw new LockLostError(this.lock.currentOwner());
-    if (/import/i.test(name)) this.snapshot('import');
+    if (backupFirst) this.snapshot('import');
   }
 
   /** After a command: if it changed the plan, schedule a checkpoint and maybe an hourly backup. */

@@ -12,7 +12,9 @@ import { backupSettings } from '../backup/settings';
 import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
 import { stepLabel } from '../../../shared/step-label';
-import { attachHost, type HistoryHost } from '../history/host';
+import { commandHandlers } from '../commands';
+import type { HistoryHost } from '../history/host';
+import { transferJobs } from '../transfer/jobs';
 import type { PlanSession } from '../session';
 import { GuardedFile, LockLostError, type GuardOptions, type OpenRequest } from './guarded-file';
 import { inspectLock } from './lock-file';
@@ -73,7 +75,8 @@ export class OpenFiles implements HistoryHost {
 
   private adopt(g: GuardedFile): void {
     this.current = g;
-    attachHost(g.session, this);
+    // The commands' services, passed in: this workspace as their host, the host's import jobs.
+    g.session.services = { host: this, jobs: transferJobs };
   }
 
   private closeCurrent(): void {
@@ -92,7 +95,7 @@ export class OpenFiles implements HistoryHost {
     if (!g) throw new PlanDeskError('error.no_file');
     if (!Object.hasOwn(commandArgs, name)) throw new PlanDeskError('error.invalid_args', { detail: String(name) });
     try {
-      g.beforeCommand(name);
+      g.beforeCommand(commandHandlers[name].backupFirst === true);
     } catch (e) {
       if (e instanceof LockLostError) {
         try {
