@@ -3,7 +3,6 @@
 // reader that never yields, memory exhaustion — the job ends in a clear ImportError/PlanDeskError
 // and the worker is terminated; the calling thread is never stalled or crashed.
 import { Worker } from 'node:worker_threads';
-import type { ExcelMessageKey } from '../../../shared/i18n/excel';
 import { PlanDeskError } from '../errors';
 import { ImportError } from './errors';
 import { WORKER_LIMITS } from './worker-limits';
@@ -66,7 +65,7 @@ export function runWorker<T>(
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'done') finish(() => resolve(onDone(m)));
       else if (m.type === 'error') {
-        finish(() => reject(m.code!.startsWith('excel.') ? new ImportError(m.code as ExcelMessageKey, m.params) : new PlanDeskError(m.code!, m.params)));
+        finish(() => reject(m.code!.startsWith('excel.') ? ImportError.received(m.code!, m.params) : PlanDeskError.received(m.code!, m.params)));
       } else onMessage?.(m);
     });
     worker.on('error', (e) => {

@@ -41,7 +41,7 @@ export function readCycleFile(file: string): { data: CycleData; lineage: string 
   try {
     return { data: readCycle(db), lineage: tableExists(db, 'meta') ? readLineage(db) : null };
   } catch (e) {
-    if (isCorruption(e)) throw new PlanDeskError('error.damaged_no_backup', { file: path.basename(file), backups: 0, latest: '' }, { cause: e });
+    if (isCorruption(e)) throw new PlanDeskError<'error.damaged' | 'error.damaged_no_backup'>('error.damaged_no_backup', { file: path.basename(file), backups: 0, latest: '' }, { cause: e }); // the params of damagedError
     throw e;
   } finally {
     db.close();

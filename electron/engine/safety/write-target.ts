@@ -14,18 +14,20 @@
 // second name for the same file (a hard link, another spelling) is the same file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PlanDeskError } from '../errors';
+import type { MessageParams } from '../../../shared/i18n';
+import { PlanDeskError, type ErrorArgs } from '../errors';
 import { acquireLock, inspectLock, LockedError } from './lock-file';
 
 export type WriteRefusal = 'held' | 'open_here' | 'side_file' | 'lock_file' | 'backup' | 'is_plan';
 
 /** A write refused by the check: the reason, and the dictionary key `error.write_target.<reason>`. */
-export class WriteTargetRefused extends PlanDeskError {
+export class WriteTargetRefused<R extends WriteRefusal = WriteRefusal> extends PlanDeskError<`error.write_target.${WriteRefusal}`> {
   constructor(
-    readonly reason: WriteRefusal,
-    params: Record<string, string | number>,
+    readonly reason: R,
+    params: MessageParams<`error.write_target.${R}`>,
   ) {
-    super(`error.write_target.${reason}`, params);
+    // Every refusal's text names the file, so its arguments are exactly [params].
+    super(`error.write_target.${reason}`, ...([params] as ErrorArgs<`error.write_target.${WriteRefusal}`>));
   }
 }
 
