@@ -87,6 +87,10 @@ describe('history and revisions', () => {
     await expect.poll(() => audit.getByTestId('audit-count').textContent()).toBe('3/3 thay đổi');
     await audit.getByLabel('Cột / trường').selectOption('local_recurrent');
     await expect.poll(() => audit.getByTestId('audit-count').textContent()).toBe('0/0 thay đổi');
+    // A click on the backdrop keeps the dialog and the filters typed (app/ModalFrame.tsx).
+    await page.mouse.click(3, 3);
+    expect(await audit.count()).toBe(1);
+    expect(await audit.getByLabel('Dòng (mã hoặc tên)').inputValue()).toBe('dinh dưỡng');
     await page.keyboard.press('Escape');
 
     // Compare the revision with the plan as it is now.

@@ -34,6 +34,11 @@ describe('the plan details', () => {
     await dialog.locator('[data-action="save"]').click();
     await expect.poll(() => dialog.locator('.pd-field-error').textContent()).toContain('Ngày không hợp lệ');
     expect(await page.locator('.pd-plan-dialog [aria-invalid="true"]').getAttribute('name')).toBe('docDate');
+    // A click beside the box (on the backdrop) keeps the dialog and what was typed: closing is
+    // Escape, × or a button (app/ModalFrame.tsx).
+    await page.mouse.click(3, 3);
+    expect(await dialog.count()).toBe(1);
+    expect(await field('docNumber').inputValue()).toBe('130/KH-UBND');
 
     await field('docDate').fill('1/3/2024');
     await field('unit').selectOption('ty');

@@ -1,46 +1,27 @@
-// A modal dialog for the history and backup features: a titled box over the window, Escape or the
-// close button closes it, focus starts inside and Tab stays inside (keyboard first, as the grid),
-// and goes back where it was when the dialog closes (app/modal.ts, as every dialog of the app).
-import { useEffect, useRef, type ReactNode } from 'react';
-import { dialogKeyDown, useDialogFocus } from '../../app/modal';
+// The frame of the history and backup dialogs: a titled box over the window (their own look,
+// history.css). The frame and its behaviour (Escape or × closes, even with the focus gone from the
+// box; Tab stays inside; keys never reach the grid; focus returns) are app/ModalFrame.tsx.
+import type { ReactNode } from 'react';
+import { ModalFrame } from '../../app/ModalFrame';
 import './history.css';
 
 export function Dialog(props: { id: string; title: string; onClose: () => void; children: ReactNode; wide?: boolean; closeLabel: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  useDialogFocus(box, (el) => el.querySelector<HTMLElement>('[data-autofocus], input, select, button:not(.pd-hist-close)'));
-  // Escape closes the dialog even when focus has left it (a button that became disabled).
-  const onClose = props.onClose;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || box.current?.contains(document.activeElement)) return;
-      e.preventDefault();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-  // Keys typed in a dialog are the dialog's: the grid and the app shortcuts must not see them.
-  const onKeyDown = (e: React.KeyboardEvent) => dialogKeyDown(e, box.current, props.onClose, { isolate: true });
   return (
-    <div className="pd-hist-backdrop" onMouseDown={props.onClose}>
-      <div
-        ref={box}
-        className={`pd-hist-dialog${props.wide ? ' pd-hist-wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${props.id}-title`}
-        data-dialog={props.id}
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={onKeyDown}
-      >
-        <header className="pd-hist-head">
-          <h2 id={`${props.id}-title`}>{props.title}</h2>
-          <button type="button" className="pd-hist-close" aria-label={props.closeLabel} onClick={props.onClose}>
-            ×
-          </button>
-        </header>
-        <div className="pd-hist-body">{props.children}</div>
-      </div>
-    </div>
+    <ModalFrame
+      id={props.id}
+      title={props.title}
+      closeLabel={props.closeLabel}
+      onClose={props.onClose}
+      classes={{
+        backdrop: 'pd-hist-backdrop',
+        box: `pd-hist-dialog${props.wide ? ' pd-hist-wide' : ''}`,
+        head: 'pd-hist-head',
+        body: 'pd-hist-body',
+        close: 'pd-hist-close',
+      }}
+      pickFirst={(el) => el.querySelector<HTMLElement>('[data-autofocus], input, select, button:not(.pd-hist-close)')}
+    >
+      {props.children}
+    </ModalFrame>
   );
 }

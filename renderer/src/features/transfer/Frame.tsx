@@ -1,8 +1,9 @@
-// The modal frame of the import and export dialogs (the app's .pd-dialog look): a title bar with the
-// file it is about, a body, a button row. Escape or × closes, Tab stays inside, keys typed here never
-// reach the grid, and the focus returns where it was.
-import { useId, useRef, type ReactNode } from 'react';
-import { dialogKeyDown, FOCUSABLE, useDialogFocus } from '../../app/modal';
+// The frame of the import and export dialogs (the app's .pd-dialog look): a title bar with the file
+// it is about, a body, a button row. The frame and its behaviour (Escape or × closes, Tab stays
+// inside, keys never reach the grid, focus returns) are app/ModalFrame.tsx.
+import type { ReactNode } from 'react';
+import { FOCUSABLE } from '../../app/modal';
+import { ModalFrame } from '../../app/ModalFrame';
 import './transfer.css';
 
 interface Props {
@@ -20,40 +21,29 @@ interface Props {
 }
 
 export function Frame({ id, title, subtitle, closeLabel, onClose, footer, children, size = 'medium', autoFocus }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  useDialogFocus(
-    ref,
-    (box) =>
-      (autoFocus && box.querySelector<HTMLElement>(autoFocus)) ||
-      box.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) ||
-      box.querySelector<HTMLElement>('.pd-dialog-foot .pd-btn-primary, .pd-dialog-foot button'),
-  );
-  const onKeyDown = (e: React.KeyboardEvent) => dialogKeyDown(e, ref.current, onClose, { isolate: true, visibleOnly: true });
-
   return (
-    <div className="pd-dialog-backdrop pd-xfer-backdrop">
-      <div
-        ref={ref}
-        className={`pd-dialog pd-xfer pd-xfer-${size}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-dialog={id}
-        onKeyDown={onKeyDown}
-      >
-        <header className="pd-dialog-head pd-xfer-head">
-          <div className="pd-xfer-titles">
-            <h2 id={titleId}>{title}</h2>
-            {subtitle && <div className="pd-xfer-subtitle">{subtitle}</div>}
-          </div>
-          <button type="button" className="pd-icon-btn" aria-label={closeLabel} onClick={onClose}>
-            ×
-          </button>
-        </header>
-        <div className="pd-dialog-body pd-xfer-body">{children}</div>
-        <footer className="pd-dialog-foot">{footer}</footer>
-      </div>
-    </div>
+    <ModalFrame
+      id={id}
+      title={title}
+      subtitle={subtitle}
+      closeLabel={closeLabel}
+      onClose={onClose}
+      footer={footer}
+      classes={{
+        backdrop: 'pd-dialog-backdrop pd-xfer-backdrop',
+        box: `pd-dialog pd-xfer pd-xfer-${size}`,
+        head: 'pd-dialog-head pd-xfer-head',
+        body: 'pd-dialog-body pd-xfer-body',
+        titles: 'pd-xfer-titles',
+        subtitle: 'pd-xfer-subtitle',
+      }}
+      pickFirst={(box) =>
+        (autoFocus && box.querySelector<HTMLElement>(autoFocus)) ||
+        box.querySelector('.pd-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) ||
+        box.querySelector<HTMLElement>('.pd-dialog-foot .pd-btn-primary, .pd-dialog-foot button')
+      }
+    >
+      {children}
+    </ModalFrame>
   );
 }
