@@ -6,6 +6,7 @@ import type { GridApi } from 'ag-grid-community';
 import { writeHtmlTable, type ClipCell } from '../../../shared/clipboard/html';
 import { planPaste, tileBlock, type PasteColumn, type PastePlan } from '../../../shared/clipboard/paste';
 import { padRows, parseTsv, writeTsv } from '../../../shared/clipboard/tsv';
+import type { Translate } from '../../../shared/i18n';
 import type { Patch, PlanDeskBridge, RowView } from '../../../shared/ipc';
 import type { LineField } from '../../../shared/model';
 import { parseEntry } from '../../../shared/formula';
@@ -22,7 +23,9 @@ export interface EditorHost {
   readonly store: PlanStore;
   readonly bridge: PlanDeskBridge;
   readOnly(): boolean;
-  t(key: string, params?: Record<string, string | number>): string;
+  readonly t: Translate;
+  /** For a refusal's key, which comes from the engine as a string. */
+  readonly tStored: (key: string, params?: Readonly<Record<string, unknown>>) => string;
   message(text: string, kind?: 'error' | 'info'): void;
   applyPatch(p: Patch): Promise<void>;
   confirm(req: ConfirmRequest): Promise<string | null>;
@@ -561,7 +564,7 @@ export class GridEditor {
       return await fn();
     } catch (err) {
       const e = err instanceof BridgeFailure ? err.error : { code: 'error.internal', params: { detail: String(err) } };
-      this.host.message(this.host.t(e.code, e.params), 'error');
+      this.host.message(this.host.tStored(e.code, e.params), 'error');
       return null;
     }
   }
