@@ -8,7 +8,8 @@ import type { Finding } from '../../shared/findings';
 import type { CycleData, CycleMeta, Line, RuleParams } from '../../shared/model';
 import type { SettingKey } from '../../shared/settings';
 import type { DocAction } from './actions';
-import type { DB } from './store/db';
+import type { AuditReader } from './history/audit-log';
+import type { RevisionStore } from './history/revisions';
 import type { HistoryHost } from './history/host';
 import type { TransferJobs } from './transfer/jobs';
 
@@ -33,7 +34,12 @@ export interface SessionContext {
   readonly meta: CycleMeta;
   readonly rules: RuleParams;
   readonly info: FileInfo;
-  readonly db: DB;
+  /** The audit log, to read (commit records every change in it). */
+  readonly audit: AuditReader;
+  /** The file's named revisions. */
+  readonly revisions: RevisionStore;
+  /** The file's lineage id (a plan and the cycles made from it share it), or null. */
+  lineage(): string | null;
   cycle(): CycleData;
   snapshot(firstRows?: number): Snapshot;
   /** Rows from..from+count in display order. */

@@ -30,7 +30,9 @@ import { commandHandlers } from './commands';
 import type { Cursor, Handler, Services, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
 import { structuralRepaint } from './structure-patch';
-import { AuditLog } from './history/audit-log';
+import { AuditLog, type AuditReader } from './history/audit-log';
+import { readLineage } from './history/lineage';
+import { Revisions } from './history/revisions';
 import type { OpenOptions } from './store/db';
 import { openCycleFile, type CycleFile } from './store/cycle-file';
 import { UndoLog } from './undo-log';
@@ -45,7 +47,9 @@ export class PlanSession implements SessionContext {
   private readonly writer: ActionWriter;
   private readonly undoLog: UndoLog;
   /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
-  private readonly audit: AuditLog;
+  private readonly auditLog: AuditLog;
+  /** The file's named revisions (history/revisions.ts), for the commands. */
+  readonly revisions: Revisions;
   private nextLineId = 1;
   /** Given by the Workspace that opens the session; alone (CLI, tests), no host and no import jobs. */
   services: Services = { host: null, jobs: () => { throw new PlanDeskError('error.no_workspace'); } };
@@ -54,7 +58,8 @@ export class PlanSession implements SessionContext {
   private constructor(readonly file: CycleFile) {
     this.writer = new ActionWriter(file.db);
     this.undoLog = new UndoLog(file.db);
-    this.audit = new AuditLog(file.db);
+    this.auditLog = new AuditLog(file.db);
+    this.revisions = new Revisions(file.db);
     this.load();
   }
 
@@ -98,8 +103,17 @@ export class PlanSession implements SessionContext {
     return this.data.rules;
   }
 
+  /** The file's database: for the Workspace (backups) and tests; commands get narrow stores instead. */
   get db() {
     return this.file.db;
+  }
+
+  get audit(): AuditReader {
+    return this.auditLog;
+  }
+
+  lineage(): string | null {
+    return readLineage(this.file.db);
   }
 
   setting<T = unknown>(key: SettingKey): T | undefined {
@@ -123,7 +137,7 @@ export class PlanSession implements SessionContext {
     );
     this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
     // Past the highest id ever used (the audit log remembers deleted lines): ids are never reused.
-    this.nextLineId = Math.max(this.data.lines.reduce((m, l) => Math.max(m, l.id), 0), this.audit.highestLineId()) + 1;
+    this.nextLineId = Math.max(this.data.lines.reduce((m, l) => Math.max(m, l.id), 0), this.auditLog.highestLineId()) + 1;
   }
 
   /**
@@ -251,7 +265,7 @@ export class PlanSession implements SessionContext {
           }
           if (follow.length) actions = actions.concat(follow);
         }
-        this.audit.record(audit.kind, audit.label, actions, (id) => named.get(id) ?? this.calc.lines.get(id));
+        this.auditLog.record(audit.kind, audit.label, actions, (id) => named.get(id) ?? this.calc.lines.get(id));
         bookkeeping(actions);
       })();
     } catch (e) {

@@ -7,12 +7,10 @@ import type { CompareResult, HistoryResults } from '../../../shared/commands/his
 import type { CommandArgs } from '../../../shared/ipc';
 import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
-import { AuditLog } from '../history/audit-log';
 import { comparePlans } from '../history/compare';
 import { writeCompareXlsx } from '../history/compare-xlsx';
 import { hostOf } from '../history/host';
 import { createNextCycle } from '../history/new-cycle';
-import { Revisions } from '../history/revisions';
 import { loadSide } from '../history/sources';
 
 const DEFAULT_COMPARE_LIMIT = 20_000;
@@ -30,17 +28,17 @@ function writable(ctx: SessionContext): void {
 }
 
 export const historyHandlers: HandlerMap<keyof HistoryResults> = {
-  'history/audit': async (a, ctx) => new AuditLog(ctx.db).query(a.filter, a.offset, a.limit),
-  'history/auditUsers': async (_a, ctx) => ({ users: new AuditLog(ctx.db).users() }),
-  'history/revisions': async (_a, ctx) => ({ revisions: new Revisions(ctx.db).list() }),
+  'history/audit': async (a, ctx) => ctx.audit.query(a.filter, a.offset, a.limit),
+  'history/auditUsers': async (_a, ctx) => ({ users: ctx.audit.users() }),
+  'history/revisions': async (_a, ctx) => ({ revisions: ctx.revisions.list() }),
   'history/createRevision': async (a, ctx) => {
     writable(ctx);
-    const revision = new Revisions(ctx.db).create(a.name, a.note ?? '', { meta: ctx.meta, rules: ctx.rules, columns: ctx.cycle().columns });
+    const revision = ctx.revisions.create(a.name, a.note ?? '', { meta: ctx.meta, rules: ctx.rules, columns: ctx.cycle().columns });
     return { revision };
   },
   'history/deleteRevision': async (a, ctx) => {
     writable(ctx);
-    const revisions = new Revisions(ctx.db);
+    const { revisions } = ctx;
     revisions.delete(a.id);
     return { revisions: revisions.list() };
   },

@@ -68,6 +68,9 @@ function changeRows(actions: readonly DocAction[]): ChangeRow[] {
   return out;
 }
 
+/** The audit log as a command reads it (changes are recorded by the session's commit, not by commands). */
+export type AuditReader = Pick<AuditLog, 'query' | 'users'>;
+
 export class AuditLog {
   private readonly who = identity();
   private stmts: ReturnType<AuditLog['prepare']> | null = null;

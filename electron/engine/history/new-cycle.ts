@@ -14,7 +14,6 @@ import type { DB } from '../store/db';
 import { reservePlanTarget } from '../safety/write-target';
 import { AuditLog } from './audit-log';
 import { stepLabel } from '../../../shared/step-label';
-import { readLineage } from './lineage';
 
 export interface NewCycleOptions {
   year: number;
@@ -51,7 +50,7 @@ export function createNextCycle(ctx: SessionContext, file: string, opts: NewCycl
 
 function writeNextCycle(ctx: SessionContext, target: string, opts: NewCycleOptions): void {
   const data = nextCycleData(ctx, opts);
-  const lineage = readLineage(ctx.db);
+  const lineage = ctx.lineage();
   const source = `${ctx.info.name}${ctx.meta.docNumber ? ` (${ctx.meta.docNumber})` : ''}`;
   const fill = (db: DB) => {
     writeCycle(db, data);

@@ -24,6 +24,9 @@ const info = (r: RevisionRow): RevisionInfo => ({
   id: r.id, name: r.name, note: r.note, createdAt: r.created_at, user: r.user, host: r.host, lineCount: r.line_count,
 });
 
+/** The named revisions as commands use them: list, read, create and delete (no other table). */
+export type RevisionStore = Pick<Revisions, 'list' | 'get' | 'read' | 'create' | 'delete'>;
+
 export class Revisions {
   constructor(private readonly db: DB) {}
 

@@ -85,14 +85,14 @@ export function loadFileSide(file: string, revision?: string): LoadedSide {
 export function loadSide(ctx: SessionContext, side: CompareSide): LoadedSide {
   if (side.kind === 'current' || (side.kind === 'file' && path.resolve(side.path) === ctx.info.path)) {
     return {
-      side, calc: ctx.calc, columns: ctx.columns, lineage: readLineage(ctx.db), unit: ctx.meta.unit,
+      side, calc: ctx.calc, columns: ctx.columns, lineage: ctx.lineage(), unit: ctx.meta.unit,
       info: { kind: 'current', name: ctx.info.name, docNumber: ctx.meta.docNumber, lineCount: ctx.calc.lines.size },
     };
   }
   if (side.kind === 'revision') {
-    const { info, data } = new Revisions(ctx.db).read(side.id, { computedOnly: true });
+    const { info, data } = ctx.revisions.read(side.id, { computedOnly: true });
     return {
-      side, ...planOf(data, readLineage(ctx.db)), unit: data.meta.unit,
+      side, ...planOf(data, ctx.lineage()), unit: data.meta.unit,
       info: { kind: 'revision', name: info.name, docNumber: data.meta.docNumber, lineCount: data.lines.length },
     };
   }
