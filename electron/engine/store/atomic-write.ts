@@ -42,6 +42,15 @@ function removeTemp(tmp: string): void {
   for (const f of [tmp, ...SQLITE_SIDE_FILES.map((s) => tmp + s)]) fs.rmSync(f, { force: true });
 }
 
+/** After a failure: remove what can be removed; the failure itself is what the caller must see. */
+function cleanUp(tmp: string): void {
+  try {
+    removeTemp(tmp);
+  } catch {
+    /* e.g. a writer still holding the file open on Windows: the original error matters more */
+  }
+}
+
 function fsyncPath(p: string, flags: string): void {
   const fd = fs.openSync(p, flags);
   try {
@@ -73,7 +82,7 @@ export function writeAtomicSync(target: string, write: (tmp: string) => void, op
     write(tmp);
     finish(target, tmp, opts);
   } catch (e) {
-    removeTemp(tmp);
+    cleanUp(tmp);
     throw e;
   }
 }
@@ -86,7 +95,7 @@ export async function writeAtomic(target: string, write: (tmp: string) => Promis
     await write(tmp);
     finish(target, tmp, opts);
   } catch (e) {
-    removeTemp(tmp);
+    cleanUp(tmp);
     throw e;
   }
 }
