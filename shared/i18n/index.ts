@@ -1,6 +1,11 @@
 // The one typed dictionary of user-facing text: Vietnamese (default) and English.
 // Each area keeps its entries in its own file (so areas can grow without stepping on each other);
 // this module merges them and checks at compile time that English has every Vietnamese key.
+// Calls are typed too: `t` takes only a key of the dictionary and exactly the `{name}` parameters
+// its texts name (read from the `as const` texts), so a wrong key or a missing parameter does not
+// compile (typed-keys.typecheck.ts). A key that arrives as data — an engine refusal over a bridge,
+// a step label stored in a file, an import warning — goes through `tStored`, which checks it at
+// run time and shows an unknown key as itself.
 import { cli } from './cli';
 import { core } from './core';
 import { editing } from './editing';
