@@ -53,8 +53,6 @@ export interface SessionContext {
   requireLine(id: number): Line;
   /** A fresh line id (never reused within the session, even after undo). */
   newLineId(): number;
-  /** Actions that move later siblings by `delta`, opening or closing a gap at `from`. */
-  shiftSiblings(parentId: number | null, from: number, delta: number): DocAction[];
   /** Apply actions as one undoable step, in one transaction. */
   commit(label: string, actions: DocAction[], cursor: Cursor): Patch;
   emptyPatch(): Patch;

@@ -178,18 +178,6 @@ export class PlanSession implements SessionContext {
     return this.applySteps(step.actions, () => this.undoLog.mark(step.id, 'done'), step.cursor, { kind: 'redo', label: step.label });
   }
 
-  /** Actions that move later siblings by `delta` to open (or close) a gap at `from`. */
-  shiftSiblings(parentId: number | null, from: number, delta: number): DocAction[] {
-    const out: DocAction[] = [];
-    for (const id of this.calc.children(parentId)) {
-      const l = this.calc.lines.get(id)!;
-      if (l.position >= from) {
-        out.push({ t: 'place', lineId: id, old: { parentId, position: l.position }, new: { parentId, position: l.position + delta } });
-      }
-    }
-    return out;
-  }
-
   requireLine(id: number): Line {
     const l = this.calc.lines.get(id);
     if (!l) throw new PlanDeskError('error.unknown_line');

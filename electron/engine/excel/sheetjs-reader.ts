@@ -77,7 +77,8 @@ export async function openWithSheetJS(
 function toSheetData(name: string, ws: XLSX.WorkSheet | undefined): SheetData {
   const out: SheetData = { name, rows: [], merges: [], hiddenCols: new Set(), styles: [DEFAULT_STYLE], droppedCols: 0 };
   if (!ws) return out;
-  const data = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+  // Read with `dense: true`: the cells are in '!data' (the typings index a sheet by any key).
+  const data: (XLSX.CellObject | undefined)[][] = ws['!data'] ?? [];
   const rowInfo = ws['!rows'] ?? [];
   let cellCount = 0;
   for (let r = 0; r < data.length; r++) {

@@ -135,7 +135,7 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
       cell.style = styled(c, bold);
       if (['code', 'name', 'agency', 'note'].includes(key)) {
         const l = lineId === null ? null : calc.lines.get(lineId)!;
-        cell.value = l ? (l as unknown as Record<string, string>)[key] : key === 'name' ? t('vi', 'excel.annex.grandTotal') : '';
+        cell.value = l ? l[key as 'code' | 'name' | 'agency' | 'note'] : key === 'name' ? t('vi', 'excel.annex.grandTotal') : '';
         continue;
       }
       if (!tree.has(key)) continue;
