@@ -65,9 +65,10 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
   }
 
   // ExcelJS (~30 MB) is loaded only for template exports.
-  const { default: Excel } = (await import('exceljs')) as unknown as { default: typeof ExcelJS };
+  const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  // ExcelJS declares its own Buffer (an ArrayBuffer); JSZip under it reads an ArrayBuffer as well.
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const ws = wb.getWorksheet(sheet.name);
   if (!ws) throw new ImportError('excel.error.template', { file: name, detail: sheet.name });
   const tree = new ColumnTree(input.columns);
@@ -103,7 +104,7 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
     });
     footer.push({ values, styles, height: row.height });
   }
-  const merges: string[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []).slice();
+  const merges: string[] = (ws.model.merges ?? []).slice();
   const footerMerges: { r1: number; c1: string; r2: number; c2: string }[] = [];
   for (const ref of merges) {
     const mm = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);

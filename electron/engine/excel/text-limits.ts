@@ -3,7 +3,7 @@
 // limit with a warning naming its cell, instead of entering the plan (and every export of it) whole.
 import { FIELD_MAX_LENGTH } from '../../../shared/commands/editing';
 import { META_TEXT_MAX } from '../../../shared/ipc';
-import type { CycleMeta } from '../../../shared/model';
+import type { CycleMeta, SignatureBlock } from '../../../shared/model';
 import type { ReportSink } from './report';
 
 export { FIELD_MAX_LENGTH };
@@ -23,19 +23,27 @@ export function limitText(text: string, max: number, warn: ReportSink['warn'], c
 }
 
 type MetaTextKey = keyof typeof META_TEXT_MAX;
-const SIGNATURE_KEYS = new Set<MetaTextKey>(['authority', 'title', 'signer', 'preparedBy', 'onBehalf', 'recipients']);
+type SignatureTextKey = Extract<MetaTextKey, keyof SignatureBlock>;
+type DocumentTextKey = Exclude<MetaTextKey, SignatureTextKey>;
+const SIGNATURE_KEYS: readonly SignatureTextKey[] = ['authority', 'title', 'signer', 'preparedBy', 'onBehalf', 'recipients'];
+const DOCUMENT_KEYS: readonly DocumentTextKey[] = ['program', 'issuer', 'place', 'docNumber', 'docKind', 'annexNumber'];
 
 /** The plan's details within the app's limits, each cut one reported (they have no single cell). */
 export function limitMeta(meta: CycleMeta, warn: ReportSink['warn']): CycleMeta {
   const out: CycleMeta = { ...meta, signature: { ...meta.signature } };
-  for (const key of Object.keys(META_TEXT_MAX) as MetaTextKey[]) {
-    const holder = (SIGNATURE_KEYS.has(key) ? out.signature : out) as unknown as Record<string, unknown>;
-    const value = holder[key];
+  const limit = (key: MetaTextKey, value: string | undefined): string | undefined => {
     const max = META_TEXT_MAX[key];
-    if (typeof value === 'string' && value.length > max) {
-      warn('excel.warn.meta_text_cut', { field: key, length: value.length, max });
-      holder[key] = cutText(value, max);
-    }
+    if (typeof value !== 'string' || value.length <= max) return value;
+    warn('excel.warn.meta_text_cut', { field: key, length: value.length, max });
+    return cutText(value, max);
+  };
+  for (const key of DOCUMENT_KEYS) {
+    const value = limit(key, out[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  for (const key of SIGNATURE_KEYS) {
+    const value = limit(key, out.signature[key]);
+    if (value !== undefined) out.signature[key] = value;
   }
   return out;
 }

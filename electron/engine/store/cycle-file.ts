@@ -123,8 +123,10 @@ export function rowToLine(r: LineRow): Line {
 export function readCycle(db: DB): CycleData {
   const metaRows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
   const metaMap = new Map(metaRows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  const meta = { ...META_DEFAULTS } as Record<string, unknown>;
-  for (const k of Object.keys(META_DEFAULTS)) if (metaMap.has(k)) meta[k] = metaMap.get(k);
+  // The stored values are this app's own JSON, written through the meta schema.
+  const stored: Record<string, unknown> = {};
+  for (const k of Object.keys(META_DEFAULTS)) if (metaMap.has(k)) stored[k] = metaMap.get(k);
+  const meta: CycleMeta = Object.assign({ ...META_DEFAULTS }, stored);
   // Files from before the annex number was a plan detail kept it in their print settings.
   const legacyPrint = metaMap.get('print') as { annexNumber?: unknown } | null | undefined;
   if (!metaMap.has('annexNumber') && typeof legacyPrint?.annexNumber === 'string') meta.annexNumber = legacyPrint.annexNumber;
@@ -144,7 +146,7 @@ export function readCycle(db: DB): CycleData {
   const amounts = (db.prepare('SELECT line_id, column_key, value FROM amounts').raw().all() as [number, string, number][]).map(
     ([lineId, column, value]): Amount => ({ lineId, column, value }),
   );
-  return { meta: meta as unknown as CycleMeta, columns, lines, amounts, rules };
+  return { meta, columns, lines, amounts, rules };
 }
 
 /** An open cycle file. */
