@@ -4,7 +4,7 @@
 // bridge) and result types, declared once; shared/ipc.ts merges them with the areas' commands.
 import { z } from 'zod';
 import type { Finding } from '../findings';
-import type { Patch, RowView, Snapshot } from '../ipc';
+import type { Patch, RowView, Snapshot } from '../protocol';
 import { MAX_CELL_DONG } from '../model';
 import { SETTING_KEYS } from '../settings';
 import { isIsoDate } from '../doc-date';

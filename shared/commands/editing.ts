@@ -3,7 +3,7 @@
 // move, indent, outdent, drag-and-drop, renumber — each one undo step. Also the shape of the
 // 'editing' per-cycle setting (automatic code numbering).
 import { z } from 'zod';
-import type { Patch } from '../ipc';
+import type { Patch } from '../protocol';
 import { MAX_CELL_DONG } from '../model';
 import { NUMBER_STYLES, type NumberStyle } from '../renumber';
 import { lineFields } from './core';

@@ -2,7 +2,7 @@
 // cycle from this one, backups and restore, and the safety status of the open file (lock, crash
 // recovery, network share, read-only). Argument schemas and result types.
 import { z } from 'zod';
-import type { FileInfo } from '../ipc';
+import type { FileInfo } from '../protocol';
 import type { FundingColumn } from '../model';
 
 const iso = z.string().max(40);

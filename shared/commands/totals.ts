@@ -3,7 +3,7 @@
 // the whole plan, as one undo step. Totals that agree are left alone (they follow edits anyway), and
 // so are mismatches the officer marked "keep both".
 import { z } from 'zod';
-import type { Patch } from '../ipc';
+import type { Patch } from '../protocol';
 
 const cell = z.object({ lineId: z.number().int().positive(), column: z.string().min(1).max(64) }).strict();
 

@@ -5,7 +5,7 @@
 // the department's own template). Argument schemas, result types, and the file paths that
 // Electron's main process picks in its own dialogs.
 import { z } from 'zod';
-import type { BridgeError, FileInfo, Patch } from '../ipc';
+import type { BridgeError, FileInfo, Patch } from '../protocol';
 import type { FundingColumn } from '../model';
 import type { HostPathArg, HostPathSlot } from './history';
 import type { ImportReport } from '../import-report';

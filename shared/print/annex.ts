@@ -7,7 +7,7 @@
 // signature block from it, so the exported annex is the printed annex.
 // Pure: the renderer lays it out and paginates; tests read it directly.
 import { ColumnTree } from '../columns';
-import type { RowView } from '../ipc';
+import type { RowView } from '../protocol';
 import type { CycleMeta, FundingColumn } from '../model';
 import { formatAmount } from '../number';
 import { t, type Lang } from '../i18n';

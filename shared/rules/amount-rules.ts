@@ -6,7 +6,7 @@ import type { Finding } from '../findings';
 import { t, type Lang } from '../i18n';
 import type { CapitalType, Dong } from '../model';
 import type { RuleContext } from './context';
-import type { LinePlace } from './engine';
+import type { LinePlace } from './context';
 
 /** Findings on the stored figures of one line, in column display order. */
 export function amountFindings(ctx: RuleContext, place: LinePlace, out: Finding[]): void {

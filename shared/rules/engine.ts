@@ -4,23 +4,12 @@
 import type { Finding } from '../findings';
 import type { Line } from '../model';
 import { allocationFindings, amountFindings } from './amount-rules';
-import { denyOf, NO_DENY, RuleContext, type Deny, type RuleInput } from './context';
+import { denyOf, NO_DENY, RuleContext, type Deny, type LinePlace, type RuleInput } from './context';
+
+export type { LinePlace } from './context';
 import { lineCounterpart, programCounterpart } from './counterpart';
 import { fieldFindings, SiblingCodes } from './field-rules';
 
-/**
- * A line with what the rules need to know about its place in the tree: parent, whether it has
- * children, depth (0 = top level) and inherited capital restrictions. walkTree reuses one such
- * object for every line it visits (no allocation per line: it matters at 100.000 lines).
- */
-export interface LinePlace {
-  id: number;
-  line: Line;
-  parent: number | null;
-  isParent: boolean;
-  depth: number;
-  deny: Deny;
-}
 
 /** All findings of one line, appended to `out` in a fixed order: fields, allocation, counterpart, then per column. */
 export function evaluateLine(ctx: RuleContext, place: LinePlace, codes: SiblingCodes, out: Finding[]): void {

@@ -4,7 +4,7 @@
 import type { PlanCalc } from '../calc';
 import type { Finding } from '../findings';
 import { codeKey, quoteName, type RuleContext } from './context';
-import type { LinePlace } from './engine';
+import type { LinePlace } from './context';
 
 /**
  * How many lines under each parent carry each (compared) code. A group is counted the first time

@@ -5,7 +5,6 @@
 import type { BackupInfo, SafetyStatus } from '../../../shared/commands/history';
 import type { FileInfo } from '../../../shared/ipc';
 import { PlanDeskError } from '../errors';
-import type { SessionContext } from '../context';
 
 export interface HistoryHost {
   status(): SafetyStatus;
@@ -24,7 +23,7 @@ export interface HistoryHost {
 }
 
 /** The host given to the session, or the refusal of a session opened without one. */
-export function hostOf(ctx: SessionContext): HistoryHost {
+export function hostOf(ctx: { readonly services: { readonly host?: HistoryHost | null } }): HistoryHost {
   const h = ctx.services.host;
   if (!h) throw new PlanDeskError('error.no_workspace');
   return h;

@@ -23,7 +23,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DB } from './db';
+
+/** A connection (the same type as store/db.ts's DB; declared here so the store's modules import no cycle). */
+type DB = Database.Database;
 
 export interface ReadOnlyOpen {
   db: DB;

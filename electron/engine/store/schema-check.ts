@@ -3,8 +3,10 @@
 // their columns must be exactly those PlanDesk's migrations create up to that version. Checked by
 // reading only, before anything writes to the file (no WAL switch, no `.vN.bak`, no migration).
 import Database from 'better-sqlite3';
-import type { DB } from './db';
 import { MIGRATIONS } from './migrations';
+
+/** A connection (the same type as store/db.ts's DB; declared here so the store's modules import no cycle). */
+type DB = Database.Database;
 
 type Schema = Map<string, string>;
 
