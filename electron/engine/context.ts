@@ -12,6 +12,7 @@ import type { AuditReader } from './history/audit-log';
 import type { RevisionStore } from './history/revisions';
 import type { HistoryHost } from './history/host';
 import type { TransferJobs } from './transfer/jobs';
+import type { Clock } from './clock';
 
 export type Cursor = { lineId: number; column: string | null } | null;
 
@@ -24,6 +25,8 @@ export interface Services {
   readonly host: HistoryHost | null;
   /** The host's import jobs; refuses with error.no_workspace where the host runs none. */
   jobs(): TransferJobs;
+  /** What time it is (the change log, revisions): the machine's clock unless the host gives its own. */
+  clock: Clock;
 }
 
 export interface SessionContext {

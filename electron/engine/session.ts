@@ -36,6 +36,7 @@ import { Revisions } from './history/revisions';
 import type { OpenOptions } from './store/db';
 import { openCycleFile, type CycleFile } from './store/cycle-file';
 import { UndoLog } from './undo-log';
+import { systemClock } from './clock';
 
 export class PlanSession implements SessionContext {
   private data!: CycleData;
@@ -52,14 +53,16 @@ export class PlanSession implements SessionContext {
   readonly revisions: Revisions;
   private nextLineId = 1;
   /** Given by the Workspace that opens the session; alone (CLI, tests), no host and no import jobs. */
-  services: Services = { host: null, jobs: () => { throw new PlanDeskError('error.no_workspace'); } };
+  services: Services = { host: null, jobs: () => { throw new PlanDeskError('error.no_workspace'); }, clock: systemClock };
   private order: { id: number; depth: number }[] | null = null;
 
   private constructor(readonly file: CycleFile) {
     this.writer = new ActionWriter(file.db);
     this.undoLog = new UndoLog(file.db);
-    this.auditLog = new AuditLog(file.db);
-    this.revisions = new Revisions(file.db);
+    // The time of a change is the services' clock (the host may give its own), read at each record.
+    const now = () => this.services.clock();
+    this.auditLog = new AuditLog(file.db, now);
+    this.revisions = new Revisions(file.db, now);
     this.load();
   }
 

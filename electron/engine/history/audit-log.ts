@@ -7,6 +7,7 @@ import type { Line } from '../../../shared/model';
 import type { DocAction } from '../actions';
 import { identity } from '../safety/identity';
 import type { DB } from '../store/db';
+import { systemClock, type Clock } from '../clock';
 
 type Value = number | string | null;
 
@@ -75,7 +76,10 @@ export class AuditLog {
   private readonly who = identity();
   private stmts: ReturnType<AuditLog['prepare']> | null = null;
 
-  constructor(private readonly db: DB) {
+  constructor(
+    private readonly db: DB,
+    private readonly clock: Clock = systemClock,
+  ) {
     db.function('pd_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
   }
 
@@ -100,7 +104,7 @@ export class AuditLog {
     const rows = changeRows(actions);
     const inserted = new Map<number, Line>();
     for (const a of actions) if (a.t === 'insert' || a.t === 'delete') inserted.set(a.line.id, a.line);
-    const stepId = Number(this.s.step.run(new Date().toISOString(), this.who.user, this.who.host, kind, label, rows.length).lastInsertRowid);
+    const stepId = Number(this.s.step.run(this.clock().toISOString(), this.who.user, this.who.host, kind, label, rows.length).lastInsertRowid);
     rows.forEach((r, seq) => {
       const line = r.lineId === null ? undefined : (lineOf(r.lineId) ?? inserted.get(r.lineId));
       this.s.change.run(stepId, seq, r.action, r.lineId, line?.code ?? null, line?.name ?? null, r.field, r.old, r.new);
@@ -110,7 +114,7 @@ export class AuditLog {
 
   /** Record an event without plan changes (a revision saved, a backup restored…). */
   note(kind: AuditKind, label: string): number {
-    return Number(this.s.step.run(new Date().toISOString(), this.who.user, this.who.host, kind, label, 0).lastInsertRowid);
+    return Number(this.s.step.run(this.clock().toISOString(), this.who.user, this.who.host, kind, label, 0).lastInsertRowid);
   }
 
   /** The newest step's id: changes when anything was recorded (used to skip identical backups). */

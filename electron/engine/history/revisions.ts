@@ -9,6 +9,7 @@ import { identity } from '../safety/identity';
 import type { DB } from '../store/db';
 import { AuditLog } from './audit-log';
 import { stepLabel } from '../../../shared/step-label';
+import { systemClock, type Clock } from '../clock';
 
 interface RevisionRow {
   id: number;
@@ -28,7 +29,10 @@ const info = (r: RevisionRow): RevisionInfo => ({
 export type RevisionStore = Pick<Revisions, 'list' | 'get' | 'read' | 'create' | 'delete'>;
 
 export class Revisions {
-  constructor(private readonly db: DB) {}
+  constructor(
+    private readonly db: DB,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   list(): RevisionInfo[] {
     return (this.db.prepare('SELECT id, name, note, created_at, user, host, line_count FROM revisions ORDER BY id').all() as RevisionRow[]).map(info);
@@ -51,7 +55,7 @@ export class Revisions {
             `INSERT INTO revisions (name, note, created_at, user, host, meta, columns, line_count)
              VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT count(*) FROM lines))`,
           )
-          .run(clean, note.normalize('NFC'), new Date().toISOString(), who.user, who.host, JSON.stringify({ meta: plan.meta, rules: plan.rules }), JSON.stringify(plan.columns))
+          .run(clean, note.normalize('NFC'), this.clock().toISOString(), who.user, who.host, JSON.stringify({ meta: plan.meta, rules: plan.rules }), JSON.stringify(plan.columns))
           .lastInsertRowid,
       );
       this.db
@@ -61,7 +65,7 @@ export class Revisions {
         )
         .run(id);
       this.db.prepare('INSERT INTO revision_amounts (revision_id, line_id, column_key, value) SELECT ?, line_id, column_key, value FROM amounts').run(id);
-      new AuditLog(this.db).note('revision', stepLabel('history.note.revisionSaved', { name: clean }));
+      new AuditLog(this.db, this.clock).note('revision', stepLabel('history.note.revisionSaved', { name: clean }));
       return this.get(id);
     })();
   }
@@ -72,7 +76,7 @@ export class Revisions {
       this.db.prepare('DELETE FROM revision_amounts WHERE revision_id = ?').run(id);
       this.db.prepare('DELETE FROM revision_lines WHERE revision_id = ?').run(id);
       this.db.prepare('DELETE FROM revisions WHERE id = ?').run(id);
-      new AuditLog(this.db).note('revision', stepLabel('history.note.revisionDeleted', { name: r.name }));
+      new AuditLog(this.db, this.clock).note('revision', stepLabel('history.note.revisionDeleted', { name: r.name }));
     })();
   }
 

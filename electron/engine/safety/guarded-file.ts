@@ -19,6 +19,7 @@ import { isCorruption, quickCheck, truncation, writeProblem } from './file-check
 import { acquireLock, LockedError, type LockHandle, type LockOwner } from './lock-file';
 import { isNetworkPath } from './network-share';
 import { registerOpenPlan } from './write-target';
+import type { Clock } from '../clock';
 
 export interface GuardOptions {
   /** The app's data folder (backups go in <dataDir>/backups); null: no backups. */
@@ -29,6 +30,8 @@ export interface GuardOptions {
   backupPagesPerStep?: number;
   /** Idle time before a WAL checkpoint after edits. */
   checkpointDelayMs?: number;
+  /** What time it is for the change log and revisions (tests fix it); the machine's clock by default. */
+  clock?: Clock;
 }
 
 export interface OpenRequest {

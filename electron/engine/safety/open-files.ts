@@ -20,6 +20,7 @@ import { GuardedFile, LockLostError, type GuardOptions, type OpenRequest } from 
 import { inspectLock } from './lock-file';
 import { inspectCycleFile } from '../store/db';
 import { checkWriteTarget, protectFolder } from './write-target';
+import { systemClock } from '../clock';
 
 const publicBackup = ({ id, at, reason, size }: BackupEntry): BackupInfo => ({ id, at, reason, size });
 
@@ -76,7 +77,7 @@ export class OpenFiles implements HistoryHost {
   private adopt(g: GuardedFile): void {
     this.current = g;
     // The commands' services, passed in: this workspace as their host, the host's import jobs.
-    g.session.services = { host: this, jobs: transferJobs };
+    g.session.services = { host: this, jobs: transferJobs, clock: this.options.clock ?? systemClock };
   }
 
   private closeCurrent(): void {
