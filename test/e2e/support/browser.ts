@@ -31,16 +31,25 @@ export async function openApp(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** The row index of the line with this code (as shown in the Mã column). */
-export async function rowIndexOf(page: Page, code: string): Promise<string> {
-  const idx = await page.evaluate((c) => {
+/**
+ * The row index of the line with this code (as shown in the Mã column), once it is shown: after a
+ * reload (Save a copy, a restore) the rows paint a moment later, and a person waits for them too.
+ */
+export async function rowIndexOf(page: Page, code: string, timeout = 10_000): Promise<string> {
+  const find = (c: string) => {
     for (const cell of document.querySelectorAll('.ag-grid-scrolling-rows .ag-row [col-id="code"] .pd-code-text')) {
       if (cell.textContent?.trim() === c) return cell.closest('.ag-row')?.getAttribute('row-index') ?? null;
     }
     return null;
-  }, code);
-  if (idx === null) throw new Error(`line ${code} not shown`);
-  return idx;
+  };
+  const idx = await page.evaluate(find, code);
+  if (idx !== null) return idx;
+  try {
+    const handle = await page.waitForFunction(find, code, { timeout });
+    return (await handle.jsonValue()) as string;
+  } catch {
+    throw new Error(`line ${code} not shown`);
+  }
 }
 
 /** The grid cell of line `code` in column `colId`. */
