@@ -239,26 +239,29 @@ function textSkippedBySum(
   if (texts.length === 0 || (differing.length === 0 && grandDiffers.length === 0)) return { cells: [], explained, explainedGrand };
   const isText = new Set(texts.map((t) => `${t.lineId}:${t.key}`));
   const withoutText = new PlanCalc(tree, lines, amounts.filter((a) => !isText.has(`${a.lineId}:${a.column}`)));
-  const parentOf = new Map(lines.map((l) => [l.id, l.parentId]));
-  const under = (t: TextCell, lineId: number | null, key: string): boolean => {
-    if (key !== t.key && !tree.ancestors(t.key).includes(key)) return false;
-    if (lineId === null) return true;
-    for (let l: number | null = t.lineId; l !== null; l = parentOf.get(l) ?? null) if (l === lineId) return true;
-    return false;
-  };
-  const counts = new Map<TextCell, number>();
-  const count = (lineId: number | null, key: string) => {
-    for (const t of texts) if (under(t, lineId, key)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  };
+  // Which of the file's totals each explained total is: then each text cell walks its own line and
+  // column ancestors once (a sheet typed all as text has as many cells as it has totals).
+  const explainedAt = new Set<string>();
   for (const f of differing) {
     if (withoutText.value(f.lineId, f.key) !== f.value) continue;
     explained.add(f);
-    count(f.lineId, f.key);
+    explainedAt.add(`${f.lineId}:${f.key}`);
   }
   for (const f of grandDiffers) {
     if (withoutText.total(f.key) !== f.value) continue;
     explainedGrand.add(f);
-    count(null, f.key);
+    explainedAt.add(`grand:${f.key}`);
+  }
+  const parentOf = new Map(lines.map((l) => [l.id, l.parentId]));
+  const counts = new Map<TextCell, number>();
+  for (const t of texts) {
+    const keys = [t.key, ...tree.ancestors(t.key)];
+    let n = 0;
+    for (const k of keys) {
+      if (explainedAt.has(`grand:${k}`)) n++;
+      for (let l: number | null = t.lineId; l !== null; l = parentOf.get(l) ?? null) if (explainedAt.has(`${l}:${k}`)) n++;
+    }
+    if (n > 0) counts.set(t, n);
   }
   return { cells: texts.filter((t) => counts.has(t)).map((t) => ({ ...t, totals: counts.get(t)! })), explained, explainedGrand };
 }
