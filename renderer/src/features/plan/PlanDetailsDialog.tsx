@@ -44,48 +44,42 @@ export function PlanDetailsDialog({ ctx, onClose }: { ctx: AppContext; onClose: 
     }
   };
 
-  const text = (name: keyof PlanForm & string, label: string, opts: { wide?: boolean; inputMode?: 'numeric'; placeholder?: string; lines?: number } = {}) => (
-    <div className={`pd-field${opts.wide ? ' pd-field-wide' : ''}`}>
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      {opts.lines ? (
-        <textarea
-          id={`${id}-${name}`}
-          name={name}
-          className="pd-input"
-          rows={opts.lines}
-          placeholder={opts.placeholder}
-          value={form[name] as string}
-          readOnly={readOnly}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-          // Enter makes a new line here; the form is saved with the button (or Ctrl+Enter).
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.ctrlKey) e.stopPropagation();
-          }}
-          onChange={(e) => set({ [name]: e.target.value } as Partial<PlanForm>)}
-        />
-      ) : (
-        <input
-          id={`${id}-${name}`}
-          name={name}
-          className="pd-input"
-          type="text"
-          inputMode={opts.inputMode}
-          placeholder={opts.placeholder}
-          value={form[name] as string}
-          readOnly={readOnly}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-          onChange={(e) => set({ [name]: e.target.value } as Partial<PlanForm>)}
-        />
-      )}
-      {errors[name] && (
-        <div className="pd-field-error" role="alert" id={`${id}-${name}-error`}>
-          {tMessage(ctx.lang, errors[name]!)}
-        </div>
-      )}
-    </div>
-  );
+  const text = (name: keyof PlanForm & string, label: string, opts: { wide?: boolean; inputMode?: 'numeric'; placeholder?: string; lines?: number } = {}) => {
+    // What the one-line and the several-line field share.
+    const field = {
+      id: `${id}-${name}`,
+      name,
+      className: 'pd-input',
+      placeholder: opts.placeholder,
+      value: form[name] as string,
+      readOnly,
+      'aria-invalid': errors[name] ? true : undefined,
+      'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
+      onChange: (e: { target: { value: string } }) => set({ [name]: e.target.value } as Partial<PlanForm>),
+    };
+    return (
+      <div className={`pd-field${opts.wide ? ' pd-field-wide' : ''}`}>
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        {opts.lines ? (
+          <textarea
+            {...field}
+            rows={opts.lines}
+            // Enter makes a new line here; the form is saved with the button (or Ctrl+Enter).
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.ctrlKey) e.stopPropagation();
+            }}
+          />
+        ) : (
+          <input {...field} type="text" inputMode={opts.inputMode} />
+        )}
+        {errors[name] && (
+          <div className="pd-field-error" role="alert" id={`${id}-${name}-error`}>
+            {tMessage(ctx.lang, errors[name]!)}
+          </div>
+        )}
+      </div>
+    );
+  };
 
   return (
     <FormDialog
