@@ -60,3 +60,19 @@ export function mountTmpfs(size: string): Tmpfs {
     },
   };
 }
+
+/** Write until the file system has no byte left (a full disk, for the disk-full tests). */
+export function fillDisk(filler: string): void {
+  const fd = fs.openSync(filler, 'w');
+  try {
+    for (const size of [1 << 16, 4096, 512, 1]) {
+      try {
+        for (;;) fs.writeSync(fd, Buffer.alloc(size, 1));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

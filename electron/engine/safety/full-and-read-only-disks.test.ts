@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { SafetyStatus } from '../../../shared/commands/history';
 import type { CommandName, CommandResults } from '../../../shared/ipc';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
-import { mountTmpfs, TMPFS, type Tmpfs } from '../../../test/support/mount';
+import { fillDisk, mountTmpfs, TMPFS, type Tmpfs } from '../../../test/support/mount';
 import { itWithData } from '../../../test/support/need-data';
 import { tempDir } from '../../../test/support/tmp';
 import { BackupStore } from '../backup/backup-store';
@@ -32,22 +32,6 @@ async function ok<K extends CommandName>(ws: Workspace, name: K, args: unknown):
 
 const status = (ws: Workspace) => ok(ws, 'safety/status', {}) as Promise<SafetyStatus>;
 const lineId = (s: PlanSession, code: string) => s.snapshot().rows.find((r) => r.code === code)!.id;
-
-/** Write until the file system has no byte left. */
-function fillDisk(filler: string): void {
-  const fd = fs.openSync(filler, 'w');
-  try {
-    for (const size of [1 << 16, 4096, 512, 1]) {
-      try {
-        for (;;) fs.writeSync(fd, Buffer.alloc(size, 1));
-      } catch (e) {
-        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 const mounts: Tmpfs[] = [];
 const workspaces: Workspace[] = [];

@@ -16,6 +16,7 @@ import { toBridgeError } from '../errors';
 import { createCycleFile } from '../store/cycle-file';
 import { Workspace } from '../workspace';
 import { lockPathFor } from './lock-file';
+import { fillDisk } from '../../../test/support/mount';
 
 const M = 1_000_000;
 
@@ -51,22 +52,6 @@ const stored = (file: string, code: string, column: string): number | null => {
     db.close();
   }
 };
-
-/** Write until the file system has no byte left. */
-function fillDisk(filler: string): void {
-  const fd = fs.openSync(filler, 'w');
-  try {
-    for (const size of [1 << 16, 4096, 512, 1]) {
-      try {
-        for (;;) fs.writeSync(fd, Buffer.alloc(size, 1));
-      } catch (e) {
-        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** Wait for the backup a Workspace may be making (private: tests only). */
 function idle(ws: Workspace): Promise<unknown> {
