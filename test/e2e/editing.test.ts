@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, rowIndexOf, totalCell, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, openApp, rowIndexOf, totalCell, uncaughtErrors, cellText, lineCodes } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -37,15 +37,9 @@ async function sampleApp(locale: 'vi-VN' | 'en-US' = 'vi-VN'): Promise<{ page: P
 
 /** Waits for the engine and the grid (a structural edit re-reads the plan; the machine may be busy). */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
-const text = async (page: Page, code: string, col: string) => (await (await cell(page, code, col)).textContent())?.trim() ?? '';
+const text = cellText;
 const grandTotal = (page: Page, col = 'total') => totalCell(page, col).textContent();
-/** Line codes as shown, top to bottom. */
-const codes = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('.ag-grid-scrolling-rows .ag-row[row-index]')]
-      .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
-      .map((r) => r.querySelector('[col-id="code"] .pd-code-text')?.textContent ?? ''),
-  );
+const codes = lineCodes;
 /** The focused cell as "code:column". */
 const focused = (page: Page) =>
   page.evaluate(() => {

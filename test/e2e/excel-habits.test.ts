@@ -10,7 +10,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { generatePlan } from '../support/bench-plan';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
-import { cell, launchBrowser, openApp, rowIndexOf, settled, uncaughtErrors } from './support/browser';
+import { cell, launchBrowser, openApp, rowIndexOf, settled, uncaughtErrors, cellText, lineCodes } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 let browser: Browser;
@@ -33,13 +33,8 @@ async function sampleApp(locale: 'vi-VN' | 'en-US' = 'vi-VN'): Promise<{ page: P
 }
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
-const text = async (page: Page, code: string, col: string) => (await (await cell(page, code, col)).textContent())?.trim() ?? '';
-const codes = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('.ag-grid-scrolling-rows .ag-row[row-index]')]
-      .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
-      .map((r) => r.querySelector('[col-id="code"] .pd-code-text')?.textContent ?? ''),
-  );
+const text = cellText;
+const codes = lineCodes;
 /** The grid's active cell as "code:column" (AG Grid's focused cell, whatever has the keyboard). */
 const active = (page: Page) =>
   page.evaluate(() => {

@@ -86,3 +86,14 @@ export async function typeInto(page: Page, code: string, column: string, text: s
   await page.keyboard.press('Enter');
   await settled(page);
 }
+
+/** The text a cell shows, trimmed. */
+export const cellText = async (page: Page, code: string, col: string): Promise<string> => (await (await cell(page, code, col)).textContent())?.trim() ?? '';
+
+/** Line codes as shown, top to bottom. */
+export const lineCodes = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.ag-grid-scrolling-rows .ag-row[row-index]')]
+      .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
+      .map((r) => r.querySelector('[col-id="code"] .pd-code-text')?.textContent ?? ''),
+  );
