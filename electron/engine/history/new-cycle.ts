@@ -8,10 +8,8 @@ import type { CycleData } from '../../../shared/model';
 import { SETTING_KEYS } from '../../../shared/settings';
 import type { SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
-import { removeSqliteSideFiles, writeAtomicSync } from '../store/atomic-write';
-import { writeCycle, writeDatabase } from '../store/cycle-file';
+import { writeCycle, writePlanFile } from '../store/cycle-file';
 import type { DB } from '../store/db';
-import { reservePlanTarget } from '../safety/write-target';
 import { AuditLog } from './audit-log';
 import { stepLabel } from '../../../shared/step-label';
 
@@ -39,13 +37,8 @@ export function createNextCycle(ctx: SessionContext, file: string, opts: NewCycl
   if (target === ctx.info.path) throw new PlanDeskError('error.same_file');
   // Never replace a plan: a new cycle goes to a new file.
   if (fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
-  // The one check before a write (not a plan's -wal/-shm/lock, a backup, a plan held elsewhere).
-  const reserved = reservePlanTarget(target);
-  try {
-    writeNextCycle(ctx, target, opts);
-  } finally {
-    reserved.release();
-  }
+  // writePlanFile makes the one check before a write (not a plan's -wal/-shm/lock, a backup, a plan held elsewhere).
+  writeNextCycle(ctx, target, opts);
 }
 
 function writeNextCycle(ctx: SessionContext, target: string, opts: NewCycleOptions): void {
@@ -62,5 +55,5 @@ function writeNextCycle(ctx: SessionContext, target: string, opts: NewCycleOptio
     if (lineage) setMeta.run('lineage', JSON.stringify(lineage));
     new AuditLog(db).note('created', stepLabel(opts.keepAmounts ? 'history.note.created' : 'history.note.createdNoAmounts', { source, from: ctx.meta.year, to: opts.year }));
   };
-  writeAtomicSync(target, (tmp) => writeDatabase(tmp, fill), { beforeRename: () => removeSqliteSideFiles(target) });
+  writePlanFile(target, fill);
 }

@@ -17,24 +17,29 @@ const META_DEFAULTS: CycleMeta = blankCycle(2024).meta;
  * plan open or held elsewhere, nor a plan's -wal/-shm/lock (safety/write-target.ts).
  */
 export function createCycleFile(file: string, data: CycleData, opts: { overwrite?: boolean } = {}): void {
-  const reserved = reservePlanTarget(file);
+  writePlanFile(file, (db) => writeCycle(db, data), opts);
+}
+
+/**
+ * Write a new plan file at `target`, filled by `fill` in one transaction: the one write check first
+ * (its lock held while writing), then atomic-write.ts (a temporary, the target's old side files
+ * removed, renamed into place). An existing file is replaced only with `overwrite`.
+ */
+export function writePlanFile(target: string, fill: (db: DB) => void, opts: { overwrite?: boolean } = {}): void {
+  const reserved = reservePlanTarget(target);
   try {
-    writeCycleFile(file, data, opts);
+    if (!opts.overwrite && fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
+    writeAtomicSync(target, (tmp) => writeDatabase(tmp, fill), { beforeRename: () => removeSqliteSideFiles(target) });
   } finally {
     reserved.release();
   }
-}
-
-function writeCycleFile(file: string, data: CycleData, opts: { overwrite?: boolean }): void {
-  if (!opts.overwrite && fs.existsSync(file)) throw new PlanDeskError('error.exists', { file: path.basename(file) });
-  writeAtomicSync(file, (tmp) => writeDatabase(tmp, (db) => writeCycle(db, data)), { beforeRename: () => removeSqliteSideFiles(file) });
 }
 
 /**
  * Create a database at `tmp` (a temporary name: atomic-write.ts), fill it in one transaction and
  * fold its journal in, so the one file holds everything before it is renamed into place.
  */
-export function writeDatabase(tmp: string, fill: (db: DB) => void): void {
+function writeDatabase(tmp: string, fill: (db: DB) => void): void {
   const db = createDatabase(tmp);
   try {
     db.transaction(() => fill(db))();

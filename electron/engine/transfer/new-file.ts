@@ -8,22 +8,15 @@ import type { CycleData } from '../../../shared/model';
 import { PlanDeskError } from '../errors';
 import { AuditLog } from '../history/audit-log';
 import { stepLabel } from '../../../shared/step-label';
-import { removeSqliteSideFiles, writeAtomicSync } from '../store/atomic-write';
-import { writeCycle, writeDatabase } from '../store/cycle-file';
+import { writeCycle, writePlanFile } from '../store/cycle-file';
 import type { DB } from '../store/db';
-import { reservePlanTarget } from '../safety/write-target';
 
 export function writeImportedCycle(file: string, data: CycleData, opts: { source: string; openFile?: string; settings?: Record<string, unknown> }): string {
   const target = path.resolve(file);
   if (opts.openFile && target === path.resolve(opts.openFile)) throw new PlanDeskError('error.same_file');
   if (fs.existsSync(target)) throw new PlanDeskError('error.exists', { file: path.basename(target) });
-  // The one check before a write (not a plan's -wal/-shm/lock, a backup, a plan held elsewhere).
-  const reserved = reservePlanTarget(target);
-  try {
-    writeNewFile(target, data, opts);
-  } finally {
-    reserved.release();
-  }
+  // writePlanFile makes the one check before a write (not a plan's -wal/-shm/lock, a backup, a plan held elsewhere).
+  writeNewFile(target, data, opts);
   return target;
 }
 
@@ -34,5 +27,5 @@ function writeNewFile(target: string, data: CycleData, opts: { source: string; s
     for (const [k, v] of Object.entries(opts.settings ?? {})) if (v !== undefined && v !== null) setMeta.run(k, JSON.stringify(v));
     new AuditLog(db).note('created', stepLabel('transfer.note.created', { source: opts.source }));
   };
-  writeAtomicSync(target, (tmp) => writeDatabase(tmp, fill), { beforeRename: () => removeSqliteSideFiles(target) });
+  writePlanFile(target, fill);
 }
