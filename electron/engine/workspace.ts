@@ -10,6 +10,7 @@ import type { GuardOptions, OpenRequest } from './safety/guarded-file';
 import { OpenFiles } from './safety/open-files';
 import { reservePlanTarget } from './safety/write-target';
 import type { PlanSession } from './session';
+import { removeSqliteSideFiles, writeAtomic } from './store/atomic-write';
 import { createCycleFile } from './store/cycle-file';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
@@ -55,16 +56,8 @@ export class Workspace {
     const reserved = reservePlanTarget(file);
     const target = reserved.path;
     try {
-      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      try {
-        await s.file.db.backup(tmp);
-      } catch (e) {
-        for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
-        throw e;
-      }
       // The replaced file's companions (a crashed session's WAL) would be replayed into the copy.
-      for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
-      fs.renameSync(tmp, target);
+      await writeAtomic(target, async (tmp) => void (await s.file.db.backup(tmp)), { beforeRename: () => removeSqliteSideFiles(target) });
     } finally {
       reserved.release();
     }

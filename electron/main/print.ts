@@ -10,6 +10,7 @@ import { printInChunks } from '../../shared/print/pdf-chunks';
 import { readPrintSettings } from '../../shared/print/settings';
 import { toBridgeError } from '../engine/errors';
 import { checkWriteTarget } from '../engine/safety/write-target';
+import { writeAtomic } from '../engine/store/atomic-write';
 import type { Workspace } from '../engine/workspace';
 import { guardWindow } from './security';
 import { windowPreferences } from './window-policy';
@@ -74,7 +75,8 @@ export class AnnexPrinter {
             margins: { top: 0, bottom: 0, left: 0, right: 0 },
           });
         });
-        await fs.writeFile(target, pdf);
+        // Whole or not at all: a failed write leaves no half PDF over the chosen file.
+        await writeAtomic(target, (tmp) => fs.writeFile(tmp, pdf));
         return { ok: true, file: { path: target, name: path.basename(target), readOnly: false } };
       }
       await view.loadURL('app://plandesk/index.html#/print');

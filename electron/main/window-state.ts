@@ -5,6 +5,7 @@
 // window-state.test.ts checks it under Node.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeAtomicSync } from '../engine/store/atomic-write';
 
 export interface Bounds {
   x: number;
@@ -43,9 +44,7 @@ export function readWindowState(file: string): WindowState | null {
 export function writeWindowState(file: string, state: WindowState): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(state));
-    fs.renameSync(tmp, file);
+    writeAtomicSync(file, (tmp) => fs.writeFileSync(tmp, JSON.stringify(state)));
   } catch {
     // Nothing of a plan is at stake: the next window opens at the default size.
   }
