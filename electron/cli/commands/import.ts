@@ -5,10 +5,8 @@
 import { t, tStored, type Lang } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import path from 'node:path';
-import type { SheetChoice } from '../../../shared/commands/transfer';
 import { importInWorker, type ImportReport } from '../../engine/excel';
 import { createCycleFile } from '../../engine/store/cycle-file';
-import { runTransferTask } from '../../engine/transfer/worker-runner';
 import { readArgs } from '../args';
 import { columnLabel, targetLabel } from '../../../shared/column-labels';
 import { EXIT, type CliIO, langOf } from '../io';
@@ -50,12 +48,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     // The workbook is read in the app's worker threads, under the same heap cap and wall time.
     const workers = workerDir(io.workerDir);
-    // --sheet: a sheet's name, or its number counting from 1.
-    let sheet: string | number | undefined = typeof values.sheet === 'string' ? values.sheet : undefined;
-    if (typeof sheet === 'string' && /^\d+$/.test(sheet)) {
-      const names = (await runTransferTask<SheetChoice[]>(path.join(workers, 'transfer-worker.cjs'), { type: 'sheets', input })).map((s) => s.name);
-      if (!names.includes(sheet)) sheet = Number(sheet) - 1;
-    }
+    // --sheet: a sheet's name, or its number counting from 1 (the importer decides, having the names).
+    const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
     const { data, report } = await importInWorker(path.join(workers, 'import-worker.cjs'), input, { sheet, mapping });
     createCycleFile(out, data, { overwrite: !!values.force });
     if (values.json) io.stdout(JSON.stringify(jsonReport(report, langOf(io)), null, 2));

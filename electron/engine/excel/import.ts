@@ -51,7 +51,9 @@ export async function importSpreadsheet(input: ImportInput, opts: ImportOptions 
   let sheet: SheetData | null = null;
   let layout: TableLayout | null = null;
   if (wanted !== undefined) {
-    const idx = typeof wanted === 'number' ? wanted : wb.sheets.findIndex((s) => s.name === wanted.normalize('NFC') || fold(s.name) === fold(wanted));
+    let idx = typeof wanted === 'number' ? wanted : wb.sheets.findIndex((s) => s.name === wanted.normalize('NFC') || fold(s.name) === fold(wanted));
+    // "--sheet 2" where no sheet is named "2": the second sheet, counting from 1.
+    if (idx < 0 && typeof wanted === 'string' && /^\d+$/.test(wanted)) idx = Number(wanted) - 1;
     if (idx < 0 || idx >= wb.sheets.length) throw new ImportError('excel.error.sheet_not_found', { sheet: String(wanted), sheets: wb.sheets.map((s) => s.name).join(', ') });
     sheet = await wb.load(idx, { signal, onProgress: progress });
     layout = locateTable(sheet, effective);
