@@ -18,12 +18,18 @@ describe('the title', () => {
   it('keeps a title typed in mixed case as written, and says nothing it cannot see', () => {
     expect(readTitleDetails([at(2, 1, 'Chương trình MTQG xây dựng nông thôn mới giai đoạn 2026-2030')])).toEqual({ program: 'Chương trình MTQG xây dựng nông thôn mới' });
     expect(readTitleDetails([at(0, 0, 'BẢNG TỔNG HỢP KINH PHÍ')])).toEqual({});
+    expect(readTitleDetails([at(3, 0, 'KẾ HOẠCH VỐN CHƯƠNG TRÌNH MTQG PHÁT TRIỂN KINH TẾ - XÃ HỘI VÙNG ĐỒNG BÀO DÂN TỘC THIỂU SỐ NĂM 2025')])).toEqual({
+      program: 'Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số',
+    });
+    expect(readTitleDetails([at(3, 0, 'Chương trình MTQG xây dựng nông thôn mới Năm 2025')])).toEqual({ program: 'Chương trình MTQG xây dựng nông thôn mới' });
   });
 
   it('undoes capitals the way the documents write names', () => {
     expect(headingCase('SỞ TÀI CHÍNH')).toBe('Sở Tài chính');
     expect(headingCase('ỦY BAN NHÂN DÂN XÃ QUẢNG SƠN')).toBe('Ủy ban nhân dân xã Quảng Sơn');
     expect(headingCase('UBND THÀNH PHỐ GIA NGHĨA')).toBe('UBND thành phố Gia Nghĩa');
+    expect(headingCase('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')).toBe('Sở Lao động - Thương binh và Xã hội');
+    expect(headingCase('SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN')).toBe('Sở Nông nghiệp và Phát triển nông thôn');
   });
 });
 

@@ -40,6 +40,8 @@ export function headingCase(text: string): string {
   if (!isCapitals(text)) return text.replace(/\s+/g, ' ').trim();
   const words = text.toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim().split(' ');
   const cap = (w: string) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  // "Sở Lao động - Thương binh và Xã hội": an agency's name capitalises each field it joins.
+  const agency = /^(so|bo|cuc|phong|ban|vien|truong)$/.test(fold(words[0]));
   let proper = false;
   return words
     .map((w, i) => {
@@ -47,8 +49,10 @@ export function headingCase(text: string): string {
       if (i === 0) return cap(w);
       const prev = fold(words[i - 1]);
       const prev2 = i >= 2 ? fold(`${words[i - 2]} ${words[i - 1]}`) : '';
-      if (ADMIN_LEVEL.test(prev) || ADMIN_LEVEL.test(prev2)) proper = true;
-      if (i === 1 && /^(so|bo|cuc|phong|ban|vien|truong)$/.test(fold(words[0]))) return cap(w);
+      // "xã hội" (society) is no commune.
+      const level = (ADMIN_LEVEL.test(prev) || ADMIN_LEVEL.test(prev2)) && !(prev === 'xa' && fold(w) === 'hoi');
+      if (level && !agency) proper = true;
+      if (agency && (i === 1 || prev === 'va' || prev === '-')) return cap(w);
       return proper ? cap(w) : w;
     })
     .join(' ');
@@ -73,9 +77,12 @@ export function readTitleDetails(texts: readonly PlacedText[]): TitleDetails {
       // The same cut in the original text: fold() keeps length for Vietnamese letters once NFC.
       const original = t.text.replace(/\s+/g, ' ').trim();
       let name = original.slice(fold(original).indexOf('chuong trinh'));
-      name = name.replace(/\s+(?:năm|giai đoạn|NĂM|GIAI ĐOẠN)\s+\d{4}.*$/u, '').trim();
+      // "… năm 2024", "… giai đoạn 2026-2030", in any case: cut where the folded text says so.
+      const year = /\s(?:nam|giai doan)\s+\d{4}/.exec(fold(name));
+      if (year) name = name.slice(0, year.index).trim();
       if (name.length >= 12) {
-        const cased = isCapitals(name) ? name.toLocaleLowerCase('vi') : name;
+        // Capitals undone, abbreviations (MTQG) kept.
+        const cased = isCapitals(name) ? name.split(' ').map((w) => (ABBREVIATION.test(fold(w)) ? w : w.toLocaleLowerCase('vi'))).join(' ') : name;
         out.program = cased.charAt(0).toLocaleUpperCase('vi') + cased.slice(1);
       }
     }
