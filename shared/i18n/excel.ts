@@ -126,8 +126,8 @@ export const excel = {
     en: 'The cell holds {length} characters, over this field\'s limit of {max}: only the first {max} are kept.',
   },
   'excel.warn.meta_text_cut': {
-    vi: 'Thông tin kế hoạch "{field}" dài {length} ký tự, quá giới hạn {max} ký tự: chỉ giữ {max} ký tự đầu.',
-    en: 'The plan detail "{field}" holds {length} characters, over the limit of {max}: only the first {max} are kept.',
+    vi: 'Thông tin kế hoạch "{fieldVi}" dài {length} ký tự, quá giới hạn {max} ký tự: chỉ giữ {max} ký tự đầu.',
+    en: 'The plan detail "{fieldEn}" holds {length} characters, over the limit of {max}: only the first {max} are kept.',
   },
   'excel.warn.formula_no_value': {
     vi: 'Ô có công thức nhưng tệp không lưu kết quả (PlanDesk không tự tính công thức Excel): bỏ qua ô này. Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.',

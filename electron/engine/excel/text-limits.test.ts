@@ -56,7 +56,8 @@ describe('imported text within the app limits', () => {
     expect(r.report.fromPlanDesk).toBe(true);
     expect(r.data.meta.program).toBe(plan.meta.program.slice(0, META_TEXT_MAX.program));
     expect(r.data.meta.signature.signer).toHaveLength(META_TEXT_MAX.signer);
-    expect(r.report.warnings.filter((w) => w.key === 'excel.warn.meta_text_cut').map((w) => w.params.field)).toEqual(['program', 'signer']);
+    // Named as Plan details names them, never by internal key.
+    expect(r.report.warnings.filter((w) => w.key === 'excel.warn.meta_text_cut').map((w) => w.params.fieldVi)).toEqual(['Tên chương trình / kế hoạch', 'Họ và tên người ký']);
   });
 
   it('never cuts between the two halves of a surrogate pair', () => {

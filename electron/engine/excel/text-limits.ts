@@ -5,6 +5,7 @@ import { FIELD_MAX_LENGTH } from '../../../shared/commands/editing';
 import { META_TEXT_MAX } from '../../../shared/ipc';
 import type { CycleMeta, SignatureBlock } from '../../../shared/model';
 import type { ReportSink } from './report';
+import { t } from '../../../shared/i18n';
 
 export { FIELD_MAX_LENGTH };
 
@@ -34,7 +35,9 @@ export function limitMeta(meta: CycleMeta, warn: ReportSink['warn']): CycleMeta 
   const limit = (key: MetaTextKey, value: string | undefined): string | undefined => {
     const max = META_TEXT_MAX[key];
     if (typeof value !== 'string' || value.length <= max) return value;
-    warn('excel.warn.meta_text_cut', { field: key, length: value.length, max });
+    // The field as Plan details names it, in both languages (the report is shown in the window's).
+    const label = `plan.field.${key === 'title' ? 'signTitle' : key}` as const;
+    warn('excel.warn.meta_text_cut', { fieldVi: t('vi', label), fieldEn: t('en', label), length: value.length, max });
     return cutText(value, max);
   };
   for (const key of DOCUMENT_KEYS) {
