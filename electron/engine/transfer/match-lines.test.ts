@@ -25,4 +25,11 @@ describe('matchLines', () => {
     const file = [line(5, null, '1', 'Khác'), line(6, null, '2', 'Dự án 1')];
     expect([...matchLines(plan, file)]).toEqual([[5, 1]]);
   });
+
+  it('survives lines whose parents point at each other (a damaged input)', () => {
+    const plan = [line(1, null, '1', 'Dự án 1')];
+    const file = [line(5, 6, '1', 'Dự án 1'), line(6, 5, '2', 'Khác')];
+    expect(() => matchLines(plan, file)).not.toThrow();
+    expect(matchLines(plan, file).get(5)).toBe(1);
+  });
 });

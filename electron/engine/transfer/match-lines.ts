@@ -10,12 +10,16 @@ import { fold } from '../excel/text';
 function codePaths(lines: readonly Line[]): Map<number, string> {
   const byId = new Map(lines.map((l) => [l.id, l]));
   const out = new Map<number, string>();
+  const visiting = new Set<number>();
   const pathOf = (l: Line): string => {
     const known = out.get(l.id);
     if (known !== undefined) return known;
+    // A parent loop in a damaged input ends at the line met again (no endless recursion).
+    if (visiting.has(l.id)) return fold(l.code);
+    visiting.add(l.id);
     const parent = l.parentId !== null ? byId.get(l.parentId) : undefined;
-    // A cycle in a damaged input must not recurse forever: depth is bounded by the line count.
-    const p = (parent && parent !== l ? pathOf(parent) + '/' : '') + fold(l.code);
+    const p = (parent ? pathOf(parent) + '/' : '') + fold(l.code);
+    visiting.delete(l.id);
     out.set(l.id, p);
     return p;
   };
