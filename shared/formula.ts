@@ -15,7 +15,7 @@ export type EntryError = ParseError | FormulaError;
 export type EntryResult = { ok: true; value: Dong | null } | { ok: false; error: EntryError };
 
 /** Longest formula read (a typed formula is short; this bounds the work and the BigInts). */
-export const MAX_FORMULA_LENGTH = 200;
+const MAX_FORMULA_LENGTH = 200;
 const MAX_DEPTH = 32;
 
 /** A typed entry: "=…" is a simple formula, anything else an amount (parseAmount). */
@@ -42,7 +42,7 @@ const OPERATORS: Record<string, '+' | '-' | '*' | '/'> = { '+': '+', '-': '-', '
 type Token = { kind: 'num'; text: string } | { kind: 'op'; op: '+' | '-' | '*' | '/' } | { kind: 'open' } | { kind: 'close' };
 
 /** The body of a formula (after "="), in `unit`, into integer đồng. */
-export function evaluateFormula(body: string, unit: DisplayUnit, locale: NumberLocale = 'vi-VN'): EntryResult {
+function evaluateFormula(body: string, unit: DisplayUnit, locale: NumberLocale = 'vi-VN'): EntryResult {
   if (body.length > MAX_FORMULA_LENGTH) return { ok: false, error: 'formula_unsupported' };
   try {
     const tokens = tokenize(body);

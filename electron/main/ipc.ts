@@ -14,8 +14,6 @@ export interface SenderWindows {
   forSender(sender: IpcMainInvokeEvent['sender']): PlanWindow | null;
 }
 
-/** The channels the preload exposes, each handled here (ipc.test.ts checks the preload uses these). */
-export const CHANNELS = ['plandesk:invoke', 'plandesk:file', 'plandesk:recent', 'plandesk:upload'] as const;
 
 const refused = (detail: string) => ({ ok: false as const, error: { code: 'error.invalid_args', params: { detail } } });
 

@@ -1,9 +1,5 @@
 // Dictionary entries of the `plandesk` command line.
 export const cli = {
-  'cli.usage.main': {
-    vi: 'Cách dùng: plandesk <new|check|import|export|compare> … (ví dụ: plandesk check kehoach.plandesk --json)',
-    en: 'Usage: plandesk <new|check|import|export|compare> … (e.g. plandesk check plan.plandesk --json)',
-  },
   'cli.usage.new': { vi: 'Cách dùng: plandesk new TỆP.plandesk [--sample] [--year NĂM] [--force]', en: 'Usage: plandesk new FILE.plandesk [--sample] [--year YEAR] [--force]' },
   'cli.usage.check': { vi: 'Cách dùng: plandesk check TỆP.plandesk [--json] [--strict]', en: 'Usage: plandesk check FILE.plandesk [--json] [--strict]' },
   'cli.unknownFlag': { vi: 'Tham số không hợp lệ: không có tùy chọn {flag}', en: 'Invalid arguments: there is no option {flag}' },

@@ -388,9 +388,3 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
   };
   return { sheets: [table, hidden], styles };
 }
-
-/** ISO yyyy-mm-dd → dd/mm/yyyy (as written in Vietnamese documents); other text unchanged. */
-export function viDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
