@@ -9,6 +9,7 @@ import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
 import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { SettingsPanel } from './SettingsPanel';
+import { countBySeverity } from '../findings/findings-view';
 import { exportPdfInBrowserMode } from './browser-pdf';
 import './preview.css';
 
@@ -68,8 +69,7 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
 
   // Errors still in the plan are said on screen (issue 12): printing is not blocked, and the notice
   // is never on a sheet — the print view that Print and Export PDF print has no such banner.
-  let errors = 0;
-  for (const f of store.findings.values()) if (f.severity === 'error') errors++;
+  const errors = countBySeverity(store.findings.values()).error;
   const errorsNote = errors ? ` ${t('print.errors.onExport', { count: errors.toLocaleString('vi-VN') })}` : '';
 
   const print = async (kind: 'print' | 'pdf') => {
@@ -78,7 +78,7 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
     try {
       await saving.current;
       // Browser mode writes the PDF through its server, as the desktop does (browser-pdf.ts).
-      if (kind === 'pdf' && bridge.mode === 'browser' && (await exportPdfInBrowserMode(ctx))) return;
+      if (kind === 'pdf' && bridge.mode === 'browser' && (await exportPdfInBrowserMode(ctx, errorsNote))) return;
       if (bridge.mode === 'electron') {
         const res = await bridge.fileAction(kind === 'print' ? 'print' : 'exportPdf');
         if (!res.ok) ctx.showFailure(new BridgeFailure(res.error));

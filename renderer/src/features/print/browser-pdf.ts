@@ -5,14 +5,17 @@
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
 
-/** True when handled here (written, cancelled or refused); false: use the browser's print dialog. */
-export async function exportPdfInBrowserMode(ctx: AppContext): Promise<boolean> {
+/**
+ * True when handled here (written, cancelled or refused); false: use the browser's print dialog.
+ * `note` follows the "written" message (the plan's remaining errors, said as the desktop says them).
+ */
+export async function exportPdfInBrowserMode(ctx: AppContext, note = ''): Promise<boolean> {
   const { t, bridge, store } = ctx;
   const target = window.prompt(t('print.pdf.prompt'), pdfPathFor(store.file?.path ?? '', store.meta?.annexNumber))?.trim();
   if (!target) return true;
   const res = await bridge.fileAction('exportPdf', target);
   if (res.ok) {
-    if (res.file) ctx.show(t('print.done.pdf', { path: res.file.path }));
+    if (res.file) ctx.show(t('print.done.pdf', { path: res.file.path }) + note);
     return true;
   }
   if (res.error.code === 'print.pdf.noChromium') return false;
