@@ -5,6 +5,7 @@ import type { Finding } from '../../../shared/findings';
 import { t, tStored, type Lang, type PlainMessageKey } from '../../../shared/i18n';
 import type { DisplayUnit } from '../../../shared/model';
 import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../shared/number';
+import { detailOf } from '../features/findings/findings-view';
 
 /** What "expected" and "actual" mean for each rule's figures. */
 const FIGURE_LABELS: Partial<Record<Finding['rule'], [PlainMessageKey, PlainMessageKey]>> = {
@@ -13,12 +14,6 @@ const FIGURE_LABELS: Partial<Record<Finding['rule'], [PlainMessageKey, PlainMess
   capital_eligibility: ['findings.fig.valid', 'findings.fig.found'],
   negative_amount: ['findings.fig.minimum', 'findings.fig.found'],
 };
-
-/** The part of a message after "Rule: line X, column Y — ". */
-function detailOf(message: string): string {
-  const i = message.indexOf(' — ');
-  return i < 0 ? message : message.slice(i + 3);
-}
 
 export function findingTip(findings: readonly Finding[], lang: Lang, unit: DisplayUnit, locale: NumberLocale): string | null {
   if (findings.length === 0) return null;

@@ -7,6 +7,7 @@ import type { Finding } from '../../../../shared/findings';
 import { t as translate, tStored, type Lang, type Translate } from '../../../../shared/i18n';
 import type { DisplayUnit } from '../../../../shared/model';
 import { formatAmount, formatSignedAmount, type NumberLocale } from '../../../../shared/number';
+import { detailOf } from './findings-view';
 import { canKeep } from './kept';
 import { SeverityIcon } from './SeverityIcon';
 
@@ -26,12 +27,6 @@ export interface EntryProps {
   onKeep: (f: Finding, keep: boolean) => void;
   onRules: () => void;
   onCapital: (lineId: number) => void;
-}
-
-/** The part of a message after "Rule: line X, column Y — ": the group and the location say the rest. */
-function detailOf(message: string): string {
-  const i = message.indexOf(' — ');
-  return i < 0 ? message : message.slice(i + 3);
 }
 
 export const FindingEntry = memo(function FindingEntry(p: EntryProps) {

@@ -131,3 +131,12 @@ export function columnOrder(columns: readonly FundingColumn[]): Map<string, numb
   m.set('note', m.size);
   return m;
 }
+
+/**
+ * The part of a finding's message after "Rule: line X, column Y — ": where the rule and the place are
+ * said already (a panel group, a cell's tooltip), the rest is what is left to say.
+ */
+export function detailOf(message: string): string {
+  const i = message.indexOf(' — ');
+  return i < 0 ? message : message.slice(i + 3);
+}
