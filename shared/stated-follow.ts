@@ -40,10 +40,7 @@ function modeOf(calc: PlanCalc, id: number): Mode {
 
 /** The positions whose stored figure is a sum of parts (an unallocated parent's own leaf figures are its amount). */
 function isSumPosition(calc: PlanCalc, mode: Mode, column: string): boolean {
-  const leafColumn = calc.cols.isLeaf(column);
-  if (mode === 'leaf') return !leafColumn;
-  if (mode === 'unallocated') return !leafColumn;
-  return true;
+  return mode === 'allocated' || !calc.cols.isLeaf(column);
 }
 
 /** Record the stated totals of `lineIds` that agree with their computed value within `tolerance`. */

@@ -12,18 +12,16 @@ import {
   type CommandArgs,
   type CommandName,
   type CommandResults,
-  type CoreCommandResults,
   type FileInfo,
   type Patch,
   type RowView,
   type Snapshot,
   type UndoState,
 } from '../../shared/ipc';
-import type { CycleData, CycleMeta, Line, LineField, RuleParams } from '../../shared/model';
+import type { CycleData, CycleMeta, Line, RuleParams } from '../../shared/model';
 import { SETTING_KEYS, type SettingKey } from '../../shared/settings';
 import { sumToleranceDong } from '../../shared/rules/context';
 import { captureAgreeing, followChanges, withAncestors } from '../../shared/stated-follow';
-import { stepLabel, stepLabelFrom } from '../../shared/step-label';
 import { ActionWriter, invert, isStructural, type DocAction } from './actions';
 import { PlanDeskError } from './errors';
 import { commandHandlers } from './commands';

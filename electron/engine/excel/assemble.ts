@@ -122,7 +122,9 @@ export function assemble(
   const differing = formulaTotals.filter((f) => calc.value(f.lineId, f.key) !== f.value);
   // Excel's SUM skips numbers typed as text: where the file's totals are short by exactly the text
   // numbers under them, that is the cause, and it is named cell by cell instead of blaming formulas.
-  const skippedText = textSkippedBySum(tree, lines, amounts, textCells(raws, lines, isParent, tree), differing, grandDiffers);
+  // Text cells are gathered only when a total of the file differs (a sheet typed as text is big).
+  const texts = differing.length || grandDiffers.length ? textCells(raws, lines, isParent, tree) : [];
+  const skippedText = textSkippedBySum(tree, lines, amounts, texts, differing, grandDiffers);
   for (const t of skippedText.cells) {
     warn('excel.warn.text_skipped_by_sum', { text: t.text, value: fmt(t.value), count: t.totals }, address(t.row, t.col));
   }

@@ -80,7 +80,8 @@ export class GuardedFile {
     readonly backups: BackupStore | null,
     private readonly opts: GuardOptions,
   ) {
-    this.audit = new AuditLog(session.db);
+    // The host's clock, as the session's own change log uses (Services.clock).
+    this.audit = new AuditLog(session.db, opts.clock);
     this.forgetOpen = registerOpenPlan(base.path);
     this.lastMarker = this.writable ? this.audit.marker() : -1;
   }
