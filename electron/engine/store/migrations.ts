@@ -2,6 +2,9 @@
 // A file is recognised as PlanDesk's by PRAGMA application_id; never edit a shipped migration —
 // add a new one (older files are copied aside before they are migrated, see cycle-file.ts).
 
+import { EXECUTION_SCHEMA } from './schema-execution';
+import { UNITS_SCHEMA } from './schema-units';
+
 /** "PlDk" as a 32-bit integer: identifies a PlanDesk cycle file. */
 export const APPLICATION_ID = 0x506c446b;
 
@@ -110,6 +113,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT OR IGNORE INTO meta (key, value) VALUES ('lineage', '"' || lower(hex(randomblob(16))) || '"');
   `,
+  // 3: units and their shares of the lines (issue 14).
+  UNITS_SCHEMA,
+  // 4: reporting dates and disbursement figures (issue 15).
+  EXECUTION_SCHEMA,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
