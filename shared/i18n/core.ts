@@ -2,6 +2,7 @@
 export const core = {
   'app.name': { vi: 'PlanDesk', en: 'PlanDesk' },
   'app.loading': { vi: 'Đang mở kế hoạch…', en: 'Opening the plan…' },
+  'app.view.plan': { vi: 'Bảng kế hoạch', en: 'Plan table' },
   'menu.file': { vi: 'Tệp', en: 'File' },
   'menu.file.new': { vi: 'Tạo mới', en: 'New' },
   'menu.file.open': { vi: 'Mở…', en: 'Open…' },

@@ -13,6 +13,7 @@ import { PlanStore } from '../state/plan-store';
 import { MenuBar, type Menu, type MenuItem } from './MenuBar';
 import { MessageBar, type Message } from './MessageBar';
 import { StatusBar } from './StatusBar';
+import { mainView, useMainView } from './main-view';
 
 /** Rows shown before the rest of a big plan arrives: more than a screen, little enough to be instant. */
 const FIRST_ROWS = 300;
@@ -172,6 +173,8 @@ export function App({ bridge }: { bridge: CountingBridge }) {
     }
   };
 
+  // The plan grid, or a feature's view in its place (the allocation view): tabs and View menu.
+  const shownView = useMainView();
   const ctx: AppContext = {
     bridge, store, grid, lang, t, show, showFailure, reload,
     run: (id: string) => runAction.current(id),
@@ -288,7 +291,9 @@ export function App({ bridge }: { bridge: CountingBridge }) {
         </span>
       </header>
       <MessageBar message={message} onClose={() => setMessage(null)} />
-      <div className="pd-main">
+      <MainTabs ctx={ctx} shown={shownView} />
+      <div className={shownView ? 'pd-main pd-main-alt' : 'pd-main'}>
+        {FEATURES.map((f) => f.MainView && shownView === f.id && <f.MainView.View key={f.id} ctx={ctx} />)}
         <BudgetGrid
           key={`${store.file?.path}:${lang}`}
           ref={grid}
@@ -313,6 +318,23 @@ export function App({ bridge }: { bridge: CountingBridge }) {
         {FEATURES.map((f) => f.Status && <f.Status key={f.id} ctx={ctx} />)}
       </StatusBar>
       {FEATURES.map((f) => f.Overlay && <f.Overlay key={f.id} ctx={ctx} />)}
+    </div>
+  );
+}
+
+/** Tabs above the main area: the plan grid and each feature's view (none when no feature has one). */
+function MainTabs({ ctx, shown }: { ctx: AppContext; shown: string | null }) {
+  const views = FEATURES.filter((f) => f.MainView);
+  if (!views.length) return null;
+  const tab = (id: string | null, label: string) => (
+    <button key={id ?? 'plan'} type="button" role="tab" aria-selected={shown === id} data-main-view={id ?? 'plan'} onClick={() => mainView.set(id)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="pd-main-tabs" role="tablist">
+      {tab(null, ctx.t('app.view.plan'))}
+      {views.map((f) => tab(f.id, f.MainView!.label(ctx)))}
     </div>
   );
 }

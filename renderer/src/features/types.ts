@@ -37,4 +37,6 @@ export interface Feature {
   Overlay?: (props: { ctx: AppContext }) => ReactNode;
   /** Parts of the status bar. */
   Status?: (props: { ctx: AppContext }) => ReactNode;
+  /** A view that takes the plan grid's place while its tab is chosen (app/main-view.ts; id = the feature's). */
+  MainView?: { label: (ctx: AppContext) => string; View: (props: { ctx: AppContext }) => ReactNode };
 }

@@ -6,6 +6,7 @@ import type { Finding } from '../../../../shared/findings';
 import type { CommandArgs, Patch } from '../../../../shared/ipc';
 import { stepLabel } from '../../../../shared/step-label';
 import type { AppContext } from '../types';
+import { routeFinding } from '../../app/main-view';
 import { buildView, columnOrder, targetOf, type FindingsView } from './findings-view';
 import { canKeep, readKept, withKept } from './kept';
 import { findingsUi } from './ui-state';
@@ -33,6 +34,8 @@ export function rootColumn(ctx: AppContext): string {
 /** Select a finding and bring its cell into view, focused (collapsed parents open on the way). */
 export async function goToFinding(ctx: AppContext, f: Finding): Promise<void> {
   findingsUi.set({ selectedId: f.id });
+  // The view shown instead of the plan grid (the allocation view) takes its own findings to its cells.
+  if (await routeFinding(f)) return;
   const target = targetOf(f, rootColumn(ctx));
   if (target.kind === 'line') ctx.grid.current?.focusCell(target.lineId, target.column);
   else ctx.grid.current?.focusTotal(target.column);
