@@ -35,6 +35,38 @@ export function defaultColumns(): FundingColumn[] {
   ];
 }
 
+/**
+ * Names a column key must never take: the import mapping's targets besides columns (line fields,
+ * "ignore"), so a column labelled "Ghi chú" cannot be mistaken for the note field.
+ */
+const RESERVED_KEYS = new Set(['code', 'name', 'agency', 'note', 'ignore']);
+
+/** Longest slug before its `_2`, `_3`… suffix (keys are at most 64 characters on the bridge). */
+const KEY_SLUG_MAX = 48;
+
+/**
+ * A stable key for a new column: the label as an ASCII slug (diacritics removed, đ → d, lowercase,
+ * `_` between words), made unique among `existingKeys` with `_2`, `_3`… — "Vốn tín dụng chính
+ * sách" → `von_tin_dung_chinh_sach`. Keys never change after (files, the CLI's JSON and the other
+ * areas' figures are keyed by them), so the standard tree keeps its keys whatever its labels.
+ */
+export function columnKeyFor(label: string, existingKeys: Iterable<string>): string {
+  const taken = new Set(existingKeys);
+  const slug =
+    label
+      .replace(/[đĐ]/g, 'd')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, KEY_SLUG_MAX)
+      .replace(/_+$/, '') || 'cot';
+  const free = (k: string) => !taken.has(k) && !RESERVED_KEYS.has(k);
+  if (free(slug)) return slug;
+  for (let n = 2; ; n++) if (free(`${slug}_${n}`)) return `${slug}_${n}`;
+}
+
 /** Short header labels used in the grid and annex headers. */
 export const SHORT_LABELS: Record<string, { vi: string; en: string }> = {
   total: { vi: 'Tổng cộng', en: 'Total' },

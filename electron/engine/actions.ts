@@ -2,7 +2,7 @@
 // state, so its inverse is known at the moment it is applied (undo = inverses in reverse order,
 // redo = the actions again). Applying writes SQLite (inside the caller's transaction) and the
 // in-memory model together.
-import type { Amount, CapitalType, Dong, Line, LineField } from '../../shared/model';
+import type { Amount, CapitalType, Dong, FundingColumn, Line, LineField } from '../../shared/model';
 import type { DB } from './store/db';
 import { lineParams } from './store/cycle-file';
 
@@ -17,7 +17,9 @@ export type DocAction =
   | { t: 'insert'; line: Line; amounts: Amount[] }
   | { t: 'delete'; line: Line; amounts: Amount[] }
   | { t: 'place'; lineId: number; old: Place; new: Place }
-  | { t: 'meta'; key: string; old: unknown; new: unknown };
+  | { t: 'meta'; key: string; old: unknown; new: unknown }
+  /** A funding column inserted (old null), deleted (new null), renamed, given roles or moved (both). */
+  | { t: 'column'; old: FundingColumn | null; new: FundingColumn | null };
 
 export function invert(a: DocAction): DocAction {
   switch (a.t) {
@@ -35,6 +37,11 @@ export function isStructural(a: DocAction): boolean {
   return a.t === 'insert' || a.t === 'delete' || a.t === 'place';
 }
 
+/** A column's row values in the order of the insert and update statements (key last). */
+function columnParams(c: FundingColumn): unknown[] {
+  return [c.parent, c.position, c.label.vi, c.label.en, c.totalLabel?.vi ?? null, c.totalLabel?.en ?? null, c.source, c.capital, c.key];
+}
+
 /** Prepared statements for applying actions to one database. */
 export class ActionWriter {
   private readonly upsertAmount;
@@ -45,6 +52,9 @@ export class ActionWriter {
   private readonly placeLine;
   private readonly capital;
   private readonly upsertMeta;
+  private readonly insertColumn;
+  private readonly updateColumn;
+  private readonly deleteColumn;
   private readonly fieldStmts = new Map<LineField, { run: (...params: unknown[]) => unknown }>();
 
   constructor(private readonly db: DB) {
@@ -61,6 +71,15 @@ export class ActionWriter {
     this.placeLine = db.prepare('UPDATE lines SET parent_id = ?, position = ? WHERE id = ?');
     this.capital = db.prepare('UPDATE lines SET allowed_capital = ?, is_adjustment = ? WHERE id = ?');
     this.upsertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.insertColumn = db.prepare(
+      `INSERT INTO columns (parent_key, position, label_vi, label_en, total_label_vi, total_label_en, source, capital, key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateColumn = db.prepare(
+      `UPDATE columns SET parent_key = ?, position = ?, label_vi = ?, label_en = ?, total_label_vi = ?, total_label_en = ?,
+       source = ?, capital = ? WHERE key = ?`,
+    );
+    this.deleteColumn = db.prepare('DELETE FROM columns WHERE key = ?');
     for (const f of ['code', 'name', 'agency', 'note'] as const) {
       this.fieldStmts.set(f, db.prepare<unknown[]>(`UPDATE lines SET ${f} = ? WHERE id = ?`));
     }
@@ -91,6 +110,12 @@ export class ActionWriter {
         return;
       case 'meta':
         this.upsertMeta.run(a.key, JSON.stringify(a.new));
+        return;
+      case 'column':
+        // The caller orders a step so the foreign keys hold: figures on a key go before its column,
+        // sub-columns before their parent (and the inverse, reversed, puts them back parent first).
+        if (a.new === null) this.deleteColumn.run(a.old!.key);
+        else (a.old === null ? this.insertColumn : this.updateColumn).run(...columnParams(a.new));
         return;
     }
   }

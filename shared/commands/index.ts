@@ -1,6 +1,7 @@
 // Commands of the feature areas, merged into the one typed contract in shared/ipc.ts.
 // An area adds a file here exporting `xxxArgs` (zod schemas) and an `XxxResults` interface, and
 // one line to each of the two merges below.
+import { columnsArgs, type ColumnsResults } from './columns';
 import { editingArgs, type EditingResults } from './editing';
 import { historyArgs, type HistoryResults } from './history';
 import { totalsArgs, type TotalsResults } from './totals';
@@ -11,7 +12,8 @@ export const areaCommandArgs = {
   ...historyArgs,
   ...transferArgs,
   ...totalsArgs,
+  ...columnsArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults {}
+export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults {}

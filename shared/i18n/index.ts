@@ -7,6 +7,7 @@
 // a step label stored in a file, an import warning — goes through `tStored`, which checks it at
 // run time and shows an unknown key as itself.
 import { cli } from './cli';
+import { columns } from './columns';
 import { core } from './core';
 import { editing } from './editing';
 import { excel } from './excel';
@@ -21,7 +22,7 @@ import { writeTarget } from './write-target';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...columns } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

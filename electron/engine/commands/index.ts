@@ -3,6 +3,7 @@
 import type { AreaCommandResults } from '../../../shared/commands';
 import type { CommandName } from '../../../shared/ipc';
 import type { HandlerMap } from '../context';
+import { columnsHandlers } from './columns';
 import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
 import { historyHandlers } from './history';
@@ -16,6 +17,7 @@ export const areaHandlers: AreaHandlers = {
   ...historyHandlers,
   ...transferHandlers,
   ...totalsHandlers,
+  ...columnsHandlers,
 };
 
 /** Every command's handler, the core's and the areas': the session looks a command up here. */
