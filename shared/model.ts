@@ -110,12 +110,51 @@ export interface RuleParams {
   counterpartLineDepth?: number;
 }
 
+/**
+ * Who carries a plan out (issue 14): departments, districts, communes… A tree where the user wants
+ * one (province → departments, communes), no fixed level. Data of the cycle: renamed, merged.
+ */
+export type UnitKind = 'province' | 'department' | 'district' | 'commune' | 'other';
+export const UNIT_KINDS: readonly UnitKind[] = ['province', 'department', 'district', 'commune', 'other'];
+
+export interface Unit {
+  id: number;
+  parentId: number | null;
+  /** Order among siblings (0, 1, 2…). */
+  position: number;
+  name: string;
+  kind: UnitKind;
+  /** Optional code (e.g. the commune's administrative code); '' when none. */
+  code: string;
+}
+
+/** A unit's share of one line's figure in one funding column (integer đồng). */
+export interface Share {
+  unitId: number;
+  lineId: number;
+  column: string;
+  value: Dong;
+}
+
+/** A unit's score in a criteria scheme (allocation by criteria), kept for next year. */
+export interface UnitScore {
+  scheme: string;
+  unitId: number;
+  score: number;
+}
+
 export interface CycleData {
   meta: CycleMeta;
   columns: FundingColumn[];
   lines: Line[];
   amounts: Amount[];
   rules: RuleParams;
+  /** The cycle's units (issue 14); absent = none (plans built before units, imports of a plan table). */
+  units?: Unit[];
+  /** Units' shares of the lines; absent = none. */
+  shares?: Share[];
+  /** Criteria scores per scheme and unit; absent = none. */
+  scores?: UnitScore[];
 }
 
 /** Key of a cell in maps: `${lineId}:${column}`. */

@@ -4,6 +4,7 @@
 // importing the map that imports them.
 import type { Finding, FindingsDelta } from './findings';
 import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './model';
+import type { UnitsDelta } from './units/book';
 
 /** One line as the grid shows it: its fields, computed values and stored figures. */
 export interface RowView {
@@ -74,6 +75,8 @@ export interface Patch {
   cursor?: { lineId: number; column: string | null } | null;
   /** Cells the command did not apply, with why (e.g. total positions in a paste). */
   skipped?: { lineId: number; column: string; reason: 'total_position' | 'unknown' }[];
+  /** Units, shares and scores the command changed (issue 14; absent when none). */
+  units?: UnitsDelta;
 }
 
 /** Errors that cross the bridge carry a dictionary key, never a stack trace. */

@@ -2,9 +2,10 @@
 // state, so its inverse is known at the moment it is applied (undo = inverses in reverse order,
 // redo = the actions again). Applying writes SQLite (inside the caller's transaction) and the
 // in-memory model together.
-import type { Amount, CapitalType, Dong, FundingColumn, Line, LineField } from '../../shared/model';
+import type { Amount, CapitalType, Dong, FundingColumn, Line, LineField, Share, Unit } from '../../shared/model';
 import type { DB } from './store/db';
 import { lineParams } from './store/cycle-file';
+import { ExecutionWriter, isExecutionAction, type ExecutionAction } from './execution/store';
 
 type Fields = Partial<Record<LineField, string>>;
 type Capital = { allowedCapital: CapitalType[] | null; isAdjustment: boolean };
@@ -14,19 +15,28 @@ export type DocAction =
   | { t: 'amount'; lineId: number; column: string; old: Dong | null; new: Dong | null }
   | { t: 'fields'; lineId: number; old: Fields; new: Fields }
   | { t: 'capital'; lineId: number; old: Capital; new: Capital }
-  | { t: 'insert'; line: Line; amounts: Amount[] }
-  | { t: 'delete'; line: Line; amounts: Amount[] }
+  // A line carries its units' shares in and out with it (issue 14: a deleted line's shares go in
+  // the same step); `shares` is absent in steps recorded before units existed.
+  | { t: 'insert'; line: Line; amounts: Amount[]; shares?: Share[] }
+  | { t: 'delete'; line: Line; amounts: Amount[]; shares?: Share[] }
   | { t: 'place'; lineId: number; old: Place; new: Place }
   | { t: 'meta'; key: string; old: unknown; new: unknown }
+  // Units (issue 14): a unit added (old null), changed, or removed (new null; its shares and
+  // scores go first, as their own actions); a unit's share of a line and column; a criteria score.
+  | { t: 'unit'; old: Unit | null; new: Unit | null }
+  | { t: 'share'; unitId: number; lineId: number; column: string; old: Dong | null; new: Dong | null }
+  | { t: 'score'; scheme: string; unitId: number; old: number | null; new: number | null }
   /** A funding column inserted (old null), deleted (new null), renamed, given roles or moved (both). */
-  | { t: 'column'; old: FundingColumn | null; new: FundingColumn | null };
+  | { t: 'column'; old: FundingColumn | null; new: FundingColumn | null }
+  // Reporting dates, disbursement figures, carried-over funds (issue 15): execution/store.ts.
+  | ExecutionAction;
 
 export function invert(a: DocAction): DocAction {
   switch (a.t) {
     case 'insert':
-      return { t: 'delete', line: a.line, amounts: a.amounts };
+      return { ...a, t: 'delete' };
     case 'delete':
-      return { t: 'insert', line: a.line, amounts: a.amounts };
+      return { ...a, t: 'insert' };
     default:
       return { ...a, old: a.new, new: a.old } as DocAction;
   }
@@ -52,10 +62,12 @@ export class ActionWriter {
   private readonly placeLine;
   private readonly capital;
   private readonly upsertMeta;
+  private units: ReturnType<typeof unitStatements> | null = null;
   private readonly insertColumn;
   private readonly updateColumn;
   private readonly deleteColumn;
   private readonly fieldStmts = new Map<LineField, { run: (...params: unknown[]) => unknown }>();
+  private readonly execution: ExecutionWriter;
 
   constructor(private readonly db: DB) {
     this.upsertAmount = db.prepare(
@@ -71,6 +83,7 @@ export class ActionWriter {
     this.placeLine = db.prepare('UPDATE lines SET parent_id = ?, position = ? WHERE id = ?');
     this.capital = db.prepare('UPDATE lines SET allowed_capital = ?, is_adjustment = ? WHERE id = ?');
     this.upsertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.execution = new ExecutionWriter(db);
     this.insertColumn = db.prepare(
       `INSERT INTO columns (parent_key, position, label_vi, label_en, total_label_vi, total_label_en, source, capital, key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -86,6 +99,7 @@ export class ActionWriter {
   }
 
   write(a: DocAction): void {
+    if (isExecutionAction(a)) return this.execution.write(a);
     switch (a.t) {
       case 'amount':
         if (a.new === null) this.deleteAmount.run(a.lineId, a.column);
@@ -100,8 +114,10 @@ export class ActionWriter {
       case 'insert':
         this.insertLine.run(lineParams(a.line));
         for (const x of a.amounts) this.upsertAmount.run(x.lineId, x.column, x.value);
+        for (const x of a.shares ?? []) this.u.upsertShare.run(x.unitId, x.lineId, x.column, x.value);
         return;
       case 'delete':
+        this.u.deleteLineShares.run(a.line.id);
         this.deleteLineAmounts.run(a.line.id);
         this.deleteLine.run(a.line.id);
         return;
@@ -117,6 +133,42 @@ export class ActionWriter {
         if (a.new === null) this.deleteColumn.run(a.old!.key);
         else (a.old === null ? this.insertColumn : this.updateColumn).run(...columnParams(a.new));
         return;
+      case 'unit':
+        if (a.new === null) this.u.deleteUnit.run(a.old!.id);
+        else this.u.upsertUnit.run(a.new.id, a.new.parentId, a.new.position, a.new.name, a.new.kind, a.new.code);
+        return;
+      case 'share':
+        if (a.new === null) this.u.deleteShare.run(a.unitId, a.lineId, a.column);
+        else this.u.upsertShare.run(a.unitId, a.lineId, a.column, a.new);
+        return;
+      case 'score':
+        if (a.new === null) this.u.deleteScore.run(a.scheme, a.unitId);
+        else this.u.upsertScore.run(a.scheme, a.unitId, a.new);
+        return;
     }
   }
+
+  /** The units' statements (issue 14), prepared on first use: most steps never touch a unit. */
+  private get u() {
+    return (this.units ??= unitStatements(this.db));
+  }
+}
+
+function unitStatements(db: DB) {
+  return {
+    upsertUnit: db.prepare(
+      `INSERT INTO units (id, parent_id, position, name, kind, code) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, position = excluded.position, name = excluded.name,
+       kind = excluded.kind, code = excluded.code`,
+    ),
+    deleteUnit: db.prepare('DELETE FROM units WHERE id = ?'),
+    upsertShare: db.prepare(
+      `INSERT INTO unit_shares (unit_id, line_id, column_key, value) VALUES (?, ?, ?, ?)
+       ON CONFLICT (unit_id, line_id, column_key) DO UPDATE SET value = excluded.value`,
+    ),
+    deleteShare: db.prepare('DELETE FROM unit_shares WHERE unit_id = ? AND line_id = ? AND column_key = ?'),
+    deleteLineShares: db.prepare('DELETE FROM unit_shares WHERE line_id = ?'),
+    upsertScore: db.prepare('INSERT OR REPLACE INTO unit_scores (scheme, unit_id, score) VALUES (?, ?, ?)'),
+    deleteScore: db.prepare('DELETE FROM unit_scores WHERE scheme = ? AND unit_id = ?'),
+  };
 }

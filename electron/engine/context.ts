@@ -13,6 +13,8 @@ import type { RevisionStore } from './history/revisions';
 import type { HistoryHost } from './history/host';
 import type { TransferJobs } from './transfer/jobs';
 import type { Clock } from './clock';
+import type { ExecutionState } from '../../shared/execution/state';
+import type { UnitBook } from '../../shared/units/book';
 
 export type Cursor = { lineId: number; column: string | null } | null;
 
@@ -36,6 +38,10 @@ export interface SessionContext {
   readonly columns: ColumnTree;
   readonly meta: CycleMeta;
   readonly rules: RuleParams;
+  /** The cycle's units, their shares and criteria scores (issue 14); read only — change them with commit(). */
+  readonly units: UnitBook;
+  /** Reporting dates, disbursement figures and carried-over funds (issue 15); read only — change them with commit(). */
+  readonly execution: ExecutionState;
   readonly info: FileInfo;
   /** The audit log, to read (commit records every change in it). */
   readonly audit: AuditReader;

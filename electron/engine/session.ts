@@ -35,6 +35,9 @@ import type { OpenOptions } from './store/db';
 import { openCycleFile, type CycleFile } from './store/cycle-file';
 import { UndoLog } from './undo-log';
 import { systemClock } from './clock';
+import { ExecutionState } from '../../shared/execution/state';
+import { readExecution } from './execution/store';
+import { UnitBook, type UnitsDelta } from '../../shared/units/book';
 
 export class PlanSession implements SessionContext {
   private data!: CycleData;
@@ -43,6 +46,12 @@ export class PlanSession implements SessionContext {
   /** Area settings (print, templates…): meta rows whose key is not a CycleMeta field. */
   private settings = new Map<string, unknown>();
   private findingsTracker!: FindingsTracker;
+  /** Reporting dates, disbursement figures and carried-over funds (issue 15), mirrored like the calc. */
+  private exec!: ExecutionState;
+  /** Units, their shares and scores (issue 14), mirrored like the calc. */
+  private unitBook!: UnitBook;
+  /** What the step being applied changed among units (Patch.units), or null outside applySteps. */
+  private unitsDelta: UnitsDelta | null = null;
   private readonly writer: ActionWriter;
   private readonly undoLog: UndoLog;
   /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
@@ -85,7 +94,21 @@ export class PlanSession implements SessionContext {
 
   /** The whole cycle as it is now (for export, print, CLI). */
   cycle(): CycleData {
-    return { ...this.data, lines: [...this.calc.lines.values()], amounts: this.calc.amountList() };
+    const { units: _u, shares: _s, scores: _c, ...data } = this.data;
+    const b = this.unitBook;
+    // Units appear only when the plan has some (as readCycle gives them).
+    const units = b.units.size ? { units: [...b.units.values()], shares: b.allShares(), scores: b.allScores() } : {};
+    return { ...data, lines: [...this.calc.lines.values()], amounts: this.calc.amountList(), ...units };
+  }
+
+  /** The cycle's units, shares and scores as they are now. */
+  get units(): UnitBook {
+    return this.unitBook;
+  }
+
+  /** The execution side (issue 15) as it is now; read only — change it with commit(). */
+  get execution(): ExecutionState {
+    return this.exec;
   }
 
   get calc(): PlanCalc {
@@ -130,6 +153,8 @@ export class PlanSession implements SessionContext {
     this.data = this.file.data();
     this.cols = new ColumnTree(this.data.columns);
     this.model = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
+    this.exec = new ExecutionState(readExecution(this.file.db));
+    this.unitBook = new UnitBook(this.data.units, this.data.shares, this.data.scores);
     this.order = null;
     this.settings = new Map(
       (this.file.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[])
@@ -223,6 +248,9 @@ export class PlanSession implements SessionContext {
     let structure = false;
     let metaChanged = false;
     let rulesChanged = false;
+    // A deleted line takes its units' shares along, in the same step (issue 14), whoever built it.
+    if (audit.kind === 'edit') actions = actions.map((a) => (a.t === 'delete' && this.unitBook.hasShares(a.line.id) ? { ...a, shares: this.unitBook.sharesOfLine(a.line.id) } : a));
+    this.unitsDelta = { upsert: [], removed: [], shares: [], scores: false };
     try {
       this.file.db.transaction(() => {
         // A new edit carries the stated totals that agreed along with it, as amount actions of the
@@ -258,9 +286,12 @@ export class PlanSession implements SessionContext {
         bookkeeping(actions);
       })();
     } catch (e) {
+      this.unitsDelta = null;
       this.load();
       throw e;
     }
+    const unitsDelta = this.unitsDelta;
+    this.unitsDelta = null;
     let findings: FindingsDelta;
     let tree: Pick<Patch, 'order' | 'removed'> & { repaint: number[] } = { repaint: [] };
     if (structure) {
@@ -290,6 +321,7 @@ export class PlanSession implements SessionContext {
       ...(structure ? { order: tree.order, removed: tree.removed } : {}),
       ...(metaChanged ? { meta: this.data.meta } : {}),
       ...(rulesChanged ? { rules: this.data.rules } : {}),
+      ...(unitsDelta.upsert.length || unitsDelta.removed.length || unitsDelta.shares.length || unitsDelta.scores ? { units: unitsDelta } : {}),
       cursor,
     };
   }
@@ -313,11 +345,14 @@ export class PlanSession implements SessionContext {
       case 'insert':
         lines.set(a.line.id, { ...a.line });
         for (const x of a.amounts) this.calc.storeOnly(x.lineId, x.column, x.value);
+        for (const x of a.shares ?? []) this.shareToMemory(x.unitId, x.lineId, x.column, x.value);
         this.nextLineId = Math.max(this.nextLineId, a.line.id + 1);
         return;
       case 'delete':
         lines.delete(a.line.id);
         for (const x of a.amounts) this.calc.storeOnly(x.lineId, x.column, null);
+        // As the writer does: every share of the line goes (a step recorded before units lists none).
+        for (const x of this.unitBook.sharesOfLine(a.line.id)) this.shareToMemory(x.unitId, x.lineId, x.column, null);
         return;
       case 'place':
         lines.set(a.lineId, { ...lines.get(a.lineId)!, parentId: a.new.parentId, position: a.new.position });
@@ -327,7 +362,40 @@ export class PlanSession implements SessionContext {
         else if (a.key in this.data.meta) this.data = { ...this.data, meta: { ...this.data.meta, [a.key]: a.new } as CycleMeta };
         else this.settings.set(a.key, a.new);
         return;
+      case 'unit':
+        if (a.new === null) {
+          this.unitBook.removeUnit(a.old!.id);
+          this.unitsDelta?.removed.push(a.old!.id);
+        } else {
+          this.unitBook.putUnit(a.new);
+          this.unitsDelta?.upsert.push(a.new);
+        }
+        return;
+      case 'share':
+        this.shareToMemory(a.unitId, a.lineId, a.column, a.new);
+        return;
+      case 'report_date':
+        this.exec.setDate(a.id, a.new);
+        return;
+      case 'disbursement':
+        this.exec.setFigure(a.key, a.new);
+        return;
+      case 'carryover_source':
+        this.exec.setSource(a.year, a.new);
+        return;
+      case 'carryover':
+        this.exec.setCarryover(a.year, a.lineId, a.column, a.new);
+        return;
+      case 'score':
+        this.unitBook.setScore(a.scheme, a.unitId, a.new);
+        if (this.unitsDelta) this.unitsDelta.scores = true;
+        return;
     }
+  }
+
+  private shareToMemory(unitId: number, lineId: number, column: string, value: number | null): void {
+    this.unitBook.setShare(unitId, lineId, column, value);
+    this.unitsDelta?.shares.push({ unitId, lineId, column, value });
   }
 
   emptyPatch(): Patch {

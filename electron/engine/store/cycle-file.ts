@@ -2,7 +2,7 @@
 // temporary name and renamed into place, so a crash never leaves a half-written plan behind.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Amount, CapitalType, CycleData, CycleMeta, FundingColumn, Line, RuleParams } from '../../../shared/model';
+import type { Amount, CapitalType, CycleData, CycleMeta, FundingColumn, Line, RuleParams, Share, Unit, UnitScore } from '../../../shared/model';
 import { DEFAULT_RULES } from '../../../shared/model';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
 import { PlanDeskError } from '../errors';
@@ -73,6 +73,41 @@ export function writeCycle(db: DB, data: CycleData): void {
   }
   insertLines(db, data.lines);
   insertAmounts(db, data.amounts);
+  // Only when there are units: tests write older schemas through here too.
+  if (data.units?.length) insertUnits(db, data.units, data.shares ?? [], data.scores ?? []);
+}
+
+/** Write units (parents first), their shares and scores into a migrated database (issue 14). */
+export function insertUnits(db: DB, units: readonly Unit[], shares: readonly Share[], scores: readonly UnitScore[]): void {
+  const ins = db.prepare('INSERT INTO units (id, parent_id, position, name, kind, code) VALUES (?, ?, ?, ?, ?, ?)');
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const done = new Set<number>();
+  const put = (u: Unit) => {
+    if (done.has(u.id)) return;
+    done.add(u.id);
+    if (u.parentId !== null && byId.has(u.parentId)) put(byId.get(u.parentId)!);
+    ins.run(u.id, u.parentId, u.position, u.name, u.kind, u.code);
+  };
+  for (const u of units) put(u);
+  const share = db.prepare('INSERT OR REPLACE INTO unit_shares (unit_id, line_id, column_key, value) VALUES (?, ?, ?, ?)');
+  for (const s of shares) share.run(s.unitId, s.lineId, s.column, s.value);
+  const score = db.prepare('INSERT OR REPLACE INTO unit_scores (scheme, unit_id, score) VALUES (?, ?, ?)');
+  for (const s of scores) score.run(s.scheme, s.unitId, s.score);
+}
+
+/** The units, shares and scores of a file (none in a file from before migration 3, read without migrating). */
+export function readUnits(db: DB): Pick<Required<CycleData>, 'units' | 'shares' | 'scores'> {
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'units'").get()) return { units: [], shares: [], scores: [] };
+  const units = (db.prepare('SELECT id, parent_id, position, name, kind, code FROM units ORDER BY id').raw().all() as [number, number | null, number, string, Unit['kind'], string][]).map(
+    ([id, parentId, position, name, kind, code]): Unit => ({ id, parentId, position, name, kind, code }),
+  );
+  const shares = (db.prepare('SELECT unit_id, line_id, column_key, value FROM unit_shares').raw().all() as [number, number, string, number][]).map(
+    ([unitId, lineId, column, value]): Share => ({ unitId, lineId, column, value }),
+  );
+  const scores = (db.prepare('SELECT scheme, unit_id, score FROM unit_scores').raw().all() as [string, number, number][]).map(
+    ([scheme, unitId, score]): UnitScore => ({ scheme, unitId, score }),
+  );
+  return { units, shares, scores };
 }
 
 const INSERT_LINE = `INSERT INTO lines (id, parent_id, position, code, name, agency, note, allowed_capital, is_adjustment)
@@ -151,7 +186,9 @@ export function readCycle(db: DB): CycleData {
   const amounts = (db.prepare('SELECT line_id, column_key, value FROM amounts').raw().all() as [number, string, number][]).map(
     ([lineId, column, value]): Amount => ({ lineId, column, value }),
   );
-  return { meta, columns, lines, amounts, rules };
+  // Units appear only when the file has some: a plan without units reads as it always did.
+  const { units, shares, scores } = readUnits(db);
+  return { meta, columns, lines, amounts, rules, ...(units.length ? { units, shares, scores } : {}) };
 }
 
 /** An open cycle file. */

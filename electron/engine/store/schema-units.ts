@@ -1,7 +1,33 @@
 // Migration 3 of the cycle file: units and their shares of the plan's lines (issue 14).
 // Filled by the units area; kept in its own file so areas that grow the schema at the same
 // time do not edit one list. Add-only once shipped, like every migration (see migrations.ts).
+//
+// `kind` has no CHECK: a later kind must not need a table rebuild (the contract's zod schema
+// bounds it). Shares reference their line, unit and column, so a share can never outlive any of
+// them (the engine removes shares in the same step as what they hang on). Scores are kept per
+// criteria scheme so next year's allocation starts from this year's.
 export const UNITS_SCHEMA = `
-  -- units and allocation: tables are added here by the units area
-  SELECT 1;
+  CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES units(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    code TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX units_by_parent ON units (parent_id, position);
+  CREATE TABLE unit_shares (
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    line_id INTEGER NOT NULL REFERENCES lines(id),
+    column_key TEXT NOT NULL REFERENCES columns(key),
+    value INTEGER NOT NULL,
+    PRIMARY KEY (unit_id, line_id, column_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX unit_shares_by_line ON unit_shares (line_id, column_key);
+  CREATE TABLE unit_scores (
+    scheme TEXT NOT NULL,
+    unit_id INTEGER NOT NULL REFERENCES units(id),
+    score REAL NOT NULL,
+    PRIMARY KEY (scheme, unit_id)
+  ) WITHOUT ROWID;
 `;
