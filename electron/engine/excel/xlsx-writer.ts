@@ -5,6 +5,7 @@
 import { ImportError } from './errors';
 import { ZipWriter } from './zip-writer';
 import { colLetter } from './text';
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, chartXml, drawingRelsXml, drawingXml, type ChartSpec } from './chart-parts';
 
 /** Excel's limit on the characters of one cell: a longer one makes Excel "repair" the file. */
 export const EXCEL_CELL_MAX = 32_767;
@@ -109,6 +110,8 @@ export interface SheetSpec {
   merges: string[];
   /** Cell notes; may grow while rows are produced. */
   notes: { ref: string; text: string }[];
+  /** Native charts drawn over this sheet (chart-parts.ts), each referencing ranges of the workbook. */
+  charts?: ChartSpec[];
   /** Emit rows in order; each row is an array of cells by 0-based column (holes allowed). */
   rows: (emit: (cells: (WCell | undefined)[], height?: number) => void | Promise<void>) => Promise<void>;
 }
@@ -136,6 +139,8 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: S
     const overrides: string[] = [];
     const definedNames: string[] = [];
     let commentParts = 0;
+    let drawingParts = 0;
+    let chartParts = 0;
     for (let i = 0; i < sheets.length; i++) {
       const sh = sheets[i];
       const letters: string[] = [];
@@ -195,21 +200,43 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: S
             definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(sh.name.replace(/'/g, "''"))}'!$${a}:$${b}</definedName>`);
           }
         }
+        // The schema's order: drawing before legacyDrawing (the notes' VML).
+        const charts = sh.charts ?? [];
+        if (charts.length) tail += '<drawing r:id="rIdDr"/>';
         if (sh.notes.length) tail += '<legacyDrawing r:id="rIdVml"/>';
         await write(tail + '</worksheet>');
       });
+      const sheetRels: string[] = [];
+      const charts = sh.charts ?? [];
+      if (charts.length) {
+        drawingParts++;
+        const d = drawingParts;
+        const numbers = charts.map(() => ++chartParts);
+        charts.forEach((c, k) => {
+          zip.add(`xl/charts/chart${numbers[k]}.xml`, chartXml(c));
+          overrides.push(`<Override PartName="/xl/charts/chart${numbers[k]}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`);
+        });
+        zip.add(`xl/drawings/drawing${d}.xml`, drawingXml(charts.map((c) => c.anchor), charts.map((c) => c.title)));
+        zip.add(`xl/drawings/_rels/drawing${d}.xml.rels`, drawingRelsXml(numbers));
+        overrides.push(`<Override PartName="/xl/drawings/drawing${d}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>`);
+        sheetRels.push(`<Relationship Id="rIdDr" Type="${DRAWING_REL_TYPE}" Target="../drawings/drawing${d}.xml"/>`);
+      }
       if (sh.notes.length) {
         commentParts++;
         const n = commentParts;
-        zip.add(
-          `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
-          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-            `<Relationship Id="rIdCm" Type="${REL}/comments" Target="../comments${n}.xml"/>` +
-            `<Relationship Id="rIdVml" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing${n}.vml"/></Relationships>`,
+        sheetRels.push(
+          `<Relationship Id="rIdCm" Type="${REL}/comments" Target="../comments${n}.xml"/>` +
+            `<Relationship Id="rIdVml" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing${n}.vml"/>`,
         );
         zip.add(`xl/comments${n}.xml`, commentsXml(sh.notes));
         zip.add(`xl/drawings/vmlDrawing${n}.vml`, vmlXml(sh.notes, n));
         overrides.push(`<Override PartName="/xl/comments${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
+      }
+      if (sheetRels.length) {
+        zip.add(
+          `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join('')}</Relationships>`,
+        );
       }
       overrides.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     }
