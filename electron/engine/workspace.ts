@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BridgeError, CommandName, CommandResults, FileInfo } from '../../shared/ipc';
-import { blankCycle, sampleCycle } from '../../shared/samples/dak-nong-2024';
+import { sampleCycle } from '../../shared/samples/dak-nong-2024';
+import { builtinTemplate, cycleFromTemplate, programTemplateIdForYear } from '../../shared/templates';
 import { toBridgeError } from './errors';
 import type { GuardOptions, OpenRequest } from './safety/guarded-file';
 import { OpenFiles } from './safety/open-files';
@@ -38,11 +39,14 @@ export class Workspace {
     return this.files.open(file, opts);
   }
 
-  /** Create a new cycle file (blank 2021-2025 structure, or the sample) and open it. */
+  /**
+   * Create a new cycle file and open it: the sample, or the structure of the program in force this
+   * year (templates/builtin.ts: from 2026 the merged 2026–2035 program, never the 2021–2025 one).
+   */
   create(file: string, opts: { sample?: boolean; overwrite?: boolean } = {}): FileInfo {
     // Replacing a plan: never one another PlanDesk has open, and the old one goes to the backups first.
     if (opts.overwrite) this.files.beforeReplace(file);
-    createCycleFile(file, opts.sample ? sampleCycle() : blankCycle(), { overwrite: opts.overwrite });
+    createCycleFile(file, opts.sample ? sampleCycle() : thisYearsPlan(), { overwrite: opts.overwrite });
     return this.open(file);
   }
 
@@ -104,4 +108,10 @@ export class Workspace {
   close(): void {
     this.files.close();
   }
+}
+
+/** A plan of this year under the program in force (no figures). */
+function thisYearsPlan() {
+  const year = new Date().getFullYear();
+  return cycleFromTemplate(builtinTemplate(programTemplateIdForYear(year), year)!, { year });
 }

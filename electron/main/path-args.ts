@@ -4,6 +4,7 @@
 // each); this module only shows the dialogs.
 import { dialog, type BrowserWindow } from 'electron';
 import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
+import { templatesPathArgs } from '../../shared/commands/templates';
 import { transferPathArgs } from '../../shared/commands/transfer';
 import { t } from '../../shared/i18n';
 import { fillPathArgs, PathGrants, type PathArgsResult } from './path-grants';
@@ -12,9 +13,10 @@ const FILTERS = {
   plandesk: [{ name: 'PlanDesk', extensions: ['plandesk'] }],
   xlsx: [{ name: 'Excel', extensions: ['xlsx'] }],
   spreadsheet: [{ name: 'Excel, LibreOffice', extensions: ['xlsx', 'xlsm', 'xls', 'ods'] }],
+  template: [{ name: 'PlanDesk template', extensions: ['pdtemplate'] }],
 };
 
-const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs };
+const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...templatesPathArgs };
 
 /** Each window's own grants: a comparison made in one window is followed up in that window only. */
 const grantsOf = new WeakMap<BrowserWindow, PathGrants>();

@@ -201,7 +201,7 @@ export interface HistoryResults {
 export interface HostPathSlot {
   slot: string;
   dialog: 'open' | 'save';
-  filter: 'plandesk' | 'xlsx' | 'spreadsheet';
+  filter: 'plandesk' | 'xlsx' | 'spreadsheet' | 'template';
   /** The path the renderer sent (empty: none yet). */
   current: string;
 }

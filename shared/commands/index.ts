@@ -4,6 +4,7 @@
 import { columnsArgs, type ColumnsResults } from './columns';
 import { editingArgs, type EditingResults } from './editing';
 import { historyArgs, type HistoryResults } from './history';
+import { templatesArgs, type TemplatesResults } from './templates';
 import { totalsArgs, type TotalsResults } from './totals';
 import { transferArgs, type TransferResults } from './transfer';
 
@@ -13,7 +14,8 @@ export const areaCommandArgs = {
   ...transferArgs,
   ...totalsArgs,
   ...columnsArgs,
+  ...templatesArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults {}
+export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, TemplatesResults {}

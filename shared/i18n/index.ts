@@ -16,13 +16,14 @@ import { history } from './history';
 import { plan } from './plan';
 import { print } from './print';
 import { rules } from './rules';
+import { templates } from './templates';
 import { transfer } from './transfer';
 import { writeTarget } from './write-target';
 
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...columns } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...columns, ...templates } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -7,6 +7,7 @@ import { columnsHandlers } from './columns';
 import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
 import { historyHandlers } from './history';
+import { templatesHandlers } from './templates';
 import { totalsHandlers } from './totals';
 import { transferHandlers } from './transfer';
 
@@ -18,6 +19,7 @@ export const areaHandlers: AreaHandlers = {
   ...transferHandlers,
   ...totalsHandlers,
   ...columnsHandlers,
+  ...templatesHandlers,
 };
 
 /** Every command's handler, the core's and the areas': the session looks a command up here. */
