@@ -3,6 +3,7 @@
 // renderer. Which path may be used for what, and how often, is path-grants.ts's (one operation
 // each); this module only shows the dialogs.
 import { dialog, type BrowserWindow } from 'electron';
+import { allocIoPathArgs } from '../../shared/commands/alloc-io';
 import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
 import { templatesPathArgs } from '../../shared/commands/templates';
 import { transferPathArgs } from '../../shared/commands/transfer';
@@ -16,7 +17,7 @@ const FILTERS = {
   template: [{ name: 'PlanDesk template', extensions: ['pdtemplate'] }],
 };
 
-const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...templatesPathArgs };
+const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs };
 
 /** Each window's own grants: a comparison made in one window is followed up in that window only. */
 const grantsOf = new WeakMap<BrowserWindow, PathGrants>();

@@ -1,6 +1,7 @@
 // Commands of the feature areas, merged into the one typed contract in shared/ipc.ts.
 // An area adds a file here exporting `xxxArgs` (zod schemas) and an `XxxResults` interface, and
 // one line to each of the two merges below.
+import { allocIoArgs, type AllocIoResults } from './alloc-io';
 import { columnsArgs, type ColumnsResults } from './columns';
 import { editingArgs, type EditingResults } from './editing';
 import { historyArgs, type HistoryResults } from './history';
@@ -14,8 +15,9 @@ export const areaCommandArgs = {
   ...transferArgs,
   ...totalsArgs,
   ...columnsArgs,
+  ...allocIoArgs,
   ...templatesArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, TemplatesResults {}
+export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults {}

@@ -6,6 +6,7 @@
 // compile (typed-keys.typecheck.ts). A key that arrives as data — an engine refusal over a bridge,
 // a step label stored in a file, an import warning — goes through `tStored`, which checks it at
 // run time and shows an unknown key as itself.
+import { allocIo } from './alloc-io';
 import { cli } from './cli';
 import { columns } from './columns';
 import { core } from './core';
@@ -23,7 +24,7 @@ import { writeTarget } from './write-target';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...columns, ...templates } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...columns, ...allocIo, ...templates } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

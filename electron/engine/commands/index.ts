@@ -3,6 +3,7 @@
 import type { AreaCommandResults } from '../../../shared/commands';
 import type { CommandName } from '../../../shared/ipc';
 import type { HandlerMap } from '../context';
+import { allocIoHandlers } from './alloc-io';
 import { columnsHandlers } from './columns';
 import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
@@ -19,6 +20,7 @@ export const areaHandlers: AreaHandlers = {
   ...transferHandlers,
   ...totalsHandlers,
   ...columnsHandlers,
+  ...allocIoHandlers,
   ...templatesHandlers,
 };
 

@@ -1,0 +1,34 @@
+// Handlers of the units' files (issue 14): read an allocation annex against the open plan and report
+// (nothing written), or import it — new units and shares in ONE commit, a backup taken first
+// (withBackupFirst). Problem cells (text where a figure should be, a negative share, a column that
+// matches no line…) are reported by address and skipped; the window shows the report first and the
+// user decides, the CLI writes what it could read.
+import path from 'node:path';
+import type { AllocIoResults } from '../../../shared/commands/alloc-io';
+import { stepLabel } from '../../../shared/step-label';
+import { unitNameKey } from '../../../shared/units/names';
+import { allocationActions, planAllocation, type AllocationPlan } from '../allocation/plan-import';
+import { readAllocationFile } from '../allocation/read-file';
+import { withBackupFirst, type HandlerMap, type SessionContext } from '../context';
+import { PlanDeskError } from '../errors';
+
+/** Read the file and plan its shares against the plan as it is now. */
+export async function readAllocation(ctx: SessionContext, file: string, sheet?: string): Promise<AllocationPlan> {
+  const annex = await readAllocationFile({ path: file }, { sheet });
+  if (!annex.rows.some((r) => r.kind === 'unit')) throw new PlanDeskError('allocio.error.no_units');
+  return planAllocation(annex, { calc: ctx.calc, columns: ctx.columns, units: ctx.units, planUnit: ctx.meta.unit, nameKey: unitNameKey });
+}
+
+export const allocIoHandlers: HandlerMap<keyof AllocIoResults> = {
+  'allocio/read': async (a, ctx) => ({ report: (await readAllocation(ctx, a.path, a.sheet)).report }),
+  'allocio/import': withBackupFirst<'allocio/import'>(async (a, ctx) => {
+    if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
+    const plan = await readAllocation(ctx, a.path, a.sheet);
+    if (plan.report.columns.every((c) => c.problem !== null)) throw new PlanDeskError('allocio.error.nothing_usable');
+    const { actions } = allocationActions(plan, ctx.units);
+    if (actions.length === 0) return { ...ctx.emptyPatch(), report: plan.report };
+    const first = plan.shares[0];
+    const patch = ctx.commit(stepLabel('allocio.undo.import', { file: path.basename(a.path) }), actions, first ? { lineId: first.lineId, column: first.column } : null);
+    return { ...patch, report: plan.report };
+  }),
+};
