@@ -11,7 +11,13 @@ export type RuleId =
   | 'negative_amount'
   | 'not_allocated'
   | 'required_field'
-  | 'duplicate_code';
+  | 'duplicate_code'
+  // Execution reports (issue 15, shared/execution/rules.ts).
+  | 'disbursement_over_plan'
+  | 'disbursement_decreasing'
+  | 'disbursement_below_pace'
+  | 'report_overdue'
+  | 'carryover_unspent';
 
 export interface Finding {
   /** Stable id (rule + line + column): lets the UI keep selection across updates. */
@@ -28,6 +34,8 @@ export interface Finding {
   message: string;
   /** Dictionary key and parameters, so a UI in another language can render the same finding. */
   msg: { key: string; params: Record<string, string | number> };
+  /** The as-of date an execution finding is about (issue 15), absent for the plan's own rules. */
+  asOf?: string;
 }
 
 /** How the findings changed after a command: the whole list (`reset`) or only what moved. */

@@ -5,6 +5,7 @@
 import type { Finding, FindingsDelta } from './findings';
 import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './model';
 import type { UnitsDelta } from './units/book';
+import type { ExecutionDelta } from './commands/execution';
 
 /** One line as the grid shows it: its fields, computed values and stored figures. */
 export interface RowView {
@@ -77,6 +78,8 @@ export interface Patch {
   skipped?: { lineId: number; column: string; reason: 'total_position' | 'unknown' }[];
   /** Units, shares and scores the command changed (issue 14; absent when none). */
   units?: UnitsDelta;
+  /** Reporting dates, disbursement figures, carried-over funds the command changed (issue 15; absent when none). */
+  execution?: ExecutionDelta;
 }
 
 /** Errors that cross the bridge carry a dictionary key, never a stack trace. */

@@ -14,6 +14,7 @@ import type { HistoryHost } from './history/host';
 import type { TransferJobs } from './transfer/jobs';
 import type { Clock } from './clock';
 import type { ExecutionState } from '../../shared/execution/state';
+import type { ExecutionCalc } from '../../shared/execution/calc';
 import type { UnitBook } from '../../shared/units/book';
 
 export type Cursor = { lineId: number; column: string | null } | null;
@@ -42,6 +43,8 @@ export interface SessionContext {
   readonly units: UnitBook;
   /** Reporting dates, disbursement figures and carried-over funds (issue 15); read only — change them with commit(). */
   readonly execution: ExecutionState;
+  /** The report's sums per as-of date over the line tree (issue 15). */
+  readonly executionCalc: ExecutionCalc;
   readonly info: FileInfo;
   /** The audit log, to read (commit records every change in it). */
   readonly audit: AuditReader;

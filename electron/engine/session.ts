@@ -36,7 +36,9 @@ import { openCycleFile, type CycleFile } from './store/cycle-file';
 import { UndoLog } from './undo-log';
 import { systemClock } from './clock';
 import { ExecutionState } from '../../shared/execution/state';
-import { readExecution } from './execution/store';
+import { readExecution, type ExecutionAction } from './execution/store';
+import { ExecutionCalc } from '../../shared/execution/calc';
+import type { ExecutionDelta } from '../../shared/commands/execution';
 import { UnitBook, type UnitsDelta } from '../../shared/units/book';
 
 export class PlanSession implements SessionContext {
@@ -48,6 +50,9 @@ export class PlanSession implements SessionContext {
   private findingsTracker!: FindingsTracker;
   /** Reporting dates, disbursement figures and carried-over funds (issue 15), mirrored like the calc. */
   private exec!: ExecutionState;
+  private execCalc!: ExecutionCalc;
+  /** What the step being applied changed on the execution side (Patch.execution), or null. */
+  private execDelta: ExecutionDelta | null = null;
   /** Units, their shares and scores (issue 14), mirrored like the calc. */
   private unitBook!: UnitBook;
   /** What the step being applied changed among units (Patch.units), or null outside applySteps. */
@@ -111,6 +116,11 @@ export class PlanSession implements SessionContext {
     return this.exec;
   }
 
+  /** The report's sums over the line tree per as-of date (issue 15). */
+  get executionCalc(): ExecutionCalc {
+    return this.execCalc;
+  }
+
   get calc(): PlanCalc {
     return this.model;
   }
@@ -154,6 +164,7 @@ export class PlanSession implements SessionContext {
     this.cols = new ColumnTree(this.data.columns);
     this.model = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
     this.exec = new ExecutionState(readExecution(this.file.db));
+    this.execCalc = new ExecutionCalc(() => this.model, this.exec);
     this.unitBook = new UnitBook(this.data.units, this.data.shares, this.data.scores);
     this.order = null;
     this.settings = new Map(
@@ -251,6 +262,7 @@ export class PlanSession implements SessionContext {
     // A deleted line takes its units' shares along, in the same step (issue 14), whoever built it.
     if (audit.kind === 'edit') actions = actions.map((a) => (a.t === 'delete' && this.unitBook.hasShares(a.line.id) ? { ...a, shares: this.unitBook.sharesOfLine(a.line.id) } : a));
     this.unitsDelta = { upsert: [], removed: [], shares: [], scores: false };
+    this.execDelta = null;
     try {
       this.file.db.transaction(() => {
         // A new edit carries the stated totals that agreed along with it, as amount actions of the
@@ -273,6 +285,7 @@ export class PlanSession implements SessionContext {
           this.applyToMemory(a, changed, structure);
         }
         if (structure) this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
+        if (structure) this.execCalc.invalidate(); // the report's rows follow the line tree
         if (agreeing && agreeing.size) {
           // Appended once: a paste over 10.000 lines can move thousands of stated totals.
           const follow: DocAction[] = followChanges(this.calc, agreeing).map((f) => ({ t: 'amount', lineId: f.lineId, column: f.column, old: f.old, new: f.new }));
@@ -292,6 +305,8 @@ export class PlanSession implements SessionContext {
     }
     const unitsDelta = this.unitsDelta;
     this.unitsDelta = null;
+    const execDelta = this.execDelta;
+    this.execDelta = null;
     let findings: FindingsDelta;
     let tree: Pick<Patch, 'order' | 'removed'> & { repaint: number[] } = { repaint: [] };
     if (structure) {
@@ -322,6 +337,7 @@ export class PlanSession implements SessionContext {
       ...(metaChanged ? { meta: this.data.meta } : {}),
       ...(rulesChanged ? { rules: this.data.rules } : {}),
       ...(unitsDelta.upsert.length || unitsDelta.removed.length || unitsDelta.shares.length || unitsDelta.scores ? { units: unitsDelta } : {}),
+      ...(execDelta ? { execution: execDelta } : {}),
       cursor,
     };
   }
@@ -375,16 +391,10 @@ export class PlanSession implements SessionContext {
         this.shareToMemory(a.unitId, a.lineId, a.column, a.new);
         return;
       case 'report_date':
-        this.exec.setDate(a.id, a.new);
-        return;
       case 'disbursement':
-        this.exec.setFigure(a.key, a.new);
-        return;
       case 'carryover_source':
-        this.exec.setSource(a.year, a.new);
-        return;
       case 'carryover':
-        this.exec.setCarryover(a.year, a.lineId, a.column, a.new);
+        this.execToMemory(a);
         return;
       case 'score':
         this.unitBook.setScore(a.scheme, a.unitId, a.new);
@@ -396,6 +406,38 @@ export class PlanSession implements SessionContext {
   private shareToMemory(unitId: number, lineId: number, column: string, value: number | null): void {
     this.unitBook.setShare(unitId, lineId, column, value);
     this.unitsDelta?.shares.push({ unitId, lineId, column, value });
+  }
+
+  /** Mirror an execution action (issue 15): the state, the report's sums, and what the patch names. */
+  private execToMemory(a: ExecutionAction): void {
+    const d = (this.execDelta ??= { figures: [], carryover: false });
+    switch (a.t) {
+      case 'report_date':
+        this.exec.setDate(a.id, a.new);
+        if (a.new === null) this.execCalc.dropDate(a.id);
+        d.dates = this.exec.sortedDates();
+        return;
+      case 'disbursement': {
+        this.exec.setFigure(a.key, a.new);
+        this.execCalc.countChanged(a.key.dateId, (a.new === null ? 0 : 1) - (a.old === null ? 0 : 1));
+        const moved = this.execCalc.figureChanged(a.key, (a.new ?? 0) - (a.old ?? 0));
+        let entry = d.figures.find((f) => f.dateId === a.key.dateId);
+        if (!entry) d.figures.push((entry = { dateId: a.key.dateId, lineIds: [] }));
+        const ids = new Set(entry.lineIds);
+        for (const id of moved ?? [a.key.lineId, ...this.calc.ancestors(a.key.lineId)]) ids.add(id);
+        entry.lineIds = [...ids];
+        return;
+      }
+      case 'carryover_source':
+        this.exec.setSource(a.year, a.new);
+        d.sources = [...this.exec.sources.values()];
+        return;
+      case 'carryover':
+        this.exec.setCarryover(a.year, a.lineId, a.column, a.new);
+        this.execCalc.carryoverChanged(a.year, a.lineId, a.column, (a.new ?? 0) - (a.old ?? 0));
+        d.carryover = true;
+        return;
+    }
   }
 
   emptyPatch(): Patch {

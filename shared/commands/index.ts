@@ -4,6 +4,7 @@
 import { allocIoArgs, type AllocIoResults } from './alloc-io';
 import { columnsArgs, type ColumnsResults } from './columns';
 import { editingArgs, type EditingResults } from './editing';
+import { executionArgs, type ExecutionResults } from './execution';
 import { historyArgs, type HistoryResults } from './history';
 import { templatesArgs, type TemplatesResults } from './templates';
 import { totalsArgs, type TotalsResults } from './totals';
@@ -11,6 +12,7 @@ import { transferArgs, type TransferResults } from './transfer';
 
 export const areaCommandArgs = {
   ...editingArgs,
+  ...executionArgs,
   ...historyArgs,
   ...transferArgs,
   ...totalsArgs,
@@ -20,4 +22,4 @@ export const areaCommandArgs = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults {}
+export interface AreaCommandResults extends EditingResults, ExecutionResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults {}

@@ -7,6 +7,7 @@ import { allocIoHandlers } from './alloc-io';
 import { columnsHandlers } from './columns';
 import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
+import { executionHandlers } from './execution';
 import { historyHandlers } from './history';
 import { templatesHandlers } from './templates';
 import { totalsHandlers } from './totals';
@@ -16,6 +17,7 @@ export type AreaHandlers = HandlerMap<keyof AreaCommandResults>;
 
 export const areaHandlers: AreaHandlers = {
   ...editingHandlers,
+  ...executionHandlers,
   ...historyHandlers,
   ...transferHandlers,
   ...totalsHandlers,

@@ -1,0 +1,126 @@
+// Commands of issue 15, execution and disbursement reports: the cycle's reporting dates (add, change,
+// delete with their figures — each one undo step), the figures per as-of date (many cells in one
+// step: typing, paste, fill, import), carried-over funds, and the read side: the report of one date,
+// its drill-down, and what deleting a date would remove.
+import { z } from 'zod';
+import { MAX_CELL_DONG } from '../model';
+import type { Dong } from '../model';
+import type { Patch } from '../protocol';
+import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type ReportDate } from '../execution/model';
+import type { ReportRowView, ReportView, ReportFigures } from '../execution/report';
+
+const isoDate = z.string().refine(isIsoDate, 'yyyy-mm-dd');
+const id = z.number().int().positive();
+const lineId = z.number().int().positive();
+const columnKey = z.string().min(1).max(64);
+const amount = z.number().int().min(-MAX_CELL_DONG).max(MAX_CELL_DONG);
+const year = z.number().int().min(1900).max(2200);
+const pace = z.number().min(0).max(1000).nullable();
+
+const dateFields = z
+  .object({ asOf: isoDate, kind: z.enum(REPORT_KINDS as [string, ...string[]]), due: isoDate.nullable(), paceMinPercent: pace })
+  .strict();
+
+/** One figure cell: as-of date × line × leaf column (× unit, measure, fund). */
+export const figureCell = z
+  .object({
+    dateId: id,
+    lineId,
+    column: columnKey,
+    /** A unit of the cycle; absent or null: the line as a whole. */
+    unitId: z.number().int().positive().nullable().optional(),
+    /** Default 'disbursed' (lũy kế giải ngân). */
+    measure: z.enum(MEASURES as [string, ...string[]]).optional(),
+    /** 0 or absent: the year's own funds; a year: carried-over funds from that year. */
+    fund: z.union([z.literal(0), year]).optional(),
+    value: amount.nullable(),
+  })
+  .strict();
+export type FigureCell = z.infer<typeof figureCell>;
+
+export const executionArgs = {
+  /** The reporting dates and carried-over sources of the cycle. */
+  'execution/dates': z.object({}).strict(),
+  'execution/addDate': dateFields,
+  'execution/updateDate': dateFields.partial().extend({ id }).strict(),
+  /** How many figures deleting a date would remove (to say so before asking). */
+  'execution/dateImpact': z.object({ id }).strict(),
+  /** Delete a date with all its figures: one undo step. */
+  'execution/deleteDate': z.object({ id }).strict(),
+  /** Write figures (null clears): one undo step. Cells that cannot take a figure are skipped and named. */
+  'execution/setFigures': z
+    .object({
+      cells: z.array(figureCell).min(1).max(2_000_000),
+      /** The date whose report rows to return with the patch (default: the first cell's). */
+      viewDateId: id.optional(),
+    })
+    .strict(),
+  /** The report of one date: totals, carried-over funds, and a page of rows (or the lines named). */
+  'execution/report': z
+    .object({
+      dateId: id.optional(),
+      asOf: isoDate.optional(),
+      from: z.number().int().min(0).optional(),
+      count: z.number().int().min(0).max(200_000).optional(),
+      lineIds: z.array(lineId).max(200_000).optional(),
+    })
+    .strict()
+    .refine((a) => a.dateId !== undefined || a.asOf !== undefined, 'dateId or asOf'),
+  /** Which lines (and units) a report cell is made of. lineId null: the program total. */
+  'execution/drill': z
+    .object({ dateId: id, lineId: lineId.nullable(), column: columnKey, fund: z.union([z.literal(0), year]).optional() })
+    .strict(),
+  /** Declare (or change the deadline of) funds carried over from a source year. */
+  'execution/setSource': z.object({ year, deadline: isoDate.nullable() }).strict(),
+  /** Remove a source year with its carried-over amounts and figures: one undo step. */
+  'execution/deleteSource': z.object({ year }).strict(),
+  /** Carried-over plan amounts per source year × line × leaf column (null clears): one undo step. */
+  'execution/setCarryover': z
+    .object({ cells: z.array(z.object({ year, lineId, column: columnKey, value: amount.nullable() }).strict()).min(1).max(2_000_000) })
+    .strict(),
+} as const;
+
+/** Why a figure cell was not written. */
+export type FigureSkip = 'unknown_line' | 'unknown_column' | 'total_column' | 'not_holding' | 'unknown_date' | 'unknown_unit';
+
+/** A report cell's parts: the lines (and units) it is made of, each with its plan and disbursed. */
+export interface DrillPart {
+  lineId: number;
+  code: string;
+  name: string;
+  unitId: number | null;
+  unitName: string | null;
+  plan: Dong;
+  disbursed: Dong;
+}
+
+export interface ExecutionResults {
+  'execution/dates': { dates: ReportDate[]; sources: CarryoverSource[] };
+  'execution/addDate': Patch & { id: number };
+  'execution/updateDate': Patch;
+  'execution/dateImpact': { figures: number };
+  'execution/deleteDate': Patch & { figuresRemoved: number };
+  /** `rows`: the report rows the edit changed at `viewDateId`, and that date's totals. */
+  'execution/setFigures': Patch & {
+    written: number;
+    /** Cells not written, by their index in `cells` (Patch.skipped is the plan grid's). */
+    notWritten: { index: number; reason: FigureSkip }[];
+    report: { dateId: number; rows: ReportRowView[]; totals: ReportFigures } | null;
+  };
+  'execution/report': ReportView;
+  'execution/drill': { parts: DrillPart[]; plan: Dong; disbursed: Dong };
+  'execution/setSource': Patch;
+  'execution/deleteSource': Patch & { amountsRemoved: number };
+  'execution/setCarryover': Patch & { written: number; notWritten: { index: number; reason: FigureSkip }[] };
+}
+
+/** What a step changed on the execution side (Patch.execution): the window refreshes what it shows. */
+export interface ExecutionDelta {
+  /** The dates and sources as they are now, when any changed. */
+  dates?: ReportDate[];
+  sources?: CarryoverSource[];
+  /** Dates whose figures changed, with the lines whose report rows moved (the line and its ancestors). */
+  figures: { dateId: number; lineIds: number[] }[];
+  /** Carried-over amounts changed. */
+  carryover: boolean;
+}
