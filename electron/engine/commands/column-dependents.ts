@@ -5,6 +5,7 @@
 // column back before its figures.
 import type { DocAction } from '../actions';
 import type { SessionContext } from '../context';
+import { executionColumnRemovals } from '../execution/store';
 
 /** The plan's stored figures (entries and stated totals) on `keys`, as amount deletes. */
 function planAmountRemovals(ctx: SessionContext, keys: readonly string[]): DocAction[] {
@@ -22,5 +23,6 @@ function planAmountRemovals(ctx: SessionContext, keys: readonly string[]): DocAc
 export function columnRemovalActions(ctx: SessionContext, keys: string[]): DocAction[] {
   return [
     ...planAmountRemovals(ctx, keys),
+    ...executionColumnRemovals(ctx.execution, keys),
   ];
 }

@@ -94,4 +94,21 @@ describe('execution reports on the sample plan', () => {
     expect(drill.parts.map((p) => [p.code, p.plan, p.disbursed])).toEqual([['2', 500 * M, 400 * M]]);
     s.close();
   });
+
+  it("removes a column's figures and carried-over amounts with the column, in the same undo step", async () => {
+    const s = PlanSession.open(sampleFile());
+    const y = (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: null, paceMinPercent: null })).id;
+    const l2 = lineId(s, '2');
+    await s.handle('execution/setCarryover', { cells: [{ year: 2023, lineId: l2, column: 'other', value: 5 * M }] });
+    await s.handle('execution/setFigures', { cells: [{ dateId: y, lineId: l2, column: 'other', value: 3 * M }, { dateId: y, lineId: l2, column: 'local_recurrent', value: 2 * M }] });
+    await s.handle('columns/delete', { key: 'other' });
+    expect(s.execution.allFigures().map((f) => f.column)).toEqual(['local_recurrent']);
+    expect(s.execution.carryoverList()).toEqual([]);
+    expect((await s.handle('execution/report', { dateId: y })).totals.disbursed.total).toBe(2 * M);
+    s.undo();
+    expect(s.execution.getFigure({ dateId: y, lineId: l2, column: 'other', unitId: null, measure: 'disbursed', fund: 0 })).toBe(3 * M);
+    expect(s.execution.getCarryover(2023, l2, 'other')).toBe(5 * M);
+    expect((await s.handle('execution/report', { dateId: y })).totals.disbursed.total).toBe(5 * M);
+    s.close();
+  });
 });

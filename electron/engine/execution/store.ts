@@ -3,6 +3,7 @@
 import type { Dong } from '../../../shared/model';
 import type { CarryoverSource, ExecutionData, Figure, FigureKey, Measure, ReportDate, ReportKind } from '../../../shared/execution/model';
 import type { DB } from '../store/db';
+import type { ExecutionState } from '../../../shared/execution/state';
 
 /** The DocActions of the execution side: each records old and new, so its inverse swaps them. */
 export type ExecutionAction =
@@ -76,4 +77,14 @@ export class ExecutionWriter {
         return;
     }
   }
+}
+
+/** Disbursement figures and carried-over amounts on the columns `keys`, as deletes (a column removed, issue 13). */
+export function executionColumnRemovals(state: ExecutionState, keys: readonly string[]): ExecutionAction[] {
+  const set = new Set(keys);
+  const out: ExecutionAction[] = state.figuresOfColumns(set).map((f) => ({
+    t: 'disbursement', key: { dateId: f.dateId, lineId: f.lineId, column: f.column, unitId: f.unitId, measure: f.measure, fund: f.fund }, old: f.value, new: null,
+  }));
+  for (const c of state.carryoverList((c) => set.has(c.column))) out.push({ t: 'carryover', year: c.year, lineId: c.lineId, column: c.column, old: c.value, new: null });
+  return out;
 }
