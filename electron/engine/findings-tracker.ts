@@ -7,6 +7,7 @@ import type { PlanCalc } from '../../shared/calc';
 import type { Finding, FindingsDelta } from '../../shared/findings';
 import type { CycleMeta, RuleParams } from '../../shared/model';
 import { FindingsIndex } from '../../shared/rules';
+import type { UnitSums } from '../../shared/units/rules';
 
 export class FindingsTracker {
   private index: FindingsIndex | null = null;
@@ -15,10 +16,12 @@ export class FindingsTracker {
     private readonly calc: PlanCalc,
     private readonly meta: CycleMeta,
     private readonly rules: RuleParams,
+    /** The units' shares (issue 14): a share edit is an update of its line. */
+    private readonly units?: UnitSums,
   ) {}
 
   private built(): FindingsIndex {
-    this.index ??= new FindingsIndex({ calc: this.calc, meta: this.meta, rules: this.rules, lang: 'vi' });
+    this.index ??= new FindingsIndex({ calc: this.calc, meta: this.meta, rules: this.rules, lang: 'vi', units: this.units });
     return this.index;
   }
 

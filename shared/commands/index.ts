@@ -9,6 +9,7 @@ import { historyArgs, type HistoryResults } from './history';
 import { templatesArgs, type TemplatesResults } from './templates';
 import { totalsArgs, type TotalsResults } from './totals';
 import { transferArgs, type TransferResults } from './transfer';
+import { unitsArgs, type UnitsResults } from './units';
 
 export const areaCommandArgs = {
   ...editingArgs,
@@ -19,7 +20,8 @@ export const areaCommandArgs = {
   ...columnsArgs,
   ...allocIoArgs,
   ...templatesArgs,
+  ...unitsArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, ExecutionResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults {}
+export interface AreaCommandResults extends EditingResults, ExecutionResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults, UnitsResults {}

@@ -9,6 +9,7 @@ import { denyOf, NO_DENY, RuleContext, type Deny, type LinePlace, type RuleInput
 export type { LinePlace } from './context';
 import { lineCounterpart, programCounterpart } from './counterpart';
 import { fieldFindings, SiblingCodes } from './field-rules';
+import { unitFindings } from '../units/rules';
 
 
 /** All findings of one line, appended to `out` in a fixed order: fields, allocation, counterpart, then per column. */
@@ -17,6 +18,7 @@ export function evaluateLine(ctx: RuleContext, place: LinePlace, codes: SiblingC
   if (place.isParent) allocationFindings(ctx, place.id, out);
   lineCounterpart(ctx, place.id, place.depth, out);
   amountFindings(ctx, place, out);
+  unitFindings(ctx, place.id, out);
 }
 
 /** Findings about the program as a whole (not tied to a line). */

@@ -12,6 +12,7 @@ import { historyHandlers } from './history';
 import { templatesHandlers } from './templates';
 import { totalsHandlers } from './totals';
 import { transferHandlers } from './transfer';
+import { unitsHandlers } from './units';
 
 export type AreaHandlers = HandlerMap<keyof AreaCommandResults>;
 
@@ -24,6 +25,7 @@ export const areaHandlers: AreaHandlers = {
   ...columnsHandlers,
   ...allocIoHandlers,
   ...templatesHandlers,
+  ...unitsHandlers,
 };
 
 /** Every command's handler, the core's and the areas': the session looks a command up here. */
