@@ -6,6 +6,7 @@
 import type { DocAction } from '../actions';
 import type { SessionContext } from '../context';
 import { executionColumnRemovals } from '../execution/store';
+import { shareColumnRemovals } from './units';
 
 /** The plan's stored figures (entries and stated totals) on `keys`, as amount deletes. */
 function planAmountRemovals(ctx: SessionContext, keys: readonly string[]): DocAction[] {
@@ -24,5 +25,6 @@ export function columnRemovalActions(ctx: SessionContext, keys: string[]): DocAc
   return [
     ...planAmountRemovals(ctx, keys),
     ...executionColumnRemovals(ctx.execution, keys),
+    ...shareColumnRemovals(ctx, keys),
   ];
 }

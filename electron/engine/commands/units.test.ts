@@ -249,6 +249,30 @@ describe('units', () => {
     s.close();
   });
 
+  it('a deleted funding column takes the shares kept on it in the same step; undo brings them back', async () => {
+    const file = sampleFile();
+    const s = PlanSession.open(file);
+    const [tuy, glong] = await withTwoDistricts(s);
+    const l11 = lineId(s, '1.1');
+    await s.handle('units/setShares', {
+      cells: [
+        { unitId: tuy, lineId: l11, column: 'local_recurrent', value: 600 * M },
+        { unitId: glong, lineId: l11, column: 'local_recurrent', value: 602 * M },
+        { unitId: glong, lineId: l11, column: 'central_investment', value: 1_000 * M },
+      ],
+    });
+    const before = unitState(s);
+    expect((await s.handle('columns/impact', { key: 'local_recurrent' })).other).toBeGreaterThanOrEqual(2);
+    await s.handle('columns/delete', { key: 'local_recurrent' });
+    expect(unitState(s).shares.map((x) => x.column)).toEqual(['central_investment']);
+    s.close();
+    const again = PlanSession.open(file);
+    expect(unitState(again).shares).toHaveLength(1);
+    again.undo();
+    expect(unitState(again)).toEqual(before);
+    again.close();
+  });
+
   it('keeps shares equal to a from-scratch model over random edits, undos and a reopen', async () => {
     const file = sampleFile();
     const s = PlanSession.open(file);

@@ -103,6 +103,11 @@ function shareRefusal(ctx: SessionContext, unitId: number, lineId: number, colum
   return null;
 }
 
+/** The units' shares kept on the columns `keys`, as share deletes (a column removed takes them in its step). */
+export function shareColumnRemovals(ctx: Pick<SessionContext, 'units'>, keys: readonly string[]): DocAction[] {
+  return ctx.units.sharesOfColumns(keys).map((s): DocAction => ({ t: 'share', unitId: s.unitId, lineId: s.lineId, column: s.column, old: s.value, new: null }));
+}
+
 /** Lines whose shares count in a unit's totals: those holding figures (never a line and its ancestor). */
 function countedLines(ctx: SessionContext): Set<number> {
   const out = new Set<number>();
