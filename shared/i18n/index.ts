@@ -12,6 +12,7 @@ import { columns } from './columns';
 import { core } from './core';
 import { editing } from './editing';
 import { excel } from './excel';
+import { executionReport } from './execution-report';
 import { execution } from './execution';
 import { findings } from './findings';
 import { history } from './history';
@@ -25,7 +26,7 @@ import { writeTarget } from './write-target';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocIo, ...templates } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocIo, ...templates, ...executionReport } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -85,7 +85,7 @@ export class StyleRegistry {
 export type WCell =
   | { t: 's'; v: string; s: number }
   | { t: 'n'; v: string; s: number }
-  | { t: 'f'; f: string; v: string; s: number }
+  | { t: 'f'; f: string; v: string; s: number; /** The cached result is text (e.g. "" from IF). */ str?: boolean }
   | { t: 'blank'; s: number };
 
 export interface PageSetup {
@@ -177,7 +177,9 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: S
                 x += `<c r="${ref}" s="${cell.s}"><v>${cell.v}</v></c>`;
                 break;
               case 'f':
-                x += `<c r="${ref}" s="${cell.s}"><f>${esc(cell.f)}</f><v>${cell.v}</v></c>`;
+                x += cell.str
+                  ? `<c r="${ref}" s="${cell.s}" t="str"><f>${esc(cell.f)}</f><v>${esc(cell.v)}</v></c>`
+                  : `<c r="${ref}" s="${cell.s}"><f>${esc(cell.f)}</f><v>${cell.v}</v></c>`;
                 break;
               default:
                 x += `<c r="${ref}" s="${cell.s}"/>`;
