@@ -29,6 +29,11 @@ export interface ImportReport {
   /** 1-based Excel row numbers of the header rows. */
   headerRows: number[];
   mappedColumns: { column: string; header: string; key: string }[];
+  /**
+   * Funding columns of the file that are not in the standard tree: new columns of the imported plan
+   * (key: their slug, label: the file's header text). Absent in reports written before they existed.
+   */
+  addedColumns?: { column: string; header: string; key: string; label: string }[];
   /** "F: Header / Sub-header" for each table column whose meaning is unknown. */
   unmapped: string[];
   unit: DisplayUnit;

@@ -1,9 +1,9 @@
 // From raw lines to the plan and its report: the line tree (tree.ts), the column tree, amounts —
 // formulas at total positions are PlanDesk's to compute, plain numbers there are stated values —
 // PlanDesk's own metadata restored, and the file's totals checked against the computed ones.
-import { ColumnTree, defaultColumns } from '../../../shared/columns';
+import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
-import type { Amount, CycleData, DisplayUnit, Dong, FundingColumn, Line } from '../../../shared/model';
+import type { Amount, CycleData, DisplayUnit, Dong, Line } from '../../../shared/model';
 import { DEFAULT_RULES, MAX_CELL_DONG } from '../../../shared/model';
 import { formatAmount } from '../../../shared/number';
 import { blankCycle } from '../../../shared/samples/dak-nong-2024';
@@ -17,6 +17,7 @@ import { address } from './text';
 import { buildTree } from './tree';
 import { limitMeta } from './text-limits';
 import { readFooterDetails } from './document-texts';
+export { columnsFor } from './column-tree';
 
 export interface Assembled {
   data: CycleData;
@@ -39,8 +40,7 @@ export function assemble(
   // ---- the trees ------------------------------------------------------------------------------
   const { parent, fallback } = buildTree(raws.map((r) => ({ code: r.code, bold: r.bold, indent: r.indent })));
   for (const i of fallback) warn('excel.warn.code_not_numbering', { code: raws[i].code }, address(raws[i].rowIndex, codeCol ?? 0));
-  const present = new Set(amountCols.map((c) => c.key!));
-  const columns = planMeta?.columns ?? columnsFor(present);
+  const columns = planMeta?.columns ?? layout.fundingColumns;
   const tree = new ColumnTree(columns);
   for (const c of amountCols) if (!tree.has(c.key!)) warn('excel.warn.unknown_key', { column: c.letter, key: c.key! }, c.letter);
 
@@ -185,6 +185,9 @@ export function assemble(
     mappedColumns: layout.columns
       .filter((c) => c.key && c.key !== 'ignore')
       .map((c) => ({ column: c.letter, header: c.path.join(' / '), key: c.key! })),
+    addedColumns: planMeta ? [] : layout.columns
+      .filter((c) => c.key && layout.addedColumns.includes(c.key))
+      .map((c) => ({ column: c.letter, header: c.path.join(' / '), key: c.key!, label: tree.byKey.get(c.key!)?.label.vi ?? c.key! })),
     unmapped: layout.columns.filter((c) => c.key === null).map((c) => `${c.letter}: ${c.path.join(' / ')}`),
     unit,
     numberLocale: policy.locale,
@@ -266,21 +269,4 @@ function textSkippedBySum(
     if (n > 0) counts.set(t, n);
   }
   return { cells: texts.filter((t) => counts.has(t)).map((t) => ({ ...t, totals: counts.get(t)! })), explained, explainedGrand };
-}
-
-/**
- * The column tree of an imported table: the default tree, except that a group column present in the
- * file with none of its sub-columns becomes a leaf (a table with only "NSTW | NSĐP" keeps its figures
- * as entries, not as stated totals over empty parts).
- */
-export function columnsFor(present: ReadonlySet<string>): FundingColumn[] {
-  const cols = defaultColumns();
-  const tree = new ColumnTree(cols);
-  const drop = new Set<string>();
-  for (const c of tree.ordered) {
-    if (tree.isLeaf(c.key) || !present.has(c.key) || drop.has(c.key)) continue;
-    const under = tree.ordered.filter((d) => d.key !== c.key && tree.ancestors(d.key).includes(c.key));
-    if (!under.some((d) => present.has(d.key))) for (const d of under) drop.add(d.key);
-  }
-  return cols.filter((c) => !drop.has(c.key));
 }

@@ -62,7 +62,14 @@ const MetaSchema = z.object({
   }),
   annexNumber: z.string().optional(),
 });
-const RulesSchema = z.object({ counterpartMinPercent: z.number(), toleranceDong: z.number().nullable(), counterpartPerLine: z.boolean() });
+const RulesSchema = z.object({
+  // Null: no counterpart level set yet (2026+ cycles); the basis and slack are optional as in RuleParams.
+  counterpartMinPercent: z.number().nullable(),
+  counterpartBasis: z.string().max(300).optional(),
+  toleranceDong: z.number().nullable(),
+  counterpartPerLine: z.boolean(),
+  counterpartTolerancePercent: z.number().optional(),
+});
 
 /** Read the metadata sheet; null when absent, foreign or damaged (the table alone is then used). */
 export function parseMetaSheet(sheet: SheetData | null): AnnexMeta | null {

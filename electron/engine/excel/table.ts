@@ -1,8 +1,8 @@
 // Find the budget table in a sheet: the header block (1-3 rows, merged cells expanded), the
 // optional column-number row "(1) (2) (4)=(5)+(8)", the unit ("Đơn vị tính: triệu đồng"), the title
 // lines above (Phụ lục, "(Kèm theo … số … ngày …)") and each column's meaning. Pure: reads SheetData.
-import type { DisplayUnit } from '../../../shared/model';
-import { DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
+import type { DisplayUnit, FundingColumn } from '../../../shared/model';
+import { fileColumnTree, isFundingHeader, type AmountHeader } from './column-tree';
 import { isHeaderWord, keyForPath, type TargetKey } from './headers';
 import type { ImportMapping } from './mapping';
 import type { Cell, Row, SheetData } from './sheet';
@@ -31,7 +31,13 @@ export interface TableLayout {
   title: TitleInfo;
   hiddenColumns: number[];
   duplicates: { col: number; key: string }[];
+  /** The table's funding-column tree (column-tree.ts): standard columns where they mean the same, new ones for the rest. */
+  fundingColumns: FundingColumn[];
+  /** Keys of the funding columns that are not in the standard tree. */
+  addedColumns: string[];
 }
+
+const LINE_FIELDS = new Set(['code', 'name', 'agency', 'note']);
 
 export interface TitleInfo {
   /** The program named in the title, the issuing body at the top left, "Phụ lục I" (document-texts.ts). */
@@ -188,6 +194,20 @@ export function locateTable(sheet: SheetData, mapping?: ImportMapping): TableLay
     const key = keyForPath(path);
     columns.push({ col, letter, path, key, by: key ? 'header' : 'none' });
   }
+  // The funding columns as a tree: each keeps its place under the merged header cells above it.
+  const amount: AmountHeader[] = [];
+  for (const c of columns) {
+    if (c.key === 'ignore' || (c.key && LINE_FIELDS.has(c.key))) continue;
+    if (c.by === 'mapping') amount.push({ col: c.col, path: c.path, fixed: c.key! });
+    else if (c.key !== null || isFundingHeader(c.path)) amount.push({ col: c.col, path: c.path });
+  }
+  const funding = fileColumnTree(amount);
+  for (const c of columns) {
+    const key = funding.keyOf.get(c.col);
+    if (key === undefined || c.by === 'mapping') continue;
+    c.key = key;
+    c.by = 'header';
+  }
   // One column per key: a second column with the same meaning is not mapped with confidence.
   const seen = new Set<string>();
   const duplicates: { col: number; key: string }[] = [];
@@ -201,7 +221,7 @@ export function locateTable(sheet: SheetData, mapping?: ImportMapping): TableLay
       }
     } else seen.add(c.key);
   }
-  const hasAmount = columns.some((c) => c.key && (DEFAULT_COLUMN_KEYS as readonly string[]).includes(c.key));
+  const hasAmount = columns.some((c) => c.key && c.key !== 'ignore' && !LINE_FIELDS.has(c.key));
   const hasLine = columns.some((c) => c.key === 'name' || c.key === 'code');
   if (!hasAmount || !hasLine) return null;
 
@@ -234,6 +254,8 @@ export function locateTable(sheet: SheetData, mapping?: ImportMapping): TableLay
     title: titleOf(titleTexts),
     hiddenColumns,
     duplicates,
+    fundingColumns: funding.columns,
+    addedColumns: funding.added,
   };
 }
 

@@ -1,0 +1,74 @@
+// 2027 annexes nobody here wrote the reader for: made by LibreOffice from
+// test/fixtures/excel/make-2027-annexes.py (merged headers in two and three rows, every figure typed
+// as vi-VN text), with funding columns the 2021-2025 tree has not — "Vốn tín dụng chính sách",
+// "Vốn huy động hợp pháp khác", "Vốn lồng ghép", NSĐP split "Cấp tỉnh / Cấp xã". The plan takes the
+// file's column tree and no figure is lost: each column's sum in the plan is the file's TỔNG CỘNG.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ColumnTree } from '../../../shared/columns';
+import { PlanCalc } from '../../../shared/calc';
+import { importSpreadsheet, type ImportResult } from './index';
+
+const FIX = path.resolve(__dirname, '../../../test/fixtures/excel');
+const M = 1_000_000;
+const tree = (r: ImportResult) => r.data.columns.map((c) => `${c.parent ?? '-'}>${c.key}`);
+const roles = (r: ImportResult, key: string) => {
+  const c = r.data.columns.find((x) => x.key === key)!;
+  return [c.label.vi, c.source, c.capital];
+};
+
+/** Nothing lost, nothing doubted: no unmapped column, every file total agrees with the plan's sums. */
+function expectEveryFigure(r: ImportResult, fileTotals: Record<string, number>) {
+  expect(r.report.unmapped).toEqual([]);
+  const doubts = r.report.warnings.filter((w) => /unmapped|duplicate|mismatch|differs|unknown_key|unreadable/.test(w.key));
+  expect(doubts).toEqual([]);
+  const calc = new PlanCalc(new ColumnTree(r.data.columns), r.data.lines, r.data.amounts);
+  for (const [key, v] of Object.entries(fileTotals)) {
+    expect(r.report.totals[key], key).toBe(v);
+    expect(calc.total(key), key).toBe(v);
+  }
+  // The plan's grand total is the sum of every entry the file has at a leaf line × leaf column.
+  const t = new ColumnTree(r.data.columns);
+  const parents = new Set(r.data.lines.map((l) => l.parentId));
+  const entries = r.data.amounts.filter((a) => !parents.has(a.lineId) && t.isLeaf(a.column)).reduce((s, a) => s + a.value, 0);
+  expect(entries).toBe(fileTotals.total);
+}
+
+describe('2027 annexes with the new program\'s funding columns', () => {
+  it('two header rows: policy credit (74.500 triệu) and "huy động hợp pháp khác" become columns of their own', async () => {
+    const r = await importSpreadsheet({ path: path.join(FIX, 'annex-2027-two-rows.libreoffice.xlsx') });
+    expect(tree(r)).toEqual([
+      '->total', 'total>central', 'central>central_investment', 'central>central_recurrent',
+      'total>local', 'local>local_investment', 'local>local_recurrent',
+      'total>von_tin_dung_chinh_sach', 'total>von_huy_dong_hop_phap_khac',
+    ]);
+    expect(roles(r, 'von_tin_dung_chinh_sach')).toEqual(['Vốn tín dụng chính sách', null, null]);
+    expect(roles(r, 'von_huy_dong_hop_phap_khac')).toEqual(['Vốn huy động hợp pháp khác', 'other', null]);
+    expect(r.report.addedColumns?.map((c) => `${c.column}=${c.key}`)).toEqual(['J=von_tin_dung_chinh_sach', 'K=von_huy_dong_hop_phap_khac']);
+    expectEveryFigure(r, {
+      total: 194_197.5 * M, central: 100_497 * M, central_investment: 66_200 * M, central_recurrent: 34_297 * M,
+      local: 10_050 * M, local_investment: 6_620 * M, local_recurrent: 3_430 * M,
+      von_tin_dung_chinh_sach: 74_500 * M, von_huy_dong_hop_phap_khac: 9_150.5 * M,
+    });
+    expect(r.data.lines.map((l) => l.code)).toEqual(['I', '1', '2', 'II', '1', '2', 'III']);
+  });
+
+  for (const file of ['annex-2027-three-rows.libreoffice.xlsx', 'annex-2027-three-rows.libreoffice.ods']) {
+    it(`three header rows under a caption (${path.extname(file)}): NSĐP by level, lồng ghép, tín dụng, and "Vốn huy động khác" as the standard column`, async () => {
+      const r = await importSpreadsheet({ path: path.join(FIX, file) });
+      expect(r.report.headerRows).toEqual([5, 6, 7]);
+      expect(tree(r)).toEqual([
+        '->total', 'total>central', 'central>central_investment', 'central>central_recurrent',
+        'total>local', 'local>cap_tinh', 'local>cap_xa',
+        'total>von_long_ghep', 'total>von_tin_dung_chinh_sach', 'total>other',
+      ]);
+      expect(roles(r, 'cap_tinh')).toEqual(['Cấp tỉnh', 'local', null]);
+      expect(roles(r, 'von_long_ghep')).toEqual(['Vốn lồng ghép', 'other', null]);
+      expectEveryFigure(r, {
+        total: 166_372 * M, central: 103_359.5 * M, central_investment: 73_600 * M, central_recurrent: 29_759.5 * M,
+        local: 11_712.5 * M, cap_tinh: 7_360 * M, cap_xa: 4_352.5 * M,
+        von_long_ghep: 21_500 * M, von_tin_dung_chinh_sach: 23_000 * M, other: 6_800 * M,
+      });
+    });
+  }
+});
