@@ -1,7 +1,7 @@
 // How a funding column or an import target is named to a person, in either language: "Tổng cộng",
 // "NSTW — Tổng số", "NSĐP — ĐTPT", a line field ("Mã số", "Nội dung") or "Bỏ qua". One place for the
 // window's import dialogs and the CLI's reports, which must not show internal keys.
-import { SHORT_LABELS, defaultColumns } from './columns';
+import { defaultColumns, shortLabel } from './columns';
 import { t, type Lang } from './i18n';
 import type { FundingColumn } from './model';
 
@@ -13,7 +13,10 @@ export const FIELD_TARGETS = ['code', 'name', 'agency', 'note'] as const;
  */
 export function columnLabel(key: string, lang: Lang, columns: readonly FundingColumn[] = defaultColumns()): string {
   const col = columns.find((c) => c.key === key);
-  const short = (k: string) => SHORT_LABELS[k]?.[lang] ?? columns.find((c) => c.key === k)?.label[lang] ?? k;
+  const short = (k: string) => {
+    const c = columns.find((x) => x.key === k);
+    return c ? shortLabel(c, lang) : k;
+  };
   if (!col) return short(key);
   const hasChildren = columns.some((c) => c.parent === key);
   const parent = col.parent ? columns.find((c) => c.key === col.parent) : undefined;

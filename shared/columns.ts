@@ -79,6 +79,19 @@ export const SHORT_LABELS: Record<string, { vi: string; en: string }> = {
   other: { vi: 'Vốn khác', en: 'Other' },
 };
 
+/**
+ * A column's short header label ("NSTW", "ĐTPT", "Vốn khác"): the standard abbreviation while a
+ * standard column keeps its standard label, else the column's own label — a renamed or custom
+ * column is always named by what the person typed, whatever its key.
+ */
+export function shortLabel(c: FundingColumn, lang: 'vi' | 'en'): string {
+  const std = STANDARD_LABELS.get(c.key);
+  const short = SHORT_LABELS[c.key];
+  return short && std && std.vi === c.label.vi && std.en === c.label.en ? short[lang] : c.label[lang] || c.label.vi;
+}
+
+const STANDARD_LABELS = new Map(defaultColumns().map((c) => [c.key, c.label]));
+
 /** An index over a column tree, built once per cycle (columns rarely change). */
 export class ColumnTree {
   readonly byKey = new Map<string, FundingColumn>();

@@ -7,6 +7,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type RuleId =
   | 'sum_mismatch'
   | 'counterpart_min'
+  | 'counterpart_level_unset'
   | 'capital_eligibility'
   | 'negative_amount'
   | 'not_allocated'

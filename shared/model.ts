@@ -93,8 +93,17 @@ export interface SignatureBlock {
 }
 
 export interface RuleParams {
-  /** Minimum local counterpart, percent of central support (QĐ 02/2022/QĐ-TTg: 10). */
-  counterpartMinPercent: number;
+  /**
+   * Minimum local counterpart, percent of central support: 10 for the 2021–2025 programs (QĐ
+   * 02/2022/QĐ-TTg). Null: no level set yet — from 2026 NĐ 358/2025/NĐ-CP leaves it to the competent
+   * authority; the rule is then inactive and one info finding asks for it (never a silent default).
+   */
+  counterpartMinPercent: number | null;
+  /**
+   * The legal basis of that level, as the officer cites it ("QĐ 02/2022/QĐ-TTg"). Optional: cycles
+   * written before it existed read as the default's (their level was the 2021–2025 one).
+   */
+  counterpartBasis?: string;
   /** Tolerance for sum and ratio checks, in đồng (default: half of the display unit). */
   toleranceDong: number | null;
   /** Also check the counterpart share per project / sub-project line (warnings). */
@@ -162,6 +171,7 @@ export const cellKey = (lineId: number, column: string): string => `${lineId}:${
 
 export const DEFAULT_RULES: RuleParams = {
   counterpartMinPercent: 10,
+  counterpartBasis: 'QĐ 02/2022/QĐ-TTg',
   toleranceDong: null,
   counterpartPerLine: true,
 };

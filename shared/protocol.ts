@@ -76,6 +76,11 @@ export interface Patch {
   cursor?: { lineId: number; column: string | null } | null;
   /** Cells the command did not apply, with why (e.g. total positions in a paste). */
   skipped?: { lineId: number; column: string; reason: 'total_position' | 'unknown' }[];
+  /**
+   * The funding-column tree after a command that changed it (issue 13): the whole tree, with
+   * `structure` and no `order` — every row's values change shape, so the window reads the plan again.
+   */
+  columns?: FundingColumn[];
   /** Units, shares and scores the command changed (issue 14; absent when none). */
   units?: UnitsDelta;
   /** Reporting dates, disbursement figures, carried-over funds the command changed (issue 15; absent when none). */

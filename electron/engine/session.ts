@@ -18,7 +18,7 @@ import {
   type Snapshot,
   type UndoState,
 } from '../../shared/ipc';
-import type { CycleData, CycleMeta, Line, RuleParams } from '../../shared/model';
+import { cellKey, type Amount, type CycleData, type CycleMeta, type Dong, type Line, type RuleParams } from '../../shared/model';
 import { SETTING_KEYS, type SettingKey } from '../../shared/settings';
 import { sumToleranceDong } from '../../shared/rules/context';
 import { captureAgreeing, followChanges, withAncestors } from '../../shared/stated-follow';
@@ -67,6 +67,12 @@ export class PlanSession implements SessionContext {
   /** Given by the Workspace that opens the session; alone (CLI, tests), no host and no import jobs. */
   services: Services = { host: null, jobs: () => { throw new PlanDeskError('error.no_workspace'); }, clock: systemClock };
   private order: { id: number; depth: number }[] | null = null;
+  /**
+   * While a step changes the column tree: the figures it writes, by cell. The calc is keyed by the
+   * old tree until the step ends (a figure on a column just inserted has no place in it yet); then
+   * it is rebuilt on the new tree from its figures with these laid over (rebuildColumns).
+   */
+  private pendingCells: Map<string, { lineId: number; column: string; value: Dong | null }> | null = null;
 
   private constructor(readonly file: CycleFile) {
     this.writer = new ActionWriter(file.db);
@@ -259,6 +265,10 @@ export class PlanSession implements SessionContext {
     let structure = false;
     let metaChanged = false;
     let rulesChanged = false;
+    // A step that changes the funding-column tree rebuilds the tree, the calc and the findings (issue 13).
+    const columnsChanged = actions.some((a) => a.t === 'column');
+    const treeBefore = this.cols;
+    this.pendingCells = columnsChanged ? new Map() : null;
     // A deleted line takes its units' shares along, in the same step (issue 14), whoever built it.
     if (audit.kind === 'edit') actions = actions.map((a) => (a.t === 'delete' && this.unitBook.hasShares(a.line.id) ? { ...a, shares: this.unitBook.sharesOfLine(a.line.id) } : a));
     this.unitsDelta = { upsert: [], removed: [], shares: [], scores: false };
@@ -284,11 +294,16 @@ export class PlanSession implements SessionContext {
           }
           this.applyToMemory(a, changed, structure);
         }
-        if (structure) this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
-        if (structure) this.execCalc.invalidate(); // the report's rows follow the line tree
+        if (columnsChanged) this.rebuildColumns();
+        else if (structure) this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
+        if (structure || columnsChanged) this.execCalc.invalidate(); // the report's rows follow the line tree
         if (agreeing && agreeing.size) {
-          // Appended once: a paste over 10.000 lines can move thousands of stated totals.
-          const follow: DocAction[] = followChanges(this.calc, agreeing).map((f) => ({ t: 'amount', lineId: f.lineId, column: f.column, old: f.old, new: f.new }));
+          // Appended once: a paste over 10.000 lines can move thousands of stated totals. A column
+          // that became a group or a leaf holds amounts now, not a sum that went stale: it stays.
+          const sameKind = (col: string) => !columnsChanged || (this.cols.has(col) && treeBefore.isLeaf(col) === this.cols.isLeaf(col));
+          const follow: DocAction[] = followChanges(this.calc, agreeing)
+            .filter((f) => sameKind(f.column))
+            .map((f) => ({ t: 'amount', lineId: f.lineId, column: f.column, old: f.old, new: f.new }));
           for (const a of follow) {
             this.writer.write(a);
             this.applyToMemory(a, changed, false);
@@ -300,6 +315,7 @@ export class PlanSession implements SessionContext {
       })();
     } catch (e) {
       this.unitsDelta = null;
+      this.pendingCells = null;
       this.load();
       throw e;
     }
@@ -309,12 +325,13 @@ export class PlanSession implements SessionContext {
     this.execDelta = null;
     let findings: FindingsDelta;
     let tree: Pick<Patch, 'order' | 'removed'> & { repaint: number[] } = { repaint: [] };
+    if (columnsChanged) structure = true;
     if (structure) {
       this.order = null;
       const { repaint, removed, groups } = structuralRepaint(actions, this.calc);
       const order = this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };
-      if (metaChanged || rulesChanged) {
+      if (metaChanged || rulesChanged || columnsChanged) {
         this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
         findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
       } else {
@@ -333,7 +350,9 @@ export class PlanSession implements SessionContext {
       findings,
       undo: this.undoState(),
       structure,
-      ...(structure ? { order: tree.order, removed: tree.removed } : {}),
+      // A new column tree: no order, so the window reads the plan again (every row changes shape).
+      ...(structure && !columnsChanged ? { order: tree.order, removed: tree.removed } : {}),
+      ...(columnsChanged ? { columns: this.data.columns } : {}),
       ...(metaChanged ? { meta: this.data.meta } : {}),
       ...(rulesChanged ? { rules: this.data.rules } : {}),
       ...(unitsDelta.upsert.length || unitsDelta.removed.length || unitsDelta.shares.length || unitsDelta.scores ? { units: unitsDelta } : {}),
@@ -347,7 +366,8 @@ export class PlanSession implements SessionContext {
     const lines = this.calc.lines;
     switch (a.t) {
       case 'amount':
-        if (structurePending) this.calc.storeOnly(a.lineId, a.column, a.new);
+        if (this.pendingCells) this.pendingCells.set(cellKey(a.lineId, a.column), { lineId: a.lineId, column: a.column, value: a.new });
+        else if (structurePending) this.calc.storeOnly(a.lineId, a.column, a.new);
         else this.calc.setAmount(a.lineId, a.column, a.new, changed);
         return;
       case 'fields':
@@ -360,13 +380,13 @@ export class PlanSession implements SessionContext {
         return;
       case 'insert':
         lines.set(a.line.id, { ...a.line });
-        for (const x of a.amounts) this.calc.storeOnly(x.lineId, x.column, x.value);
+        for (const x of a.amounts) this.storeCell(x.lineId, x.column, x.value);
         for (const x of a.shares ?? []) this.shareToMemory(x.unitId, x.lineId, x.column, x.value);
         this.nextLineId = Math.max(this.nextLineId, a.line.id + 1);
         return;
       case 'delete':
         lines.delete(a.line.id);
-        for (const x of a.amounts) this.calc.storeOnly(x.lineId, x.column, null);
+        for (const x of a.amounts) this.storeCell(x.lineId, x.column, null);
         // As the writer does: every share of the line goes (a step recorded before units lists none).
         for (const x of this.unitBook.sharesOfLine(a.line.id)) this.shareToMemory(x.unitId, x.lineId, x.column, null);
         return;
@@ -378,6 +398,12 @@ export class PlanSession implements SessionContext {
         else if (a.key in this.data.meta) this.data = { ...this.data, meta: { ...this.data.meta, [a.key]: a.new } as CycleMeta };
         else this.settings.set(a.key, a.new);
         return;
+      case 'column': {
+        const key = (a.new ?? a.old)!.key;
+        const rest = this.data.columns.filter((c) => c.key !== key);
+        this.data = { ...this.data, columns: a.new ? [...rest, a.new] : rest };
+        return;
+      }
       case 'unit':
         if (a.new === null) {
           this.unitBook.removeUnit(a.old!.id);
@@ -401,6 +427,29 @@ export class PlanSession implements SessionContext {
         if (this.unitsDelta) this.unitsDelta.scores = true;
         return;
     }
+  }
+
+  /** A figure of a structural step: kept aside while the column tree changes, else stored for the calc's rebuild. */
+  private storeCell(lineId: number, column: string, value: Dong | null): void {
+    if (this.pendingCells) this.pendingCells.set(cellKey(lineId, column), { lineId, column, value });
+    else this.calc.storeOnly(lineId, column, value);
+  }
+
+  /**
+   * The column tree changed in this step: rebuild the tree and the calc on it, from the calc's
+   * figures (lines as the step left them) with the step's own figures laid over. Figures on keys
+   * the tree no longer has are left out (the step removed them before their column).
+   */
+  private rebuildColumns(): void {
+    const pending = this.pendingCells!;
+    this.pendingCells = null;
+    let amounts: Amount[] = this.calc.amountList();
+    if (pending.size) {
+      amounts = amounts.filter((x) => !pending.has(cellKey(x.lineId, x.column)));
+      for (const x of pending.values()) if (x.value !== null && this.calc.lines.has(x.lineId)) amounts.push({ lineId: x.lineId, column: x.column, value: x.value });
+    }
+    this.cols = new ColumnTree(this.data.columns);
+    this.model = new PlanCalc(this.cols, [...this.calc.lines.values()], amounts);
   }
 
   private shareToMemory(unitId: number, lineId: number, column: string, value: number | null): void {

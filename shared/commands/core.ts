@@ -48,7 +48,8 @@ const metaPatch = z
 
 const rulesSchema = z
   .object({
-    counterpartMinPercent: z.number().min(0).max(100),
+    counterpartMinPercent: z.number().min(0).max(100).nullable(),
+    counterpartBasis: z.string().trim().max(200).optional(),
     toleranceDong: z.number().int().min(0).max(MAX_CELL_DONG).nullable(),
     counterpartPerLine: z.boolean(),
     counterpartTolerancePercent: z.number().min(0).max(100).optional(),

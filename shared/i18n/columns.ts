@@ -28,6 +28,8 @@ export const columns = {
   },
   'columns.error.nothing_changed': { vi: 'Cột không thay đổi.', en: 'The column did not change.' },
 
+  'history.action.column': { vi: 'Cột nguồn vốn', en: 'Funding column' },
+
   'columns.role.source.central': { vi: 'Ngân sách Trung ương', en: 'Central budget' },
   'columns.role.source.local': { vi: 'Ngân sách địa phương', en: 'Local budget' },
   'columns.role.source.other': { vi: 'Nguồn khác', en: 'Other source' },

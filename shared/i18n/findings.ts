@@ -78,8 +78,13 @@ export const findings = {
   'rulesDialog.counterpart': { vi: 'Vốn đối ứng của ngân sách địa phương', en: 'Local counterpart funds' },
   'rulesDialog.minPercent': { vi: 'Tỷ lệ tối thiểu so với vốn NSTW (%)', en: 'Minimum share of central funds (%)' },
   'rulesDialog.minPercent.help': {
-    vi: 'Vốn NSĐP đối ứng phải đạt ít nhất tỷ lệ này của vốn NSTW hỗ trợ. Quyết định 02/2022/QĐ-TTg: tối thiểu 10% đối với tỉnh nhận hỗ trợ từ 60% cân đối ngân sách từ Trung ương trở lên (kế hoạch mẫu 122/KH-UBND áp dụng 10%). Các mức khác theo QĐ 02/2022 hoặc nghị quyết HĐND tỉnh — hãy đối chiếu văn bản áp dụng cho địa phương.',
-    en: 'Local counterpart funds must reach at least this share of central support. Decision 02/2022/QĐ-TTg: at least 10% for provinces receiving 60% or more of their balancing budget from the centre (the sample plan 122/KH-UBND applies 10%). Other rates follow Decision 02/2022 or the provincial council\'s resolution — check the text that applies.',
+    vi: 'Vốn NSĐP đối ứng phải đạt ít nhất tỷ lệ này của vốn NSTW hỗ trợ. Chu kỳ 2021–2025: Quyết định 02/2022/QĐ-TTg, tối thiểu 10% đối với tỉnh nhận hỗ trợ từ 60% cân đối ngân sách từ Trung ương trở lên (kế hoạch mẫu 122/KH-UBND áp dụng 10%). Từ 2026: NĐ 358/2025/NĐ-CP giao cấp có thẩm quyền quyết định mức đối ứng — để trống khi chưa có mức, quy tắc sẽ tạm chưa kiểm tra.',
+    en: 'Local counterpart funds must reach at least this share of central support. 2021–2025 cycles: Decision 02/2022/QĐ-TTg, at least 10% for provinces receiving 60% or more of their balancing budget from the centre (the sample plan 122/KH-UBND applies 10%). From 2026: Decree 358/2025/NĐ-CP leaves the level to the competent authority — leave it blank until it is set; the rule then waits.',
+  },
+  'rulesDialog.basis': { vi: 'Căn cứ pháp lý của mức đối ứng', en: 'Legal basis of the level' },
+  'rulesDialog.basis.help': {
+    vi: 'Văn bản quy định mức vốn đối ứng, ví dụ "QĐ 02/2022/QĐ-TTg" hoặc nghị quyết HĐND tỉnh; được nêu cùng cảnh báo.',
+    en: 'The text that sets the counterpart level, e.g. "QĐ 02/2022/QĐ-TTg" or the provincial council\'s resolution; cited with the findings.',
   },
   'rulesDialog.tolerancePercent': { vi: 'Dung sai của tỷ lệ (điểm %)', en: 'Ratio tolerance (percentage points)' },
   'rulesDialog.tolerancePercent.help': {

@@ -5,6 +5,7 @@
 export const rules = {
   'rules.name.sum_mismatch': { vi: 'Tổng không khớp', en: 'Sum mismatch' },
   'rules.name.counterpart_min': { vi: 'Vốn đối ứng tối thiểu', en: 'Minimum counterpart funds' },
+  'rules.name.counterpart_level_unset': { vi: 'Chưa có mức vốn đối ứng', en: 'Counterpart level not set' },
   'rules.name.capital_eligibility': { vi: 'Loại vốn không phù hợp', en: 'Capital type not allowed' },
   'rules.name.negative_amount': { vi: 'Số âm', en: 'Negative amount' },
   'rules.name.not_allocated': { vi: 'Chưa phân bổ', en: 'Not yet allocated' },
@@ -17,8 +18,12 @@ export const rules = {
     en: 'a total in the table must equal the sum of its lines and columns (within the rule tolerance)',
   },
   'rules.basis.counterpart_min': {
-    vi: 'Quyết định 02/2022/QĐ-TTg — vốn đối ứng của ngân sách địa phương (tỷ lệ trong Tham số quy tắc)',
-    en: 'Decision 02/2022/QĐ-TTg — local counterpart funds (the rate is in the rule settings)',
+    vi: 'vốn đối ứng của ngân sách địa phương (mức và căn cứ trong Tham số quy tắc)',
+    en: 'local counterpart funds (the level and its basis are in the rule settings)',
+  },
+  'rules.basis.counterpart_level_unset': {
+    vi: 'NĐ 358/2025/NĐ-CP: ngân sách địa phương đối ứng theo mức do cấp có thẩm quyền quyết định',
+    en: 'Decree 358/2025/NĐ-CP: local counterpart funds at the level set by the competent authority',
   },
   'rules.basis.capital_eligibility': {
     vi: 'loại vốn được giao cho dự án, tiểu dự án (Công cụ → Loại vốn của dòng)',
@@ -40,6 +45,10 @@ export const rules = {
   'rules.sum_mismatch': {
     vi: 'Tổng không khớp: dòng {line}, cột {colVi} — số ghi {actual} {unitVi}, tổng tính được {expected} {unitVi}, chênh lệch {diff} {unitVi}.',
     en: 'Sum mismatch: line {line}, column {colEn} — stated {actual} {unitEn}, computed {expected} {unitEn}, difference {diff} {unitEn}.',
+  },
+  'rules.counterpart_level_unset': {
+    vi: 'Chưa có mức vốn đối ứng tối thiểu: theo {basis}, mức vốn đối ứng của ngân sách địa phương do cấp có thẩm quyền quyết định. Hãy nhập mức và căn cứ trong Công cụ → Tham số quy tắc; đến khi đó quy tắc vốn đối ứng chưa được kiểm tra.',
+    en: 'No minimum counterpart level yet: under {basis}, the local counterpart level is set by the competent authority. Enter the level and its basis in Tools → Rule settings; until then the counterpart rule is not checked.',
   },
   'rules.counterpart_min.program': {
     vi: 'Vốn đối ứng tối thiểu: TỔNG CỘNG, cột {colVi} — vốn địa phương {actual} {unitVi} bằng {ratio} vốn Trung ương ({central} {unitVi}); mức tối thiểu {percent} là {expected} {unitVi}, còn thiếu {diff} {unitVi}.',

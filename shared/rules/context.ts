@@ -2,12 +2,13 @@
 // defaults, which funding columns are central / local / of which capital type, how to name a line or
 // a cell, how to format amounts, and how to build a Finding with its message in both languages.
 import type { PlanCalc } from '../calc';
-import { SHORT_LABELS } from '../columns';
+import { shortLabel } from '../columns';
 import type { Finding, RuleId, Severity } from '../findings';
 import { DICTIONARY, type Lang, type MessageKey } from '../i18n';
 import type { CapitalType, CycleMeta, DisplayUnit, Dong, FundSource, Line, RuleParams } from '../model';
 import { UNIT_DONG } from '../model';
 import { formatAmount, roundHalfAway } from '../number';
+import type { UnitSums } from '../units/rules';
 
 export interface RuleInput {
   calc: PlanCalc;
@@ -15,6 +16,8 @@ export interface RuleInput {
   rules: RuleParams;
   /** Language of Finding.message (default Vietnamese). */
   lang?: Lang;
+  /** The units' shares (issue 14): their sums are checked against the lines' figures. */
+  units?: UnitSums;
 }
 
 /** Defaults of the optional RuleParams fields (cycles written before they existed lack them). */
@@ -100,6 +103,7 @@ export class RuleContext {
   readonly meta: CycleMeta;
   readonly params: ResolvedRuleParams;
   readonly lang: Lang;
+  readonly units: UnitSums | null;
   readonly columns = new Map<string, ColumnInfo>();
   /** Columns in display order. */
   readonly ordered: ColumnInfo[] = [];
@@ -115,9 +119,11 @@ export class RuleContext {
     this.calc = input.calc;
     this.meta = input.meta;
     this.lang = input.lang ?? 'vi';
+    this.units = input.units ?? null;
     const r = input.rules;
     this.params = {
       counterpartMinPercent: r.counterpartMinPercent,
+      counterpartBasis: r.counterpartBasis?.trim() ?? '',
       counterpartPerLine: r.counterpartPerLine,
       toleranceDong: sumToleranceDong(r, input.meta.unit),
       counterpartTolerancePercent: r.counterpartTolerancePercent ?? RULE_DEFAULTS.counterpartTolerancePercent,
@@ -128,7 +134,7 @@ export class RuleContext {
       const path = [...tree.ancestors(c.key).reverse(), c.key];
       // Name a column by its path below the root ("NSTW / ĐTPT"): leaf labels alone repeat.
       const named = path.length > 1 ? path.slice(1) : path;
-      const label = (lang: Lang) => named.map((k) => SHORT_LABELS[k]?.[lang] ?? tree.byKey.get(k)!.label[lang]).join(' / ');
+      const label = (lang: Lang) => named.map((k) => shortLabel(tree.byKey.get(k)!, lang)).join(' / ');
       let capital: CapitalType | null = null;
       for (let i = path.length - 1; i >= 0 && capital === null; i--) capital = tree.byKey.get(path[i])!.capital;
       const info: ColumnInfo = { key: c.key, isLeaf: tree.isLeaf(c.key), capital, labelVi: label('vi'), labelEn: label('en') };

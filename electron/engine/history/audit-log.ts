@@ -64,6 +64,10 @@ function changeRows(actions: readonly DocAction[]): ChangeRow[] {
       case 'meta':
         out.push({ action: 'meta', lineId: null, field: a.key, old: json(a.old), new: json(a.new) });
         break;
+      case 'column':
+        // A funding column (issue 13): field = its key; old/new = the column as it was and became.
+        out.push({ action: 'column', lineId: null, field: (a.new ?? a.old)!.key, old: json(a.old), new: json(a.new) });
+        break;
     }
   }
   return out;

@@ -2,7 +2,7 @@
 // a group column becomes a header group whose first child is the group's own total ("Tổng"),
 // followed by its sub-columns; the root total and childless columns stand alone.
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { ColumnTree, SHORT_LABELS } from '../../../shared/columns';
+import { ColumnTree, shortLabel as columnShortLabel } from '../../../shared/columns';
 import type { Lang, Translate } from '../../../shared/i18n';
 import type { RowView } from '../../../shared/ipc';
 import type { FundingColumn } from '../../../shared/model';
@@ -19,7 +19,7 @@ export interface ColumnBuilders {
 }
 
 function shortLabel(c: FundingColumn, lang: Lang): string {
-  return SHORT_LABELS[c.key]?.[lang] ?? c.label[lang];
+  return columnShortLabel(c, lang);
 }
 
 export function buildColumnDefs(columns: FundingColumn[], b: ColumnBuilders): (ColDef<RowView> | ColGroupDef<RowView>)[] {

@@ -25,7 +25,7 @@ describe('findings on a cell', () => {
     expect(tip).toBe(
       'Lỗi — Vốn đối ứng tối thiểu\n' +
         'Mức tối thiểu: 31.964,2 · Vốn địa phương: 30.548 · Chênh lệch: -1.416,2 (triệu đồng)\n' +
-        'Căn cứ: Quyết định 02/2022/QĐ-TTg — vốn đối ứng của ngân sách địa phương (tỷ lệ trong Tham số quy tắc)',
+        'Căn cứ: QĐ 02/2022/QĐ-TTg — vốn đối ứng của ngân sách địa phương (mức và căn cứ trong Tham số quy tắc)',
     );
     expect(findingTip(store.findingsAt(null, 'local'), 'en', 'trieu', 'vi-VN')).toContain('Error — Minimum counterpart funds');
     session.close();

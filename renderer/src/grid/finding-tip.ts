@@ -29,7 +29,9 @@ export function findingTip(findings: readonly Finding[], lang: Lang, unit: Displ
     } else {
       lines.push(detailOf(tStored(lang, f.msg.key, f.msg.params)));
     }
-    lines.push(`${t(lang, 'findings.tip.basis')}: ${t(lang, `rules.basis.${f.rule}`)}`);
+    // A rule whose level has a legal basis in the cycle's parameters cites it first (issue 13).
+    const basis = typeof f.msg.params.basis === 'string' && f.msg.params.basis ? `${f.msg.params.basis} — ` : '';
+    lines.push(`${t(lang, 'findings.tip.basis')}: ${basis}${t(lang, `rules.basis.${f.rule}`)}`);
     return lines.join('\n');
   });
   return parts.join('\n\n');

@@ -2,7 +2,7 @@
 // hidden) and the selectable columns in display order, with what each cell shows and means.
 // Reads AG Grid's displayed rows and columns; never changes anything.
 import type { GridApi } from 'ag-grid-community';
-import { SHORT_LABELS } from '../../../shared/columns';
+import { shortLabel } from '../../../shared/columns';
 import type { Lang, Translate } from '../../../shared/i18n';
 import type { RowView } from '../../../shared/ipc';
 import type { DisplayUnit, FundingColumn, LineField } from '../../../shared/model';
@@ -77,7 +77,10 @@ export class TableView {
     const { lang, t, columns } = this.settings;
     if (isTextColumn(colId)) return t(`grid.${colId}`);
     const byKey = new Map(columns.map((c) => [c.key, c]));
-    const short = (key: string) => SHORT_LABELS[key]?.[lang] ?? byKey.get(key)?.label[lang] ?? key;
+    const short = (key: string) => {
+      const c = byKey.get(key);
+      return c ? shortLabel(c, lang) : key;
+    };
     const col = byKey.get(colId);
     const parent = col?.parent ? byKey.get(col.parent) : undefined;
     return parent && parent.parent !== null ? `${short(parent.key)} / ${short(colId)}` : short(colId);

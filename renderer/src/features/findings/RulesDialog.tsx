@@ -92,6 +92,20 @@ export function RulesDialog({ ctx, onClose }: { ctx: AppContext; onClose: () => 
           <p className="pd-help" id={`${id}-minPercent-help`}>{t('rulesDialog.minPercent.help')}</p>
         </div>
         <div className="pd-field">
+          <label htmlFor={`${id}-basis`}>{t('rulesDialog.basis')}</label>
+          <input
+            id={`${id}-basis`}
+            aria-describedby={`${id}-basis-help`}
+            name="counterpartBasis"
+            className="pd-input"
+            type="text"
+            maxLength={200}
+            value={form.basis}
+            onChange={(e) => set({ basis: e.target.value })}
+          />
+          <p className="pd-help" id={`${id}-basis-help`}>{t('rulesDialog.basis.help')}</p>
+        </div>
+        <div className="pd-field">
           <label htmlFor={`${id}-tolerancePercent`}>{t('rulesDialog.tolerancePercent')}</label>
           <input
             {...field('tolerancePercent')}

@@ -2,7 +2,7 @@
 // program-level findings (first), then one group per rule in a fixed order, each group's findings in
 // the grid's line order; plus where each finding points (the cell the grid should go to) and how to
 // name that cell. Pure: unit-tested without a browser.
-import { SHORT_LABELS, ColumnTree } from '../../../../shared/columns';
+import { ColumnTree, shortLabel } from '../../../../shared/columns';
 import type { Finding, RuleId, Severity } from '../../../../shared/findings';
 import type { Lang, Translate } from '../../../../shared/i18n';
 import type { FundingColumn } from '../../../../shared/model';
@@ -12,6 +12,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** Group order: what breaks the plan first, what only informs last. */
 export const RULE_ORDER: readonly RuleId[] = [
   'sum_mismatch', 'counterpart_min', 'capital_eligibility', 'negative_amount', 'duplicate_code', 'required_field', 'not_allocated',
+  'unit_overallocated', 'unit_unallocated',
 ];
 
 export type Counts = Record<Severity, number>;
@@ -113,7 +114,10 @@ export function targetOf(f: Finding, rootColumn: string): Target {
 /** Column names as the grid's headers show them, with their group: "Tổng cộng", "NSTW", "NSĐP / ĐTPT". */
 export function columnNamer(columns: readonly FundingColumn[], lang: Lang, t: Translate): (key: string) => string {
   const tree = new ColumnTree(columns);
-  const short = (k: string) => SHORT_LABELS[k]?.[lang] ?? tree.byKey.get(k)?.label[lang] ?? k;
+  const short = (k: string) => {
+    const c = tree.byKey.get(k);
+    return c ? shortLabel(c, lang) : k;
+  };
   const text: Record<string, string> = { code: t('grid.code'), name: t('grid.name'), agency: t('grid.agency'), note: t('grid.note') };
   return (key) => {
     if (key in text) return text[key];

@@ -27,7 +27,7 @@ describe('parsePercent', () => {
 
 describe('toForm / fromForm', () => {
   it('round-trips stored parameters', () => {
-    const r: RuleParams = { counterpartMinPercent: 12.5, toleranceDong: 1_500_000, counterpartPerLine: false, counterpartTolerancePercent: 0.01, counterpartLineDepth: 2 };
+    const r: RuleParams = { counterpartMinPercent: 12.5, counterpartBasis: 'QĐ 02/2022/QĐ-TTg', toleranceDong: 1_500_000, counterpartPerLine: false, counterpartTolerancePercent: 0.01, counterpartLineDepth: 2 };
     const form = toForm(r, 'trieu', 'vi-VN');
     expect(form).toMatchObject({ minPercent: '12,5', toleranceAmount: '1,5', toleranceMode: 'custom', depth: 2 });
     expect(fromForm(form, 'trieu', 'vi-VN')).toEqual({ ok: true, rules: r });
@@ -43,6 +43,15 @@ describe('toForm / fromForm', () => {
       ok: false,
       errors: { minPercent: 'rulesDialog.bad.percent', toleranceAmount: 'rulesDialog.bad.amount' },
     });
+  });
+  it('a blank level is "not set yet" (2026 on), with its legal basis; both round-trip', () => {
+    const r: RuleParams = { ...DEFAULT_RULES, counterpartMinPercent: null, counterpartBasis: 'NĐ 358/2025/NĐ-CP', counterpartTolerancePercent: 0.005, counterpartLineDepth: 1 };
+    const form = toForm(r, 'trieu', 'vi-VN');
+    expect(form).toMatchObject({ minPercent: '', basis: 'NĐ 358/2025/NĐ-CP' });
+    expect(fromForm(form, 'trieu', 'vi-VN')).toEqual({ ok: true, rules: r });
+    const set = fromForm({ ...form, minPercent: '8', basis: ' NQ 12/2026/NQ-HĐND ' }, 'trieu', 'vi-VN');
+    expect(set.ok && set.rules).toMatchObject({ counterpartMinPercent: 8, counterpartBasis: 'NQ 12/2026/NQ-HĐND' });
+    expect(sameRules(r, { ...r, counterpartBasis: 'QĐ 02/2022/QĐ-TTg' })).toBe(false);
   });
   it('tells a change from none', () => {
     expect(sameRules(DEFAULT_RULES, { ...DEFAULT_RULES, counterpartMinPercent: 9 })).toBe(false);

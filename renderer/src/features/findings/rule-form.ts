@@ -6,7 +6,10 @@ import { DEFAULT_RULES, type DisplayUnit, type RuleParams } from '../../../../sh
 import { formatAmount, parseAmount, type NumberLocale } from '../../../../shared/number';
 
 export interface RuleForm {
+  /** Blank: no level set yet (2026 on, the competent authority's): the rule waits. */
   minPercent: string;
+  /** The legal basis of the level, as cited. */
+  basis: string;
   tolerancePercent: string;
   perLine: boolean;
   depth: number;
@@ -29,7 +32,8 @@ export function parsePercent(text: string, locale: NumberLocale): number | null 
   return n >= 0 && n <= 100 ? n : null;
 }
 
-export function formatPercentInput(n: number, locale: NumberLocale): string {
+export function formatPercentInput(n: number | null, locale: NumberLocale): string {
+  if (n === null) return '';
   // Up to 6 decimals, no float noise (0.1 + 0.2) and no exponent.
   const s = String(Number(n.toFixed(6)));
   return locale === 'vi-VN' ? s.replace('.', ',') : s;
@@ -38,6 +42,7 @@ export function formatPercentInput(n: number, locale: NumberLocale): string {
 export function toForm(r: RuleParams, unit: DisplayUnit, locale: NumberLocale): RuleForm {
   return {
     minPercent: formatPercentInput(r.counterpartMinPercent, locale),
+    basis: r.counterpartBasis ?? '',
     tolerancePercent: formatPercentInput(r.counterpartTolerancePercent ?? RULE_DEFAULTS.counterpartTolerancePercent, locale),
     perLine: r.counterpartPerLine,
     depth: r.counterpartLineDepth ?? RULE_DEFAULTS.counterpartLineDepth,
@@ -57,8 +62,9 @@ export function fromForm(
   locale: NumberLocale,
 ): { ok: true; rules: RuleParams } | { ok: false; errors: RuleFormErrors } {
   const errors: RuleFormErrors = {};
-  const minPercent = parsePercent(form.minPercent, locale);
-  if (minPercent === null) errors.minPercent = 'rulesDialog.bad.percent';
+  const unset = form.minPercent.trim() === '';
+  const minPercent = unset ? null : parsePercent(form.minPercent, locale);
+  if (!unset && minPercent === null) errors.minPercent = 'rulesDialog.bad.percent';
   const tolerancePercent = parsePercent(form.tolerancePercent, locale);
   if (tolerancePercent === null) errors.tolerancePercent = 'rulesDialog.bad.percent';
   let toleranceDong: number | null = null;
@@ -71,7 +77,8 @@ export function fromForm(
   return {
     ok: true,
     rules: {
-      counterpartMinPercent: minPercent!,
+      counterpartMinPercent: minPercent,
+      ...(form.basis.trim() ? { counterpartBasis: form.basis.trim().slice(0, 200) } : {}),
       toleranceDong,
       counterpartPerLine: form.perLine,
       counterpartTolerancePercent: tolerancePercent!,
@@ -84,6 +91,7 @@ export function fromForm(
 export function sameRules(a: RuleParams, b: RuleParams): boolean {
   return (
     a.counterpartMinPercent === b.counterpartMinPercent &&
+    (a.counterpartBasis ?? '') === (b.counterpartBasis ?? '') &&
     a.toleranceDong === b.toleranceDong &&
     a.counterpartPerLine === b.counterpartPerLine &&
     (a.counterpartTolerancePercent ?? RULE_DEFAULTS.counterpartTolerancePercent) ===

@@ -1,7 +1,7 @@
 // How history values read in the dialogs: amounts in the plan's unit and number convention, line
 // records and settings as short text, times in the officer's local time.
 import type { AuditRow } from '../../../../shared/commands/history';
-import { SHORT_LABELS } from '../../../../shared/columns';
+import { shortLabel } from '../../../../shared/columns';
 import { tStored, type Lang, type Translate } from '../../../../shared/i18n';
 import type { DisplayUnit, FundingColumn } from '../../../../shared/model';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
@@ -18,12 +18,11 @@ export function formatTime(iso: string, lang: Lang): string {
 
 export function columnLabel(key: string, columns: readonly FundingColumn[], lang: Lang): string {
   const c = columns.find((x) => x.key === key);
-  const short = SHORT_LABELS[key]?.[lang];
-  if (c && c.parent && short && ['ĐTPT', 'SN', 'Investment', 'Recurrent'].includes(short)) {
-    const parent = SHORT_LABELS[c.parent]?.[lang] ?? columns.find((x) => x.key === c.parent)?.label[lang] ?? '';
-    return `${parent} ${short}`.trim();
-  }
-  return short ?? c?.label[lang] ?? key;
+  if (!c) return key;
+  const parent = c.parent === null ? undefined : columns.find((x) => x.key === c.parent);
+  // Below a group other than the root, a column is named with its group ("NSTW ĐTPT"): leaf labels repeat.
+  if (parent && parent.parent !== null) return `${shortLabel(parent, lang)} ${shortLabel(c, lang)}`;
+  return shortLabel(c, lang);
 }
 
 export function auditFieldLabel(r: AuditRow, columns: readonly FundingColumn[], t: T, lang: Lang): string {
@@ -37,6 +36,7 @@ export function auditFieldLabel(r: AuditRow, columns: readonly FundingColumn[], 
     case 'insert':
     case 'delete':
     case 'place':
+    case 'column':
       return t(`history.action.${r.action}`);
     case 'meta':
       if (r.field === 'rules') return t('history.field.rules');
@@ -74,6 +74,11 @@ export function auditValue(r: AuditRow, which: 'old' | 'new', unit: DisplayUnit,
     case 'capital': {
       const c = parse(v) as { allowedCapital?: string[] | null; isAdjustment?: boolean };
       return c.allowedCapital ? c.allowedCapital.join(', ') : '*';
+    }
+    case 'column': {
+      // A funding column as it was or became: its label (and its place among its group's columns).
+      const c = parse(v) as { label?: { vi?: string }; position?: number };
+      return clip(`${c.label?.vi ?? ''}${typeof c.position === 'number' ? ` (${c.position + 1})` : ''}`);
     }
     case 'place': {
       const p = parse(v) as { position?: number };
