@@ -35,6 +35,8 @@ export const units = {
   'units.error.duplicate_in_list': { vi: 'Đơn vị được nêu hai lần trong danh sách điểm.', en: 'A unit is listed twice among the scores.' },
   'units.error.too_many': { vi: 'Kỳ kế hoạch đã có quá nhiều đơn vị (tối đa {max}).', en: 'The cycle has too many units (at most {max}).' },
 
+  'units.cli.heading': { vi: 'Đơn vị thực hiện: {count}', en: 'Implementing units: {count}' },
+
   'units.kind.province': { vi: 'Tỉnh', en: 'Province' },
   'units.kind.department': { vi: 'Sở, ban, ngành', en: 'Department' },
   'units.kind.district': { vi: 'Huyện, thị xã, thành phố', en: 'District' },

@@ -1,7 +1,7 @@
 // `plandesk check FILE [--json] [--strict]`: totals, lines and findings of a cycle.
 // JSON amounts are integer đồng; exit 0 when checked (whatever was found), 3 with --strict when
 // errors exist, 1 when the file cannot be read, 2 on bad arguments.
-import { ColumnTree, DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
+import { ColumnTree } from '../../../shared/columns';
 import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import { PlanSession } from '../../engine/session';
@@ -35,25 +35,37 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const snap = session.snapshot();
     const lang = langOf(io);
-    // The default tree's keys are the contract; a cycle with its own tree reports its own keys too.
-    const keys = [...new Set<string>([...DEFAULT_COLUMN_KEYS, ...snap.columns.map((c) => c.key)])];
+    // Units (issue 14): each unit's shares summed per column over the lines that hold them.
+    const unitTotals = (await session.handle('units/totals', {})).units;
+    // The cycle's own column tree is the contract (issue 13): its keys, in display order, key the
+    // totals and every line's values; `columns` says what each key is (Vietnamese label, parent).
+    const tree = new ColumnTree(snap.columns);
+    const keys = tree.ordered.map((c) => c.key);
     const pick = (v: Record<string, number>) => Object.fromEntries(keys.map((k) => [k, v[k] ?? 0]));
     const report = {
       unit: snap.meta.unit,
+      columns: tree.ordered.map((c) => ({ key: c.key, label: c.label.vi, parent: c.parent })),
       totals: pick(snap.totals),
       lines: snap.rows.map((r) => ({ code: r.code, name: r.name, values: pick(r.values) })),
       findings: snap.findings.map(({ rule, severity, line, column, expected, actual, message }) => ({
         rule, severity, line, column, expected, actual, message,
       })),
+      units: unitTotals.map((u) => ({ name: u.name, totals: pick(u.totals) })),
     };
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2));
     } else {
       const unit = snap.meta.unit;
       io.stdout(`${snap.meta.program} — ${snap.meta.year} (${t(langOf(io), 'unit.label', { unit: t(langOf(io), `unit.${unit}`) })})`);
-      const tree = new ColumnTree(snap.columns);
       for (const c of tree.ordered) {
         io.stdout(`${'  '.repeat(tree.depth(c.key) + 1)}${c.label[langOf(io)]}: ${formatAmount(snap.totals[c.key], unit)}`);
+      }
+      if (unitTotals.length) {
+        io.stdout(t(lang, 'units.cli.heading', { count: unitTotals.length }));
+        for (const u of unitTotals) {
+          const parts = tree.ordered.filter((c) => u.totals[c.key]).map((c) => `${columnLabel(c.key, lang, snap.columns)} ${formatAmount(u.totals[c.key], unit)}`);
+          io.stdout(`  ${u.name}: ${parts.join('; ') || formatAmount(0, unit)}`);
+        }
       }
       io.stdout(t(langOf(io), 'cli.findings', { count: report.findings.length }));
       for (const f of snap.findings) {

@@ -122,8 +122,8 @@ describe('units', () => {
     expect(p.findings.remove).toEqual([`unit_unallocated:${l11}:central_investment`]);
     expect(p.findings.upsert.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([['unit_overallocated', 'error', 99_654 * M, 100_000 * M]]);
     // The plan's figure rises to meet the units: the error goes with the plan's own edit.
-    p = await s.handle('cell/set', { lineId: l11, column: 'central_investment', value: 100_000 * M });
-    expect(p.findings.remove).toContain(`unit_overallocated:${l11}:central_investment`);
+    const raised = await s.handle('cell/set', { lineId: l11, column: 'central_investment', value: 100_000 * M });
+    expect(raised.findings.remove).toContain(`unit_overallocated:${l11}:central_investment`);
     expect(unitFindings(s)).toEqual([]);
     s.close();
   });
