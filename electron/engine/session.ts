@@ -38,6 +38,7 @@ import { systemClock } from './clock';
 import { ExecutionState } from '../../shared/execution/state';
 import { readExecution, type ExecutionAction } from './execution/store';
 import { ExecutionCalc } from '../../shared/execution/calc';
+import { ExecutionFindings, localDay, mergeFindings, type ExecutionRuleInput } from '../../shared/execution/rules';
 import type { ExecutionDelta } from '../../shared/commands/execution';
 import { UnitBook, type UnitsDelta } from '../../shared/units/book';
 
@@ -53,6 +54,8 @@ export class PlanSession implements SessionContext {
   private execCalc!: ExecutionCalc;
   /** What the step being applied changed on the execution side (Patch.execution), or null. */
   private execDelta: ExecutionDelta | null = null;
+  /** The execution rules' findings, built when findings are first asked for (like the plan's). */
+  private execFindings: ExecutionFindings | null = null;
   /** Units, their shares and scores (issue 14), mirrored like the calc. */
   private unitBook!: UnitBook;
   /** What the step being applied changed among units (Patch.units), or null outside applySteps. */
@@ -171,6 +174,7 @@ export class PlanSession implements SessionContext {
     this.model = new PlanCalc(this.cols, this.data.lines, this.data.amounts);
     this.exec = new ExecutionState(readExecution(this.file.db));
     this.execCalc = new ExecutionCalc(() => this.model, this.exec);
+    this.execFindings = null;
     this.unitBook = new UnitBook(this.data.units, this.data.shares, this.data.scores);
     this.order = null;
     this.settings = new Map(
@@ -204,7 +208,7 @@ export class PlanSession implements SessionContext {
 
   /** Every finding as it stands. */
   findings(): Finding[] {
-    return this.findingsTracker.all();
+    return [...this.findingsTracker.all(), ...this.execF().all()];
   }
 
   /** Undo the last step (its actions inverted, in reverse), as one transaction. */
@@ -344,6 +348,7 @@ export class PlanSession implements SessionContext {
     } else {
       findings = this.findingsTracker.update(changed);
     }
+    findings = this.execFindingsStep(findings, structure || metaChanged || rulesChanged, changed, execDelta);
     return {
       rows: (structure ? tree.repaint : [...changed].filter((id) => this.calc.lines.has(id))).map((id) => this.rowView(id)),
       totals: this.totals(),
@@ -457,6 +462,22 @@ export class PlanSession implements SessionContext {
     this.unitsDelta?.shares.push({ unitId, lineId, column, value });
   }
 
+  private execInput(): ExecutionRuleInput {
+    return { ex: this.execCalc, meta: this.data.meta, rules: this.data.rules, today: localDay(this.services.clock()) };
+  }
+
+  private execF(): ExecutionFindings {
+    return (this.execFindings ??= new ExecutionFindings(this.execInput()));
+  }
+
+  /** The execution findings a step moved, merged into the plan's delta (all of them again on `full` or a date change). */
+  private execFindingsStep(plan: FindingsDelta, full: boolean, changed: Set<number>, d: ExecutionDelta | null): FindingsDelta {
+    if (!this.execFindings) return plan.reset ? { ...plan, reset: [...plan.reset, ...this.execF().all()] } : plan;
+    const lines = new Set(changed);
+    for (const f of d?.figures ?? []) for (const id of f.lineIds) lines.add(id);
+    return mergeFindings(plan, this.execFindings.step(this.execInput(), full || !!d?.dates || !!d?.sources || !!d?.carryover, lines));
+  }
+
   /** Mirror an execution action (issue 15): the state, the report's sums, and what the patch names. */
   private execToMemory(a: ExecutionAction): void {
     const d = (this.execDelta ??= { figures: [], carryover: false });
@@ -532,7 +553,7 @@ export class PlanSession implements SessionContext {
       file: this.info, rowCount: order.length, findingsIncluded: withFindings,
       meta: this.data.meta, columns: this.data.columns, rules: this.data.rules,
       rows: part.map(({ id, depth }) => this.rowView(id, depth)), totals: this.totals(),
-      findings: withFindings ? this.findingsTracker.all() : [], undo: this.undoState(),
+      findings: withFindings ? this.findings() : [], undo: this.undoState(),
     };
   }
 }

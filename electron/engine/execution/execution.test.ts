@@ -111,4 +111,69 @@ describe('execution reports on the sample plan', () => {
     expect((await s.handle('execution/report', { dateId: y })).totals.disbursed.total).toBe(5 * M);
     s.close();
   });
+
+  it('finds disbursement over plan, decreasing, below pace, overdue and unspent carry-over, pointing at cells', async () => {
+    const s = PlanSession.open(sampleFile());
+    s.services = { ...s.services, clock: () => new Date(2025, 2, 1, 10) }; // 1/3/2025
+    const byRule = () => {
+      const out: Record<string, string[]> = {};
+      for (const f of s.findings()) if (f.asOf !== undefined || f.rule.startsWith('carryover') || f.rule.startsWith('report')) (out[f.rule] ??= []).push(`${f.line}|${f.column ?? ''}|${f.asOf ?? ''}|${f.expected ?? ''}|${f.actual ?? ''}`);
+      for (const k of Object.keys(out)) out[k].sort();
+      return out;
+    };
+    expect(byRule()).toEqual({});
+    const h1 = (await s.handle('execution/addDate', { asOf: '2024-06-30', kind: 'h1', due: '2024-07-10', paceMinPercent: 30 })).id;
+    const y = (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: '2025-01-15', paceMinPercent: null })).id;
+    // No figure yet, both due dates passed: two overdue reports (information).
+    expect(byRule()).toEqual({ report_overdue: ['||2024-06-30||', '||2024-12-31||'] });
+    const l32 = lineId(s, '3.2');
+    const p = await s.handle('execution/setFigures', {
+      cells: [
+        { dateId: h1, lineId: l32, column: 'central_recurrent', value: 8_000 * M }, // plan 7.024
+        { dateId: y, lineId: l32, column: 'central_recurrent', value: 6_000 * M }, // down from 8.000
+      ],
+    });
+    // The patch carries the execution findings as a delta.
+    expect(p.findings.upsert.map((f) => f.rule).filter((r) => r !== 'disbursement_below_pace').sort()).toEqual(['disbursement_decreasing', 'disbursement_over_plan']);
+    expect(p.findings.remove.sort()).toEqual(['report_overdue:1', 'report_overdue:2']);
+    const f = byRule();
+    expect(f.disbursement_over_plan).toEqual([`3.2|central_recurrent|2024-06-30|${7_024 * M}|${8_000 * M}`]);
+    expect(f.disbursement_decreasing).toEqual([`3.2|central_recurrent|2024-12-31|${8_000 * M}|${6_000 * M}`]);
+    // Pace 30% at 30/6, on the Tổng cộng column: every project but 3 (8.000 of its plan) is at 0%, and the program
+    // (8.000 of 350.190) is below it too; 31/12 has no pace, so no finding.
+    expect(f.disbursement_below_pace.map((x) => x.split('|').slice(0, 3).join('|')).sort()).toEqual(
+      ['1|total|2024-06-30', '2|total|2024-06-30', '4|total|2024-06-30', '5|total|2024-06-30', '6|total|2024-06-30', '7|total|2024-06-30', '|total|2024-06-30']);
+    expect(f.report_overdue).toBeUndefined();
+    const msg = s.findings().find((x) => x.rule === 'disbursement_over_plan')!.message;
+    expect(msg).toContain('30/6/2024');
+    // Carried-over funds past their deadline, not all spent.
+    await s.handle('execution/setSource', { year: 2023, deadline: '2024-12-31' });
+    await s.handle('execution/setCarryover', { cells: [{ year: 2023, lineId: l32, column: 'central_recurrent', value: 500 * M }] });
+    await s.handle('execution/setFigures', { cells: [{ dateId: y, lineId: l32, column: 'central_recurrent', fund: 2023, value: 300 * M }] });
+    expect(byRule().carryover_unspent).toEqual([`3.2|central_recurrent|2024-12-31|${500 * M}|${300 * M}`]);
+    // Fixing the figures clears the findings, in the patch's delta too.
+    const fix = await s.handle('execution/setFigures', {
+      cells: [
+        { dateId: h1, lineId: l32, column: 'central_recurrent', value: 5_000 * M },
+        { dateId: y, lineId: l32, column: 'central_recurrent', value: 6_000 * M },
+        { dateId: y, lineId: l32, column: 'central_recurrent', fund: 2023, value: 500 * M },
+      ],
+    });
+    expect(fix.findings.remove).toContain(`disbursement_over_plan:${h1}:${l32}:central_recurrent`);
+    const left = byRule();
+    expect(left.disbursement_over_plan).toBeUndefined();
+    expect(left.disbursement_decreasing).toBeUndefined();
+    expect(left.carryover_unspent).toBeUndefined();
+    s.close();
+  });
+
+  it('has no pace finding where no pace is set', async () => {
+    const s = PlanSession.open(sampleFile());
+    const y = (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: null, paceMinPercent: null })).id;
+    await s.handle('execution/setFigures', { cells: [{ dateId: y, lineId: lineId(s, '3.2'), column: 'central_recurrent', value: 1 }] });
+    expect(s.findings().filter((f) => f.asOf !== undefined)).toEqual([]);
+    await s.handle('execution/updateDate', { id: y, paceMinPercent: 50 });
+    expect(s.findings().filter((f) => f.rule === 'disbursement_below_pace').length).toBeGreaterThan(0);
+    s.close();
+  });
 });
