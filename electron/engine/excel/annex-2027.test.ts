@@ -3,11 +3,16 @@
 // as vi-VN text), with funding columns the 2021-2025 tree has not — "Vốn tín dụng chính sách",
 // "Vốn huy động hợp pháp khác", "Vốn lồng ghép", NSĐP split "Cấp tỉnh / Cấp xã". The plan takes the
 // file's column tree and no figure is lost: each column's sum in the plan is the file's TỔNG CỘNG.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
-import { importSpreadsheet, type ImportResult } from './index';
+import { annexLayout } from '../../../shared/print/annex';
+import { exportAnnex, importSpreadsheet, type ImportResult } from './index';
+import { openWorkbook } from './open';
+import { locateTable } from './table';
 
 const FIX = path.resolve(__dirname, '../../../test/fixtures/excel');
 const M = 1_000_000;
@@ -71,4 +76,28 @@ describe('2027 annexes with the new program\'s funding columns', () => {
       });
     });
   }
+});
+
+describe('the exported annex carries the cycle\'s own header tree', () => {
+  it('merged header cells and the column-number row follow the tree; its visible header alone gives the tree back', async () => {
+    const r = await importSpreadsheet({ path: path.join(FIX, 'annex-2027-three-rows.libreoffice.xlsx') });
+    const layout = annexLayout(r.data.meta, r.data.columns);
+    expect(layout.header.map((row) => row.map((c) => `${c.label}:${c.colSpan}x${c.rowSpan}`))).toEqual([
+      ['STT:1x2', 'Nội dung:1x2', 'Cơ quan chủ trì:1x2', 'Tổng cộng:1x2', 'Ngân sách Trung ương (NSTW):3x1', 'Ngân sách địa phương (NSĐP):3x1', 'Vốn lồng ghép:1x2', 'Vốn tín dụng chính sách:1x2', 'Vốn huy động khác:1x2', 'Ghi chú:1x2'],
+      ['Tổng:1x1', 'Vốn đầu tư phát triển (ĐTPT):1x1', 'Vốn sự nghiệp (SN):1x1', 'Tổng:1x1', 'Cấp tỉnh:1x1', 'Cấp xã:1x1'],
+    ]);
+    expect(layout.numbers).toEqual(['(1)', '(2)', '(3)', '(4)=(5)+(8)+(11)+(12)+(13)', '(5)=(6)+(7)', '(6)', '(7)', '(8)=(9)+(10)', '(9)', '(10)', '(11)', '(12)', '(13)', '(14)']);
+
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-2027-')), 'annex.xlsx');
+    const calc = new PlanCalc(new ColumnTree(r.data.columns), r.data.lines, r.data.amounts);
+    await exportAnnex({ meta: r.data.meta, columns: r.data.columns, calc, rules: r.data.rules }, out);
+    // Read as a foreign file would be (no hidden sheet): the header's merged cells give the tree.
+    const wb = await openWorkbook(fs.readFileSync(out), {});
+    const seen = locateTable(await wb.load(0, {}))!;
+    expect(seen.fundingColumns.map((c) => `${c.parent ?? '-'}>${c.key}`)).toEqual(r.data.columns.map((c) => `${c.parent ?? '-'}>${c.key}`));
+    // And with it, the plan comes back exactly.
+    const back = await importSpreadsheet({ path: out });
+    expect(back.data.columns).toEqual(r.data.columns);
+    expect(back.report.totals).toEqual(r.report.totals);
+  });
 });

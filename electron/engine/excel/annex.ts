@@ -22,7 +22,7 @@ import { t } from '../../../shared/i18n';
 import { annexLayout, placeHeader } from '../../../shared/print/annex';
 import { wrappedLines } from '../../../shared/print/text-width';
 import { META_SHEET, metaSheetRows, type AnnexMeta } from './planmeta';
-import { colLetter } from './text';
+import { colLetter, fold } from './text';
 import { StyleRegistry, type SheetSpec, type StyleSpec, type WCell } from './xlsx-writer';
 
 export interface AnnexInput {
@@ -64,6 +64,22 @@ function shownWidth(dong: Dong, unit: DisplayUnit): number {
 }
 
 const MAX_FORMULA = 8000;
+
+/**
+ * The header map of the hidden sheet: a column's joined header path names it (it still maps when
+ * someone inserts a column before it), unless two columns share a path or the path reads as a column
+ * letter ("SN", "AB"): then its letter does, so every column comes back to its own key.
+ */
+function headerMap(cols: { key: string; col: number; path: string }[]): Record<string, string> {
+  const count = new Map<string, number>();
+  for (const c of cols) count.set(fold(c.path), (count.get(fold(c.path)) ?? 0) + 1);
+  const out: Record<string, string> = {};
+  for (const c of cols) {
+    const unique = count.get(fold(c.path)) === 1 && c.path !== '' && !/^[A-Z]{1,3}$/.test(c.path);
+    out[unique ? c.path : colLetter(c.col)] = c.key;
+  }
+  return out;
+}
 export const ANNEX_SHEET = 'Phụ lục';
 
 /** Build the sheets of an annex (the table sheet first, then the hidden metadata sheet). */
@@ -220,7 +236,7 @@ export function buildAnnex(input: AnnexInput): { sheets: SheetSpec[]; styles: St
     meta,
     columns: input.columns,
     rules: input.rules ?? DEFAULT_RULES,
-    headers: Object.fromEntries(fund.map((c) => [pathOf(colOf.get(c.key)!), c.key])),
+    headers: headerMap(fund.map((c) => ({ key: c.key, col: colOf.get(c.key)!, path: pathOf(colOf.get(c.key)!) }))),
     stated: [],
     computedAsValue: [],
     lines: [],

@@ -10,7 +10,7 @@ import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
 import type { Amount, CycleData, Line } from '../../../shared/model';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
-import { planSeed, randomPlan } from '../../../test/fixtures/excel/random-plan';
+import { columnSeed, planSeed, randomColumns, randomPlan } from '../../../test/fixtures/excel/random-plan';
 import { exportAnnex, importSpreadsheet } from './index';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-rt-'));
@@ -63,4 +63,18 @@ describe('round trip', () => {
       { numRuns: Number(process.env.PLANDESK_FC_RUNS ?? 60) },
     );
   }, 120_000);
+
+  it('random column trees (depth 1–3, 1–12 leaves, Vietnamese labels) × random plans come back exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        columnSeed,
+        planSeed,
+        async (c, g) => {
+          const plan = randomPlan(g, randomColumns(c));
+          expectSame(await roundTrip(plan), plan);
+        },
+      ),
+      { numRuns: Number(process.env.PLANDESK_FC_RUNS ?? 60) },
+    );
+  }, 180_000);
 });
