@@ -24,7 +24,7 @@ const state = (s: PlanSession) => {
 };
 
 describe('unit, share and score actions', () => {
-  it('write the file and memory alike, and undo back to nothing', () => {
+  it('write the file and memory alike, are in the change log, and undo back to nothing', async () => {
     const { s, file } = open();
     const l11 = lineId(s, '1.1');
     const p = s.commit('x', [
@@ -38,6 +38,12 @@ describe('unit, share and score actions', () => {
     expect(p.units?.shares).toHaveLength(2);
     expect(p.units?.scores).toBe(true);
     expect(s.units.sum(l11, 'central_investment')).toBe(99_654 * M);
+    // The change log keeps them too (every change ever applied, with old → new).
+    const rows = (await s.handle('history/audit', { filter: {}, offset: 0, limit: 100 })).rows;
+    expect(rows.filter((r) => r.action === 'share').map((r) => [r.field, r.old, r.new])).toEqual(
+      expect.arrayContaining([[`unit:1:central_investment`, null, 50_000 * M], [`unit:2:central_investment`, null, 49_654 * M]]),
+    );
+    expect(rows.filter((r) => r.action === 'unit')).toHaveLength(2);
     const before = state(s);
     s.close();
     const again = PlanSession.open(file);

@@ -68,6 +68,17 @@ function changeRows(actions: readonly DocAction[]): ChangeRow[] {
         // A funding column (issue 13): field = its key; old/new = the column as it was and became.
         out.push({ action: 'column', lineId: null, field: (a.new ?? a.old)!.key, old: json(a.old), new: json(a.new) });
         break;
+      // Units (issue 14): a unit as it was and became; a unit's share of a line (field: unit id and
+      // column); a criteria score (field: scheme and unit id).
+      case 'unit':
+        out.push({ action: 'unit', lineId: null, field: `unit:${(a.new ?? a.old)!.id}`, old: json(a.old), new: json(a.new) });
+        break;
+      case 'share':
+        out.push({ action: 'share', lineId: a.lineId, field: `unit:${a.unitId}:${a.column}`, old: a.old, new: a.new });
+        break;
+      case 'score':
+        out.push({ action: 'score', lineId: null, field: `${a.scheme}:unit:${a.unitId}`, old: a.old, new: a.new });
+        break;
     }
   }
   return out;
