@@ -260,3 +260,34 @@ describe('plandesk check refuses what it cannot do', () => {
     expect(r.stderr).toContain('phiên bản PlanDesk mới hơn');
   });
 });
+
+describe('plandesk check on a cycle with its own column tree (issue 13)', () => {
+  it('lists the columns { key, label, parent } in display order and keys totals and line values by them', () => {
+    const dir = tempDir();
+    const file = newSample(dir);
+    edit(file, (s, idOf) => {
+      void s.handle('columns/add', { parent: 'total', position: 2, label: { vi: 'Vốn tín dụng chính sách', en: 'Policy credit' }, source: 'other', capital: null });
+      void s.handle('cell/set', { lineId: idOf('3.1'), column: 'von_tin_dung_chinh_sach', value: 74_500 * TRIEU });
+      void s.handle('columns/delete', { key: 'local_investment' });
+    });
+    const { status, report } = checkJson(file);
+    expect(status).toBe(0);
+    const r = report as CheckReport & { columns: { key: string; label: string; parent: string | null }[] };
+    expect(r.columns).toEqual([
+      { key: 'total', label: 'Tổng cộng', parent: null },
+      { key: 'central', label: 'Ngân sách Trung ương (NSTW)', parent: 'total' },
+      { key: 'central_investment', label: 'Vốn đầu tư phát triển (ĐTPT)', parent: 'central' },
+      { key: 'central_recurrent', label: 'Vốn sự nghiệp (SN)', parent: 'central' },
+      { key: 'local', label: 'Ngân sách địa phương (NSĐP)', parent: 'total' },
+      { key: 'local_recurrent', label: 'Vốn sự nghiệp (SN)', parent: 'local' },
+      { key: 'von_tin_dung_chinh_sach', label: 'Vốn tín dụng chính sách', parent: 'total' },
+      { key: 'other', label: 'Vốn huy động khác', parent: 'total' },
+    ]);
+    expect(Object.keys(r.totals)).toEqual(r.columns.map((c) => c.key));
+    expect(r.totals.von_tin_dung_chinh_sach).toBe(74_500 * TRIEU);
+    expect(r.totals.local_investment).toBeUndefined();
+    const line = r.lines.find((l) => l.code === '3.1')!;
+    expect(Object.keys(line.values)).toEqual(r.columns.map((c) => c.key));
+    expect(line.values.von_tin_dung_chinh_sach).toBe(74_500 * TRIEU);
+  });
+});
