@@ -14,6 +14,7 @@ const COMMANDS = {
   import: () => import('./commands/import'),
   export: () => import('./commands/export'),
   compare: () => import('./commands/compare'),
+  report: () => import('./commands/report'),
 } satisfies Record<string, () => Promise<Command>>;
 type CommandName = keyof typeof COMMANDS;
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
@@ -25,6 +26,7 @@ const USAGE = {
   import: 'excel.cli.usage.import',
   export: 'excel.cli.usage.export',
   compare: 'cli.usage.compare',
+  report: 'execution.cli.usage.report',
 } as const satisfies Record<CommandName, MessageKey>;
 
 const isHelp = (a: string) => a === '--help' || a === '-h';

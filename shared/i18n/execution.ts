@@ -76,4 +76,18 @@ export const execution = {
     en: 'Line {line}, column {colEn}: funds carried over from {year} expired on {deadline} with {diff} {unitEn} unspent (carried over {expected}, disbursed {actual}).',
   },
   'execution.total': { vi: 'Tổng cộng', en: 'Total' },
+
+  // CLI: plandesk report.
+  'execution.cli.usage.report': {
+    vi: 'Cách dùng: plandesk report TỆP.plandesk --as-of YYYY-MM-DD [--json]',
+    en: 'Usage: plandesk report FILE.plandesk --as-of YYYY-MM-DD [--json]',
+  },
+  'cli.help.report': {
+    vi: 'In báo cáo tình hình giải ngân đến một ngày báo cáo của kế hoạch: kế hoạch, lũy kế giải ngân, tỷ lệ (%), còn lại, giải ngân trong kỳ theo dòng và cột nguồn vốn; vốn năm trước chuyển sang và tổng chung; các phát hiện của kỳ. Không thay đổi tệp.\n  --as-of YYYY-MM-DD   ngày báo cáo (phải có trong kế hoạch)\n  --json               kết quả dạng JSON: số tiền là số nguyên đồng, tỷ lệ tính bằng phần nghìn (778 = 77,8%)\nMã thoát: 0 xong; 1 không đọc được tệp; 2 tham số sai hoặc kế hoạch không có ngày báo cáo đó.',
+    en: "Print the disbursement report of a plan as of one of its reporting dates: plan, disbursed to date, rate (%), remaining and disbursed in the period per line and funding column; carried-over funds and the combined total; the date's findings. The file is not changed.\n  --as-of YYYY-MM-DD   the reporting date (the plan must have it)\n  --json               JSON output: amounts in integer đồng, rates in tenths of a percent (778 = 77.8%)\nExit codes: 0 done; 1 file unreadable; 2 bad arguments, or the plan has no such reporting date.",
+  },
+  'execution.cli.heading': { vi: '{program} — tình hình giải ngân đến ngày {date} ({kind})', en: '{program} — disbursement as of {date} ({kind})' },
+  'execution.cli.figures': { vi: 'kế hoạch {plan}, giải ngân {disbursed} ({rate}%), trong kỳ {period}', en: 'plan {plan}, disbursed {disbursed} ({rate}%), in the period {period}' },
+  'execution.cli.carryover': { vi: 'Vốn năm {year} chuyển sang', en: 'Funds carried over from {year}' },
+  'execution.cli.combined': { vi: 'Tổng chung (kể cả vốn chuyển sang)', en: 'Combined (with carried-over funds)' },
 } as const;

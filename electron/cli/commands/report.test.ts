@@ -1,0 +1,80 @@
+// `plandesk report PLAN --as-of DATE`: the JSON contract (totals and lines keyed by column key in
+// integer đồng, findings with rule ids), the text report, and clear refusals with their exit codes.
+import path from 'node:path';
+import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
+import { tempDir } from '../../../test/support/tmp';
+import { PlanSession } from '../../engine/session';
+import { createCycleFile } from '../../engine/store/cycle-file';
+import { EXIT } from '../io';
+import { main } from '../main';
+
+const M = 1_000_000;
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function planWithFigures(): Promise<string> {
+  const file = path.join(tempDir(), 'plan.plandesk');
+  createCycleFile(file, sampleCycle());
+  const s = PlanSession.open(file);
+  const id = (code: string) => s.snapshot().rows.find((r) => r.code === code)!.id;
+  const h1 = (await s.handle('execution/addDate', { asOf: '2024-06-30', kind: 'h1', due: null, paceMinPercent: null })).id;
+  const y = (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: null, paceMinPercent: null })).id;
+  await s.handle('execution/setFigures', {
+    cells: [
+      { dateId: h1, lineId: id('2'), column: 'central_recurrent', value: 10_000 * M },
+      { dateId: y, lineId: id('2'), column: 'central_recurrent', value: 30_110 * M },
+      { dateId: y, lineId: id('2'), column: 'local_recurrent', value: 2_950 * M },
+      { dateId: y, lineId: id('3.2'), column: 'central_recurrent', value: 8_000 * M }, // plan 7.024: over plan
+    ],
+  });
+  s.close();
+  return file;
+}
+
+describe('plandesk report', () => {
+  it('prints the report of an as-of date as JSON in integer đồng, with its findings', async () => {
+    const file = await planWithFigures();
+    const r = await cli('report', file, '--as-of', '2024-12-31', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    const j = JSON.parse(r.out);
+    expect(j.asOf).toBe('2024-12-31');
+    expect(j.previousAsOf).toBe('2024-06-30');
+    expect(j.totals.plan.total).toBe(350_190 * M);
+    expect(j.totals.disbursed.total).toBe(41_060 * M);
+    expect(j.totals.disbursed.central).toBe(38_110 * M);
+    const l2 = j.lines.find((l: { code: string }) => l.code === '2');
+    expect(l2.plan.total).toBe(42_499 * M);
+    expect(l2.disbursed.total).toBe(33_060 * M);
+    expect(l2.period.central_recurrent).toBe(20_110 * M);
+    expect(l2.rate.total).toBe(778); // 77,8%, as the sample report's ROUND(F/C*100;1)
+    const over = j.findings.filter((f: { rule: string }) => f.rule === 'disbursement_over_plan');
+    expect(over).toEqual([expect.objectContaining({ rule: 'disbursement_over_plan', severity: 'error', line: '3.2', column: 'central_recurrent', expected: 7_024 * M, actual: 8_000 * M })]);
+  });
+
+  it('prints a text report in Vietnamese, and English with --lang en', async () => {
+    const file = await planWithFigures();
+    const vi = await cli('report', file, '--as-of', '2024-12-31');
+    expect(vi.code).toBe(EXIT.ok);
+    expect(vi.out).toContain('tình hình giải ngân đến ngày 31/12/2024');
+    expect(vi.out).toContain('77,8%');
+    const en = await cli('report', file, '--as-of', '2024-12-31', '--lang', 'en');
+    expect(en.out).toContain('disbursement as of 31/12/2024');
+  });
+
+  it('refuses a date the plan does not have, a bad date and a missing --as-of (exit 2), and a missing file (exit 1)', async () => {
+    const file = await planWithFigures();
+    const none = await cli('report', file, '--as-of', '2024-09-30');
+    expect(none.code).toBe(EXIT.usage);
+    expect(none.err).toContain('2024-09-30');
+    expect(none.err).toContain('2024-06-30, 2024-12-31');
+    expect((await cli('report', file, '--as-of', '2024-02-30')).code).toBe(EXIT.usage);
+    expect((await cli('report', file)).code).toBe(EXIT.usage);
+    expect((await cli('report', path.join(tempDir(), 'missing.plandesk'), '--as-of', '2024-12-31')).code).toBe(EXIT.failed);
+  });
+});
