@@ -7,7 +7,8 @@ import path from 'node:path';
 import { tMessage, type Message } from '../../shared/i18n';
 import { EXIT, langOf, type CliIO } from './io';
 
-type Problem = Message;
+/** The problems a path can have (a narrow union: the whole dictionary's Message is too large for the checker). */
+type Problem = Message<'error.not_found' | 'cli.error.is_folder' | 'cli.error.unreadable' | 'cli.error.out_is_folder' | 'cli.error.no_folder'>;
 
 function inputProblem(file: string): Problem | null {
   let st: fs.Stats;

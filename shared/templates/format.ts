@@ -73,7 +73,10 @@ const fileSchema = z
 
 export type TemplateFile = z.infer<typeof fileSchema>;
 
-export type TemplateResult = { ok: true; template: PlanTemplate } | { ok: false; error: Message };
+/** The refusals of a template file (a narrow union: the whole dictionary's is too large to check here). */
+export type TemplateRefusal = Message<'template.error.too_big' | 'template.error.not_template' | 'template.error.newer' | 'template.error.invalid'>;
+
+export type TemplateResult = { ok: true; template: PlanTemplate } | { ok: false; error: TemplateRefusal };
 
 /** The file's text for a template (the id stays behind: a file's template is 'file' when read). */
 export function serializeTemplate(t: PlanTemplate): string {
@@ -88,14 +91,14 @@ export function serializeTemplate(t: PlanTemplate): string {
  * Check a template before it is written: what `parseTemplateFile` would refuse is never written
  * (a plan deeper than the limit, too many lines…), so every file we write can be read back.
  */
-export function checkTemplate(t: PlanTemplate, file: string): Message | null {
+export function checkTemplate(t: PlanTemplate, file: string): TemplateRefusal | null {
   const r = parseTemplateFile(serializeTemplate(t), file);
   return r.ok ? null : r.error;
 }
 
 /** Read a template file's text (`file`: its name, for messages). */
 export function parseTemplateFile(source: string, file: string): TemplateResult {
-  const fail = (error: Message): TemplateResult => ({ ok: false, error });
+  const fail = (error: TemplateRefusal): TemplateResult => ({ ok: false, error });
   // UTF-16 code units ≥ bytes/3 of UTF-8: a string this long came from a file larger than the limit.
   if (source.length > TEMPLATE_LIMITS.bytes) return fail({ key: 'template.error.too_big', params: { file, max: TEMPLATE_LIMITS.bytes / 1024 / 1024 } });
   let json: unknown;

@@ -4,14 +4,13 @@
 // under a temporary name and renamed into place, so a failed save leaves no half-written file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkTemplate, parseTemplateFile, serializeTemplate, TEMPLATE_LIMITS, type PlanTemplate } from '../../../shared/templates';
-import type { Message } from '../../../shared/i18n';
+import { checkTemplate, parseTemplateFile, serializeTemplate, TEMPLATE_LIMITS, type PlanTemplate, type TemplateRefusal } from '../../../shared/templates';
 import { PlanDeskError } from '../errors';
 import { checkWriteTarget } from '../safety/write-target';
 import { writeAtomicSync } from '../store/atomic-write';
 
 /** A refusal of shared/templates as the engine's error (the message keys are the dictionary's). */
-function refusal(m: Message): PlanDeskError {
+function refusal(m: TemplateRefusal): PlanDeskError {
   return PlanDeskError.received(m.key, (m.params ?? {}) as Record<string, string | number>);
 }
 
