@@ -204,6 +204,7 @@ export const excel = {
   },
   'excel.cli.totals': { vi: 'Tổng cộng theo cột:', en: 'Totals by column:' },
   'excel.cli.columns': { vi: 'Cột đã nhận:', en: 'Columns mapped:' },
+  'excel.cli.added': { vi: 'Cột mới thêm vào kế hoạch (không có trong cây cột chuẩn):', en: 'New columns added to the plan (not in the standard column tree):' },
   'excel.cli.unmapped': { vi: 'Cột không nhận ra:', en: 'Columns not recognised:' },
   'excel.cli.skipped': { vi: 'Dòng bỏ qua:', en: 'Rows skipped:' },
   'excel.cli.warnings': { vi: 'Cảnh báo:', en: 'Warnings:' },

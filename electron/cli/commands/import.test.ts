@@ -87,4 +87,27 @@ describe('plandesk import / export', () => {
     expect(await runExport(['a.plandesk', '--out', 'b.xlsx', '--mapping', badMap], io().io)).toBe(2);
     expect(await runExport([path.join(tmp, 'missing.plandesk'), '--out', path.join(tmp, 'o.xlsx')], io().io)).toBe(1);
   });
+
+  it('a 2027 annex: the new plan takes the file\'s columns, and the report names what it matched and added', async () => {
+    const xlsx = path.resolve(__dirname, '../../../test/fixtures/excel/annex-2027-two-rows.libreoffice.xlsx');
+    const out = path.join(tmp, 'plan-2027.plandesk');
+    const a = io();
+    expect(await runImport([xlsx, '--out', out], a.io)).toBe(0);
+    const text = a.out.join('\n');
+    expect(text).toContain('Cột mới thêm vào kế hoạch (không có trong cây cột chuẩn): J = Vốn tín dụng chính sách; K = Vốn huy động hợp pháp khác');
+    expect(text).toMatch(/J = Vốn tín dụng chính sách;.*K = Vốn huy động hợp pháp khác/);
+    expect(text).toContain('  Vốn tín dụng chính sách: 74.500');
+    expect(text).not.toMatch(/von_tin_dung/);
+    const f = openCycleFile(out, { readOnly: true });
+    const data = f.data();
+    f.close();
+    expect(data.columns.map((c) => c.key)).toContain('von_tin_dung_chinh_sach');
+    expect(new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts).total('von_tin_dung_chinh_sach')).toBe(74_500_000_000);
+    const b = io();
+    expect(await runImport([xlsx, '--out', path.join(tmp, 'plan-2027b.plandesk'), '--json'], b.io)).toBe(0);
+    const report = JSON.parse(b.out.slice(0, -1).join('\n'));
+    expect(report.addedColumns.map((c: { key: string }) => c.key)).toEqual(['von_tin_dung_chinh_sach', 'von_huy_dong_hop_phap_khac']);
+    expect(report.columns).toContainEqual({ key: 'von_tin_dung_chinh_sach', label: 'Vốn tín dụng chính sách', parent: 'total' });
+    expect(report.totals.von_tin_dung_chinh_sach).toBe(74_500_000_000);
+  });
 });

@@ -9,11 +9,16 @@ import { importInWorker, type ImportReport } from '../../engine/excel';
 import { createCycleFile } from '../../engine/store/cycle-file';
 import { readArgs } from '../args';
 import { columnLabel, targetLabel } from '../../../shared/column-labels';
+import { ColumnTree } from '../../../shared/columns';
+import type { FundingColumn } from '../../../shared/model';
 import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { workerDir } from '../workers';
 import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
+import { importInto } from './import-into';
+
+const KINDS = ['plan', 'allocation', 'execution'] as const;
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
@@ -25,12 +30,29 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       mapping: { type: 'string' },
       json: { type: 'boolean' },
       force: { type: 'boolean' },
+      into: { type: 'string' },
+      kind: { type: 'string' },
     }, langOf(io)));
   } catch (e) {
     io.stderr((e as Error).message);
     return EXIT.usage;
   }
   const out = values.out;
+  const into = values.into;
+  const kind = values.kind;
+  if (kind !== undefined && (typeof into !== 'string' || !(KINDS as readonly unknown[]).includes(kind))) {
+    io.stderr(t(langOf(io), 'cli.badFlagValue', { flag: '--kind' }) + ' (plan, allocation, execution; --into)');
+    return EXIT.usage;
+  }
+  if (typeof into === 'string' && into !== '' && out === undefined && positionals.length === 1) {
+    // Into an existing plan (issue 14): the kind recognised or forced; see import-into.ts.
+    const mappingInto = mappingArg(values.mapping, io);
+    if (!mappingInto.ok) return EXIT.usage;
+    const badInto = checkPaths(io, [positionals[0], into]);
+    if (badInto !== null) return badInto;
+    const sheetInto = typeof values.sheet === 'string' ? values.sheet : undefined;
+    return importInto({ input: positionals[0], plan: into, kind: kind as (typeof KINDS)[number] | undefined, sheet: sheetInto, mapping: mappingInto.mapping, json: !!values.json }, io);
+  }
   if (positionals.length !== 1 || typeof out !== 'string' || out === '') {
     io.stderr(t(langOf(io), 'excel.cli.usage.import'));
     return EXIT.usage;
@@ -52,8 +74,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
     const { data, report } = await importInWorker(path.join(workers, 'import-worker.cjs'), input, { sheet, mapping });
     createCycleFile(out, data, { overwrite: !!values.force });
-    if (values.json) io.stdout(JSON.stringify(jsonReport(report, langOf(io)), null, 2));
-    else for (const line of textReport(report, langOf(io))) io.stdout(line);
+    if (values.json) io.stdout(JSON.stringify(jsonReport(report, langOf(io), data.columns), null, 2));
+    else for (const line of textReport(report, langOf(io), data.columns)) io.stdout(line);
     io.stdout(t(langOf(io), 'excel.cli.imported', { file: out }));
     return EXIT.ok;
   } catch (e) {
@@ -61,22 +83,28 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** The report as JSON: amounts in integer đồng, each warning with its message in `lang`. */
-export function jsonReport(report: ImportReport, lang: Lang = 'vi'): unknown {
+/**
+ * The report as JSON: amounts in integer đồng, each warning with its message in `lang`, and the new
+ * plan's funding columns as `check --json` lists them ({ key, label, parent } in display order).
+ */
+export function jsonReport(report: ImportReport, lang: Lang = 'vi', columns?: readonly FundingColumn[]): unknown {
   return {
     ...report,
+    ...(columns ? { columns: new ColumnTree(columns).ordered.map((c) => ({ key: c.key, label: c.label.vi, parent: c.parent })) } : {}),
     skipped: report.skipped.map((s) => ({ ...s, message: tStored(lang, s.reason) })),
     warnings: report.warnings.map((w) => ({ ...w, message: tStored(lang, w.key, w.params) })),
   };
 }
 
-export function textReport(r: ImportReport, lang: Lang = 'vi'): string[] {
+/** The report as text; `columns` (the new plan's) names the file's own columns by their labels. */
+export function textReport(r: ImportReport, lang: Lang = 'vi', columns?: readonly FundingColumn[]): string[] {
   const unit = t(lang, `unit.${r.unit}`);
   const out = [t(lang, 'excel.cli.summary', { sheet: r.sheet, lines: r.lineCount, amounts: r.amountCount, stated: r.statedCount, unit })];
-  out.push(t(lang, 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column} = ${targetLabel(c.key, lang)}`).join('; '));
+  out.push(t(lang, 'excel.cli.columns') + ' ' + r.mappedColumns.map((c) => `${c.column} = ${targetLabel(c.key, lang, columns)}`).join('; '));
+  if (r.addedColumns?.length) out.push(t(lang, 'excel.cli.added') + ' ' + r.addedColumns.map((c) => `${c.column} = ${c.label}`).join('; '));
   if (r.unmapped.length) out.push(t(lang, 'excel.cli.unmapped') + ' ' + r.unmapped.join('; '));
   out.push(t(lang, 'excel.cli.totals'));
-  for (const [k, v] of Object.entries(r.totals)) out.push(`  ${columnLabel(k, lang)}: ${formatAmount(v, r.unit)}`);
+  for (const [k, v] of Object.entries(r.totals)) out.push(`  ${columnLabel(k, lang, columns)}: ${formatAmount(v, r.unit)}`);
   if (r.skipped.length) {
     out.push(t(lang, 'excel.cli.skipped'));
     for (const s of r.skipped) out.push(`  ${s.address}: ${tStored(lang, s.reason)}`);
