@@ -15,6 +15,7 @@ const COMMANDS = {
   export: () => import('./commands/export'),
   compare: () => import('./commands/compare'),
   report: () => import('./commands/report'),
+  split: () => import('./commands/split'),
 } satisfies Record<string, () => Promise<Command>>;
 type CommandName = keyof typeof COMMANDS;
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
@@ -27,6 +28,7 @@ const USAGE = {
   export: 'excel.cli.usage.export',
   compare: 'cli.usage.compare',
   report: 'execution.cli.usage.report',
+  split: 'allocio.cli.usage.split',
 } as const satisfies Record<CommandName, MessageKey>;
 
 const isHelp = (a: string) => a === '--help' || a === '-h';

@@ -52,6 +52,8 @@ export interface AllocationReport {
   unit: DisplayUnit;
   /** No "Đơn vị tính" in the file: the plan's unit was taken. */
   unitAssumed: boolean;
+  /** The unit a file written by `split` names (its figures are that unit's shares); null for an annex. */
+  unitFile: string | null;
   title: string[];
   titleFunding: FundingHint;
   columns: ReportColumn[];

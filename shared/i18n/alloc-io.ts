@@ -21,6 +21,7 @@ export const allocIo = {
     vi: 'Kế hoạch chưa giao phần nào cho đơn vị: không có gì để xuất.',
     en: 'The plan gives no shares to units yet: there is nothing to write.',
   },
+  'allocio.error.no_dir': { vi: 'Không có thư mục "{folder}": hãy tạo thư mục trước.', en: 'There is no folder "{folder}": create it first.' },
   'allocio.error.plan_changed': {
     vi: 'Kế hoạch đã thay đổi sau khi đọc tệp: hãy đọc lại tệp phân bổ.',
     en: 'The plan changed after the file was read: read the allocation file again.',
@@ -72,6 +73,10 @@ export const allocIo = {
   'allocio.cli.written': {
     vi: 'Đã ghi {changes} ô phân bổ và {newUnits} đơn vị mới vào {file} (một bước hoàn tác; đã sao lưu trước).',
     en: 'Wrote {changes} share cells and {newUnits} new units into {file} (one undo step; backed up first).',
+  },
+  'allocio.cli.filled': {
+    vi: 'Đã điền {filled} dòng của {file} từ tệp ({changed} ô thay đổi; một bước hoàn tác; đã sao lưu trước). Dòng của tệp không khớp dòng nào: {unmatched}.',
+    en: 'Filled {filled} lines of {file} from the file ({changed} cells changed; one undo step; backed up first). Lines of the file matching none: {unmatched}.',
   },
   'allocio.cli.nothing': { vi: 'Không có gì thay đổi: phần phân bổ trong tệp giống kế hoạch.', en: 'Nothing changed: the file\'s shares are the plan\'s.' },
   'allocio.cli.exported': { vi: 'Đã xuất phụ lục phân bổ theo đơn vị: {file}', en: 'Exported the allocation annex by unit: {file}' },

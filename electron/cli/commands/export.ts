@@ -12,19 +12,20 @@ import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
+import { exportByUnit } from '../../engine/allocation/by-unit';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, template: { type: 'string' }, mapping: { type: 'string' } }, langOf(io)));
+    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, template: { type: 'string' }, mapping: { type: 'string' }, 'by-unit': { type: 'boolean' } }, langOf(io)));
   } catch (e) {
     io.stderr((e as Error).message);
     return EXIT.usage;
   }
   const out = values.out;
   const template = typeof values.template === 'string' ? values.template : undefined;
-  if (positionals.length !== 1 || typeof out !== 'string' || out === '' || (values.mapping !== undefined && !template)) {
+  if (positionals.length !== 1 || typeof out !== 'string' || out === '' || (values.mapping !== undefined && !template) || (values['by-unit'] && template !== undefined)) {
     io.stderr(t(langOf(io), 'excel.cli.usage.export'));
     return EXIT.usage;
   }
@@ -40,6 +41,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       data = file.data();
     } finally {
       file.close();
+    }
+    if (values['by-unit']) {
+      // The allocation annex by unit (issue 14): units as rows, the lines holding shares as columns.
+      await exportByUnit(data, out);
+      io.stdout(t(langOf(io), 'allocio.cli.exported', { file: out }));
+      return EXIT.ok;
     }
     const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
     await exportAnnex({ meta: data.meta, columns: data.columns, calc, rules: data.rules }, out, { template, mapping });

@@ -166,6 +166,7 @@ export function planAllocation(sheet: AllocationSheet, input: PlanInput): Alloca
       sheet: sheet.sheet,
       unit,
       unitAssumed: sheet.unit === null,
+      unitFile: null,
       title: sheet.title,
       titleFunding: sheet.titleFunding,
       columns: matches.map((m) => ({ letter: m.letter, header: m.header, line: lineLabel(m.lineId), lineHow: m.lineHow, column: m.column, columnHow: m.columnHow, problem: m.problem })),

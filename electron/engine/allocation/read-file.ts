@@ -6,7 +6,7 @@
 import { ImportError, checkAbort } from '../excel/errors';
 import type { TableKind } from '../../../shared/commands/alloc-io';
 import { PlanDeskError } from '../errors';
-import { readImportInput, type ImportInput } from '../excel/import';
+import { importSpreadsheet, readImportInput, type ImportInput, type ImportResult } from '../excel/import';
 import { LIMITS } from '../excel/limits';
 import { openWorkbook } from '../excel/open';
 import { META_SHEET } from '../excel/planmeta';
@@ -51,13 +51,26 @@ export async function sniffKind(input: ImportInput, signal?: AbortSignal): Promi
   return { kind: 'plan', unitFile: null };
 }
 
+/** What "import an allocation" reads: an annex's layout, or a unit's file read as a plan table. */
+export type AllocationSource = { kind: 'annex'; sheet: AllocationSheet } | { kind: 'unitFile'; mark: UnitFileMark; imported: ImportResult };
+
 /**
- * The allocation annex of a workbook: the given sheet (name, or number from 1), else the first
- * visible sheet with a units-by-lines table. Refusals: excel.error.sheet_not_found, allocation.error.no_annex.
+ * The allocation in a workbook: a unit's file written by `split` (its hidden sheet naming the unit;
+ * the table read by the plan importer), else the given sheet (name, or number from 1) or the first
+ * visible sheet with a units-by-lines table. Refusals: excel.error.*, allocio.error.no_annex.
  */
-export async function readAllocationFile(input: ImportInput, opts: { sheet?: string; signal?: AbortSignal } = {}): Promise<AllocationSheet> {
+export async function readAllocationSource(input: ImportInput, opts: { sheet?: string; signal?: AbortSignal } = {}): Promise<AllocationSource> {
   const bytes = await readImportInput(input);
   const wb = await openWorkbook(bytes, { signal: opts.signal });
+  const mark = wb.loadHidden ? parseUnitSheet(await wb.loadHidden(UNIT_SHEET, { signal: opts.signal })) : null;
+  if (mark) {
+    const name = 'path' in input ? input.path : input.name;
+    return { kind: 'unitFile', mark, imported: await importSpreadsheet({ bytes, name }, { sheet: opts.sheet, signal: opts.signal }) };
+  }
+  return { kind: 'annex', sheet: await annexOf(wb, opts) };
+}
+
+async function annexOf(wb: WorkbookSource, opts: { sheet?: string; signal?: AbortSignal }): Promise<AllocationSheet> {
   if (opts.sheet !== undefined) {
     const wanted = opts.sheet;
     let idx = wb.sheets.findIndex((s) => s.name === wanted.normalize('NFC') || fold(s.name) === fold(wanted));

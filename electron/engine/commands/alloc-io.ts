@@ -8,15 +8,18 @@ import type { AllocIoResults } from '../../../shared/commands/alloc-io';
 import { stepLabel } from '../../../shared/step-label';
 import { unitNameKey } from '../../../shared/units/names';
 import { allocationActions, planAllocation, type AllocationPlan } from '../allocation/plan-import';
-import { readAllocationFile } from '../allocation/read-file';
+import { readAllocationSource } from '../allocation/read-file';
+import { planUnitFile } from '../allocation/plan-unit-file';
 import { withBackupFirst, type HandlerMap, type SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 
 /** Read the file and plan its shares against the plan as it is now. */
 export async function readAllocation(ctx: SessionContext, file: string, sheet?: string): Promise<AllocationPlan> {
-  const annex = await readAllocationFile({ path: file }, { sheet });
-  if (!annex.rows.some((r) => r.kind === 'unit')) throw new PlanDeskError('allocio.error.no_units');
-  return planAllocation(annex, { calc: ctx.calc, columns: ctx.columns, units: ctx.units, planUnit: ctx.meta.unit, nameKey: unitNameKey });
+  const source = await readAllocationSource({ path: file }, { sheet });
+  const input = { calc: ctx.calc, columns: ctx.columns, units: ctx.units, planUnit: ctx.meta.unit, nameKey: unitNameKey };
+  if (source.kind === 'unitFile') return planUnitFile(source.mark, source.imported, input);
+  if (!source.sheet.rows.some((r) => r.kind === 'unit')) throw new PlanDeskError('allocio.error.no_units');
+  return planAllocation(source.sheet, input);
 }
 
 export const allocIoHandlers: HandlerMap<keyof AllocIoResults> = {
@@ -24,7 +27,7 @@ export const allocIoHandlers: HandlerMap<keyof AllocIoResults> = {
   'allocio/import': withBackupFirst<'allocio/import'>(async (a, ctx) => {
     if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
     const plan = await readAllocation(ctx, a.path, a.sheet);
-    if (plan.report.columns.every((c) => c.problem !== null)) throw new PlanDeskError('allocio.error.nothing_usable');
+    if (plan.report.unitFile === null && plan.report.columns.every((c) => c.problem !== null)) throw new PlanDeskError('allocio.error.nothing_usable');
     const { actions } = allocationActions(plan, ctx.units);
     if (actions.length === 0) return { ...ctx.emptyPatch(), report: plan.report };
     const first = plan.shares[0];
