@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FileActionResult } from '../../shared/ipc';
 import { printInChunks } from '../../shared/print/pdf-chunks';
 import { readPrintSettings } from '../../shared/print/settings';
+import { findChromium } from '../engine/chromium';
 import { toBridgeError } from '../engine/errors';
 import { checkWriteTarget } from '../engine/safety/write-target';
 import { writeAtomicSync } from '../engine/store/atomic-write';
@@ -18,20 +19,8 @@ import type { Workspace } from '../engine/workspace';
 /** A 10.000-line annex lays out in a few seconds; give slow PCs ample room. */
 const READY_TIMEOUT_MS = 180_000;
 
-/** Chromium or Chrome installed on this machine (CHROMIUM_PATH first), or null. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [
-    env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    env.PROGRAMFILES && path.join(env.PROGRAMFILES, 'Google/Chrome/Application/chrome.exe'),
-    env['PROGRAMFILES(X86)'] && path.join(env['PROGRAMFILES(X86)'], 'Microsoft/Edge/Application/msedge.exe'),
-  ];
-  for (const c of candidates) if (c && fs.existsSync(c)) return c;
-  return null;
-}
+/** Chromium, Chrome or Edge installed on this machine (CHROMIUM_PATH first), or null (engine/chromium.ts). */
+export { findChromium };
 
 /** Print the open plan's annex (its saved print settings) to `target`, a .pdf file. */
 export async function printAnnexPdf(workspace: Workspace, pageUrl: string, target: string): Promise<FileActionResult> {

@@ -11,6 +11,8 @@ const root = createRoot(document.getElementById('root')!);
 
 // `#/print`: the print view of the open cycle (loaded on demand: the window never needs it).
 if (/^#\/print(\?|$)/.test(window.location.hash)) void import('./print/PrintRoute').then((m) => m.mountPrintRoute(root, bridge));
+// `#/print-report`: the execution report's print view, its data handed over by the engine that prints it.
+else if (/^#\/print-report(\?|$)/.test(window.location.hash)) void import('./features/execution/ReportPrintRoute').then((m) => m.mountReportPrintRoute(root));
 else root.render(
   <StrictMode>
     <LangProvider>

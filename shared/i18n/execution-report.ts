@@ -27,4 +27,10 @@ export const executionReport = {
   'execrep.chart.sheet': { vi: 'Biểu đồ', en: 'Charts' },
   'execrep.chart.data': { vi: 'Số liệu biểu đồ', en: 'Chart data' },
   'execrep.sheet': { vi: 'Báo cáo giải ngân', en: 'Disbursement report' },
+  'execrep.error.noDate': { vi: 'Kế hoạch chưa có kỳ báo cáo ngày {date}.', en: 'The plan has no reporting date {date}.' },
+  'execrep.pdf.noChromium': {
+    vi: 'Không tìm thấy Chromium, Chrome hay Edge trên máy này để in báo cáo ra PDF. Hãy cài một trình duyệt (Debian/Ubuntu: apt-get install chromium) hoặc đặt biến CHROMIUM_PATH.',
+    en: 'No Chromium, Chrome or Edge was found on this machine to print the report to PDF. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.',
+  },
+  'execrep.pdf.notBuilt': { vi: 'Chưa build giao diện in: hãy chạy "npm run build".', en: 'The print view is not built: run "npm run build".' },
 } as const;

@@ -17,7 +17,7 @@ import { formatRate, rateTenths } from '../execution/model';
 import type { ReportFigures, ReportRowView, ReportView } from '../execution/report';
 import type { ChartPoint, ChartSource } from './execution-charts';
 import { signatureOf, type Annex, type AnnexColumn, type AnnexRow, type HeaderCell, type SignatureModel } from './annex';
-import type { PrintSettings } from './settings';
+import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from './settings';
 import { textWidthEm } from './text-width';
 
 /** One line of the report (or a total): its figures by funding column key, in integer đồng. */
@@ -276,4 +276,16 @@ export function chartSourceOf(
     dates: [...dates].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0)).map((d) => ({ label: viDate(d.asOf), plan: d.totals.plan[rootKey] ?? 0, disbursed: d.totals.disbursed[rootKey] ?? 0 })),
     units,
   };
+}
+
+/** What the printed report needs, handed to its print view (#/print-report) as data. */
+export interface ReportPrintData {
+  source: ReportSource;
+  charts: ChartSource;
+  settings: PrintSettings;
+}
+
+/** The plan's print settings for the report: its paper, margins, font and signature; every column and line. */
+export function reportPrintSettings(plan: PrintSettings = DEFAULT_PRINT_SETTINGS): PrintSettings {
+  return { ...plan, hiddenColumns: [], maxDepth: null, title: '' };
 }

@@ -1,0 +1,148 @@
+// The execution report's outputs from an open plan: the data its print view and its workbook are
+// made of (the report of one as-of date with every row, the totals of every date for the chart over
+// time, the units' plan and disbursement where the plan is allocated), the xlsx (report table +
+// native charts) and the PDF — the print view (#/print-report) printed by a Chromium found on the
+// machine (Debian's chromium, Chrome, or Edge on Windows), a slice of pages at a time. Used by the
+// window's commands (execrep/*) and the CLI (`plandesk report … --xlsx / --pdf`). Every file goes
+// through the one write check and appears whole (temporary + rename).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PlanCalc } from '../../../shared/calc';
+import type { ExecutionCalc } from '../../../shared/execution/calc';
+import { ReportBuilder } from '../../../shared/execution/report';
+import { CURRENT_FUND } from '../../../shared/execution/model';
+import type { CycleMeta, FundingColumn } from '../../../shared/model';
+import type { ChartPoint } from '../../../shared/print/execution-charts';
+import { buildReportTable, chartSourceOf, reportPrintSettings, reportSourceOf, type ReportPrintData } from '../../../shared/print/execution-report';
+import { printInChunks } from '../../../shared/print/pdf-chunks';
+import { readPrintSettings, type PrintSettings } from '../../../shared/print/settings';
+import type { UnitBook } from '../../../shared/units/book';
+import { findChromium } from '../chromium';
+import { PlanDeskError } from '../errors';
+import { exportReportXlsx } from '../excel/execution-report';
+import { checkWriteTarget } from '../safety/write-target';
+import { writeAtomicSync } from '../store/atomic-write';
+
+export interface ReportInputs {
+  meta: CycleMeta;
+  columns: readonly FundingColumn[];
+  calc: PlanCalc;
+  ex: ExecutionCalc;
+  units?: UnitBook;
+  /** The plan's print settings (paper, margins, font, signature). */
+  print?: PrintSettings;
+}
+
+/** The units' plan (their shares) and disbursement (figures entered per unit) at a date; allocated units only. */
+function unitPoints(inp: ReportInputs, dateId: number): ChartPoint[] {
+  const book = inp.units;
+  if (!book || book.size === 0) return [];
+  const disbursed = new Map<number, number>();
+  for (const f of inp.ex.state.figuresOfDate(dateId)) {
+    if (f.unitId === null || f.measure !== 'disbursed' || f.fund !== CURRENT_FUND) continue;
+    disbursed.set(f.unitId, (disbursed.get(f.unitId) ?? 0) + f.value);
+  }
+  const out: ChartPoint[] = [];
+  for (const { unit } of book.ordered()) {
+    const plan = book.sharesOfUnit(unit.id).reduce((s, x) => s + x.value, 0);
+    const d = disbursed.get(unit.id) ?? 0;
+    if (plan || d) out.push({ label: unit.name, plan, disbursed: d });
+  }
+  return out;
+}
+
+/** The date of a report: by id or by its as-of date; refused by key when the cycle has none such. */
+export function reportDateId(ex: ExecutionCalc, q: { dateId?: number; asOf?: string }): number {
+  const d = q.dateId !== undefined ? ex.state.dates.get(q.dateId) : q.asOf !== undefined ? ex.state.dateByAsOf(q.asOf) : undefined;
+  if (!d) throw new PlanDeskError('execrep.error.noDate', { date: q.asOf ?? String(q.dateId ?? '') });
+  return d.id;
+}
+
+/** Everything the printed report and the workbook show, for one as-of date. */
+export function reportPrintData(inp: ReportInputs, dateId: number): ReportPrintData {
+  const b = new ReportBuilder(inp.ex);
+  const view = b.view({ dateId });
+  const dates = inp.ex.state.sortedDates().map((d) => ({ asOf: d.asOf, totals: b.totals(d.id) }));
+  return {
+    source: reportSourceOf(view, inp.meta, inp.columns),
+    charts: chartSourceOf(view, inp.meta, inp.columns, dates, unitPoints(inp, dateId)),
+    settings: reportPrintSettings(inp.print),
+  };
+}
+
+/** The report as an .xlsx: the table first (live formulas), then the charts' sheet with native charts. */
+export async function writeReportXlsx(inp: ReportInputs, dateId: number, out: string): Promise<void> {
+  const data = reportPrintData(inp, dateId);
+  await exportReportXlsx({ table: buildReportTable(data.source), meta: inp.meta, charts: data.charts }, out);
+}
+
+/** A long report lays out in seconds; give a slow PC ample room. */
+const READY_TIMEOUT_MS = 180_000;
+
+/**
+ * The printed report as a PDF: the print view served from the built renderer (`rendererDir`) to a
+ * headless Chromium through request interception (no server, no port), the data handed over before
+ * the page runs, printed in slices and joined. Refused by key when no Chromium is installed.
+ */
+export async function writeReportPdf(inp: ReportInputs, dateId: number, out: string, rendererDir: string): Promise<{ pages: number }> {
+  const target = path.resolve(out);
+  checkWriteTarget(target, 'document');
+  const data = reportPrintData(inp, dateId);
+  const executablePath = findChromium();
+  // playwright-core drives it (a development dependency, like browser mode): loaded only when asked.
+  const playwright = executablePath ? await import('playwright-core').catch(() => null) : null;
+  if (!executablePath || !playwright) throw new PlanDeskError('execrep.pdf.noChromium');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new PlanDeskError('execrep.pdf.notBuilt');
+  const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const origin = 'http://plandesk.invalid';
+    const root = path.resolve(rendererDir);
+    await page.route(`${origin}/**`, async (route) => {
+      const rel = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
+      const file = path.resolve(root, rel);
+      // Only files of the renderer's folder are served.
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ status: 200, path: file });
+    });
+    await page.addInitScript((d) => {
+      (window as unknown as { plandeskReport: unknown }).plandeskReport = d;
+    }, data);
+    await page.goto(`${origin}/index.html#/print-report?chunked=1`);
+    const ready = page.waitForSelector('html[data-print-ready="1"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
+    const failed = page.waitForSelector('[role="alert"]', { state: 'attached', timeout: READY_TIMEOUT_MS }).then(async (el) => {
+      throw new Error((await el?.textContent()) ?? 'print view failed');
+    });
+    await Promise.race([ready, failed]);
+    failed.catch(() => {});
+    const pages = Number(await page.evaluate(() => document.documentElement.dataset.pageCount));
+    const pdf = await printInChunks(pages, async (from, to) => {
+      await page.evaluate(([a, b]) => window.plandeskPrint!.show(a, b), [from, to] as const);
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: data.settings.orientation === 'landscape' });
+    });
+    writeAtomicSync(target, (tmp) => fs.writeFileSync(tmp, pdf));
+    return { pages };
+  } catch (e) {
+    if (e instanceof PlanDeskError) throw e;
+    throw new PlanDeskError('print.failed', { detail: e instanceof Error ? e.message : String(e) });
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+/** The built renderer beside the running bundle (dist/cli, dist/server, dist/electron → dist/renderer). */
+export function defaultRendererDir(): string {
+  return path.join(__dirname, '..', 'renderer');
+}
+
+/** The report inputs of an open plan (a session or a command's context). */
+export function reportInputsOf(s: {
+  meta: CycleMeta;
+  columns: { columns: readonly FundingColumn[] };
+  calc: PlanCalc;
+  executionCalc: ExecutionCalc;
+  units: UnitBook;
+  setting<T = unknown>(key: 'print'): T | undefined;
+}): ReportInputs {
+  return { meta: s.meta, columns: s.columns.columns, calc: s.calc, ex: s.executionCalc, units: s.units, print: readPrintSettings(s.setting('print')) };
+}
