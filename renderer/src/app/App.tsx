@@ -305,6 +305,7 @@ export function App({ bridge }: { bridge: CountingBridge }) {
           reload={reload}
           unit={store.meta.unit}
           locale={store.meta.numberLocale}
+          columnsSig={JSON.stringify(store.columns)}
         />
         {FEATURES.map((f) => f.SidePanel && <f.SidePanel key={f.id} ctx={ctx} />)}
       </div>

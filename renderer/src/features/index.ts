@@ -1,4 +1,5 @@
 // The feature areas mounted in the main window, in menu order. An area adds one line here.
+import { columnsFeature } from './columns';
 import { editingFeature } from './editing';
 import { printFeature } from './print';
 import { findingsFeature } from './findings';
@@ -8,4 +9,4 @@ import { planFeature } from './plan';
 import { transferFeature } from './transfer';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];

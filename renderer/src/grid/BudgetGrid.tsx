@@ -97,6 +97,11 @@ interface Props {
   /** How figures are written (the cycle's; props, so a change in Plan details repaints the grid). */
   unit: DisplayUnit;
   locale: NumberLocale;
+  /**
+   * The funding-column tree as text (issue 13): a prop, so the memoised grid rebuilds its header
+   * when the tree changes (after a column command the plan is read again with its new columns).
+   */
+  columnsSig?: string;
   ref?: Ref<BudgetGridHandle>;
 }
 
@@ -105,7 +110,7 @@ const TOTAL_ROW_ID = -1;
 const lineOf = (row: RowView): number | null => (row.id === TOTAL_ROW_ID ? null : row.id);
 
 /** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
-export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, onSaved, reload, unit, locale, ref }: Props) {
+export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, onSaved, reload, unit, locale, columnsSig, ref }: Props) {
   const { lang, t, tStored } = useLang();
   const apiRef = useRef<GridApi<RowView> | null>(null);
   const visibility = useMemo(() => new TreeVisibility((id) => store.rows.get(id)), [store]);
@@ -592,7 +597,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       valueGetter: () => '',
     };
     return [handle, ...buildColumnDefs(store.columns, { lang, t, amount, text })];
-  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly, painter, findMark]);
+  }, [store, store.columns, lang, t, unit, locale, leafColumns, readOnly, painter, findMark, columnsSig]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<RowView>) => {
