@@ -23,6 +23,14 @@ export const execution = {
   'execution.error.date_exists': { vi: 'Kế hoạch đã có kỳ báo cáo ngày {date}.', en: 'The plan already has a reporting date {date}.' },
   'execution.error.no_date': { vi: 'Kế hoạch chưa có kỳ báo cáo ngày {date}.', en: 'The plan has no reporting date {date}.' },
   'execution.error.unknown_source': { vi: 'Kế hoạch không có nguồn vốn năm {year} chuyển sang.', en: 'The plan has no funds carried over from {year}.' },
+  'execution.error.no_report': {
+    vi: 'Trang tính "{sheet}" không có bảng báo cáo giải ngân (cột "Lũy kế giải ngân…" và cột mã hoặc tên dòng).',
+    en: 'Sheet "{sheet}" holds no disbursement report (a "Lũy kế giải ngân…" column and a code or name column).',
+  },
+  'execution.error.no_as_of': {
+    vi: 'Không đọc được ngày số liệu của báo cáo ("đến ngày 30/6/2024"…): hãy cho biết ngày báo cáo (--as-of YYYY-MM-DD).',
+    en: 'The report does not state its as-of date ("đến ngày 30/6/2024"…): give the reporting date (--as-of YYYY-MM-DD).',
+  },
   'execution.error.source_is_year': { vi: 'Vốn chuyển sang phải từ năm trước năm {year} của kế hoạch.', en: 'Carried-over funds must come from a year before the plan year {year}.' },
 
   // Rules: names, basis, messages.
@@ -79,8 +87,8 @@ export const execution = {
 
   // CLI: plandesk report.
   'execution.cli.usage.report': {
-    vi: 'Cách dùng: plandesk report TỆP.plandesk --as-of YYYY-MM-DD [--json]',
-    en: 'Usage: plandesk report FILE.plandesk --as-of YYYY-MM-DD [--json]',
+    vi: 'Cách dùng: plandesk report TỆP.plandesk --as-of YYYY-MM-DD [--json] [--xlsx RA.xlsx] [--pdf RA.pdf]',
+    en: 'Usage: plandesk report FILE.plandesk --as-of YYYY-MM-DD [--json] [--xlsx OUT.xlsx] [--pdf OUT.pdf]',
   },
   'cli.help.report': {
     vi: 'In báo cáo tình hình giải ngân đến một ngày báo cáo của kế hoạch: kế hoạch, lũy kế giải ngân, tỷ lệ (%), còn lại, giải ngân trong kỳ theo dòng và cột nguồn vốn; vốn năm trước chuyển sang và tổng chung; các phát hiện của kỳ. Không thay đổi tệp.\n  --as-of YYYY-MM-DD   ngày báo cáo (phải có trong kế hoạch)\n  --json               kết quả dạng JSON: số tiền là số nguyên đồng, tỷ lệ tính bằng phần nghìn (778 = 77,8%)\nMã thoát: 0 xong; 1 không đọc được tệp; 2 tham số sai hoặc kế hoạch không có ngày báo cáo đó.',

@@ -16,6 +16,7 @@ import { readArgs, type FlagSpec } from '../args';
 import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { reportError } from './report-error';
+import { REPORT_FILE_OUTPUTS } from './report-files';
 
 /**
  * A further output of the report, written to the path given with its option (e.g. `xlsx` for
@@ -27,7 +28,7 @@ export interface ReportOutput {
 }
 
 /** The outputs beside stdout, by option name. The report's export and print areas add theirs here. */
-export const REPORT_OUTPUTS: Record<string, ReportOutput> = {};
+export const REPORT_OUTPUTS: Record<string, ReportOutput> = { ...REPORT_FILE_OUTPUTS };
 
 /** The JSON contract: amounts keyed by column key, in integer đồng. */
 export function reportJson(view: ReportView, findings: ReturnType<PlanSession['findings']>, unit: string) {

@@ -84,11 +84,17 @@ const READY_TIMEOUT_MS = 180_000;
  * headless Chromium through request interception (no server, no port), the data handed over before
  * the page runs, printed in slices and joined. Refused by key when no Chromium is installed.
  */
-export async function writeReportPdf(inp: ReportInputs, dateId: number, out: string, rendererDir: string): Promise<{ pages: number }> {
+export async function writeReportPdf(
+  inp: ReportInputs,
+  dateId: number,
+  out: string,
+  rendererDir: string,
+  opts: { executablePath?: string | null } = {},
+): Promise<{ pages: number }> {
   const target = path.resolve(out);
   checkWriteTarget(target, 'document');
   const data = reportPrintData(inp, dateId);
-  const executablePath = findChromium();
+  const executablePath = opts.executablePath !== undefined ? opts.executablePath : findChromium();
   // playwright-core drives it (a development dependency, like browser mode): loaded only when asked.
   const playwright = executablePath ? await import('playwright-core').catch(() => null) : null;
   if (!executablePath || !playwright) throw new PlanDeskError('execrep.pdf.noChromium');
