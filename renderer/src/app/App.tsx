@@ -146,7 +146,10 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       case 'redo':
         void undoRedo(id);
         break;
+      // File → New first asks which program template (features/templates), then where.
       case 'new':
+        featureActions.current['templates.new']?.();
+        break;
       case 'open':
       case 'saveAs':
         void fileAction(id);

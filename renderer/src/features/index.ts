@@ -6,7 +6,8 @@ import { findingsFeature } from './findings';
 import { backupFeature } from './backup';
 import { historyFeature } from './history';
 import { planFeature } from './plan';
+import { templatesFeature } from './templates';
 import { transferFeature } from './transfer';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, columnsFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];
