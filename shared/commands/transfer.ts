@@ -48,6 +48,37 @@ export const importTemplates = z.array(importTemplate).max(100);
 
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
+/**
+ * What to do with a funding column of the file that the open plan has not (issue 13): add it to the
+ * plan (in the same undo step as the import), put its figures into a column of the plan, or skip it
+ * — chosen explicitly; an import refuses while a column with figures has no choice.
+ */
+export const columnChoice = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('add') }).strict(),
+  z.object({ action: z.literal('skip') }).strict(),
+  z.object({ action: z.literal('map'), to: z.string().min(1).max(64) }).strict(),
+]);
+export type ColumnChoice = z.infer<typeof columnChoice>;
+/** Choices by the file's column key. */
+const columnChoices = z
+  .record(z.string().min(1).max(64), columnChoice)
+  .refine((o) => Object.keys(o).length <= 300, { message: 'too many columns' });
+
+/** A funding column of the file that matches none of the open plan's. */
+export interface UnmatchedColumn {
+  /** The file's key (what a choice names). */
+  key: string;
+  /** Its label as the file writes it. */
+  label: string;
+  /** The file's parent column key. */
+  parent: string | null;
+  /** The plan column its file parent matches (where "add" puts it; null: at the plan's root). */
+  planParent: string | null;
+  /** The file's total on it, in đồng, and how many figures it and its sub-columns hold. */
+  dong: number;
+  cells: number;
+}
+
 export const transferArgs = {
   /** Start an import job; the host reads the workbook in a worker. Poll 'transfer/status'. */
   'transfer/start': z.object({ source: importSource, sheet: sheetRef.optional(), mapping: mappingSpec.optional() }).strict(),
@@ -59,12 +90,12 @@ export const transferArgs = {
   /** Stop the job's work (Cancel) and forget it. Nothing was written. */
   'transfer/cancel': z.object({ job: jobId }).strict(),
   /** Replace the open plan's table by the job's lines and figures: one transaction, one undo step. */
-  'transfer/importReplace': z.object({ job: jobId }).strict(),
+  'transfer/importReplace': z.object({ job: jobId, columns: columnChoices.optional() }).strict(),
   /**
    * Fill the open plan's existing lines from the job's table (matched by code, then name), keeping
    * the plan's lines and settings; lines of the file that match none are named, not added. One step.
    */
-  'transfer/importFill': z.object({ job: jobId }).strict(),
+  'transfer/importFill': z.object({ job: jobId, columns: columnChoices.optional() }).strict(),
   /** Write the job's plan to a new cycle file and open it (in Electron, main picks `path`). */
   'transfer/importNew': z.object({ job: jobId, path: filePath }).strict(),
   'transfer/templates': z.object({}).strict(),
@@ -102,8 +133,10 @@ export type TransferStatus =
       report: ImportReport;
       /** The imported plan's funding columns. */
       columns: FundingColumn[];
-      /** The imported columns are the open plan's (same keys and tree): the table can be replaced. */
+      /** Every column of the file that holds figures matches one of the open plan's: no choice is needed. */
       columnsMatch: boolean;
+      /** The file's columns that match none of the plan's (each with figures needs a ColumnChoice). */
+      unmatchedColumns: UnmatchedColumn[];
       mapping: MappingSpec | null;
     })
   | (JobBase & {
@@ -138,8 +171,8 @@ export interface TransferResults {
   'transfer/read': TransferStatus;
   'transfer/preview': SheetPreview;
   'transfer/cancel': { cancelled: boolean };
-  'transfer/importReplace': Patch & { lineCount: number };
-  'transfer/importFill': Patch & { filled: number; changed: number; unmatched: number; unmatchedLines: string[] };
+  'transfer/importReplace': Patch & { lineCount: number; addedColumns: string[] };
+  'transfer/importFill': Patch & { filled: number; changed: number; unmatched: number; unmatchedLines: string[]; addedColumns: string[] };
   'transfer/importNew': { file: FileInfo };
   'transfer/templates': { templates: ImportTemplate[] };
   'transfer/saveTemplate': Patch & { templates: ImportTemplate[] };

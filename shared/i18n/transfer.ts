@@ -16,9 +16,9 @@ export const transfer = {
     en: 'This import no longer exists (cancelled or finished). Please import the file again.',
   },
   'transfer.error.not_ready': { vi: 'Tệp chưa đọc xong: chưa thể ghi.', en: 'The file has not been read yet: nothing can be written.' },
-  'transfer.error.columns_differ': {
-    vi: 'Các cột nguồn vốn của tệp khác với kế hoạch đang mở, nên không thể thay bảng hiện tại. Hãy chọn "Tạo tệp kế hoạch mới".',
-    en: 'The file\'s funding columns differ from the open plan\'s, so the current table cannot be replaced. Choose "Create a new plan file".',
+  'transfer.error.columns_unresolved': {
+    vi: 'Tệp có cột nguồn vốn chưa có trong kế hoạch: {columns}. Hãy chọn cho từng cột: thêm cột này vào kế hoạch, nhập vào một cột có sẵn, hoặc bỏ qua.',
+    en: 'The file has funding columns the plan has not: {columns}. Choose for each: add this column to the plan, put it into an existing column, or skip it.',
   },
   'transfer.error.no_match': {
     vi: 'Không dòng nào của tệp khớp với một dòng của kế hoạch đang mở (theo mã số hay tên), nên không có gì để điền. Hãy chọn "Thay bảng hiện tại" hoặc "Tạo tệp kế hoạch mới".',

@@ -13,7 +13,8 @@ import { exportAnnex } from '../excel';
 import { hostOf } from '../history/host';
 import { writeImportedCycle } from '../transfer/new-file';
 import { fillActions } from '../transfer/fill';
-import { replaceActions, sameColumnTree } from '../transfer/replace';
+import { replaceActions } from '../transfer/replace';
+import { matchColumns, planColumns } from '../transfer/columns-match';
 import { deleteTemplateAction, readTemplates, saveTemplateAction, templateMapping } from '../transfer/templates';
 import { readPrintSettings } from '../../../shared/print/settings';
 
@@ -21,9 +22,11 @@ function writable(ctx: SessionContext): void {
   if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
 }
 
-/** A job's status, with whether its columns are the open plan's (replace needs that). */
+/** A job's status, with the file's columns that match none of the open plan's (each with figures needs a choice). */
 function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
-  return s.state === 'ready' ? { ...s, columnsMatch: sameColumnTree(ctx.columns.ordered, s.columns) } : s;
+  if (s.state !== 'ready') return s;
+  const { unmatched } = matchColumns(ctx.columns, ctx.services.jobs().ready(s.job).result.data);
+  return { ...s, unmatchedColumns: unmatched, columnsMatch: unmatched.every((u) => u.cells === 0) };
 }
 
 export const transferHandlers: HandlerMap<keyof TransferResults> = {
@@ -36,24 +39,27 @@ export const transferHandlers: HandlerMap<keyof TransferResults> = {
     writable(ctx);
     const jobs = ctx.services.jobs();
     const { name, result } = jobs.ready(a.job);
-    if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
-    const { actions, firstLine } = replaceActions(ctx, result.data, { fileHasSettings: result.report.fromPlanDesk });
-    const patch = ctx.commit(stepLabel('transfer.undo.replace', { file: name }), actions, firstLine === null ? null : { lineId: firstLine, column: null });
+    // The file's columns on the plan's keys; columns the plan has not are added in this same step.
+    const cols = planColumns(ctx, result.data, a.columns);
+    const { actions, firstLine } = replaceActions(ctx, cols.data, { fileHasSettings: result.report.fromPlanDesk });
+    const patch = ctx.commit(stepLabel('transfer.undo.replace', { file: name }), [...cols.actions, ...actions], firstLine === null ? null : { lineId: firstLine, column: null });
     jobs.finish(a.job);
-    return { ...patch, lineCount: result.data.lines.length };
+    return { ...patch, lineCount: result.data.lines.length, addedColumns: cols.added.map((c) => c.key) };
   }),
   'transfer/importFill': withBackupFirst<'transfer/importFill'>(async (a, ctx) => {
     writable(ctx);
     const jobs = ctx.services.jobs();
     const { name, result } = jobs.ready(a.job);
-    if (!sameColumnTree(ctx.columns.ordered, result.data.columns)) throw new PlanDeskError('transfer.error.columns_differ');
-    const fileColumns = [...new Set(result.report.mappedColumns.map((c) => c.key))];
-    const fill = fillActions(ctx, result.data, fileColumns);
+    const cols = planColumns(ctx, result.data, a.columns);
+    // The columns the file has (as plan keys): a blank cell there empties the plan's cell.
+    const fileColumns = [...new Set(result.report.mappedColumns.flatMap((c) => (cols.keys.has(c.key) ? [cols.keys.get(c.key)!] : [])))];
+    const fill = fillActions(ctx, cols.data, fileColumns, new Set(cols.added.map((c) => c.key)));
     if (fill.filled === 0) throw new PlanDeskError('transfer.error.no_match');
     const cursor = fill.firstLine === null ? null : { lineId: fill.firstLine, column: null };
-    const patch = fill.actions.length ? ctx.commit(stepLabel('transfer.undo.fill', { file: name }), fill.actions, cursor) : ctx.emptyPatch();
+    const actions = [...cols.actions, ...fill.actions];
+    const patch = fill.actions.length || cols.actions.length ? ctx.commit(stepLabel('transfer.undo.fill', { file: name }), actions, cursor) : ctx.emptyPatch();
     jobs.finish(a.job);
-    return { ...patch, filled: fill.filled, changed: fill.actions.length, unmatched: fill.unmatched, unmatchedLines: fill.unmatchedLines };
+    return { ...patch, filled: fill.filled, changed: fill.actions.length, unmatched: fill.unmatched, unmatchedLines: fill.unmatchedLines, addedColumns: cols.added.map((c) => c.key) };
   }),
   'transfer/importNew': withBackupFirst<'transfer/importNew'>(async (a, ctx) => {
     const host = hostOf(ctx);

@@ -21,7 +21,8 @@ export interface FillPlan {
   firstLine: number | null;
 }
 
-export function fillActions(ctx: SessionContext, imported: ImportResult['data'], fileColumns: readonly string[]): FillPlan {
+/** `added`: columns this import adds to the plan (in the same step): the file fills them too. */
+export function fillActions(ctx: SessionContext, imported: ImportResult['data'], fileColumns: readonly string[], added: ReadonlySet<string> = new Set()): FillPlan {
   const existing = [...ctx.calc.lines.values()];
   const matched = matchLines(existing, imported.lines);
   const byLine = new Map<number, Map<string, Dong>>();
@@ -30,7 +31,7 @@ export function fillActions(ctx: SessionContext, imported: ImportResult['data'],
     m.set(a.column, a.value);
     byLine.set(a.lineId, m);
   }
-  const columns = fileColumns.filter((k) => ctx.columns.has(k));
+  const columns = fileColumns.filter((k) => ctx.columns.has(k) || added.has(k));
   const actions: DocAction[] = [];
   const unmatched: Line[] = [];
   let firstLine: number | null = null;

@@ -167,7 +167,7 @@ export class TransferJobs {
         return { ...base, state: 'chooseSheet', sheets: j.sheets };
       case 'ready':
         // The handler adds whether the columns match the open plan's.
-        return { ...base, state: 'ready', sheets: j.sheets, report: j.result!.report, columns: j.result!.data.columns, columnsMatch: false, mapping: j.mapping };
+        return { ...base, state: 'ready', sheets: j.sheets, report: j.result!.report, columns: j.result!.data.columns, columnsMatch: false, unmatchedColumns: [], mapping: j.mapping };
       case 'failed':
         return {
           ...base, state: 'failed', sheets: j.sheets, error: j.error!, needsMapping: NEEDS_MAPPING.has(j.error!.code), sheet: j.sheet, mapping: j.mapping,

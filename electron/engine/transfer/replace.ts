@@ -6,20 +6,13 @@
 // line of the file that is a line of the plan (match-lines.ts) keeps its settings (allowed capital
 // types, adjustment line) unless the file is PlanDesk's own annex, which carries them: a department's
 // spreadsheet has no column for them, and "accepts every capital type" would silence the rule.
-// The funding columns must be the plan's: there is no action that changes the column tree, and
-// figures on a coarser tree would read as mismatching totals — such a file becomes a new cycle.
-import type { FundingColumn, Line } from '../../../shared/model';
+// The figures arrive on the plan's column keys: columns-match.ts matched the file's columns to the
+// plan's and added (or skipped, as the person chose) the others, in the same step.
+import type { Line } from '../../../shared/model';
 import type { DocAction } from '../actions';
 import type { SessionContext } from '../context';
 import type { ImportResult } from '../excel';
 import { matchLines } from './match-lines';
-
-/** Whether two column trees are the same: the same keys under the same parents. */
-export function sameColumnTree(a: readonly FundingColumn[], b: readonly FundingColumn[]): boolean {
-  if (a.length !== b.length) return false;
-  const parents = new Map(a.map((c) => [c.key, c.parent]));
-  return b.every((c) => parents.has(c.key) && parents.get(c.key) === c.parent);
-}
 
 /** Lines in depth-first order from the roots (parents before their children). */
 function preorder(lines: readonly Line[]): Line[] {

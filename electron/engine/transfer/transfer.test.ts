@@ -171,7 +171,7 @@ describe('an import job', () => {
     ws.close();
   });
 
-  it('refuses to replace a table whose funding columns differ, and creates a new cycle file instead', async () => {
+  it('refuses to replace a table whose funding columns differ until each is chosen for, and creates a new cycle file instead', async () => {
     const { ws, file } = openSample();
     const before = table(ws.session!.cycle());
     const enUs = await writeXlsx(buildEnUsWorkbook(), path.join(dir, 'en-us.xlsx'));
@@ -180,7 +180,9 @@ describe('an import job', () => {
     const ready = await settle(ws, job);
     if (ready.state !== 'ready') throw new Error(JSON.stringify(ready));
     expect(ready.columnsMatch).toBe(false);
-    expect(await refusal(ws, 'transfer/importReplace', { job })).toBe('transfer.error.columns_differ');
+    // NSTW and NSĐP are leaves of the file and groups of the plan: they need a choice (no figure dropped silently).
+    expect(ready.unmatchedColumns.map((u) => u.key)).toEqual(['central', 'local']);
+    expect(await refusal(ws, 'transfer/importReplace', { job })).toBe('transfer.error.columns_unresolved');
     expect(table(ws.session!.cycle())).toEqual(before);
 
     // Never over an existing file, nor the open one.
@@ -366,6 +368,71 @@ describe('import into the open plan keeps what the plan had', () => {
     const job = await readyJob(ws, file);
     expect(await refusal(ws, 'transfer/importFill', { job })).toBe('transfer.error.no_match');
     expect(table(ws.session!.cycle())).toEqual(before);
+    ws.close();
+  });
+});
+
+describe('a file with funding columns the plan has not (issue 13)', () => {
+  const annex2027 = path.resolve(__dirname, '../../../test/fixtures/excel/annex-2027-two-rows.libreoffice.xlsx');
+  const exact = (d: CycleData) => ({
+    columns: [...d.columns].sort((a, b) => a.key.localeCompare(b.key)),
+    lines: [...d.lines].sort((a, b) => a.id - b.id),
+    amounts: [...d.amounts].sort((a, b) => a.lineId - b.lineId || a.column.localeCompare(b.column)),
+  });
+
+  it('names the columns with their money, refuses until each has a choice, then adds / maps them in the import\'s one undo step', async () => {
+    const { ws } = openSample();
+    const before = exact(ws.session!.cycle());
+    const { job } = await ok(ws, 'transfer/start', { source: { kind: 'path', path: annex2027 } });
+    const ready = await settle(ws, job);
+    if (ready.state !== 'ready') throw new Error(JSON.stringify(ready));
+    expect(ready.columnsMatch).toBe(false);
+    expect(ready.unmatchedColumns).toEqual([
+      { key: 'von_tin_dung_chinh_sach', label: 'Vốn tín dụng chính sách', parent: 'total', planParent: 'total', dong: 74_500 * M, cells: 3 },
+      { key: 'von_huy_dong_hop_phap_khac', label: 'Vốn huy động hợp pháp khác', parent: 'total', planParent: 'total', dong: 9_150.5 * M, cells: 5 },
+    ]);
+    // No choice, or a choice for one column only: refused, nothing written.
+    expect(await refusal(ws, 'transfer/importReplace', { job })).toBe('transfer.error.columns_unresolved');
+    expect(await refusal(ws, 'transfer/importReplace', { job, columns: { von_tin_dung_chinh_sach: { action: 'add' } } })).toBe('transfer.error.columns_unresolved');
+    expect(exact(ws.session!.cycle())).toEqual(before);
+
+    const patch = await ok(ws, 'transfer/importReplace', { job, columns: { von_tin_dung_chinh_sach: { action: 'add' }, von_huy_dong_hop_phap_khac: { action: 'map', to: 'other' } } });
+    expect(patch.addedColumns).toEqual(['von_tin_dung_chinh_sach']);
+    expect(patch.columns?.find((c) => c.key === 'von_tin_dung_chinh_sach')).toMatchObject({ parent: 'total', label: { vi: 'Vốn tín dụng chính sách' } });
+    const snap = ws.session!.snapshot();
+    expect(snap.totals.von_tin_dung_chinh_sach).toBe(74_500 * M);
+    expect(snap.totals.other).toBe(9_150.5 * M);
+    expect(snap.totals.total).toBe(194_197.5 * M);
+    expect(labelText('vi', snap.undo.undoLabel!)).toBe('Nhập từ Excel: thay bảng bằng "annex-2027-two-rows.libreoffice.xlsx"');
+    // One undo step takes the column back with the table; redo brings both.
+    await ok(ws, 'undo', {});
+    expect(exact(ws.session!.cycle())).toEqual(before);
+    await ok(ws, 'redo', {});
+    expect(ws.session!.snapshot().totals.von_tin_dung_chinh_sach).toBe(74_500 * M);
+    ws.close();
+  });
+
+  it('fills the existing lines with a column added and another explicitly skipped, in one undo step', async () => {
+    // The plan: the annex's lines on the standard columns (as last year's plan would be).
+    const { importSpreadsheet } = await import('../excel');
+    const r = await importSpreadsheet({ path: annex2027 });
+    const std = new Set(sampleCycle().columns.map((c) => c.key));
+    const file = path.join(tempDir(), 'plan-2027.plandesk');
+    createCycleFile(file, { ...r.data, columns: r.data.columns.filter((c) => std.has(c.key)), amounts: r.data.amounts.filter((a) => std.has(a.column)) });
+    const ws = new Workspace();
+    ws.open(file);
+    const before = exact(ws.session!.cycle());
+    const { job } = await ok(ws, 'transfer/start', { source: { kind: 'path', path: annex2027 } });
+    await settle(ws, job);
+    const patch = await ok(ws, 'transfer/importFill', { job, columns: { von_tin_dung_chinh_sach: { action: 'add' }, von_huy_dong_hop_phap_khac: { action: 'skip' } } });
+    expect(patch.addedColumns).toEqual(['von_tin_dung_chinh_sach']);
+    expect(patch.filled).toBe(7);
+    const snap = ws.session!.snapshot();
+    expect(snap.totals.von_tin_dung_chinh_sach).toBe(74_500 * M);
+    expect(snap.columns.some((c) => c.label.vi === 'Vốn huy động hợp pháp khác')).toBe(false);
+    expect(snap.totals.total).toBe((194_197.5 - 9_150.5) * M);
+    await ok(ws, 'undo', {});
+    expect(exact(ws.session!.cycle())).toEqual(before);
     ws.close();
   });
 });
