@@ -4,6 +4,7 @@
 // each); this module only shows the dialogs.
 import { dialog, type BrowserWindow } from 'electron';
 import { allocIoPathArgs } from '../../shared/commands/alloc-io';
+import { execReportPathArgs } from '../../shared/commands/execution-report';
 import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
 import { templatesPathArgs } from '../../shared/commands/templates';
 import { transferPathArgs } from '../../shared/commands/transfer';
@@ -17,7 +18,7 @@ const FILTERS = {
   template: [{ name: 'PlanDesk template', extensions: ['pdtemplate'] }],
 };
 
-const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs };
+const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs, ...execReportPathArgs };
 
 /** Each window's own grants: a comparison made in one window is followed up in that window only. */
 const grantsOf = new WeakMap<BrowserWindow, PathGrants>();

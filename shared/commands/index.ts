@@ -5,6 +5,7 @@ import { allocIoArgs, type AllocIoResults } from './alloc-io';
 import { columnsArgs, type ColumnsResults } from './columns';
 import { editingArgs, type EditingResults } from './editing';
 import { executionArgs, type ExecutionResults } from './execution';
+import { execReportArgs, type ExecReportResults } from './execution-report';
 import { historyArgs, type HistoryResults } from './history';
 import { templatesArgs, type TemplatesResults } from './templates';
 import { totalsArgs, type TotalsResults } from './totals';
@@ -14,6 +15,7 @@ import { unitsArgs, type UnitsResults } from './units';
 export const areaCommandArgs = {
   ...editingArgs,
   ...executionArgs,
+  ...execReportArgs,
   ...historyArgs,
   ...transferArgs,
   ...totalsArgs,
@@ -24,4 +26,4 @@ export const areaCommandArgs = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, ExecutionResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults, UnitsResults {}
+export interface AreaCommandResults extends EditingResults, ExecutionResults, ExecReportResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults, UnitsResults {}

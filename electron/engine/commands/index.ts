@@ -8,6 +8,7 @@ import { columnsHandlers } from './columns';
 import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
 import { executionHandlers } from './execution';
+import { execReportHandlers } from './execution-report';
 import { historyHandlers } from './history';
 import { templatesHandlers } from './templates';
 import { totalsHandlers } from './totals';
@@ -19,6 +20,7 @@ export type AreaHandlers = HandlerMap<keyof AreaCommandResults>;
 export const areaHandlers: AreaHandlers = {
   ...editingHandlers,
   ...executionHandlers,
+  ...execReportHandlers,
   ...historyHandlers,
   ...transferHandlers,
   ...totalsHandlers,

@@ -1,0 +1,25 @@
+// Commands of the execution report's outputs (issue 15): the report of one as-of date written as an
+// .xlsx (the report table first with live formulas, the charts as native Excel charts) or printed to
+// PDF (the print view with its charts, by a Chromium found on the machine). In Electron the .xlsx's
+// path comes from main's save dialog (execReportPathArgs); browser mode takes a typed path.
+import { z } from 'zod';
+import type { HostPathArg } from './history';
+
+const filePath = z.string().min(1).max(4096);
+
+export const execReportArgs = {
+  'execrep/exportXlsx': z.object({ dateId: z.number().int().positive(), path: filePath }).strict(),
+  'execrep/exportPdf': z.object({ dateId: z.number().int().positive(), path: filePath }).strict(),
+} as const;
+
+export interface ExecReportResults {
+  'execrep/exportXlsx': { path: string; name: string };
+  'execrep/exportPdf': { path: string; name: string; pages: number };
+}
+
+export const execReportPathArgs: Record<string, HostPathArg> = {
+  'execrep/exportXlsx': {
+    slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'xlsx', current: String(a.path ?? '') }],
+    fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
+  },
+};
