@@ -4,7 +4,7 @@ export const core = {
   'app.loading': { vi: 'Đang mở kế hoạch…', en: 'Opening the plan…' },
   'app.view.plan': { vi: 'Bảng kế hoạch', en: 'Plan table' },
   'menu.file': { vi: 'Tệp', en: 'File' },
-  'menu.file.new': { vi: 'Tạo mới', en: 'New' },
+  'menu.file.new': { vi: 'Tạo mới…', en: 'New…' },
   'menu.file.open': { vi: 'Mở…', en: 'Open…' },
   // Several plans at once, one window each (issue 17).
   'menu.file.openInNewWindow': { vi: 'Mở trong cửa sổ mới…', en: 'Open in new window…' },

@@ -3,7 +3,6 @@
 // template file's refusals.
 export const templates = {
   // ---- File → New plan ----
-  'menu.templates.new': { vi: 'Kế hoạch mới…', en: 'New plan…' },
   'menu.templates.save': { vi: 'Lưu cấu trúc làm mẫu…', en: 'Save structure as template…' },
   'templates.new.title': { vi: 'Kế hoạch mới', en: 'New plan' },
   'templates.new.hint': {
@@ -25,7 +24,6 @@ export const templates = {
     vi: 'Mẫu này dành cho các năm {from}–{to}, không phải năm {year}: tên chương trình và cấu trúc có thể không còn đúng.',
     en: 'This template is for {from}–{to}, not {year}: the program name and structure may no longer apply.',
   },
-  'templates.new.inForce': { vi: 'Chương trình áp dụng cho năm {year}', en: 'The program in force in {year}' },
   // ---- Save structure as template ----
   'templates.save.title': { vi: 'Lưu cấu trúc làm mẫu', en: 'Save structure as template' },
   'templates.save.hint': {
