@@ -4,7 +4,7 @@
 // its drill-down, and what deleting a date would remove.
 import { z } from 'zod';
 import { MAX_CELL_DONG } from '../model';
-import type { Dong } from '../model';
+import type { DisplayUnit, Dong } from '../model';
 import type { Patch } from '../protocol';
 import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type ReportDate } from '../execution/model';
 import type { ReportRowView, ReportView, ReportFigures } from '../execution/report';
@@ -78,6 +78,11 @@ export const executionArgs = {
   'execution/setCarryover': z
     .object({ cells: z.array(z.object({ year, lineId, column: columnKey, value: amount.nullable() }).strict()).min(1).max(2_000_000) })
     .strict(),
+  /**
+   * Import a disbursement report (.xlsx, .xls, .ods) as of a date (given, else read from its header):
+   * one undo step, a backup first. The report's plan column is compared, never written.
+   */
+  'execution/import': z.object({ path: z.string().min(1).max(4096), sheet: z.string().min(1).max(200).optional(), asOf: isoDate.optional() }).strict(),
 } as const;
 
 /** Why a figure cell was not written. */
@@ -112,6 +117,38 @@ export interface ExecutionResults {
   'execution/setSource': Patch;
   'execution/deleteSource': Patch & { amountsRemoved: number };
   'execution/setCarryover': Patch & { written: number; notWritten: { index: number; reason: FigureSkip }[] };
+  'execution/import': Patch & { report: ExecutionImportReport };
+}
+
+/** What a column of a disbursement report holds. */
+export type ReportRole = 'code' | 'name' | 'plan' | 'disbursed' | 'allocated' | 'estimate' | 'derived' | 'other';
+
+export type NotPlacedReason = 'ambiguous_capital' | 'no_column' | 'not_holding' | 'unreadable';
+
+export interface ExecutionImportReport {
+  sheet: string;
+  asOf: string;
+  /** Where the date came from: given (--as-of, the dialog), or read from the file's header. */
+  asOfFrom: 'given' | 'file';
+  /** The date the file states, when it states one (may differ from a date given). */
+  fileAsOf: string | null;
+  /** The plan had no reporting date at `asOf`: one was added in the same step. */
+  dateCreated: boolean;
+  unit: DisplayUnit;
+  /** The unit line of the file; else the unit under which the file's plan column equals the plan; else the plan's own. */
+  unitFrom: 'file' | 'plan_figures' | 'plan';
+  columns: { letter: string; header: string; role: ReportRole; key: string | null; derived: boolean; plan: string | null }[];
+  lines: number;
+  matched: number;
+  unmatched: { address: string; code: string; name: string }[];
+  /** Figures written (changed or new). */
+  written: number;
+  /** Cells read that already held that figure. */
+  unchanged: number;
+  planDifferences: { address: string; line: string; name: string; column: string; file: Dong; plan: Dong }[];
+  notPlaced: { address: string; line: string; column: string | null; value: Dong; reason: NotPlacedReason }[];
+  textNumbers: { address: string; text: string; value: Dong }[];
+  totalRows: number[];
 }
 
 /** What a step changed on the execution side (Patch.execution): the window refreshes what it shows. */

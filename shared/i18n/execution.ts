@@ -9,7 +9,7 @@ export const execution = {
   'execution.undo.setSource': { vi: 'Nguồn vốn năm {year} chuyển sang', en: 'Funds carried over from {year}' },
   'execution.undo.deleteSource': { vi: 'Xóa nguồn vốn năm {year} chuyển sang', en: 'Remove funds carried over from {year}' },
   'execution.undo.setCarryover': { vi: 'Nhập kế hoạch vốn chuyển sang', en: 'Enter carried-over plan amounts' },
-  'execution.undo.import': { vi: 'Nhập báo cáo giải ngân {date}', en: 'Import disbursement report {date}' },
+  'execution.undo.import': { vi: 'Nhập báo cáo giải ngân {file} ({date})', en: 'Import disbursement report {file} ({date})' },
 
   // Kinds of reporting dates.
   'execution.kind.h1': { vi: '6 tháng', en: '6 months' },

@@ -7,7 +7,10 @@ import { ReportBuilder } from '../../../shared/execution/report';
 import { cellSum, type Layout } from '../../../shared/execution/calc';
 import { stepLabel } from '../../../shared/step-label';
 import type { DocAction } from '../actions';
-import type { Handler, SessionContext } from '../context';
+import { withBackupFirst, type Handler, type SessionContext } from '../context';
+import { readReportWorkbook } from '../execution/workbook';
+import { planExecutionImport } from '../execution/import';
+import path from 'node:path';
 import { PlanDeskError } from '../errors';
 
 function requireDate(ctx: SessionContext, id: number): ReportDate {
@@ -230,7 +233,18 @@ const setCarryover: Handler<'execution/setCarryover'> = async (a, ctx) => {
   return { ...ctx.commit(stepLabel('execution.undo.setCarryover'), actions, null), written: actions.length, notWritten: skipped };
 };
 
+const importReport = withBackupFirst<'execution/import'>(async (a, ctx) => {
+  if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
+  const sheet = await readReportWorkbook({ path: a.path }, a.sheet);
+  const { actions, report } = planExecutionImport(ctx, sheet, { asOf: a.asOf });
+  if (actions.length === 0) return { ...ctx.emptyPatch(), report };
+  const first = actions.find((x): x is Extract<DocAction, { t: 'disbursement' }> => x.t === 'disbursement');
+  const patch = ctx.commit(stepLabel('execution.undo.import', { date: report.asOf, file: path.basename(a.path) }), actions, first ? { lineId: first.key.lineId, column: first.key.column } : null);
+  return { ...patch, report };
+});
+
 export const executionHandlers = {
+  'execution/import': importReport,
   'execution/dates': dates,
   'execution/addDate': addDate,
   'execution/updateDate': updateDate,

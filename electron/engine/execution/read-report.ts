@@ -1,0 +1,221 @@
+// Reading a disbursement report (báo cáo tình hình giải ngân) from a worksheet: the header block
+// with its column groups — "Kế hoạch vốn năm …" (the plan, compared, never written), "Lũy kế giải
+// ngân đến …" (cumulative disbursement), "Đã phân bổ", "Ước thực hiện cả năm" — each with a "Tổng
+// số" and source × capital-type sub-columns, or by source only; "Tỷ lệ giải ngân (%)" and "giải ngân
+// trong kỳ" are derived and ignored. The as-of date is read from the title and headers ("đến ngày
+// 30/6/2024", "6 tháng đầu năm 2024", "31/12/2024"). Pure: SheetData in, rows of raw figures out;
+// where they go in the plan is import.ts's business. Header words are read with excel/headers.ts.
+import type { DisplayUnit } from '../../../shared/model';
+import { keyForPath, classifyHeader } from '../excel/headers';
+import { LIMITS } from '../excel/limits';
+import type { Cell, Row, SheetData } from '../excel/sheet';
+import { styleOf } from '../excel/sheet';
+import { cellText, isColumnNumberRow, unitFromText } from '../excel/table';
+import { colLetter, fold } from '../excel/text';
+
+import type { ReportRole } from '../../../shared/commands/execution';
+
+export type { ReportRole };
+
+export interface ReportColumn {
+  col: number;
+  letter: string;
+  /** Header texts top to bottom. */
+  path: string[];
+  role: ReportRole;
+  /** The default-tree key its header names ('total', 'central', 'central_investment', 'other'…), or null. */
+  key: string | null;
+  /** Another column of the same group refines this one (a "Tổng số" over NSTW/NSĐP): checked, not written. */
+  derived: boolean;
+}
+
+export interface ReportRowData {
+  /** 0-based sheet row. */
+  row: number;
+  code: string;
+  name: string;
+  bold: boolean;
+  indent: number;
+  /** The cells of the amount columns, by column index. */
+  cells: Map<number, Cell>;
+}
+
+export interface ReportSheet {
+  headerRows: number[];
+  columns: ReportColumn[];
+  rows: ReportRowData[];
+  unit: DisplayUnit | null;
+  /** The as-of date the sheet states (yyyy-mm-dd), and the text it came from. */
+  asOf: { date: string; text: string } | null;
+  /** Total rows (Tổng cộng…) left out of the lines. */
+  totalRows: number[];
+}
+
+const PLAN = /^(ke hoach|kh von|kh nam|von (duoc )?giao|du toan|tong (so )?von (duoc )?giao|ke hoach von)\b|\bke hoach von\b/;
+const DISBURSED = /\b(luy ke|giai ngan|thuc hien)\b/;
+const PERIOD = /\b(trong ky|trong thang|trong quy|ky bao cao)\b/;
+const RATE = /\b(ty le|%)/;
+const ALLOCATED = /\b(da phan bo|phan bo)\b/;
+const ESTIMATE = /\b(uoc thuc hien|uoc ca nam|uoc giai ngan|uoc th)\b/;
+/** Carried-over funds' columns (vốn kéo dài, chuyển nguồn): not read yet — named in the report as not read. */
+const CARRIED = /\b(keo dai|chuyen nguon|nam truoc chuyen sang|chuyen sang)\b/;
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong)\b/;
+
+function roleOf(path: readonly string[]): { role: ReportRole; depth: number } {
+  // The group is named at the top of the path; a sub-header never changes it.
+  for (let i = 0; i < path.length; i++) {
+    const f = fold(path[i]);
+    if (CARRIED.test(f)) return { role: 'other', depth: i };
+    if (RATE.test(f)) return { role: 'derived', depth: i };
+    if (ESTIMATE.test(f)) return { role: 'estimate', depth: i };
+    if (ALLOCATED.test(f)) return { role: 'allocated', depth: i };
+    if (DISBURSED.test(f)) return { role: PERIOD.test(f) ? 'derived' : 'disbursed', depth: i };
+    if (PLAN.test(f)) return { role: 'plan', depth: i };
+    const field = classifyHeader(path[i]).field;
+    if (field === 'code' || field === 'name') return { role: field, depth: i };
+  }
+  return { role: 'other', depth: 0 };
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** The as-of date a text states, or null: "đến ngày 30/6/2024", "30 tháng 6 năm 2024", "6 tháng đầu năm 2024"… */
+export function asOfFromText(text: string): string | null {
+  const f = fold(text);
+  const valid = (y: number, m: number, d: number) => {
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null;
+  };
+  let m = /(?:den|tinh den|toi|dn)\s*(?:ngay)?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/.exec(f);
+  if (m) return valid(+m[3], +m[2], +m[1]);
+  m = /(?:den|tinh den)\s*(?:ngay)?\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/.exec(f);
+  if (m) return valid(+m[3], +m[2], +m[1]);
+  m = /\b(6|9|sau|chin)\s*thang\s*(?:dau\s*)?nam\s*(\d{4})/.exec(f);
+  if (m) return /^(6|sau)$/.test(m[1]) ? `${m[2]}-06-30` : `${m[2]}-09-30`;
+  m = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/.exec(f);
+  if (m && /(den|so lieu|tinh|luy ke|giai ngan|thuc hien)/.test(f)) return valid(+m[3], +m[2], +m[1]);
+  m = /\b(?:ca nam|nam)\s*(\d{4})\b/.exec(f);
+  if (m && /(ca nam|uoc|thuc hien nam|giai ngan nam)/.test(f) && /(giai ngan|thuc hien)/.test(f)) return `${m[1]}-12-31`;
+  return null;
+}
+
+/** Find the report's table in a sheet; null when it has no plan or disbursement column and no line column. */
+export function readReportSheet(sheet: SheetData): ReportSheet | null {
+  const rows = sheet.rows;
+  const scan = rows.slice(0, LIMITS.headerSearchRows);
+  const byIndex = new Map<number, Row>(rows.map((r) => [r.index, r]));
+  // The header's first row: the first with a disbursement group word and another header word.
+  const anchor = scan.find((r) => {
+    if (r.hidden) return false;
+    const texts = r.cells.filter((c) => c && c.kind === 's').map((c) => fold(cellText(c)));
+    return texts.some((t) => DISBURSED.test(t) && !RATE.test(t) && t.length < 120) && texts.length >= 2;
+  });
+  if (!anchor) return null;
+  const block = [anchor.index];
+  for (let r = anchor.index + 1; r <= anchor.index + 3; r++) {
+    const row = byIndex.get(r);
+    if (!row || isColumnNumberRow(row)) break;
+    const numbers = row.cells.some((c) => c && c.kind === 'n');
+    const merged = sheet.merges.some((m) => m.r1 >= anchor.index && m.r1 < r && m.r2 >= r);
+    const words = row.cells.filter((c) => c && c.kind === 's' && cellText(c)).length;
+    if (numbers || (!merged && words === 0)) break;
+    // A data line ("1", "Dự án 1: …") is not a header: header rows hold short labels only.
+    if (row.cells.some((c) => c && c.kind === 's' && cellText(c).length > 60)) break;
+    block.push(r);
+  }
+  const first = block[0];
+  const last = block[block.length - 1];
+  const grid = new Map<number, Map<number, string>>();
+  for (const r of block) {
+    const m = new Map<number, string>();
+    byIndex.get(r)?.cells.forEach((c, col) => {
+      const t = cellText(c);
+      if (t) m.set(col, t);
+    });
+    grid.set(r, m);
+  }
+  for (const m of sheet.merges) {
+    if (m.r2 < first || m.r1 > last || m.c2 - m.c1 > LIMITS.maxCols) continue;
+    const text = cellText(byIndex.get(m.r1)?.cells[m.c1]);
+    if (!text) continue;
+    for (let r = Math.max(first, m.r1); r <= Math.min(last, m.r2); r++) {
+      const g = grid.get(r)!;
+      for (let c = m.c1; c <= Math.min(m.c2, LIMITS.maxCols - 1); c++) if (!g.has(c)) g.set(c, text);
+    }
+  }
+  const cols = [...new Set([...grid.values()].flatMap((g) => [...g.keys()]))].sort((a, b) => a - b);
+  const columns: ReportColumn[] = [];
+  for (const col of cols) {
+    if (sheet.hiddenCols.has(col)) continue;
+    const path: string[] = [];
+    for (const r of block) {
+      const t = grid.get(r)?.get(col);
+      if (t && path[path.length - 1] !== t) path.push(t);
+    }
+    const { role, depth } = roleOf(path);
+    let key: string | null = null;
+    if (role === 'plan' || role === 'disbursed' || role === 'allocated' || role === 'estimate') {
+      // Below the group's own header: "Tổng số", "NSTW", "ĐTPT"…; nothing below it is the group's total.
+      const below = path.slice(depth + 1);
+      key = below.length ? keyForPath(below) : 'total';
+      if (key === 'code' || key === 'name' || key === 'agency' || key === 'note') key = null;
+    }
+    columns.push({ col, letter: colLetter(col), path, role, key, derived: false });
+  }
+  const codeCol = columns.find((c) => c.role === 'code')?.col;
+  const nameCol = columns.find((c) => c.role === 'name')?.col;
+  if (codeCol === undefined && nameCol === undefined) return null;
+  if (!columns.some((c) => c.role === 'disbursed' && c.key)) return null;
+  // Within a group, a column whose key has a finer column beside it is a sum of them (derived).
+  for (const c of columns) {
+    if (!c.key) continue;
+    const finer = columns.some((o) => o !== c && o.role === c.role && o.key && o.key !== c.key && (c.key === 'total' || o.key.startsWith(c.key + '_')));
+    if (finer) c.derived = true;
+  }
+  let dataFrom = last + 1;
+  const next = rows.find((r) => r.index > last);
+  if (next && isColumnNumberRow(next)) dataFrom = next.index + 1;
+  // Unit and as-of date: the title above the header, then the header's own texts.
+  let unit: DisplayUnit | null = null;
+  let asOf: ReportSheet['asOf'] = null;
+  for (const r of rows) {
+    if (r.index > last) break;
+    for (const c of r.cells) {
+      const t = cellText(c);
+      if (!t) continue;
+      unit ??= unitFromText(t);
+      if (!asOf) {
+        const d = asOfFromText(t);
+        if (d) asOf = { date: d, text: t };
+      }
+    }
+  }
+  const amountCols = columns.filter((c) => c.key !== null);
+  const out: ReportRowData[] = [];
+  const totalRows: number[] = [];
+  for (const r of rows) {
+    if (r.index < dataFrom || r.hidden) continue;
+    const code = codeCol === undefined ? '' : cellText(r.cells[codeCol]);
+    const name = nameCol === undefined ? '' : cellText(r.cells[nameCol]);
+    const cells = new Map<number, Cell>();
+    for (const c of amountCols) {
+      const cell = r.cells[c.col];
+      if (cell && cellText(cell) !== '') cells.set(c.col, cell);
+    }
+    if (!code && !name) {
+      if (cells.size === 0) continue;
+    }
+    if (!code && TOTAL_ROW.test(fold(name))) {
+      totalRows.push(r.index);
+      continue;
+    }
+    if (!code && !name) continue;
+    // The signature block and notes below the table carry no figure and no code.
+    // (a signer's title may sit in an amount column: text, not a number).
+    const numeric = [...cells.values()].some((c) => c.kind === 'n');
+    if (!numeric && !code && out.length && /^(noi nhan|nguoi lap|tm\.|kt\.|ghi chu)/.test(fold(name))) break;
+    const st = styleOf(sheet, r.cells[nameCol ?? codeCol!]);
+    out.push({ row: r.index, code, name, bold: st.bold, indent: st.indent, cells });
+  }
+  return { headerRows: block, columns, rows: out, unit, asOf, totalRows };
+}
