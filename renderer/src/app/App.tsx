@@ -146,9 +146,11 @@ export function App({ bridge }: { bridge: CountingBridge }) {
       case 'redo':
         void undoRedo(id);
         break;
-      // File → New first asks which program template (features/templates), then where.
+      // File → New first asks which program template (features/templates), then where. With no plan
+      // shown (the file failed to open: no dialogs are drawn), the host's New makes this year's program.
       case 'new':
-        featureActions.current['templates.new']?.();
+        if (store.meta) featureActions.current['templates.new']?.();
+        else void fileAction('new');
         break;
       case 'open':
       case 'saveAs':
