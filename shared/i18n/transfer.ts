@@ -121,10 +121,19 @@ export const transfer = {
     vi: 'Thay toàn bộ dòng và số liệu của "{file}" bằng bảng vừa đọc, trong một bước có thể hoàn tác (Ctrl+Z). Thiết lập quy tắc giữ nguyên; dòng nào khớp một dòng cũ (theo mã số hay tên) giữ loại vốn được nhận của dòng đó.',
     en: 'Replace every line and figure of "{file}" by the table just read, as one step that can be undone (Ctrl+Z). Rule settings stay; a line that matches an old one (by code or name) keeps the capital types that line accepted.',
   },
-  'transfer.report.columnsDiffer': {
-    vi: 'Các cột nguồn vốn của tệp ({columns}) khác với kế hoạch đang mở: chỉ có thể tạo tệp kế hoạch mới.',
-    en: 'The file\'s funding columns ({columns}) differ from the open plan\'s: only a new plan file can be created.',
+  'transfer.report.newColumns': { vi: 'Cột nguồn vốn chưa có trong kế hoạch', en: 'Funding columns the plan has not' },
+  'transfer.report.newColumnsIntro': {
+    vi: 'Tệp có {count} cột nguồn vốn mà kế hoạch đang mở chưa có. Chọn cho từng cột có số liệu trước khi thay bảng hoặc điền số liệu; tạo tệp kế hoạch mới thì giữ nguyên các cột của tệp.',
+    en: 'The file has {count} funding columns the open plan has not. Choose for each column with figures before replacing the table or filling it; a new plan file keeps the file\'s columns as they are.',
   },
+  'transfer.report.newColumnsMissing': { vi: 'Còn {count} cột có số liệu chưa chọn.', en: '{count} columns with figures have no choice yet.' },
+  'transfer.report.colInFile': { vi: 'Số liệu trong tệp', en: 'Figures in the file' },
+  'transfer.report.colChoice': { vi: 'Xử lý', en: 'What to do' },
+  'transfer.report.choice.pick': { vi: '— Chọn —', en: '— Choose —' },
+  'transfer.report.choice.add': { vi: 'Thêm cột này vào kế hoạch', en: 'Add this column to the plan' },
+  'transfer.report.choice.skip': { vi: 'Bỏ qua (không nhập {amount})', en: 'Skip it (do not import {amount})' },
+  'transfer.report.choice.map': { vi: 'Nhập vào cột "{column}"', en: 'Put into column "{column}"' },
+  'transfer.report.noFigures': { vi: 'không có số liệu', en: 'no figures' },
   'transfer.report.readOnly': { vi: 'Kế hoạch đang mở ở chế độ chỉ đọc.', en: 'The open plan is read-only.' },
   'transfer.report.fill': { vi: 'Điền vào các dòng hiện có', en: 'Fill the existing lines' },
   'transfer.report.fillHint': {

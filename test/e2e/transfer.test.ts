@@ -143,6 +143,37 @@ describe('import and export in the window', () => {
     expect(uncaughtErrors(page)).toEqual([]);
   });
 
+  it('a 2027 annex with columns the plan has not: each is chosen for (add, skip), the column arrives with the table in one undo step', async () => {
+    const { page } = await openSample();
+    const annex = path.resolve(__dirname, '../fixtures/excel/annex-2027-two-rows.libreoffice.xlsx');
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('350.190');
+    await importThroughMenu(page, annex);
+    const report = dialog(page, 'pd-import-report');
+    await report.waitFor();
+    const section = report.locator('[data-section="new-columns"]');
+    expect(await section.locator('tbody th').allTextContents()).toEqual(['Vốn tín dụng chính sách', 'Vốn huy động hợp pháp khác']);
+    expect(await section.locator('tr[data-column="von_tin_dung_chinh_sach"] td').first().textContent()).toBe('74.500 triệu đồng');
+    // No choice yet: neither replace nor fill.
+    expect(await report.locator('[data-action="replace"]').isEnabled()).toBe(false);
+    expect(await report.locator('[data-action="fill"]').isEnabled()).toBe(false);
+    await section.locator('select[name="column-von_tin_dung_chinh_sach"]').selectOption('add');
+    expect(await report.locator('[data-note="choices-missing"]').textContent()).toBe('Còn 1 cột có số liệu chưa chọn.');
+    await section.locator('select[name="column-von_huy_dong_hop_phap_khac"]').selectOption('skip');
+    await report.locator('[data-action="replace"]').click();
+    await report.locator('[data-action="confirm-replace"]').click();
+    await report.waitFor({ state: 'detached' });
+    // The new column is in the grid with its figures; the skipped one is not.
+    await expect.poll(() => totalCell(page, 'von_tin_dung_chinh_sach').textContent()).toBe('74.500');
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('185.047');
+    expect(await page.locator('[col-id="von_huy_dong_hop_phap_khac"]').count()).toBe(0);
+    // One undo: the old table and the old columns.
+    await page.locator('.pd-grid').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => totalCell(page, 'total').textContent()).toBe('350.190');
+    await expect.poll(() => page.locator('[col-id="von_tin_dung_chinh_sach"]').count()).toBe(0);
+    expect(uncaughtErrors(page)).toEqual([]);
+  });
+
   it('fills the plan\'s own lines from a department\'s copy: lines and settings stay, figures follow, unmatched lines named', async () => {
     const { page, dir } = await openSample();
     const d = sampleCycle();

@@ -241,3 +241,32 @@ export function columnsFor(present: ReadonlySet<string>): FundingColumn[] {
   }
   return cols.filter((c) => !drop.has(c.key));
 }
+
+const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+
+/**
+ * Which column of `plan` each column of `file` is: the same key, else the same label under the
+ * matched parent (anywhere in the plan for a top-level column of the file). A leaf of the file holds
+ * entries: it matches only a leaf of the plan (a group would read them as stated totals over empty
+ * parts). Returns file key → plan key for the columns that match.
+ */
+export function matchColumnTrees(plan: ColumnTree, file: ColumnTree): Map<string, string> {
+  const matched = new Map<string, string>();
+  const taken = new Set<string>();
+  const fits = (c: FundingColumn, p: FundingColumn) => !file.isLeaf(c.key) || plan.isLeaf(p.key);
+  for (const c of file.ordered) {
+    if (plan.has(c.key) && !taken.has(c.key) && fits(c, plan.byKey.get(c.key)!)) {
+      matched.set(c.key, c.key);
+      taken.add(c.key);
+      continue;
+    }
+    const parent = c.parent === null ? null : (matched.get(c.parent) ?? undefined);
+    const pool = parent === undefined ? [] : parent === null ? plan.ordered : (plan.children.get(parent) ?? []);
+    const same = pool.find((p) => !taken.has(p.key) && norm(p.label.vi) === norm(c.label.vi) && fits(c, p));
+    if (same) {
+      matched.set(c.key, same.key);
+      taken.add(same.key);
+    }
+  }
+  return matched;
+}

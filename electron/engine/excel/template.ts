@@ -18,6 +18,9 @@ import { parseMapping, type ImportMapping } from './mapping';
 import { openWorkbook } from './open';
 import type { SheetData } from './sheet';
 import { cellText, locateTable, type TableLayout } from './table';
+import { matchColumnTrees } from './column-tree';
+
+const LINE_KEYS = new Set(['code', 'name', 'agency', 'note']);
 import { colLetter, fold } from './text';
 
 const FORMAT_NAMES: Record<string, string> = { xls: 'Excel 97-2003 (.xls)', ods: 'OpenDocument (.ods)', xlsb: 'Excel Binary (.xlsb)' };
@@ -74,8 +77,15 @@ export async function fillTemplate(input: AnnexInput, template: string, out: str
   const tree = new ColumnTree(input.columns);
   const calc = input.calc;
   const unit = layout.unit ?? input.meta.unit;
+  // The template's funding columns are read as a tree of their own: each takes the plan's column it
+  // is (same key, else same label under the same parent), so custom columns are filled too.
+  const planKey = matchColumnTrees(tree, new ColumnTree(layout.fundingColumns));
   const colOfKey = new Map<string, number>();
-  for (const c of layout.columns) if (c.key && c.key !== 'ignore') colOfKey.set(c.key, c.col + 1);
+  for (const c of layout.columns) {
+    if (!c.key || c.key === 'ignore') continue;
+    const key = c.by === 'mapping' || LINE_KEYS.has(c.key) ? c.key : (planKey.get(c.key) ?? c.key);
+    if (!colOfKey.has(key)) colOfKey.set(key, c.col + 1);
+  }
 
   const dataRow1 = layout.dataFrom + 1; // 1-based
   const lastRow = ws.rowCount;

@@ -6,6 +6,7 @@
 // the plan, or skip it — and the import refuses until every such column has one: figures are never
 // dropped with only a warning. Pure apart from the SessionContext it reads.
 import { PlanCalc } from '../../../shared/calc';
+import { matchColumnTrees } from '../excel/column-tree';
 import { ColumnTree, columnKeyFor } from '../../../shared/columns';
 import type { ColumnChoice, UnmatchedColumn } from '../../../shared/commands/transfer';
 import { MAX_COLUMNS } from '../../../shared/commands/columns';
@@ -21,31 +22,10 @@ export interface ColumnMatch {
   unmatched: UnmatchedColumn[];
 }
 
-const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-
-/** Match the file's columns to the plan's: by key, then by label under the matched parent. */
+/** Match the file's columns to the plan's (column-tree.ts matchColumnTrees), with what each unmatched one holds. */
 export function matchColumns(plan: ColumnTree, file: CycleData): ColumnMatch {
   const fileTree = new ColumnTree(file.columns);
-  const matched = new Map<string, string>();
-  const taken = new Set<string>();
-  // A file's leaf holds entries: a group of the plan cannot take them as such (they would be stated
-  // totals over empty parts), so it matches only a leaf — the person may still put it there.
-  const fits = (c: FundingColumn, p: FundingColumn) => !fileTree.isLeaf(c.key) || plan.isLeaf(p.key);
-  for (const c of fileTree.ordered) {
-    if (plan.has(c.key) && !taken.has(c.key) && fits(c, plan.byKey.get(c.key)!)) {
-      matched.set(c.key, c.key);
-      taken.add(c.key);
-      continue;
-    }
-    const parent = c.parent === null ? null : (matched.get(c.parent) ?? undefined);
-    // Under a matched parent: its children; at the top of the file: anywhere in the plan.
-    const pool = parent === undefined ? [] : parent === null ? plan.ordered : (plan.children.get(parent) ?? []);
-    const same = pool.find((p) => !taken.has(p.key) && norm(p.label.vi) === norm(c.label.vi) && fits(c, p));
-    if (same) {
-      matched.set(c.key, same.key);
-      taken.add(same.key);
-    }
-  }
+  const matched = matchColumnTrees(plan, fileTree);
   const calc = new PlanCalc(fileTree, file.lines, file.amounts);
   const cells = new Map<string, number>();
   for (const a of file.amounts) cells.set(a.column, (cells.get(a.column) ?? 0) + 1);

@@ -11,12 +11,15 @@ import { cancelImport, chooseAnotherSheet, createCycle, fillTable, openMapping, 
 import { Frame } from './Frame';
 import { splitWarnings, totalRows } from './report-view';
 import { columnLabel, targetLabel } from './targets';
+import { ColumnChoices, choicesComplete, type Choices } from './ColumnChoices';
 
 type Mode = 'choose' | 'confirmReplace' | 'newPath';
 
 export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<TransferStep, { kind: 'report' }> }) {
   const { t, lang, store, bridge } = ctx;
   const { report, columns, columnsMatch } = step.status;
+  const unmatched = step.status.unmatchedColumns ?? [];
+  const [choices, setChoices] = useState<Choices>({});
   const [mode, setMode] = useState<Mode>('choose');
   const [newPath, setNewPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,17 +30,18 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
   const { cells, others } = splitWarnings(report);
   const totals = totalRows(columns, report.totals, store.totals, new Set(store.columns.map((c) => c.key)));
   const readOnly = !!store.file?.readOnly;
-  const canReplace = columnsMatch && !readOnly;
+  // A column of the file the plan has not, with figures, needs a choice first (add, into a column, skip).
+  const canReplace = (columnsMatch || choicesComplete(unmatched, choices)) && !readOnly;
   const planName = store.file?.name ?? '';
   const cancel = () => void cancelImport(ctx);
 
   const replace = async () => {
     setBusy(true);
-    if (!(await replaceTable(ctx, step.job, step.name))) setBusy(false);
+    if (!(await replaceTable(ctx, step.job, step.name, choices))) setBusy(false);
   };
   const fill = async () => {
     setBusy(true);
-    if (!(await fillTable(ctx, step.job, step.name))) setBusy(false);
+    if (!(await fillTable(ctx, step.job, step.name, choices))) setBusy(false);
   };
   const create = async () => {
     if (bridge.mode === 'browser' && mode !== 'newPath') {
@@ -200,16 +204,15 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
             })}
           </tbody>
         </table>
-        {!columnsMatch && (
-          <p className="pd-xfer-warn" data-note="columns-differ">
-            {t('transfer.report.columnsDiffer', { columns: columns.map((c) => columnLabel(c.key, lang, columns)).join(', ') })}
-          </p>
-        )}
         {readOnly && <p className="pd-xfer-warn">{t('transfer.report.readOnly')}</p>}
         {columnsMatch && step.status.report.unit !== store.meta?.unit && !readOnly && (
           <p className="pd-xfer-hint">{t('transfer.report.unitChange', { unit: t(`unit.${unit}`) })}</p>
         )}
       </section>
+
+      {unmatched.length > 0 && (
+        <ColumnChoices ctx={ctx} unmatched={unmatched} planColumns={store.columns} unit={unit} choices={choices} onChange={setChoices} disabled={readOnly || busy} />
+      )}
 
       <section className="pd-xfer-section" data-section="columns">
         <h3>{t('transfer.report.columns')}</h3>

@@ -4,7 +4,7 @@
 // the report reviewed, and the result written (replace the table / a new cycle file) — or nothing.
 // At most one import at a time; the Export dialog shares the same "which dialog is open" state.
 import { useSyncExternalStore } from 'react';
-import type { ImportSource, MappingSpec, SheetChoice, TransferStatus } from '../../../../shared/commands/transfer';
+import type { ColumnChoice, ImportSource, MappingSpec, SheetChoice, TransferStatus } from '../../../../shared/commands/transfer';
 import { MAX_UPLOAD_BYTES } from '../../../../shared/commands/transfer';
 import type { PlainMessageKey } from '../../../../shared/i18n';
 import type { BridgeError, Patch } from '../../../../shared/ipc';
@@ -235,21 +235,21 @@ async function writeIntoPlan<P extends Patch>(ctx: AppContext, write: () => Prom
   }
 }
 
-/** "Replace the current table". */
-export function replaceTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
+/** "Replace the current table"; `columns`: the choice for each file column the plan has not. */
+export function replaceTable(ctx: AppContext, job: string, name: string, columns: Record<string, ColumnChoice> = {}): Promise<boolean> {
   return writeIntoPlan(
     ctx,
-    () => ctx.bridge.invoke('transfer/importReplace', { job }),
+    () => ctx.bridge.invoke('transfer/importReplace', { job, columns }),
     (patch) => ctx.t('transfer.done.replace', { lines: patch.lineCount.toLocaleString('vi-VN'), file: name }),
   );
 }
 
 /** "Fill the existing lines": the plan keeps its lines; matched ones take the file's figures. */
-export function fillTable(ctx: AppContext, job: string, name: string): Promise<boolean> {
+export function fillTable(ctx: AppContext, job: string, name: string, columns: Record<string, ColumnChoice> = {}): Promise<boolean> {
   const count = (n: number) => n.toLocaleString(ctx.lang === 'vi' ? 'vi-VN' : 'en-US');
   return writeIntoPlan(
     ctx,
-    () => ctx.bridge.invoke('transfer/importFill', { job }),
+    () => ctx.bridge.invoke('transfer/importFill', { job, columns }),
     (patch) => {
       const done = ctx.t('transfer.done.fill', { lines: count(patch.filled), cells: count(patch.changed), file: name });
       const more = patch.unmatched > patch.unmatchedLines.length ? '; …' : '';
