@@ -85,6 +85,53 @@ export const execution = {
   },
   'execution.total': { vi: 'Tổng cộng', en: 'Total' },
 
+  // CLI: plandesk import REPORT --into PLAN --as-of DATE.
+  'execution.import.read': {
+    vi: 'Đã đọc báo cáo giải ngân (trang "{sheet}") đến ngày {date}: {lines} dòng, {matched} dòng khớp với kế hoạch; đơn vị {unit}.',
+    en: 'Read the disbursement report (sheet "{sheet}") as of {date}: {lines} lines, {matched} matched to the plan; unit {unit}.',
+  },
+  'execution.import.dateGiven': { vi: 'Ngày báo cáo: theo tham số --as-of.', en: 'Reporting date: as given with --as-of.' },
+  'execution.import.dateFromFile': { vi: 'Ngày báo cáo: đọc từ tiêu đề của báo cáo.', en: "Reporting date: read from the report's heading." },
+  'execution.import.dateDiffers': { vi: 'Lưu ý: tiêu đề báo cáo ghi ngày {file}.', en: "Note: the report's heading says {file}." },
+  'execution.import.dateCreated': { vi: 'Đã thêm kỳ báo cáo ngày {date} vào kế hoạch.', en: 'Added the reporting date {date} to the plan.' },
+  'execution.import.unitFromPlan': {
+    vi: 'Báo cáo không ghi đơn vị tính: lấy {unit}, đơn vị mà cột kế hoạch của báo cáo khớp với kế hoạch.',
+    en: "The report states no unit: {unit}, the unit in which its plan column matches the plan.",
+  },
+  'execution.import.unitAssumed': { vi: 'Báo cáo không ghi đơn vị tính: lấy đơn vị của kế hoạch ({unit}).', en: "The report states no unit: the plan's unit ({unit}) was taken." },
+  'execution.import.columns': { vi: 'Các cột:', en: 'Columns:' },
+  'execution.import.role.code': { vi: 'mã dòng', en: 'line code' },
+  'execution.import.role.name': { vi: 'tên dòng', en: 'line name' },
+  'execution.import.role.plan': { vi: 'kế hoạch (chỉ để đối chiếu, không ghi vào kế hoạch)', en: 'plan (compared only, not written to the plan)' },
+  'execution.import.role.disbursed': { vi: 'lũy kế giải ngân', en: 'disbursed to date' },
+  'execution.import.role.allocated': { vi: 'đã phân bổ', en: 'allocated' },
+  'execution.import.role.estimate': { vi: 'ước thực hiện cả năm', en: 'estimate for the year' },
+  'execution.import.role.derived': { vi: 'số tính được (tỷ lệ, trong kỳ) — bỏ qua', en: 'derived (rate, in the period) — ignored' },
+  'execution.import.role.other': { vi: 'không đọc', en: 'not read' },
+  'execution.import.derived': { vi: '(tổng của các cột con — chỉ đối chiếu)', en: '(sum of the sub-columns — compared only)' },
+  'execution.import.unmatched': { vi: 'Dòng của báo cáo không có trong kế hoạch (không nhập):', en: 'Lines of the report the plan does not have (not imported):' },
+  'execution.import.planDifferences': {
+    vi: 'Số kế hoạch trong báo cáo khác kế hoạch (kế hoạch giữ nguyên): báo cáo ≠ kế hoạch',
+    en: "The report's plan figures that differ from the plan (the plan is unchanged): report ≠ plan",
+  },
+  'execution.import.notPlaced': { vi: 'Ô không nhập được:', en: 'Cells not imported:' },
+  'execution.import.reason.ambiguous_capital': {
+    vi: 'báo cáo chỉ chia theo nguồn vốn, dòng nhận cả vốn ĐTPT và SN: không tự chia — hãy nhập tay',
+    en: 'the report splits by source only and the line takes both capital types: not split by guess — enter it by hand',
+  },
+  'execution.import.reason.no_column': { vi: 'kế hoạch không có cột tương ứng', en: 'the plan has no matching column' },
+  'execution.import.reason.not_holding': {
+    vi: 'số liệu của dòng này nằm ở các dòng con trong kế hoạch',
+    en: "the plan keeps this line's figures on its sub-lines",
+  },
+  'execution.import.reason.unreadable': { vi: 'không đọc được số', en: 'not a number' },
+  'execution.import.textNumbers': { vi: 'Số ghi dạng chữ đã đọc:', en: 'Numbers stored as text, read:' },
+  'execution.import.written': {
+    vi: 'Đã ghi {count} số liệu vào {file} ({unchanged} ô không đổi); hoàn tác được bằng một bước.',
+    en: 'Wrote {count} figures into {file} ({unchanged} cells unchanged); one step to undo.',
+  },
+  'execution.import.nothing': { vi: 'Không có số liệu nào thay đổi ({unchanged} ô như cũ).', en: 'No figure changed ({unchanged} cells as before).' },
+
   // CLI: plandesk report.
   'execution.cli.usage.report': {
     vi: 'Cách dùng: plandesk report TỆP.plandesk --as-of YYYY-MM-DD [--json] [--xlsx RA.xlsx] [--pdf RA.pdf]',

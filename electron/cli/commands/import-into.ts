@@ -19,6 +19,7 @@ import { Workspace } from '../../engine/workspace';
 import { EXIT, type CliIO, langOf } from '../io';
 import { workerDir } from '../workers';
 import { reportError } from './report-error';
+import { importExecution } from './import-execution';
 import type { ImportMapping } from '../../engine/excel';
 
 export interface IntoOptions {
@@ -28,6 +29,8 @@ export interface IntoOptions {
   sheet?: string;
   mapping?: ImportMapping;
   json: boolean;
+  /** The as-of date of a disbursement report (issue 15): makes the file one. */
+  asOf?: string;
 }
 
 /** Runs a command on the plan open in the CLI's Workspace; a refusal is thrown as the engine's error. */
@@ -40,6 +43,7 @@ export type IntoImporter = (opts: IntoOptions, run: Run, io: CliIO, sniffed: Sni
 export const INTO_IMPORTERS: Partial<Record<TableKind, IntoImporter>> = {
   allocation: importAllocation,
   plan: importPlanTable,
+  execution: importExecution,
 };
 
 /** Where the CLI keeps the backups it takes before writing (the browser mode's folder, or PLANDESK_DATA_DIR). */

@@ -17,6 +17,7 @@ import { workerDir } from '../workers';
 import { mappingArg } from './mapping-arg';
 import { reportError } from './report-error';
 import { importInto } from './import-into';
+import { isIsoDate } from '../../../shared/execution/model';
 
 const KINDS = ['plan', 'allocation', 'execution'] as const;
 
@@ -32,6 +33,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       force: { type: 'boolean' },
       into: { type: 'string' },
       kind: { type: 'string' },
+      'as-of': { type: 'string' },
     }, langOf(io)));
   } catch (e) {
     io.stderr((e as Error).message);
@@ -39,7 +41,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const out = values.out;
   const into = values.into;
-  const kind = values.kind;
+  // --as-of DATE (issue 15): the file is a disbursement report as of that date.
+  const asOf = values['as-of'];
+  if (asOf !== undefined && (typeof into !== 'string' || typeof asOf !== 'string' || !isIsoDate(asOf) || (values.kind !== undefined && values.kind !== 'execution'))) {
+    io.stderr(t(langOf(io), 'cli.badFlagValue', { flag: '--as-of' }) + ' (YYYY-MM-DD; --into)');
+    return EXIT.usage;
+  }
+  const kind = asOf !== undefined ? 'execution' : values.kind;
   if (kind !== undefined && (typeof into !== 'string' || !(KINDS as readonly unknown[]).includes(kind))) {
     io.stderr(t(langOf(io), 'cli.badFlagValue', { flag: '--kind' }) + ' (plan, allocation, execution; --into)');
     return EXIT.usage;
@@ -51,7 +59,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const badInto = checkPaths(io, [positionals[0], into]);
     if (badInto !== null) return badInto;
     const sheetInto = typeof values.sheet === 'string' ? values.sheet : undefined;
-    return importInto({ input: positionals[0], plan: into, kind: kind as (typeof KINDS)[number] | undefined, sheet: sheetInto, mapping: mappingInto.mapping, json: !!values.json }, io);
+    return importInto({ input: positionals[0], plan: into, kind: kind as (typeof KINDS)[number] | undefined, sheet: sheetInto, mapping: mappingInto.mapping, json: !!values.json, ...(typeof asOf === 'string' ? { asOf } : {}) }, io);
   }
   if (positionals.length !== 1 || typeof out !== 'string' || out === '') {
     io.stderr(t(langOf(io), 'excel.cli.usage.import'));
