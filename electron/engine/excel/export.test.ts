@@ -255,6 +255,19 @@ describe('template mode', () => {
     expect(r.report.warnings.filter((w) => w.key !== 'excel.warn.stated_mismatch')).toEqual([]);
   });
 
+  it("fills a 2027 template's custom columns from the plan's column of the same name, whatever its key", async () => {
+    // The plan: the three-row 2027 annex, its policy-credit column keyed otherwise (as a column added by hand may be).
+    const fix = path.resolve(__dirname, '../../../test/fixtures/excel');
+    const src = (await importSpreadsheet({ path: path.join(fix, 'annex-2027-three-rows.libreoffice.xlsx') })).data;
+    const rekey = (k: string) => (k === 'von_tin_dung_chinh_sach' ? 'tin_dung' : k);
+    const plan = { ...src, columns: src.columns.map((c) => ({ ...c, key: rekey(c.key) })), amounts: src.amounts.map((a) => ({ ...a, column: rekey(a.column) })) };
+    const out = path.join(tmp, 'filled-2027.xlsx');
+    await exportPlan(plan, out, { template: path.join(fix, 'annex-2027-two-rows.libreoffice.xlsx') });
+    const r = await importSpreadsheet({ path: out });
+    expect(r.report.totals.von_tin_dung_chinh_sach).toBe(23_000 * 1_000_000);
+    expect(r.report.totals.central_investment).toBe(73_600 * 1_000_000);
+  });
+
   it('says how to get an .xlsx when the template is an Excel 97-2003 file, writing nothing', async () => {
     // The same department workbook saved as .xls (BIFF8), as many offices still keep their templates.
     const xlsx = await writeXlsx(buildDepartmentWorkbook(), path.join(tmp, 'template-for-xls.xlsx'));
