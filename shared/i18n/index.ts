@@ -6,14 +6,15 @@
 // compile (typed-keys.typecheck.ts). A key that arrives as data — an engine refusal over a bridge,
 // a step label stored in a file, an import warning — goes through `tStored`, which checks it at
 // run time and shows an unknown key as itself.
+import { allocation } from './allocation';
 import { allocIo } from './alloc-io';
 import { cli } from './cli';
 import { columns } from './columns';
 import { core } from './core';
 import { editing } from './editing';
 import { excel } from './excel';
-import { executionReport } from './execution-report';
 import { execution } from './execution';
+import { executionReport } from './execution-report';
 import { findings } from './findings';
 import { history } from './history';
 import { plan } from './plan';
@@ -21,12 +22,13 @@ import { print } from './print';
 import { rules } from './rules';
 import { templates } from './templates';
 import { transfer } from './transfer';
+import { units } from './units';
 import { writeTarget } from './write-target';
 
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocIo, ...templates, ...executionReport } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocation, ...allocIo, ...templates, ...executionReport, ...units } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -60,4 +60,11 @@ describe('allocation annex', () => {
     expect(a.title).toBe('PHÂN BỔ VỐN NĂM 2025');
     expect(a.signature).toBeNull();
   });
+
+  it('heads columns with the short names allocation annexes use: "Dự án 3" over "Tiểu dự án 1"', () => {
+    const src = source();
+    src.groups = [{ head: { code: '3', name: 'Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng' }, lines: [{ id: 11, code: '3.1', name: 'Tiểu dự án 1: Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp' }] }];
+    const a = buildAllocationAnnex(src, DEFAULT_PRINT_SETTINGS);
+    expect(a.header.map((r) => r.map((c) => c.label))).toEqual([['STT', 'Đơn vị', 'Tổng số', 'Dự án 3'], ['Tiểu dự án 1']]);
+  });
 });

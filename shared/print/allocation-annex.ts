@@ -41,10 +41,16 @@ export interface AllocationAnnexSource {
   units: readonly AllocationAnnexUnit[];
 }
 
-/** "Dự án 1" / "1.1 Tiểu dự án 1": a line's header text, its code first when the name lacks it. */
-function lineLabel(l: { code: string; name: string }): string {
+/**
+ * A line's header text as allocation annexes write it: "Dự án 3" over "Tiểu dự án 1" — the name's
+ * short form before its colon ("Tiểu dự án 1: Hỗ trợ phát triển sản xuất…"); a name without one
+ * whole, its code first when the name lacks it.
+ */
+export function lineLabel(l: { code: string; name: string }): string {
   const code = l.code.trim();
   const name = l.name.trim();
+  const short = /^([^:]{1,40}):/.exec(name);
+  if (short) return short[1].trim();
   return code && !name.startsWith(code) ? `${code}. ${name}` : name || code;
 }
 

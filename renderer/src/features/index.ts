@@ -1,6 +1,7 @@
 // The feature areas mounted in the main window, in menu order. An area adds one line here.
 import { columnsFeature } from './columns';
 import { editingFeature } from './editing';
+import { executionFeature } from './execution';
 import { printFeature } from './print';
 import { findingsFeature } from './findings';
 import { backupFeature } from './backup';
@@ -8,6 +9,7 @@ import { historyFeature } from './history';
 import { planFeature } from './plan';
 import { templatesFeature } from './templates';
 import { transferFeature } from './transfer';
+import { unitsFeature } from './units';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, executionFeature];

@@ -91,6 +91,14 @@ export class PlanStore {
     return !!p.order && this.complete;
   }
 
+  private patchListeners = new Set<(p: Patch) => void>();
+
+  /** Every patch applied, whoever sent its command (views of other data — units' shares — follow undo/redo). */
+  onPatch(l: (p: Patch) => void): () => void {
+    this.patchListeners.add(l);
+    return () => this.patchListeners.delete(l);
+  }
+
   /** Apply a patch; returns the rows it changed (for the grid's transaction). */
   apply(p: Patch): RowView[] {
     for (const r of p.rows) this.rows.set(r.id, r);
@@ -108,6 +116,7 @@ export class PlanStore {
     if (p.meta) this.meta = p.meta;
     if (p.rules) this.rules = p.rules;
     this.indexFindings();
+    for (const l of this.patchListeners) l(p);
     this.bump();
     return p.rows;
   }

@@ -1,0 +1,484 @@
+// The allocation grid (issue 14): units as rows, the chosen lines × funding columns as columns (a
+// project over its sub-projects), the units' total on the right and, pinned under them, the units'
+// sum, the line's figure and what is still not allocated. Edited as the plan grid is: type (a number
+// or a simple formula, refused input keeps the editor open), Enter/Tab, drag or Shift to select,
+// Ctrl+C / Ctrl+V with Excel, Ctrl+D / Ctrl+Enter fill, Delete clears — each one engine command, one
+// undo step (alloc-editor.ts). AG Grid Community virtualises rows and columns: 3.300 units × 200
+// lines stay fluid, and an edit repaints one row and the three pinned rows.
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellClassParams,
+  type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type ColDef,
+  type ColGroupDef,
+  type GridApi,
+  type GridReadyEvent,
+  type IRowNode,
+  type ValueFormatterParams,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import type { Finding } from '../../../../shared/findings';
+import type { UnitRow } from '../../../../shared/commands/units';
+import { parseEntry } from '../../../../shared/formula';
+import { formatAmount, formatSignedAmount } from '../../../../shared/number';
+import { findingTip } from '../../grid/finding-tip';
+import { GridSelection, step, type Rect } from '../../grid/selection';
+import { SelectionPainter } from '../../grid/selection-paint';
+import { useLang } from '../../i18n';
+import type { PlanStore } from '../../state/plan-store';
+import type { AllocationData } from './alloc-data';
+import { AllocEditor, type AllocTable } from './alloc-editor';
+import { summaryTotal, summaryValue, unitTotal, unitValue, type AllocBand, type AllocCol, type SummaryKind, SUMMARY_ROWS } from './alloc-model';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  fontFamily: ['"Times New Roman"', 'Tinos', '"Liberation Serif"', 'serif'],
+  fontSize: 14,
+  headerFontWeight: 700,
+  rowHeight: 30,
+  headerHeight: 32,
+  spacing: 5,
+  wrapperBorderRadius: 0,
+});
+
+/** A row of the grid: a unit, or one of the pinned summary rows. */
+type GridRow = UnitRow & { summary?: SummaryKind };
+
+const TOTAL_COL = 'total';
+const isUnitRule = (f: Finding) => (f.rule as string).startsWith('unit_');
+
+export interface AllocationGridHandle {
+  /** Focus the units' sum under a line's column (a finding's cell); false when that column is not shown. */
+  focusSummary(lineId: number, column: string): boolean;
+  /** Focus a unit's cell. */
+  focusCell(unitId: number, lineId: number, column: string): void;
+  /** End an edit in progress keeping what was typed. */
+  commitEditing(): void;
+}
+
+interface Props {
+  store: PlanStore;
+  data: AllocationData;
+  bands: AllocBand[];
+  editor: AllocEditor;
+  /** A units' total column (lines of one funding column; one line's view has its Tổng cộng). */
+  totalColumn: boolean;
+  readOnly: boolean;
+  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  ref?: Ref<AllocationGridHandle>;
+}
+
+export const AllocationGrid = memo(function AllocationGrid({ store, data, bands, editor, totalColumn, readOnly, onMessage, ref }: Props) {
+  const { lang, t } = useLang();
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const cols = useMemo(() => bands.flatMap((b) => b.cols), [bands]);
+  const colById = useMemo(() => new Map(cols.map((c) => [c.id, c])), [cols]);
+  const colIndex = useMemo(() => new Map(cols.map((c, i) => [c.id, i])), [cols]);
+  const selection = useMemo(() => new GridSelection(), []);
+  const painter = useMemo(() => new SelectionPainter(selection, (id) => colIndex.get(id)), [selection, colIndex]);
+  const meta = store.meta!;
+  const unit = meta.unit;
+  const locale = meta.numberLocale;
+  const live = useRef({ readOnly, t, onMessage, unit, locale });
+  live.current = { readOnly, t, onMessage, unit, locale };
+
+  const table = useCallback((): AllocTable => ({ units: data.rows, cols }), [data, cols]);
+  const summaryRows = useCallback(
+    (): GridRow[] =>
+      SUMMARY_ROWS.map((kind, i) => ({ id: -1 - i, parentId: null, position: i, name: t(`alloc.row.${kind}`), kind: 'other', code: '', depth: 0, summary: kind })),
+    [t],
+  );
+  const unitFindings = useCallback((c: AllocCol) => store.findingsAt(c.lineId, c.column).filter(isUnitRule), [store]);
+
+  const refreshSummary = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const nodes: IRowNode<GridRow>[] = [];
+    for (let i = 0; i < api.getPinnedBottomRowCount(); i++) {
+      const n = api.getPinnedBottomRow(i);
+      if (n) nodes.push(n);
+    }
+    api.refreshCells({ rowNodes: nodes, force: true });
+  }, []);
+
+  // Follow the data: a new load or new units rebuild the rows; changed shares repaint their rows.
+  useEffect(
+    () =>
+      data.subscribe((c) => {
+        const api = apiRef.current;
+        if (!api) return;
+        if (c.kind === 'shares') {
+          const nodes = c.unitIds.map((id) => api.getRowNode(String(id))).filter((n): n is IRowNode<GridRow> => !!n);
+          api.refreshCells({ rowNodes: nodes, force: true });
+        } else {
+          api.setGridOption('rowData', data.rows);
+          selection.clamp(data.rows.length, cols.length);
+        }
+        refreshSummary();
+      }),
+    [data, refreshSummary, selection, cols.length],
+  );
+  // Findings and the lines' figures move with every patch: the pinned rows show them.
+  useEffect(() => store.onPatch(() => refreshSummary()), [store, refreshSummary]);
+
+  const columnDefs = useMemo(() => {
+    const fmt = (p: ValueFormatterParams<GridRow, number | null>) => formatAmount(p.value ?? null, unit, locale);
+    const amount = (c: AllocCol): ColDef<GridRow> => ({
+      colId: c.id,
+      headerName: c.label,
+      headerTooltip: c.tooltip,
+      type: 'rightAligned',
+      width: 112,
+      editable: (p) => !readOnly && !p.node.rowPinned && c.editable,
+      cellEditor: 'agTextCellEditor',
+      cellEditorParams: { useFormatter: true },
+      valueGetter: (p) => {
+        if (!p.data) return null;
+        if (p.data.summary) return summaryValue(p.data.summary, data.book, c, store.rows.get(c.lineId));
+        return unitValue(data.book, p.data.id, c);
+      },
+      valueFormatter: fmt,
+      tooltipValueGetter: (p) => {
+        const row = p.data;
+        if (!row?.summary) return c.editable ? null : t('alloc.edit.notHere');
+        const tip = findingTip(unitFindings(c), lang, unit, locale);
+        if (tip) return tip;
+        const sum = summaryValue('sum', data.book, c, store.rows.get(c.lineId));
+        const figure = summaryValue('figure', data.book, c, store.rows.get(c.lineId));
+        return t('alloc.tip.sum', {
+          sum: formatAmount(sum, unit, locale),
+          figure: formatAmount(figure, unit, locale),
+          diff: formatSignedAmount(sum - figure, unit, locale),
+          unit: t(`unit.${unit}`),
+        });
+      },
+      cellClassRules: {
+        ...(painter.rules(c.id) as unknown as ColDef<GridRow>['cellClassRules']),
+        'pd-total': (p: CellClassParams<GridRow>) => !p.data?.summary && !c.editable,
+        'pd-negative': (p: CellClassParams<GridRow>) => typeof p.value === 'number' && p.value < 0,
+        'pd-finding-error': (p: CellClassParams<GridRow>) => isMarked(p.data, c, 'error'),
+        'pd-finding-info': (p: CellClassParams<GridRow>) => isMarked(p.data, c, 'info'),
+      },
+    });
+    // The units' sum and what is left carry the unit findings of their line and column.
+    const isMarked = (row: GridRow | undefined, c: AllocCol, severity: 'error' | 'info') =>
+      !!row?.summary && row.summary !== 'figure' && unitFindings(c).some((f) => f.severity === severity);
+
+    const defs: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [
+      { colId: 'code', field: 'code', headerName: t('alloc.col.code'), pinned: 'left', width: 90, tooltipField: 'code' },
+      {
+        colId: 'name',
+        field: 'name',
+        headerName: t('alloc.col.unit'),
+        pinned: 'left',
+        width: 280,
+        tooltipField: 'name',
+        cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.summary ? 0 : (p.data?.depth ?? 0) * 16)}px` }),
+      },
+    ];
+    if (totalColumn) {
+      defs.push({
+        colId: TOTAL_COL,
+        headerName: t('alloc.col.total'),
+        type: 'rightAligned',
+        width: 124,
+        pinned: 'left',
+        valueGetter: (p) => {
+          if (!p.data) return null;
+          if (p.data.summary) return summaryTotal(p.data.summary, data.book, cols, (id) => store.rows.get(id));
+          return unitTotal(data.book, p.data.id, cols);
+        },
+        valueFormatter: fmt,
+        cellClass: 'pd-total',
+      });
+    }
+    for (const b of bands) {
+      if (!b.head) defs.push(...b.cols.map(amount));
+      else defs.push({ groupId: `band:${b.cols[0].id}`, headerName: b.head.label, headerTooltip: b.head.tooltip, marryChildren: true, children: b.cols.map(amount) });
+    }
+    return defs;
+    // The row data and book are read at paint time; a new band list or unit rebuilds the columns.
+  }, [bands, cols, data, store, readOnly, unit, locale, lang, t, painter, unitFindings, totalColumn]);
+
+  // ---- selection, keyboard, clipboard ---------------------------------------------------------
+  const dragging = useRef(false);
+  const rectOrNull = (): Rect | null => selection.rect();
+
+  useEffect(() => {
+    let frame = 0;
+    const off = selection.subscribe(() => {
+      if (!frame) frame = requestAnimationFrame(() => {
+        frame = 0;
+        painter.paint(wrapper.current);
+      });
+    });
+    return () => {
+      off();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [selection, painter]);
+
+  const posOf = useCallback(
+    (target: EventTarget | null): { row: number; col: number } | 'pinned' | null => {
+      const cell = (target as Element | null)?.closest?.('.ag-cell');
+      const rowEl = cell?.closest('.ag-row[row-index]');
+      if (!cell || !rowEl) return null;
+      if (rowEl.closest('.ag-floating-bottom, .ag-grid-pinned-bottom-rows')) return 'pinned';
+      const col = colIndex.get(cell.getAttribute('col-id') ?? '');
+      const row = Number(rowEl.getAttribute('row-index'));
+      return col === undefined || !Number.isInteger(row) ? null : { row, col };
+    },
+    [colIndex],
+  );
+
+  const focusAt = useCallback(
+    (pos: { row: number; col: number }, extend: boolean) => {
+      const api = apiRef.current;
+      const col = cols[pos.col];
+      if (!api || !col) return;
+      if (extend) selection.extendTo(pos);
+      else selection.set(pos);
+      api.ensureIndexVisible(pos.row);
+      api.ensureColumnVisible(col.id);
+      if (!extend) api.setFocusedCell(pos.row, col.id);
+    },
+    [cols, selection],
+  );
+
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const inGrid = (t: EventTarget | null) => t instanceof Node && el.contains(t);
+    const isField = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
+    const onPointer = (e: PointerEvent) => {
+      const pos = posOf(e.target);
+      if (pos === 'pinned') return selection.set(null);
+      if (!pos || e.button === 2) return;
+      if (e.shiftKey && selection.anchor) {
+        e.preventDefault();
+        selection.extendTo(pos);
+        return;
+      }
+      selection.set(pos);
+      dragging.current = e.button === 0;
+    };
+    const onOver = (e: MouseEvent) => {
+      if (!dragging.current) return;
+      if ((e.buttons & 1) === 0) {
+        dragging.current = false;
+        return;
+      }
+      const pos = posOf(e.target);
+      if (pos && pos !== 'pinned') selection.extendTo(pos);
+    };
+    const onUp = () => {
+      dragging.current = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!inGrid(e.target)) return;
+      const api = apiRef.current;
+      const r = rectOrNull();
+      if (!api || !r) return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      const editing = api.getEditingCells().length > 0;
+      const done = () => {
+        e.preventDefault();
+        e.stopPropagation();
+      };
+      if (editing) {
+        if (e.key === 'Enter' && ctrl && selection.isMulti()) {
+          const value = api.getCellEditorInstances()[0]?.getValue?.();
+          api.stopEditing(true);
+          void editor.fillSelection(table(), r, value == null ? '' : String(value));
+          return done();
+        }
+        // Refused input keeps the editor open on its cell, to be corrected (Esc keeps the old value).
+        if ((e.key === 'Enter' || e.key === 'Tab') && !ctrl && isField(e.target)) {
+          const parsed = parseEntry((e.target as HTMLInputElement).value, live.current.unit, live.current.locale);
+          if (!parsed.ok) {
+            live.current.onMessage(live.current.t(`input.${parsed.error}`, { text: (e.target as HTMLInputElement).value.trim() }), 'error');
+            return done();
+          }
+        }
+        return;
+      }
+      if (isField(e.target)) return;
+      const dirs = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' } as const;
+      const dir = dirs[e.key as keyof typeof dirs];
+      if (dir && e.shiftKey && !ctrl && !e.altKey && selection.head) {
+        const to = step(selection.head, dir, data.rows.length, cols.length);
+        selection.extendTo(to);
+        api.ensureIndexVisible(to.row);
+        api.ensureColumnVisible(cols[to.col].id);
+        return done();
+      }
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      if ((e.key === 'Delete' || e.key === 'Backspace') && !ctrl && !e.altKey) {
+        void editor.clear(table(), r);
+        return done();
+      }
+      if (ctrl && !e.shiftKey && !e.altKey && key === 'd') {
+        void editor.fillDown(table(), r);
+        return done();
+      }
+      if (ctrl && e.key === 'Enter' && selection.anchor) {
+        const a = selection.anchor;
+        void editor.fillSelection(table(), r, editor.copy(table(), { top: a.row, bottom: a.row, left: a.col, right: a.col }).trim());
+        return done();
+      }
+      if (ctrl && !e.shiftKey && !e.altKey && key === 'a') {
+        selection.set({ row: 0, col: 0 }, { row: Math.max(0, data.rows.length - 1), col: Math.max(0, cols.length - 1) });
+        return done();
+      }
+      if (e.key === 'Escape' && selection.isMulti() && selection.anchor) {
+        selection.set(selection.anchor);
+        return done();
+      }
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      const r = rectOrNull();
+      if (!inGrid(e.target) || isField(e.target) || !r || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', editor.copy(table(), r));
+      e.preventDefault();
+    };
+    const onCut = (e: ClipboardEvent) => {
+      const r = rectOrNull();
+      if (!inGrid(e.target) || isField(e.target) || !r) return;
+      onCopy(e);
+      void editor.clear(table(), r);
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      const r = rectOrNull();
+      if (!inGrid(e.target) || isField(e.target) || !e.clipboardData) return;
+      e.preventDefault();
+      if (!r) return live.current.onMessage(live.current.t('editing.paste.noTarget'), 'error');
+      const text = e.clipboardData.getData('text/plain');
+      const block = text ? AllocEditor.block(text) : htmlRows(e.clipboardData.getData('text/html'));
+      void editor.paste(table(), r, block, selection.isMulti());
+    };
+    el.addEventListener('pointerdown', onPointer, true);
+    el.addEventListener('mouseover', onOver, true);
+    el.addEventListener('keydown', onKey, true);
+    window.addEventListener('mouseup', onUp);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      el.removeEventListener('pointerdown', onPointer, true);
+      el.removeEventListener('mouseover', onOver, true);
+      el.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('mouseup', onUp);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [selection, posOf, editor, table, data, cols]);
+
+  /** The keyboard moved AG Grid's focus (arrows, Enter, Tab): the selection follows, unless a drag or Shift made it. */
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridRow>) => {
+      if (e.rowIndex === null || e.rowPinned) return;
+      const id = typeof e.column === 'string' ? e.column : e.column?.getColId();
+      const col = colIndex.get(id ?? '');
+      if (col === undefined) return;
+      const a = selection.anchor;
+      if (a && a.row === e.rowIndex && a.col === col) return;
+      if (typeof MouseEvent !== 'undefined' && e.sourceEvent instanceof MouseEvent) return;
+      selection.set({ row: e.rowIndex, col });
+    },
+    [colIndex, selection],
+  );
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<GridRow>) => {
+      const c = colById.get(e.column.getColId());
+      if (!c || !e.data || e.data.summary) return;
+      void editor.typeCell(e.data, c, e.newValue == null ? '' : String(e.newValue));
+    },
+    [colById, editor],
+  );
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<GridRow>) => {
+      apiRef.current = e.api;
+      e.api.setGridOption('rowData', data.rows);
+      e.api.setGridOption('pinnedBottomRowData', summaryRows());
+    },
+    [data, summaryRows],
+  );
+  useEffect(() => {
+    apiRef.current?.setGridOption('pinnedBottomRowData', summaryRows());
+  }, [summaryRows]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusSummary: (lineId, column) => {
+        const api = apiRef.current;
+        const c = cols.find((x) => x.lineId === lineId && x.column === column);
+        if (!api || !c) return false;
+        api.ensureColumnVisible(c.id);
+        api.setFocusedCell(0, c.id, 'bottom');
+        selection.set(null);
+        return true;
+      },
+      focusCell: (unitId, lineId, column) => {
+        const row = data.rows.findIndex((u) => u.id === unitId);
+        const col = cols.findIndex((x) => x.lineId === lineId && x.column === column);
+        if (row >= 0 && col >= 0) focusAt({ row, col }, false);
+      },
+      commitEditing: () => apiRef.current?.stopEditing(false),
+    }),
+    [cols, data, selection, focusAt],
+  );
+
+  const getRowId = useCallback((p: { data: GridRow }) => (p.data.summary ? `s-${p.data.summary}` : String(p.data.id)), []);
+  const rowClassRules = useMemo(
+    () => ({
+      'pd-grand-total': (p: { data?: GridRow }) => p.data?.summary === 'sum',
+      'pd-alloc-summary': (p: { data?: GridRow }) => !!p.data?.summary,
+      'pd-parent': (p: { data?: GridRow }) => !p.data?.summary && data.parents.has(p.data?.id ?? -1),
+    }),
+    [data],
+  );
+  const defaultColDef = useMemo<ColDef<GridRow>>(() => ({ sortable: false, suppressMovable: true, resizable: true }), []);
+
+  return (
+    <div className="pd-grid pd-alloc-grid" ref={wrapper} data-alloc-grid="">
+      <AgGridReact<GridRow>
+        theme={theme}
+        columnDefs={columnDefs}
+        getRowId={getRowId}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={onCellFocused}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        tooltipShowDelay={300}
+        rowClassRules={rowClassRules}
+        animateRows={false}
+        onGridReady={onGridReady}
+        defaultColDef={defaultColDef}
+        onViewportChanged={() => painter.paint(wrapper.current)}
+        onBodyScroll={() => painter.paint(wrapper.current)}
+        localeText={{ noRowsToShow: t('alloc.noUnits') }}
+      />
+    </div>
+  );
+});
+
+/** The cells of the first table of an HTML fragment (a copy from a web page or a word processor). */
+function htmlRows(html: string): string[][] {
+  if (!html || typeof DOMParser === 'undefined') return [];
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const table = doc.querySelector('table');
+  if (!table) return [];
+  return [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td,th')].map((td) => (td as HTMLElement).innerText ?? td.textContent ?? ''));
+}

@@ -1,0 +1,125 @@
+// File → In phụ lục phân bổ: the allocation annex of one funding column as it will print — the same
+// print view (PrintDocument) and page layout as the plan annex (paper, margins, font, fit to width
+// and signature from the plan's print settings; NĐ 30/2020 page numbers), with its own annex number
+// and title. Print prints these very sheets: the window's print CSS shows only them.
+import { useEffect, useMemo, useState } from 'react';
+import { ColumnTree } from '../../../../shared/columns';
+import { buildAllocationAnnex } from '../../../../shared/print/allocation-annex';
+import { readPrintSettings, sheetSize, type PrintSettings } from '../../../../shared/print/settings';
+import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
+import type { AppContext } from '../types';
+import { AllocationData } from './alloc-data';
+import { defaultMode } from './actions';
+import { fundingColumnName } from './alloc-model';
+import { allocationAnnexSource } from './annex-source';
+import { unitsUi } from './ui-state';
+import '../print/preview.css';
+
+const ZOOMS = [0.5, 0.75, 1, 1.25];
+
+export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppContext; onClose: () => void }) {
+  const { t, bridge, store, lang } = ctx;
+  const tree = useMemo(() => new ColumnTree(store.columns), [store.columns]);
+  const start = unitsUi.get().mode ?? defaultMode(store);
+  const [column, setColumn] = useState(start?.kind === 'column' ? start.column : (tree.leaves[0]?.key ?? ''));
+  const [settings, setSettings] = useState<PrintSettings | null>(null);
+  const [data, setData] = useState<AllocationData | null>(null);
+  const [annexNumber, setAnnexNumber] = useState('');
+  const [title, setTitle] = useState('');
+  const [zoom, setZoom] = useState(0.75);
+  const [laidOut, setLaidOut] = useState<LaidOut | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    bridge
+      .invoke('settings/get', { key: 'print' })
+      .then((r) => live && setSettings(readPrintSettings(r.value)))
+      .catch(() => live && setSettings(readPrintSettings(null)));
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
+
+  useEffect(() => {
+    let live = true;
+    const d = new AllocationData();
+    setData(null);
+    setLaidOut(null);
+    d.load(bridge, { kind: 'column', column })
+      .then(() => live && setData(d))
+      .catch((err) => ctx.showFailure(err));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bridge, column, store.undo]);
+
+  const annex = useMemo(() => {
+    if (!settings || !data || !store.meta) return null;
+    return buildAllocationAnnex(allocationAnnexSource(store.meta, store.columns, store.rowList(), data, column), settings, { annexNumber, title });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings, data, store.meta, store.columns, column, annexNumber, title]);
+
+  // While the preview is open, printing the window prints its sheets only (units.css, @media print).
+  useEffect(() => {
+    document.documentElement.classList.add('pd-alloc-printing');
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.documentElement.classList.remove('pd-alloc-printing');
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [onClose]);
+
+  const sheet = settings ? sheetSize(settings) : null;
+  return (
+    <div className="pd-preview pd-alloc-preview" role="dialog" aria-modal="true" aria-label={t('alloc.print.previewTitle')} data-page-count={laidOut?.pages ?? ''}>
+      {sheet && <style>{`@media print { @page { size: ${sheet.width}mm ${sheet.height}mm; margin: 0; } }`}</style>}
+      <div className="pd-preview-bar">
+        <strong>{t('alloc.print.previewTitle')}</strong>
+        <label>
+          {t('alloc.column')}{' '}
+          <select data-alloc-print="column" value={column} onChange={(e) => setColumn(e.target.value)}>
+            {tree.leaves.map((c) => (
+              <option key={c.key} value={c.key}>
+                {fundingColumnName(store.columns, c.key, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('alloc.print.annexNumber')}{' '}
+          <input type="text" size={5} maxLength={20} data-alloc-print="annexNumber" value={annexNumber} placeholder={store.meta?.annexNumber ?? 'I'} onChange={(e) => setAnnexNumber(e.target.value)} />
+        </label>
+        <label>
+          {t('alloc.print.ownTitle')}{' '}
+          <input type="text" size={30} maxLength={500} data-alloc-print="title" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <span className="pd-preview-pages" aria-live="polite">
+          {laidOut ? t('print.preview.pages', { count: laidOut.pages }) : t('print.preview.laying')}
+        </span>
+        <select value={zoom} aria-label={t('print.preview.zoom')} onChange={(e) => setZoom(Number(e.target.value))}>
+          {ZOOMS.map((z) => (
+            <option key={z} value={z}>
+              {Math.round(z * 100)}%
+            </option>
+          ))}
+        </select>
+        <span className="pd-preview-actions">
+          <button type="button" data-print-action="print" disabled={!laidOut} onClick={() => window.print()}>
+            {t('alloc.print.print')}
+          </button>
+          <button type="button" data-print-action="close" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </span>
+      </div>
+      {laidOut?.overflow && <div className="pd-preview-warn" role="status">{t('print.tooWide')}</div>}
+      <div className="pd-preview-main">
+        <div className="pd-preview-pages-area pd-alloc-print-pages">
+          {annex && settings && <PrintDocument annex={annex} settings={settings} zoom={zoom} onLaidOut={setLaidOut} />}
+        </div>
+      </div>
+    </div>
+  );
+}
