@@ -158,13 +158,18 @@ async function importPlanTable(opts: IntoOptions, run: Run, io: CliIO): Promise<
   }
   if (status.state === 'failed') throw PlanDeskError.received(status.error.code, status.error.params);
   if (status.state !== 'ready') throw new PlanDeskError('excel.error.cancelled');
-  const filled = await run('transfer/importFill', { job });
+  // The CLI never asks (issue 13): the file's funding columns the plan has not, with figures, are
+  // added to the plan in the same undo step, and named below.
+  const added = status.unmatchedColumns.filter((u) => u.cells > 0);
+  const filled = await run('transfer/importFill', { job, columns: Object.fromEntries(added.map((u) => [u.key, { action: 'add' as const }])) });
   const report = status.report;
+  const addedColumns = added.map((u, i) => ({ key: filled.addedColumns[i] ?? u.key, label: u.label, dong: u.dong }));
   if (opts.json) {
-    io.stdout(JSON.stringify({ kind: 'plan', report, filled: filled.filled, changed: filled.changed, unmatched: filled.unmatched, unmatchedLines: filled.unmatchedLines }, null, 2));
+    io.stdout(JSON.stringify({ kind: 'plan', report, filled: filled.filled, changed: filled.changed, unmatched: filled.unmatched, unmatchedLines: filled.unmatchedLines, addedColumns }, null, 2));
     return EXIT.ok;
   }
   io.stdout(t(lang, 'allocio.cli.read', { kind: t(lang, 'allocio.kind.plan'), sheet: report.sheet }));
+  if (addedColumns.length) io.stdout(t(lang, 'excel.cli.added') + ' ' + addedColumns.map((c) => `${c.label} (${formatAmount(c.dong, report.unit)} ${t(lang, `unit.${report.unit}`)})`).join('; '));
   io.stdout(t(lang, 'allocio.cli.filled', { filled: filled.filled, changed: filled.changed, unmatched: filled.unmatched, file: opts.plan }));
   for (const l of filled.unmatchedLines) io.stdout(`  ${l}`);
   for (const w of report.warnings) io.stdout(`  ${w.address ? w.address + ': ' : ''}${tStored(lang, w.key, w.params)}`);

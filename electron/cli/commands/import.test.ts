@@ -10,7 +10,7 @@ import { PlanCalc } from '../../../shared/calc';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { buildDepartmentWorkbook, writeXlsx } from '../../../test/fixtures/excel/make-fixtures';
 import { exportAnnex } from '../../engine/excel';
-import { openCycleFile } from '../../engine/store/cycle-file';
+import { createCycleFile, openCycleFile } from '../../engine/store/cycle-file';
 import { run as runExport } from './export';
 import { run as runImport } from './import';
 
@@ -109,5 +109,30 @@ describe('plandesk import / export', () => {
     expect(report.addedColumns.map((c: { key: string }) => c.key)).toEqual(['von_tin_dung_chinh_sach', 'von_huy_dong_hop_phap_khac']);
     expect(report.columns).toContainEqual({ key: 'von_tin_dung_chinh_sach', label: 'Vốn tín dụng chính sách', parent: 'total' });
     expect(report.totals.von_tin_dung_chinh_sach).toBe(74_500_000_000);
+  });
+
+  it('--into an existing plan adds the file\'s columns the plan has not and names them with their money (it never asks)', async () => {
+    const xlsx = path.resolve(__dirname, '../../../test/fixtures/excel/annex-2027-two-rows.libreoffice.xlsx');
+    const { importSpreadsheet } = await import('../../engine/excel');
+    const r = await importSpreadsheet({ path: xlsx });
+    const std = new Set(sampleCycle().columns.map((c) => c.key));
+    const plan = path.join(tmp, 'into-2027.plandesk');
+    createCycleFile(plan, { ...r.data, columns: r.data.columns.filter((c) => std.has(c.key)), amounts: r.data.amounts.filter((a) => std.has(a.column)) });
+    const env = process.env.PLANDESK_DATA_DIR;
+    process.env.PLANDESK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-cli-data-'));
+    try {
+      const a = io();
+      expect(await runImport([xlsx, '--into', plan], a.io)).toBe(0);
+      expect(a.out.join('\n')).toContain('Cột mới thêm vào kế hoạch (không có trong cây cột chuẩn): Vốn tín dụng chính sách (74.500 triệu đồng); Vốn huy động hợp pháp khác (9.150,5 triệu đồng)');
+    } finally {
+      if (env === undefined) delete process.env.PLANDESK_DATA_DIR;
+      else process.env.PLANDESK_DATA_DIR = env;
+    }
+    const f = openCycleFile(plan, { readOnly: true });
+    const data = f.data();
+    f.close();
+    const calc = new PlanCalc(new ColumnTree(data.columns), data.lines, data.amounts);
+    expect(calc.total('von_tin_dung_chinh_sach')).toBe(74_500_000_000);
+    expect(calc.total('total')).toBe(194_197_500_000);
   });
 });
