@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchAllocIo } from './alloc-io';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
 import { benchExcelCases, IMPORT_CHILD_FLAG, importChild } from './excel';
@@ -24,6 +25,7 @@ const CASES: Case[] = [
   { name: 'print', run: benchPrint },
   { name: 'safety', run: benchSafety },
   { name: 'transfer', run: benchTransfer },
+  { name: 'allocio', run: (r, dir) => benchAllocIo(r, dir) },
 ];
 
 function fmt(v: number): string {
