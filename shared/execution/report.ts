@@ -166,7 +166,12 @@ export class ReportBuilder {
     const p = this.ex.state.previousDate(dateId);
     const prev = p ? this.ex.sums(p.id) : null;
     const out: CarryoverView[] = [];
-    const years = new Set<number>([...this.ex.state.fundYears(), ...cur.carried.keys()]);
+    // Declared years, and any year with a figure at this date or the one before (an array of zeros
+    // left by figures since cleared does not make a year appear).
+    const nonZero = (a: Float64Array | undefined) => !!a && a.some((v) => v !== 0);
+    const years = new Set<number>(this.ex.state.fundYears());
+    for (const [y, a] of cur.carried) if (nonZero(a)) years.add(y);
+    for (const [y, a] of prev?.carried ?? []) if (nonZero(a)) years.add(y);
     for (const year of [...years].sort((a, b) => a - b)) {
       const plan = plans.get(year);
       const disb = cur.carried.get(year);

@@ -1,5 +1,6 @@
 // Engine tests of the execution side (issue 15) on a real cycle file: reporting dates, figures,
 // the report of a date (plan, disbursed, rate, period, totals), undo/redo, reopening, carried-over funds.
+import fc from 'fast-check';
 import path from 'node:path';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { tempDir } from '../../../test/support/tmp';
@@ -175,5 +176,46 @@ describe('execution reports on the sample plan', () => {
     await s.handle('execution/updateDate', { id: y, paceMinPercent: 50 });
     expect(s.findings().filter((f) => f.rule === 'disbursement_below_pace').length).toBeGreaterThan(0);
     s.close();
+  });
+
+  it('undo of setFigures restores every figure exactly, and redo re-applies them (random batches)', async () => {
+    const s = PlanSession.open(sampleFile());
+    const dates = [
+      (await s.handle('execution/addDate', { asOf: '2024-06-30', kind: 'h1', due: null, paceMinPercent: null })).id,
+      (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: null, paceMinPercent: null })).id,
+    ];
+    const holding = s.snapshot().rows.filter((r) => s.executionCalc.holds(r.id)).map((r) => r.id);
+    const leaves = s.columns.leaves.map((c) => c.key);
+    const state = () => JSON.stringify(s.execution.allFigures().map((f) => [f.dateId, f.lineId, f.column, f.unitId, f.measure, f.fund, f.value]).sort());
+    const totals = async () => JSON.stringify((await Promise.all(dates.map((d) => s.handle('execution/report', { dateId: d })))).map((v) => [v.totals, v.carryover.map((c) => c.totals)]));
+    const cell = fc.record({
+      date: fc.nat({ max: 1 }), line: fc.nat(), col: fc.nat(),
+      measure: fc.constantFrom('disbursed', 'allocated', 'estimate'), fund: fc.constantFrom(0, 0, 2023),
+      value: fc.option(fc.integer({ min: -1e12, max: 1e15 }), { nil: null, freq: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 30 }), async (batch) => {
+        const before = state();
+        const beforeTotals = await totals();
+        const cells = batch.map((c) => ({ dateId: dates[c.date], lineId: holding[c.line % holding.length], column: leaves[c.col % leaves.length], measure: c.measure, fund: c.fund, value: c.value }));
+        const r = await s.handle('execution/setFigures', { cells });
+        if (r.written === 0) return;
+        const after = state();
+        const afterTotals = await totals();
+        s.undo();
+        expect(state()).toBe(before);
+        expect(await totals()).toBe(beforeTotals);
+        s.redo();
+        expect(state()).toBe(after);
+        expect(await totals()).toBe(afterTotals);
+      }),
+      { numRuns: 40 },
+    );
+    // And the file holds what memory holds.
+    const mem = state();
+    s.close();
+    const again = PlanSession.open(s.file.path);
+    expect(JSON.stringify(again.execution.allFigures().map((f) => [f.dateId, f.lineId, f.column, f.unitId, f.measure, f.fund, f.value]).sort())).toBe(mem);
+    again.close();
   });
 });
