@@ -164,7 +164,7 @@ function unitStatements(db: DB) {
     deleteUnit: db.prepare('DELETE FROM units WHERE id = ?'),
     upsertShare: db.prepare(
       `INSERT INTO unit_shares (unit_id, line_id, column_key, value) VALUES (?, ?, ?, ?)
-       ON CONFLICT (unit_id, line_id, column_key) DO UPDATE SET value = excluded.value`,
+       ON CONFLICT (line_id, column_key, unit_id) DO UPDATE SET value = excluded.value`,
     ),
     deleteShare: db.prepare('DELETE FROM unit_shares WHERE unit_id = ? AND line_id = ? AND column_key = ?'),
     deleteLineShares: db.prepare('DELETE FROM unit_shares WHERE line_id = ?'),

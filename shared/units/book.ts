@@ -25,6 +25,7 @@ export interface UnitsDelta {
 }
 
 const NO_SHARES: ReadonlyMap<number, Dong> = new Map();
+const NO_CELLS: ReadonlyMap<number, ReadonlyMap<string, Dong>> = new Map();
 
 export class UnitBook {
   readonly units = new Map<number, Unit>();
@@ -154,6 +155,11 @@ export class UnitBook {
     const out: Share[] = [];
     for (const [column, units] of this.byLine.get(lineId) ?? []) for (const [unitId, value] of units) out.push({ unitId, lineId, column, value });
     return out;
+  }
+
+  /** A unit's shares as the book keeps them (lineId → column → value): for views that read many. */
+  unitCells(unitId: number): ReadonlyMap<number, ReadonlyMap<string, Dong>> {
+    return this.byUnit.get(unitId) ?? NO_CELLS;
   }
 
   sharesOfUnit(unitId: number): Share[] {

@@ -141,19 +141,26 @@ function allocationView(ctx: SessionContext, args: { column: string } | { lineId
       });
     }
   }
-  const byCell = new Map<string, AllocationColumn>();
-  for (const c of columns) byCell.set(`${c.lineId}:${c.column}`, c);
   let total = 0;
   let figure = 0;
   for (const c of columns) if (c.editable) figure += c.figure;
+  // Read the book's own maps (3.300 units × 200 lines: no object or key string per share).
+  const byLine = 'column' in args ? new Map(columns.map((c) => [c.lineId, c])) : null;
+  const byColumn = 'column' in args ? null : new Map(columns.map((c) => [c.column, c]));
   const rows = units.ordered().map(({ unit, depth }) => {
     const values: Record<string, Dong> = {};
     let rowTotal = 0;
-    for (const s of units.sharesOfUnit(unit.id)) {
-      const c = byCell.get(`${s.lineId}:${s.column}`);
-      if (!c) continue;
-      values[c.id] = s.value;
-      if (c.editable) rowTotal += s.value;
+    const cells = units.unitCells(unit.id);
+    const put = (c: AllocationColumn | undefined, v: Dong | undefined) => {
+      if (!c || v === undefined) return;
+      values[c.id] = v;
+      if (c.editable) rowTotal += v;
+    };
+    if (byLine) {
+      const column = (args as { column: string }).column;
+      for (const [lineId, cols] of cells) put(byLine.get(lineId), cols.get(column));
+    } else {
+      for (const [column, v] of cells.get((args as { lineId: number }).lineId) ?? []) put(byColumn!.get(column), v);
     }
     total += rowTotal;
     return { unitId: unit.id, depth, name: unit.name, kind: unit.kind, code: unit.code, values, total: rowTotal };

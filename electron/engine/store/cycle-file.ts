@@ -89,7 +89,7 @@ export function insertUnits(db: DB, units: readonly Unit[], shares: readonly Sha
     ins.run(u.id, u.parentId, u.position, u.name, u.kind, u.code);
   };
   for (const u of units) put(u);
-  const share = db.prepare('INSERT OR REPLACE INTO unit_shares (unit_id, line_id, column_key, value) VALUES (?, ?, ?, ?)');
+  const share = db.prepare('INSERT INTO unit_shares (unit_id, line_id, column_key, value) VALUES (?, ?, ?, ?)');
   for (const s of shares) share.run(s.unitId, s.lineId, s.column, s.value);
   const score = db.prepare('INSERT OR REPLACE INTO unit_scores (scheme, unit_id, score) VALUES (?, ?, ?)');
   for (const s of scores) score.run(s.scheme, s.unitId, s.score);
