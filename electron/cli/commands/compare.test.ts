@@ -53,6 +53,12 @@ describe('plandesk compare', () => {
     expect(r.out).toContain('[Thay đổi] 5 Dự án 5');
     expect(r.out).toContain('Vốn sự nghiệp (SN): 3.929 → 4.000 (+71)');
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    // The workbook names each funding column with its place in the tree (two "ĐTPT" are told apart).
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const head = (wb.worksheets[0].getRow(5).values as unknown[]).filter((v) => typeof v === 'string');
+    expect(head).toEqual(expect.arrayContaining(['Tổng cộng', 'NSTW — Tổng số', 'NSTW — ĐTPT', 'NSĐP — ĐTPT', 'NSĐP — SN', 'Vốn khác']));
   });
 
   it('says what is wrong: usage, a missing revision, a file that is not a plan', async () => {

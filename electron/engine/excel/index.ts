@@ -5,8 +5,10 @@
 //                             signal?: AbortSignal, onProgress?: (fraction: number) => void})
 //     : Promise<ImportResult>
 //       ImportResult = {data: CycleData, report: ImportReport}. Nothing is written. data.lines have
-//       ids 1..n, parentId, position; data.columns is defaultColumns() unless the file's tree differs
-//       (a group without sub-columns in the file becomes a leaf); meta.unit comes from the file.
+//       ids 1..n, parentId, position; data.columns is the file's own column tree (column-tree.ts:
+//       standard columns where headers mean them, new slug-keyed columns for the rest; a file of
+//       standard columns only keeps the default tree, a group without sub-columns becoming a leaf);
+//       report.addedColumns names the new ones; meta.unit comes from the file.
 //       Refusals throw ImportError (code = dictionary key in shared/i18n/excel.ts, params).
 //   listSheets(input): Promise<{name, hidden}[]>  — to let the user choose a sheet.
 //   importInWorker(workerFile, input, opts) — the same import in a worker thread (import-worker.ts,

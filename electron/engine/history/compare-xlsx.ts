@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CompareResult, CompareRow, CompareSideInfo } from '../../../shared/commands/history';
 import { t } from '../../../shared/i18n';
+import { columnLabel } from '../../../shared/column-labels';
 import { UNIT_DONG, type DisplayUnit } from '../../../shared/model';
 import { checkWriteTarget } from '../safety/write-target';
 import { writeAtomic } from '../store/atomic-write';
@@ -48,7 +49,8 @@ export async function writeCompareXlsx(file: string, result: CompareResult, rows
 
     const head1 = ws.addRow([
       t('vi', 'history.compare.status'), t('vi', 'grid.code'), t('vi', 'grid.name'), t('vi', 'history.compare.textChanges'),
-      ...cols.flatMap((c) => [c.label.vi, null, null]),
+      // Each column named with its place in the tree ("NSTW — ĐTPT", "NSĐP — Cấp tỉnh"): leaves of two groups share labels.
+      ...cols.flatMap((c) => [columnLabel(c.key, 'vi', cols), null, null]),
     ]);
     head1.font = bold;
     head1.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
