@@ -13,6 +13,8 @@ export type RuleId =
   | 'not_allocated'
   | 'required_field'
   | 'duplicate_code'
+  | 'unit_overallocated'
+  | 'unit_unallocated'
   // Execution reports (issue 15, shared/execution/rules.ts).
   | 'disbursement_over_plan'
   | 'disbursement_decreasing'
