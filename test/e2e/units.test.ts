@@ -99,6 +99,21 @@ describe('units and the allocation view', () => {
     // …and the finding "chưa phân bổ cho đơn vị" marks it, listed in the findings panel.
     await expect.poll(() => summaryCell(page, 2, c32).getAttribute('class'), WAIT).toContain('pd-finding-info');
 
+    // ---- the finding in the panel goes to its cell in the grid shown --------------------------
+    const finding = page.locator('[data-rule="unit_unallocated"] .pd-finding-go').first();
+    await page.locator('[data-main-view="plan"]').click();
+    await finding.click();
+    // In the plan grid: line 3.2, NSTW SN.
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.pd-main > .pd-grid .ag-cell-focus')?.getAttribute('col-id') ?? null), WAIT)
+      .toBe('central_recurrent');
+    await page.locator('[data-main-view="units"]').click();
+    await page.locator('[data-alloc="column"]').selectOption('central_investment');
+    await finding.click();
+    // In the allocation view: its funding column comes back and the units' sum under 3.2 is focused.
+    await expect.poll(() => page.locator('.pd-alloc').getAttribute('data-alloc-column'), WAIT).toBe('central_recurrent');
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-alloc-grid] .ag-grid-pinned-bottom-rows .ag-cell-focus')?.getAttribute('col-id') ?? null), WAIT).toBe(c32);
+
     // ---- paste a units × lines block copied from Excel -----------------------------------------
     const c31 = await lineCol(page, '3.1', 'central_recurrent');
     const first = await unitCell(page, 'UBND huyện Krông Nô', c31);
@@ -114,6 +129,14 @@ describe('units and the allocation view', () => {
     const below = grid(page).locator(`.ag-grid-scrolling-rows .ag-row[row-index="${Number(krong) + 1}"] [col-id="${c32}"]`);
     await expect.poll(() => below.textContent(), WAIT).toBe('400');
     await expect.poll(() => page.locator('.pd-message').textContent(), WAIT).toContain('Đã dán 4 ô');
+    // Delete clears a share (one undo step like any other).
+    const pasted300 = grid(page).locator(`.ag-grid-scrolling-rows .ag-row[row-index="${Number(krong) + 1}"] [col-id="${c31}"]`);
+    expect(await pasted300.textContent()).toBe('300');
+    await pasted300.click();
+    await page.keyboard.press('Delete');
+    await settled(page);
+    await expect.poll(() => pasted300.textContent(), WAIT).toBe('');
+    await expect.poll(() => summaryCell(page, 0, c31).textContent(), WAIT).toBe('100');
 
     // ---- allocate 3.2 by criteria -------------------------------------------------------------
     await page.locator('[data-alloc-action="criteria"]').click();
@@ -156,7 +179,7 @@ describe('units and the allocation view', () => {
     const sheet = preview.locator('.pd-sheet').first();
     expect(await sheet.locator('.pd-annex-title').textContent()).toContain('PHÂN BỔ VỐN SỰ NGHIỆP (SN) NGÂN SÁCH TRUNG ƯƠNG (NSTW)');
     const firstRow = await sheet.locator('tbody tr').first().locator('td').allTextContents();
-    expect(firstRow.slice(0, 3)).toEqual(['', 'TỔNG CỘNG', '2.000']);
+    expect(firstRow.slice(0, 3)).toEqual(['', 'TỔNG CỘNG', '1.700']);
     expect(await preview.locator('.pd-sheet tbody td.pd-c-name').allTextContents()).toEqual(expect.arrayContaining(['Sở Y tế', 'UBND huyện Krông Nô']));
     // "Dự án 3" over "Tiểu dự án 1", "Tiểu dự án 2", as allocation annexes head their columns.
     const heads = await sheet.locator('thead th').allTextContents();
@@ -164,6 +187,14 @@ describe('units and the allocation view', () => {
     await preview.locator('[data-print-action="close"]').click();
 
     expect(uncaughtErrors(page)).toEqual([]);
+
+    // The print view prints the same annex (what a headless Chromium or the desktop prints).
+    const view = await browser.newPage();
+    await view.goto(`${server.url}#/print?annex=allocation&column=central_recurrent&number=III`);
+    await view.waitForSelector('html[data-print-ready="1"]', WAIT);
+    expect(await view.locator('.pd-annex-no').first().textContent()).toBe('Phụ lục III');
+    expect((await view.locator('.pd-sheet tbody tr').first().locator('td').allTextContents()).slice(0, 3)).toEqual(['', 'TỔNG CỘNG', '1.700']);
+    await view.close();
     await page.close();
     await server.stop();
   });

@@ -4,6 +4,8 @@
 // out, <html> gets data-print-ready="1", data-page-count and data-shown ("from-to"): printers wait
 // for that. `#/print?chunked=1` shows no sheet until asked — `await plandeskPrint.show(from, to)`
 // — so a long annex can be printed a slice at a time in bounded memory (shared/print/pdf-chunks).
+// `#/print?annex=allocation&column=KEY` prints the allocation annex of one funding column instead
+// (units as rows, the plan's lines as columns: shared/print/allocation-annex), with the same settings.
 import { useEffect, useMemo, useState } from 'react';
 import type { Root } from 'react-dom/client';
 import type { PlanDeskBridge } from '../../../shared/ipc';
@@ -11,6 +13,9 @@ import { buildAnnex, type Annex, type AnnexSource } from '../../../shared/print/
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../shared/print/settings';
 import { t, tStored } from '../../../shared/i18n';
 import { BridgeFailure } from '../bridge';
+import { buildAllocationAnnex } from '../../../shared/print/allocation-annex';
+import { AllocationData } from '../features/units/alloc-data';
+import { allocationAnnexSource } from '../features/units/annex-source';
 import { PrintDocument, type LaidOut } from './PrintDocument';
 
 declare global {
@@ -23,10 +28,30 @@ declare global {
 /** A show() waiting for its sheets. */
 let pending: { key: string; resolve: () => void } | null = null;
 
+interface RouteOptions {
+  autoPrint: boolean;
+  chunked: boolean;
+  /** `annex=allocation&column=KEY[&number=II][&title=…]`: the allocation annex of one funding column (issue 14). */
+  allocation: { column: string; annexNumber: string; title: string } | null;
+}
+
 /** Options after `#/print?`: `print=1` opens the print dialog once laid out; `chunked=1` (see above). */
-function routeOptions(): { autoPrint: boolean; chunked: boolean } {
+function routeOptions(): RouteOptions {
   const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  return { autoPrint: q.get('print') === '1', chunked: q.get('chunked') === '1' };
+  const column = q.get('column');
+  return {
+    autoPrint: q.get('print') === '1',
+    chunked: q.get('chunked') === '1',
+    allocation: q.get('annex') === 'allocation' && column ? { column, annexNumber: q.get('number') ?? '', title: q.get('title') ?? '' } : null,
+  };
+}
+
+/** The allocation annex of one funding column: the units and their shares read as the allocation view reads them. */
+async function allocationAnnex(bridge: PlanDeskBridge, plan: AnnexSource, settings: PrintSettings, opts: NonNullable<RouteOptions['allocation']>): Promise<Annex> {
+  const data = new AllocationData();
+  await data.load(bridge, { kind: 'column', column: opts.column });
+  const src = allocationAnnexSource(plan.meta, plan.columns, plan.rows, data, opts.column);
+  return buildAllocationAnnex(src, settings, { annexNumber: opts.annexNumber, title: opts.title });
 }
 
 /** The plan's lines, figures and totals — without its findings, which an annex does not print. */
@@ -65,13 +90,14 @@ function PrintRoute({ bridge }: { bridge: PlanDeskBridge }) {
       },
     };
     Promise.all([loadPlan(bridge), bridge.invoke('settings/get', { key: 'print' })])
-      .then(([plan, stored]) => {
+      .then(async ([plan, stored]) => {
         // Keep only the annex: the plan's rows are not needed once it is built.
         const settings = readPrintSettings(stored.value);
-        setData({ annex: buildAnnex(plan, settings), settings });
+        const annex = options.allocation ? await allocationAnnex(bridge, plan, settings, options.allocation) : buildAnnex(plan, settings);
+        setData({ annex, settings });
       })
       .catch((e) => setError(e instanceof BridgeFailure ? tStored('vi', e.error.code, e.error.params) : String(e)));
-  }, [bridge]);
+  }, [bridge, options]);
 
   if (error) return <div role="alert" className="pd-load-error">{error}</div>;
   if (!data) return null;

@@ -87,10 +87,13 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
   useEffect(() => {
     const f = ui.focus;
     if (!f || loaded !== modeKey) return;
-    requestAnimationFrame(() => {
-      grid.current?.focusSummary(f.lineId, f.column);
-      unitsUi.set({ focus: null });
+    // The grid of the new column mounts and gets its API a few frames after the data arrived.
+    let frames = 0;
+    let id = requestAnimationFrame(function tryFocus() {
+      if (grid.current?.focusSummary(f.lineId, f.column) || ++frames > 120) unitsUi.set({ focus: null });
+      else id = requestAnimationFrame(tryFocus);
     });
+    return () => cancelAnimationFrame(id);
   }, [ui.focus, loaded, modeKey]);
 
   const tree = useMemo(() => new ColumnTree(store.columns), [store.columns]);
