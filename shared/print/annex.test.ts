@@ -3,7 +3,7 @@ import { ColumnTree, defaultColumns } from '../columns';
 import type { RowView } from '../ipc';
 import type { CycleData, FundingColumn } from '../model';
 import { sampleCycle } from '../samples/dak-nong-2024';
-import { buildAnnex, type Annex, type AnnexSource } from './annex';
+import { annexLayout, buildAnnex, type Annex, type AnnexSource } from './annex';
 import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from './settings';
 
 /** The rows and totals the engine's snapshot would give for a cycle. */
@@ -145,5 +145,28 @@ describe('buildAnnex on the sample plan (Kế hoạch 122/KH-UBND)', () => {
     expect(a.columns.filter((c) => c.flex).map((c) => c.key)).toEqual(['name']);
     const total = a.columns.find((c) => c.key === 'total')!;
     expect(total.minEm).toBeGreaterThan(3.5); // "350.190" in bold
+  });
+});
+
+describe("annexLayout on a cycle's own column tree (issue 13)", () => {
+  const c = (key: string, parent: string | null, position: number, vi: string, totalLabel?: string): FundingColumn => ({
+    key, parent, position, label: { vi, en: vi }, source: null, capital: null, ...(totalLabel ? { totalLabel: { vi: totalLabel, en: 'Total' } } : {}),
+  });
+  // Three levels under Tổng cộng: NSĐP by level, the province's level by capital type; policy credit beside.
+  const cols = [
+    c('total', null, 0, 'Tổng cộng'), c('central', 'total', 0, 'NSTW'), c('local', 'total', 1, 'NSĐP', 'Tổng số'),
+    c('cap_tinh', 'local', 0, 'Cấp tỉnh', 'Cộng'), c('cap_tinh_dtpt', 'cap_tinh', 0, 'ĐTPT'), c('cap_tinh_sn', 'cap_tinh', 1, 'SN'),
+    c('cap_xa', 'local', 1, 'Cấp xã'), c('tin_dung', 'total', 2, 'Vốn tín dụng chính sách'),
+  ];
+
+  it('merges the header over every level and computes the column numbers from the tree', () => {
+    const l = annexLayout(sampleCycle().meta, cols);
+    expect(l.header.map((r) => r.map((x) => `${x.label}:${x.colSpan}x${x.rowSpan}`))).toEqual([
+      ['STT:1x3', 'Nội dung:1x3', 'Cơ quan chủ trì:1x3', 'Tổng cộng:1x3', 'NSTW:1x3', 'NSĐP:5x1', 'Vốn tín dụng chính sách:1x3', 'Ghi chú:1x3'],
+      ['Tổng số:1x2', 'Cấp tỉnh:3x1', 'Cấp xã:1x2'],
+      ['Cộng:1x1', 'ĐTPT:1x1', 'SN:1x1'],
+    ]);
+    expect(l.keys).toEqual(['code', 'name', 'agency', 'total', 'central', 'local', 'cap_tinh', 'cap_tinh_dtpt', 'cap_tinh_sn', 'cap_xa', 'tin_dung', 'note']);
+    expect(l.numbers).toEqual(['(1)', '(2)', '(3)', '(4)=(5)+(6)+(11)', '(5)', '(6)=(7)+(10)', '(7)=(8)+(9)', '(8)', '(9)', '(10)', '(11)', '(12)']);
   });
 });
