@@ -9,7 +9,6 @@ import { historyFeature } from './history';
 import { planFeature } from './plan';
 import { templatesFeature } from './templates';
 import { transferFeature } from './transfer';
-import { unitsFeature } from './units';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, executionFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, executionFeature];
