@@ -13,6 +13,7 @@ import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../errors';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
+import { createNextCycle } from '../history/new-cycle';
 
 const M = 1_000_000;
 
@@ -271,6 +272,35 @@ describe('units', () => {
     again.undo();
     expect(unitState(again)).toEqual(before);
     again.close();
+  });
+
+  it('a column that gains sub-columns keeps its shares at its key', async () => {
+    const s = PlanSession.open(sampleFile());
+    const [tuy] = await withTwoDistricts(s);
+    const l11 = lineId(s, '1.1');
+    await s.handle('cell/set', { lineId: l11, column: 'other', value: 500 * M });
+    await s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: l11, column: 'other', value: 500 * M }] });
+    await s.handle('columns/add', { parent: 'other', label: { vi: 'Vốn lồng ghép', en: '' }, source: null, capital: null });
+    expect(s.units.share(tuy, l11, 'other')).toBe(500 * M);
+    s.close();
+  });
+
+  it("next year's cycle keeps the units and their scores; their shares only with the amounts", async () => {
+    const s = PlanSession.open(sampleFile());
+    const [tuy, glong] = await withTwoDistricts(s);
+    const l2 = lineId(s, '2');
+    await s.handle('units/allocateByCriteria', { lineId: l2, column: 'central_recurrent', roundTo: M, scores: [{ unitId: tuy, score: 30 }, { unitId: glong, score: 50 }], scheme: 'xã' });
+    const dir = tempDir();
+    createNextCycle(s, path.join(dir, 'bare.plandesk'), { year: 2025, keepAmounts: false });
+    createNextCycle(s, path.join(dir, 'kept.plandesk'), { year: 2025, keepAmounts: true });
+    const before = unitState(s);
+    s.close();
+    const bare = PlanSession.open(path.join(dir, 'bare.plandesk'));
+    expect(unitState(bare)).toEqual({ ...before, shares: [] });
+    bare.close();
+    const kept = PlanSession.open(path.join(dir, 'kept.plandesk'));
+    expect(unitState(kept)).toEqual(before);
+    kept.close();
   });
 
   it('keeps shares equal to a from-scratch model over random edits, undos and a reopen', async () => {

@@ -28,6 +28,9 @@ export function nextCycleData(ctx: SessionContext, opts: NewCycleOptions): Cycle
     lines: cur.lines,
     amounts: opts.keepAmounts ? cur.amounts : [],
     rules: cur.rules,
+    // The units and their criteria scores go on to next year (issue 14); their shares are this
+    // year's figures, kept only with the amounts.
+    ...(cur.units ? { units: cur.units, scores: cur.scores, shares: opts.keepAmounts ? cur.shares : [] } : {}),
   };
 }
 
