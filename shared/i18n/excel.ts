@@ -191,12 +191,12 @@ export const excel = {
 
   // ---- CLI ----
   'excel.cli.usage.import': {
-    vi: 'Cách dùng: plandesk import TỆP.xlsx --out MỚI.plandesk [--sheet TÊN|SỐ] [--mapping ÁNH_XẠ.json] [--json] [--force]',
-    en: 'Usage: plandesk import FILE.xlsx --out NEW.plandesk [--sheet NAME|INDEX] [--mapping MAP.json] [--json] [--force]',
+    vi: 'Cách dùng: plandesk import TỆP.xlsx --out MỚI.plandesk [--sheet TÊN|SỐ] [--mapping ÁNH_XẠ.json] [--json] [--force] | plandesk import TỆP.xlsx --into KẾ_HOẠCH.plandesk [--kind plan|allocation|execution] [--sheet TÊN|SỐ] [--json]',
+    en: 'Usage: plandesk import FILE.xlsx --out NEW.plandesk [--sheet NAME|INDEX] [--mapping MAP.json] [--json] [--force] | plandesk import FILE.xlsx --into PLAN.plandesk [--kind plan|allocation|execution] [--sheet NAME|INDEX] [--json]',
   },
   'excel.cli.usage.export': {
-    vi: 'Cách dùng: plandesk export TỆP.plandesk --out RA.xlsx [--template MẪU.xlsx --mapping ÁNH_XẠ.json]',
-    en: 'Usage: plandesk export FILE.plandesk --out OUT.xlsx [--template TEMPLATE.xlsx --mapping MAP.json]',
+    vi: 'Cách dùng: plandesk export TỆP.plandesk --out RA.xlsx [--template MẪU.xlsx --mapping ÁNH_XẠ.json | --by-unit]',
+    en: 'Usage: plandesk export FILE.plandesk --out OUT.xlsx [--template TEMPLATE.xlsx --mapping MAP.json | --by-unit]',
   },
   'excel.cli.summary': {
     vi: 'Trang tính "{sheet}": {lines} dòng, {amounts} số liệu ({stated} số ghi ở ô tổng), đơn vị {unit}.',
