@@ -168,6 +168,14 @@ describe('units', () => {
       ],
     });
     const before = unitState(s);
+    // A child named before its parent: still deleted children first (the parent_id foreign key).
+    const { unitId: other } = await s.handle('units/add', { name: 'Xã Đắk Ngo', kind: 'commune', parentId: tuy });
+    await s.handle('units/delete', { unitIds: [glong, tuy] });
+    expect(unitState(s).units).toEqual([]);
+    s.undo();
+    s.undo();
+    expect(s.units.units.has(other)).toBe(false);
+    expect(unitState(s)).toEqual(before);
     const r = await s.handle('units/delete', { unitIds: [tuy] });
     expect([r.deleted, r.shares, r.amount]).toEqual([2, 3, (60_000 + 39_654 + 12_033) * M]);
     expect(unitState(s)).toEqual({ units: [], shares: [], scores: [] });

@@ -271,8 +271,10 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
       }
       for (const s of ctx.units.scoresOfUnit(id)) actions.push({ t: 'score', scheme: s.scheme, unitId: id, old: s.score, new: null });
     }
-    // Children before their parents (the parent_id foreign key); undo puts parents back first.
-    for (const id of [...ids].reverse()) actions.push({ t: 'unit', old: ctx.units.units.get(id)!, new: null });
+    // Deepest first: children before their parents (the parent_id foreign key); undo puts parents back first.
+    const depth = new Map(ctx.units.ordered().map(({ unit, depth: d }) => [unit.id, d]));
+    const byDepth = [...ids].sort((x, y) => (depth.get(y) ?? 0) - (depth.get(x) ?? 0));
+    for (const id of byDepth) actions.push({ t: 'unit', old: ctx.units.units.get(id)!, new: null });
     const patch = ctx.commit(stepLabel('units.undo.delete'), actions, null);
     return { ...patch, deleted: ids.length, shares, amount };
   },
