@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/findings';
+import { runAllRules } from '../../../shared/rules';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { labelText } from '../../../shared/step-label';
 import { tempDir } from '../../../test/support/tmp';
@@ -350,6 +351,9 @@ describe('units', () => {
             for (const [k, v] of model) if (k.endsWith(`:${l}:${c}`)) sum += v;
             expect(s.units.sum(l, c)).toBe(sum);
           }
+          // The live findings (updated per edited line) are those of a run from scratch.
+          const fresh = runAllRules({ calc: s.calc, meta: s.meta, rules: s.rules, units: s.units }).filter((f) => f.rule.startsWith('unit_'));
+          expect(unitFindings(s)).toEqual(fresh);
         }
       }),
       { numRuns: 15 },
