@@ -89,7 +89,8 @@ export const allocIoArgs = {
 };
 
 export interface AllocIoResults {
-  'allocio/read': { report: AllocationReport };
+  /** `path`: the file read (in Electron, main's dialog chose it; the import that follows names it again). */
+  'allocio/read': { report: AllocationReport; path: string };
   'allocio/import': Patch & { report: AllocationReport };
 }
 

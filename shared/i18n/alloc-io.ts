@@ -89,6 +89,26 @@ export const allocIo = {
     vi: 'Tách kế hoạch thành các tệp, mỗi đơn vị được giao phần kinh phí một tệp, đặt tên theo đơn vị (không dấu, ví dụ UBND-huyen-Krong-No.xlsx) để gửi đơn vị.\n  --out THƯ_MỤC                thư mục sẽ ghi các tệp (phải có sẵn)\n  --format xlsx|plandesk       phụ lục Excel (mặc định) hoặc tệp kế hoạch .plandesk\nMỗi tệp Excel là phụ lục kế hoạch có số liệu là phần của đơn vị; plandesk import đọc lại đúng như vậy.\nMã thoát: 0 đã tách; 1 không đọc được kế hoạch, chưa có phần phân bổ hoặc không ghi được; 2 tham số sai.',
     en: 'Split a plan into files, one per unit holding a share, named after the unit in ASCII (e.g. UBND-huyen-Krong-No.xlsx), ready to send.\n  --out FOLDER                 the folder to write into (must exist)\n  --format xlsx|plandesk       an Excel annex (default) or a .plandesk plan file\nEach Excel file is a plan annex whose figures are the unit\'s shares; plandesk import reads it back exactly.\nExit codes: 0 split; 1 plan unreadable, no shares yet, or not written; 2 bad arguments.',
   },
+  // ---- the window ----
+  'allocio.menu.import': { vi: 'Nhập bảng phân bổ cho đơn vị từ Excel…', en: 'Import an allocation annex from Excel…' },
+  'allocio.dialog.title': { vi: 'Nhập bảng phân bổ cho đơn vị', en: 'Import an allocation annex' },
+  'allocio.dialog.pickFile': { vi: 'Đường dẫn tệp bảng phân bổ (.xlsx, .xls, .ods):', en: 'Path of the allocation annex (.xlsx, .xls, .ods):' },
+  'allocio.dialog.reading': { vi: 'Đang đọc tệp…', en: 'Reading the file…' },
+  'allocio.dialog.nothingWritten': {
+    vi: 'Chưa ghi gì vào kế hoạch. Các ô bị bỏ qua sẽ không được ghi; sửa tệp rồi đọc lại, hoặc nhập phần đọc được.',
+    en: 'Nothing has been written to the plan yet. Skipped cells will not be written; fix the file and read it again, or import what could be read.',
+  },
+  'allocio.dialog.import': { vi: 'Nhập {changes} ô', en: 'Import {changes} cells' },
+  'allocio.dialog.reread': { vi: 'Đọc lại tệp', en: 'Read the file again' },
+  'allocio.dialog.col.letter': { vi: 'Cột', en: 'Column' },
+  'allocio.dialog.col.header': { vi: 'Tiêu đề trong tệp', en: 'Header in the file' },
+  'allocio.dialog.col.line': { vi: 'Dòng của kế hoạch', en: 'Plan line' },
+  'allocio.dialog.col.funding': { vi: 'Nguồn vốn', en: 'Funding column' },
+  'allocio.dialog.col.how': { vi: 'Cách khớp', en: 'Matched' },
+  'allocio.dialog.done': {
+    vi: 'Đã nhập {changes} ô phân bổ và {newUnits} đơn vị mới (Hoàn tác để bỏ).',
+    en: 'Imported {changes} share cells and {newUnits} new units (Undo takes them back).',
+  },
   // ---- documents (Vietnamese, as the documents are) ----
   'allocio.doc.title': { vi: 'PHÂN BỔ KẾ HOẠCH VỐN CHO CÁC ĐƠN VỊ', en: 'PHÂN BỔ KẾ HOẠCH VỐN CHO CÁC ĐƠN VỊ' },
   'allocio.doc.unitTitle': { vi: 'KẾ HOẠCH VỐN GIAO CHO {unit}', en: 'KẾ HOẠCH VỐN GIAO CHO {unit}' },

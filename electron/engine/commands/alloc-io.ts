@@ -23,7 +23,7 @@ export async function readAllocation(ctx: SessionContext, file: string, sheet?: 
 }
 
 export const allocIoHandlers: HandlerMap<keyof AllocIoResults> = {
-  'allocio/read': async (a, ctx) => ({ report: (await readAllocation(ctx, a.path, a.sheet)).report }),
+  'allocio/read': async (a, ctx) => ({ report: (await readAllocation(ctx, a.path, a.sheet)).report, path: a.path }),
   'allocio/import': withBackupFirst<'allocio/import'>(async (a, ctx) => {
     if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
     const plan = await readAllocation(ctx, a.path, a.sheet);

@@ -9,6 +9,8 @@ import { historyFeature } from './history';
 import { planFeature } from './plan';
 import { templatesFeature } from './templates';
 import { transferFeature } from './transfer';
+import { unitsFeature } from './units';
+import { allocImportFeature } from './units/import-allocation';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, executionFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, allocImportFeature, executionFeature];
