@@ -161,7 +161,8 @@ export interface SheetPreview {
   /** Null: no budget table recognised (the user names the header rows and columns). */
   layout: {
     headerRows: number[];
-    columns: { letter: string; header: string; key: string | null; by: 'header' | 'mapping' | 'none' }[];
+    /** `label`: for a funding column not in the standard tree, its label as the import will name it. */
+    columns: { letter: string; header: string; key: string | null; by: 'header' | 'mapping' | 'none'; label?: string }[];
   } | null;
 }
 

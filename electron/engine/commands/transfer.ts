@@ -30,7 +30,8 @@ function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
 }
 
 export const transferHandlers: HandlerMap<keyof TransferResults> = {
-  'transfer/start': async (a, ctx) => ctx.services.jobs().start(a.source, { sheet: a.sheet, mapping: a.mapping }),
+  // The open plan's column keys: a mapping may put a sheet column into one of its own columns.
+  'transfer/start': async (a, ctx) => ctx.services.jobs().start(a.source, { sheet: a.sheet, mapping: a.mapping, columnKeys: ctx.columns.ordered.map((c) => c.key) }),
   'transfer/status': async (a, ctx) => withColumns(ctx, ctx.services.jobs().status(a.job)),
   'transfer/read': async (a, ctx) => withColumns(ctx, ctx.services.jobs().read(a.job, a.sheet, a.mapping)),
   'transfer/preview': async (a, ctx) => ctx.services.jobs().preview(a.job, a.sheet, a.mapping),

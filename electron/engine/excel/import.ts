@@ -23,6 +23,8 @@ export interface ImportOptions {
   /** Sheet name or 0-based index; default: the first visible sheet that has a budget table. */
   sheet?: string | number;
   mapping?: ImportMapping;
+  /** The open plan's column keys: a mapping may name them too (its custom columns, issue 13). */
+  columnKeys?: readonly string[];
   signal?: AbortSignal;
   /** Called with 0..1 as the import advances. */
   onProgress?: (fraction: number) => void;
@@ -38,7 +40,7 @@ export type ImportInput = { path: string } | { bytes: Uint8Array; name: string }
 export async function importSpreadsheet(input: ImportInput, opts: ImportOptions = {}): Promise<ImportResult> {
   const { signal, onProgress } = opts;
   checkAbort(signal);
-  const mapping = opts.mapping ? parseMapping(opts.mapping) : undefined;
+  const mapping = opts.mapping ? parseMapping(opts.mapping, opts.columnKeys) : undefined;
   const bytes = await readImportInput(input);
   onProgress?.(0.02);
   const wb = await openWorkbook(bytes, { signal });

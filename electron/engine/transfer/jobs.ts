@@ -35,6 +35,8 @@ interface Job {
   fraction: number;
   sheet: string | number | null;
   mapping: MappingSpec | null;
+  /** The open plan's column keys, admitted as mapping targets. */
+  columnKeys: string[];
   result: ImportResult | null;
   error: BridgeError | null;
   abort: AbortController | null;
@@ -73,7 +75,7 @@ export class TransferJobs {
     return id;
   }
 
-  start(source: ImportSource, opts: { sheet?: string | number; mapping?: MappingSpec } = {}): { job: string; name: string } {
+  start(source: ImportSource, opts: { sheet?: string | number; mapping?: MappingSpec; columnKeys?: string[] } = {}): { job: string; name: string } {
     let input: ImportInput;
     let name: string;
     if (source.kind === 'path') {
@@ -90,7 +92,7 @@ export class TransferJobs {
     while (this.jobs.size >= MAX_JOBS) this.cancel(this.jobs.keys().next().value!);
     const job: Job = {
       id: crypto.randomUUID(), name, input, sheets: [], state: 'reading', phase: 'open', fraction: 0,
-      sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, result: null, error: null, abort: null, generation: 0,
+      sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, columnKeys: opts.columnKeys ?? [], result: null, error: null, abort: null, generation: 0,
     };
     this.jobs.set(job.id, job);
     void this.open(job, opts.sheet !== undefined);
@@ -126,6 +128,7 @@ export class TransferJobs {
     importInWorker(this.importWorker, job.input, {
       sheet: sheet ?? undefined,
       mapping: mapping ?? undefined,
+      columnKeys: job.columnKeys,
       signal: abort.signal,
       timeoutMs: this.opts.timeoutMs,
       onProgress: (f) => {
@@ -180,7 +183,7 @@ export class TransferJobs {
   /** A sheet's first rows for the mapping dialog (read in a worker; a refusal is the workbook's). */
   preview(id: string, sheet: string | number, mapping?: MappingSpec): Promise<SheetPreview> {
     const job = this.get(id);
-    return runTransferTask<SheetPreview>(this.transferWorker, { type: 'preview', input: job.input, sheet, mapping });
+    return runTransferTask<SheetPreview>(this.transferWorker, { type: 'preview', input: job.input, sheet, mapping, columnKeys: job.columnKeys });
   }
 
   /** Cancel: stop the job's work and forget it. */

@@ -35,7 +35,10 @@ export function sheetPreview(sheet: SheetData, mapping?: ImportMapping, maxRows 
           headerRows: layout.headerRows.map((r) => r + 1),
           columns: layout.columns
             .filter((c) => c.col < PREVIEW_COLS)
-            .map((c) => ({ letter: c.letter, header: c.path.join(' / '), key: c.key, by: c.by })),
+            .map((c) => {
+              const added = c.key !== null && layout.addedColumns.includes(c.key) ? layout.fundingColumns.find((f) => f.key === c.key) : undefined;
+              return { letter: c.letter, header: c.path.join(' / '), key: c.key, by: c.by, ...(added ? { label: added.label.vi } : {}) };
+            }),
         }
       : null,
   };

@@ -27,7 +27,7 @@ export function templateMapping(ctx: SessionContext, name: string): ImportMappin
 /** The action that saves `mapping` as template `name` (replacing one of the same name). */
 export function saveTemplateAction(ctx: SessionContext, name: string, mapping: MappingSpec): { action: DocAction; templates: ImportTemplate[] } {
   // The importer's own check: a template it would refuse is refused now, not at the next import.
-  parseMapping(mapping);
+  parseMapping(mapping, ctx.columns.ordered.map((c) => c.key));
   const old = ctx.setting<unknown>('importTemplates') ?? null;
   const rest = readTemplates(ctx).filter((t) => t.name !== name.trim());
   if (rest.length >= MAX_TEMPLATES) throw new PlanDeskError('transfer.error.too_many_templates', { max: MAX_TEMPLATES });

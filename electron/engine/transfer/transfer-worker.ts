@@ -13,7 +13,7 @@ import { sheetPreview } from './preview';
 
 export type TransferTask =
   | { type: 'sheets'; input: ImportInput }
-  | { type: 'preview'; input: ImportInput; sheet: string | number; mapping?: ImportMapping };
+  | { type: 'preview'; input: ImportInput; sheet: string | number; mapping?: ImportMapping; columnKeys?: string[] };
 
 const ac = new AbortController();
 
@@ -21,7 +21,7 @@ async function run(task: TransferTask): Promise<unknown> {
   const wb = await openWorkbook(await readImportInput(task.input), { signal: ac.signal });
   const sheets = wb.sheets.filter((s) => s.name !== META_SHEET);
   if (task.type === 'sheets') return sheets;
-  const mapping = task.mapping ? parseMapping(task.mapping) : undefined;
+  const mapping = task.mapping ? parseMapping(task.mapping, task.columnKeys) : undefined;
   const wanted = task.sheet;
   const idx = typeof wanted === 'number' ? wanted : wb.sheets.findIndex((s) => s.name === wanted.normalize('NFC') || fold(s.name) === fold(wanted));
   if (idx < 0 || idx >= wb.sheets.length) {

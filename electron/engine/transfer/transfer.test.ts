@@ -412,6 +412,29 @@ describe('a file with funding columns the plan has not (issue 13)', () => {
     ws.close();
   });
 
+  it("a mapping may name the open plan's own columns; the preview names a new column by its label", async () => {
+    const { importSpreadsheet } = await import('../excel');
+    const annexB = path.resolve(__dirname, '../../../test/fixtures/excel/annex-2027-three-rows.libreoffice.xlsx');
+    const file = path.join(tempDir(), 'plan-custom.plandesk');
+    createCycleFile(file, (await importSpreadsheet({ path: annex2027 })).data);
+    const ws = new Workspace();
+    ws.open(file);
+    // J ("Vốn lồng ghép") put into the plan's policy-credit column: a key of this plan, accepted.
+    const { job } = await ok(ws, 'transfer/start', { source: { kind: 'path', path: annexB }, mapping: { columns: { J: 'von_tin_dung_chinh_sach' } } });
+    const ready = await settle(ws, job);
+    if (ready.state !== 'ready') throw new Error(JSON.stringify(ready));
+    expect(ready.report.mappedColumns.find((c) => c.column === 'J')?.key).toBe('von_tin_dung_chinh_sach');
+    expect(ready.unmatchedColumns.map((u) => u.label)).not.toContain('Vốn lồng ghép');
+    const preview = await ok(ws, 'transfer/preview', { job, sheet: 0 });
+    expect(preview.layout?.columns.find((c) => c.letter === 'H')).toMatchObject({ key: 'cap_tinh', label: 'Cấp tỉnh' });
+    ws.close();
+    // The sample plan has no such column: the same mapping is refused.
+    const other = openSample();
+    const { job: j2 } = await ok(other.ws, 'transfer/start', { source: { kind: 'path', path: annexB }, mapping: { columns: { J: 'von_tin_dung_chinh_sach' } } });
+    expect(await settle(other.ws, j2)).toMatchObject({ state: 'failed', error: { code: 'excel.error.bad_mapping' } });
+    other.ws.close();
+  });
+
   it('fills the existing lines with a column added and another explicitly skipped, in one undo step', async () => {
     // The plan: the annex's lines on the standard columns (as last year's plan would be).
     const { importSpreadsheet } = await import('../excel');

@@ -11,6 +11,7 @@ import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { backToReport, cancelImport, readAgain, type TransferStep } from './flow';
 import { Frame } from './Frame';
+import { defaultColumns } from '../../../../shared/columns';
 import { AMOUNT_TARGETS, FIELD_TARGETS, buildMapping, choicesFrom, headerRows, targetLabel, type MappingChoices } from './targets';
 
 type Step = Extract<TransferStep, { kind: 'mapping' }>;
@@ -90,6 +91,9 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
   const firstHeader = headerSet.size ? Math.min(...headerSet) : 0;
   const valid = !loading && !!preview?.layout && headerRows(choices.headerFrom, choices.headerTo) !== null;
   const keyOf = (letter: string) => choices.columns[letter] || (detected.get(letter)?.key ?? '');
+  // The standard columns and the open plan's own (custom columns included, named by their labels).
+  const planColumns = [...ctx.store.columns, ...defaultColumns().filter((d) => !ctx.store.columns.some((c) => c.key === d.key))];
+  const amountTargets = [...new Set([...AMOUNT_TARGETS, ...planColumns.map((c) => c.key)])];
   const setColumn = (letter: string, key: string) => setChoices((c) => ({ ...c, columns: { ...c.columns, [letter]: key } }));
 
   const applyTemplate = (n: string) => {
@@ -258,7 +262,8 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
                 {letters.map((l) => {
                   const chosen = choices.columns[l] ?? '';
                   const auto = detected.get(l);
-                  const autoLabel = auto?.key && auto.by === 'header' ? t('transfer.target.autoAs', { target: targetLabel(auto.key, lang) }) : t('transfer.target.unknown');
+                  // A column the plan will take as a new one (issue 13) is named by its own label, never its key.
+                  const autoLabel = auto?.key && auto.by === 'header' ? t('transfer.target.autoAs', { target: auto.label ?? targetLabel(auto.key, lang) }) : t('transfer.target.unknown');
                   const kind = (chosen || (auto?.by === 'header' ? auto.key : '')) ?? '';
                   return (
                     <th key={l} className={kindClass(kind)}>
@@ -270,8 +275,8 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
                           ))}
                         </optgroup>
                         <optgroup label={t('transfer.target.group')}>
-                          {AMOUNT_TARGETS.map((k) => (
-                            <option key={k} value={k}>{targetLabel(k, lang)}</option>
+                          {amountTargets.map((k) => (
+                            <option key={k} value={k}>{targetLabel(k, lang, planColumns)}</option>
                           ))}
                         </optgroup>
                         <option value="ignore">{t('transfer.target.ignore')}</option>
