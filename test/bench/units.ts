@@ -50,13 +50,17 @@ export async function benchUnits(report: Report, dir?: string): Promise<void> {
     largestRemainder(123_456 * M, scores.map((x) => x.score), M);
     report({ case: `units: largest remainder over ${UNITS} scores (pure)`, value: performance.now() - t0, unit: 'ms' });
     const runs: number[] = [];
+    const cpu = process.cpuUsage();
     for (let k = 0; k < 5; k++) {
       t0 = performance.now();
       await s.handle('units/allocateByCriteria', { lineId: lines[k], column: COLUMN, amount: (100_000 + k) * M, roundTo: M, scores, scheme: '2026-2030' });
       runs.push(performance.now() - t0);
     }
+    const used = process.cpuUsage(cpu);
     const alloc = percentile(runs, 50);
     report({ case: `units: allocate by criteria over ${UNITS} units (command, median of 5)`, value: alloc, unit: 'ms', target: '< 100 ms', ok: alloc < 100 });
+    // The same in CPU time (the wall time above also waits for the disk's sync and for other work on the machine).
+    report({ case: `units: allocate by criteria over ${UNITS} units (CPU time, mean of 5)`, value: (used.user + used.system) / 1000 / 5, unit: 'ms' });
 
     const views: number[] = [];
     for (let k = 0; k < 3; k++) {
