@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/findings';
 import { runAllRules } from '../../../shared/rules';
-import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
+import { blankCycle, sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { labelText } from '../../../shared/step-label';
 import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../errors';
@@ -106,6 +106,17 @@ describe('units', () => {
     again.undo();
     expect(unitState(again).shares).toEqual([]);
     again.close();
+  });
+
+  it('in a plan without figures yet, the leaves take shares (an empty parent holds nothing)', async () => {
+    const file = path.join(tempDir(), 'blank.plandesk');
+    createCycleFile(file, blankCycle(2026));
+    const s = PlanSession.open(file);
+    const [tuy] = await withTwoDistricts(s);
+    const r = await s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: lineId(s, '1.1'), column: 'central_investment', value: M }] });
+    expect(r.written).toBe(1);
+    expect(await refusal(s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: lineId(s, '1'), column: 'central_investment', value: M }] }))).toBe('units.error.parent_line');
+    s.close();
   });
 
   it('flags units given more than the line (error) and a line partly given (info), on the cell, and clears them as shares change', async () => {

@@ -19,16 +19,24 @@ function requireUnit(ctx: SessionContext, id: number): Unit {
   return u;
 }
 
+/** A parent whose children carry no figures while it has some of its own (the seed's Dự án 7). */
+function parentHolds(ctx: Pick<SessionContext, 'calc'>, lineId: number): boolean {
+  if (!ctx.calc.isUnallocatedParent(lineId)) return false;
+  for (const v of ctx.calc.storedOf(lineId).values()) if (v !== 0) return true;
+  return false;
+}
+
 /**
  * Whether a line holds figures of its own, so units can take shares of it: a leaf, or a parent
- * whose children carry none (the seed's Dự án 7). A parent whose children carry figures is
- * allocated through its children; the children of a parent that holds (7.1, 7.2 under Dự án 7)
- * through that parent — so a figure is never allocated twice.
+ * whose children carry none while it has some (the seed's Dự án 7). A parent whose children carry
+ * figures is allocated through its children; the children of a parent that holds (7.1, 7.2 under
+ * Dự án 7) through that parent — so a figure is never allocated twice. In a plan without figures
+ * yet, the leaves take shares.
  */
 export function holdsFigures(ctx: Pick<SessionContext, 'calc'>, lineId: number): boolean {
   const { calc } = ctx;
-  if (calc.isParent(lineId) && !calc.isUnallocatedParent(lineId)) return false;
-  for (let p = calc.parentOf(lineId); p !== null; p = calc.parentOf(p)) if (calc.isUnallocatedParent(p)) return false;
+  if (calc.isParent(lineId) && !parentHolds(ctx, lineId)) return false;
+  for (let p = calc.parentOf(lineId); p !== null; p = calc.parentOf(p)) if (parentHolds(ctx, p)) return false;
   return true;
 }
 
