@@ -12,6 +12,8 @@ import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../errors';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
+import { StyleRegistry, writeWorkbook, type WCell } from '../excel/xlsx-writer';
+import { ZipWriter } from '../excel/zip-writer';
 
 const M = 1_000_000;
 const FIX = path.join(__dirname, '../../../test/fixtures/allocation');
@@ -159,6 +161,57 @@ describe('allocation annex import', () => {
     expect(report.groupRows.map((g) => g.text)).toEqual(['A Các huyện nghèo']);
     expect(share(s, 'Huyện Tuy Đức', '1.1', 'central_investment')).toBe(27_300_500_000);
     expect(share(s, 'Huyện Đắk Glong', '4.1', 'central_investment')).toBe(1794 * M);
+    s.close();
+  });
+
+  it('a line named by two columns is reported on both, and neither is written', async () => {
+    const s = open();
+    const file = path.join(tempDir(), 'twice.xlsx');
+    const c = (v: string): WCell => ({ t: 's', v, s: 0 });
+    const n = (v: number): WCell => ({ t: 'n', v: String(v), s: 0 });
+    await writeWorkbook(file, [{
+      name: 'PB', merges: [], notes: [],
+      rows: async (emit) => {
+        await emit([c('PHÂN BỔ KINH PHÍ SỰ NGHIỆP NSTW NĂM 2024')]);
+        await emit([c('TT'), c('Tên đơn vị'), c('Dự án 2'), c('Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo'), c('Dự án 5')]);
+        await emit([n(1), c('UBND huyện Tuy Đức'), n(10), n(11), n(12)]);
+      },
+    }], new StyleRegistry());
+    const { report } = await s.handle('allocio/import', { path: file });
+    expect(report.problems).toEqual([
+      { address: 'C2', kind: 'line_twice', text: 'Dự án 2' },
+      { address: 'D2', kind: 'line_twice', text: 'Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo' },
+    ]);
+    expect(report.unit).toBe('trieu');
+    expect(report.unitAssumed).toBe(true);
+    expect(share(s, 'UBND huyện Tuy Đức', '5', 'central_recurrent')).toBe(12 * M);
+    expect(share(s, 'UBND huyện Tuy Đức', '2', 'central_recurrent')).toBeNull();
+    s.close();
+  });
+
+  it('hostile files end in a message: a zip bomb, a DTD, a broken package', async () => {
+    const s = open();
+    const dir = tempDir();
+    const pkg = (name: string, sheet: string | Buffer) => {
+      const z = new ZipWriter(path.join(dir, name));
+      z.add('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', 9);
+      z.add('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>', 9);
+      z.add('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>', 9);
+      z.add('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>', 9);
+      z.add('xl/worksheets/sheet1.xml', sheet, 9);
+      z.close();
+      return path.join(dir, name);
+    };
+    const bomb = Buffer.alloc(64 << 20, 0x20);
+    Buffer.from('<worksheet><sheetData>').copy(bomb, 0);
+    expect(await refusal(s.handle('allocio/read', { path: pkg('bomb.xlsx', bomb) }))).toBe('excel.error.zip_bomb');
+    const dtd = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+    expect(await refusal(s.handle('allocio/read', { path: pkg('dtd.xlsx', dtd) }))).toBe('excel.error.xml_dtd');
+    const good = fs.readFileSync(SAMPLE_ANNEX);
+    const cut = path.join(dir, 'cut.xlsx');
+    fs.writeFileSync(cut, good.subarray(0, Math.floor(good.length / 2)));
+    expect(await refusal(s.handle('allocio/import', { path: cut }))).toBe('excel.error.damaged');
+    expect(s.units.units.size).toBe(0);
     s.close();
   });
 
