@@ -6,6 +6,7 @@ import type { Amount, CapitalType, Dong, FundingColumn, Line, LineField, Share, 
 import type { DB } from './store/db';
 import { lineParams } from './store/cycle-file';
 import { ExecutionWriter, isExecutionAction, type ExecutionAction } from './execution/store';
+import { ConsolidationWriter, isConsolidationAction, type ConsolidationAction } from './consolidation/store';
 
 type Fields = Partial<Record<LineField, string>>;
 type Capital = { allowedCapital: CapitalType[] | null; isAdjustment: boolean };
@@ -29,7 +30,9 @@ export type DocAction =
   /** A funding column inserted (old null), deleted (new null), renamed, given roles or moved (both). */
   | { t: 'column'; old: FundingColumn | null; new: FundingColumn | null }
   // Reporting dates, disbursement figures, carried-over funds (issue 15): execution/store.ts.
-  | ExecutionAction;
+  | ExecutionAction
+  // A unit's merged detail lines replaced as a whole (issue 16): consolidation/store.ts.
+  | ConsolidationAction;
 
 export function invert(a: DocAction): DocAction {
   switch (a.t) {
@@ -68,6 +71,7 @@ export class ActionWriter {
   private readonly deleteColumn;
   private readonly fieldStmts = new Map<LineField, { run: (...params: unknown[]) => unknown }>();
   private readonly execution: ExecutionWriter;
+  private readonly consolidation: ConsolidationWriter;
 
   constructor(private readonly db: DB) {
     this.upsertAmount = db.prepare(
@@ -84,6 +88,7 @@ export class ActionWriter {
     this.capital = db.prepare('UPDATE lines SET allowed_capital = ?, is_adjustment = ? WHERE id = ?');
     this.upsertMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     this.execution = new ExecutionWriter(db);
+    this.consolidation = new ConsolidationWriter(db);
     this.insertColumn = db.prepare(
       `INSERT INTO columns (parent_key, position, label_vi, label_en, total_label_vi, total_label_en, source, capital, key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,6 +105,7 @@ export class ActionWriter {
 
   write(a: DocAction): void {
     if (isExecutionAction(a)) return this.execution.write(a);
+    if (isConsolidationAction(a)) return this.consolidation.write(a);
     switch (a.t) {
       case 'amount':
         if (a.new === null) this.deleteAmount.run(a.lineId, a.column);

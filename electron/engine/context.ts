@@ -16,6 +16,7 @@ import type { Clock } from './clock';
 import type { ExecutionState } from '../../shared/execution/state';
 import type { ExecutionCalc } from '../../shared/execution/calc';
 import type { UnitBook } from '../../shared/units/book';
+import type { DetailBook } from '../../shared/consolidation/model';
 
 export type Cursor = { lineId: number; column: string | null } | null;
 
@@ -41,6 +42,8 @@ export interface SessionContext {
   readonly rules: RuleParams;
   /** The cycle's units, their shares and criteria scores (issue 14); read only — change them with commit(). */
   readonly units: UnitBook;
+  /** The units' merged detail lines (issue 16); read only — change them with commit(). */
+  readonly unitDetails: DetailBook;
   /** Reporting dates, disbursement figures and carried-over funds (issue 15); read only — change them with commit(). */
   readonly execution: ExecutionState;
   /** The report's sums per as-of date over the line tree (issue 15). */

@@ -41,6 +41,8 @@ import { ExecutionCalc } from '../../shared/execution/calc';
 import { ExecutionFindings, localDay, mergeFindings, type ExecutionRuleInput } from '../../shared/execution/rules';
 import type { ExecutionDelta } from '../../shared/commands/execution';
 import { UnitBook, type UnitsDelta } from '../../shared/units/book';
+import { DetailBook } from '../../shared/consolidation/model';
+import { readDetails } from './consolidation/store';
 
 export class PlanSession implements SessionContext {
   private data!: CycleData;
@@ -60,6 +62,8 @@ export class PlanSession implements SessionContext {
   private unitBook!: UnitBook;
   /** What the step being applied changed among units (Patch.units), or null outside applySteps. */
   private unitsDelta: UnitsDelta | null = null;
+  /** The units' merged detail lines (issue 16), mirrored like the UnitBook. */
+  private detailBook!: DetailBook;
   private readonly writer: ActionWriter;
   private readonly undoLog: UndoLog;
   /** Every applied change, with who and when (issue 7); written in the change's own transaction. */
@@ -120,6 +124,11 @@ export class PlanSession implements SessionContext {
     return this.unitBook;
   }
 
+  /** The units' merged detail lines (issue 16); read only — change them with commit(). */
+  get unitDetails(): DetailBook {
+    return this.detailBook;
+  }
+
   /** The execution side (issue 15) as it is now; read only — change it with commit(). */
   get execution(): ExecutionState {
     return this.exec;
@@ -176,6 +185,7 @@ export class PlanSession implements SessionContext {
     this.execCalc = new ExecutionCalc(() => this.model, this.exec);
     this.execFindings = null;
     this.unitBook = new UnitBook(this.data.units, this.data.shares, this.data.scores);
+    this.detailBook = new DetailBook(readDetails(this.file.db));
     this.order = null;
     this.settings = new Map(
       (this.file.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[])
@@ -430,6 +440,9 @@ export class PlanSession implements SessionContext {
       case 'score':
         this.unitBook.setScore(a.scheme, a.unitId, a.new);
         if (this.unitsDelta) this.unitsDelta.scores = true;
+        return;
+      case 'unit_detail':
+        this.detailBook.set(a.unitId, a.new);
         return;
     }
   }

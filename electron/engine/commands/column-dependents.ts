@@ -7,6 +7,7 @@ import type { DocAction } from '../actions';
 import type { SessionContext } from '../context';
 import { executionColumnRemovals } from '../execution/store';
 import { shareColumnRemovals } from './units';
+import { detailColumnRemovals } from '../consolidation/removals';
 
 /** The plan's stored figures (entries and stated totals) on `keys`, as amount deletes. */
 function planAmountRemovals(ctx: SessionContext, keys: readonly string[]): DocAction[] {
@@ -26,5 +27,6 @@ export function columnRemovalActions(ctx: SessionContext, keys: string[]): DocAc
     ...planAmountRemovals(ctx, keys),
     ...executionColumnRemovals(ctx.execution, keys),
     ...shareColumnRemovals(ctx, keys),
+    ...detailColumnRemovals(ctx, keys),
   ];
 }

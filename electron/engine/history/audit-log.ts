@@ -79,6 +79,13 @@ function changeRows(actions: readonly DocAction[]): ChangeRow[] {
       case 'score':
         out.push({ action: 'score', lineId: null, field: `${a.scheme}:unit:${a.unitId}`, old: a.old, new: a.new });
         break;
+      // A unit's merged detail (issue 16): its file and how many lines, not the lines themselves
+      // (the undo step keeps those; 3.300 units' details would double the log).
+      case 'unit_detail': {
+        const brief = (d: typeof a.old) => (d ? json({ file: d.file, received: d.received, lines: d.lines.length }) : null);
+        out.push({ action: 'unit_detail', lineId: null, field: `unit:${a.unitId}`, old: brief(a.old), new: brief(a.new) });
+        break;
+      }
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // A file is recognised as PlanDesk's by PRAGMA application_id; never edit a shipped migration —
 // add a new one (older files are copied aside before they are migrated, see cycle-file.ts).
 
+import { CONSOLIDATION_SCHEMA } from './schema-consolidation';
 import { EXECUTION_SCHEMA } from './schema-execution';
 import { UNITS_SCHEMA } from './schema-units';
 
@@ -117,6 +118,8 @@ export const MIGRATIONS: readonly string[] = [
   UNITS_SCHEMA,
   // 4: reporting dates and disbursement figures (issue 15).
   EXECUTION_SCHEMA,
+  // 5: the detail lines the units send back (issue 16).
+  CONSOLIDATION_SCHEMA,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
