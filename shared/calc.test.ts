@@ -128,3 +128,42 @@ describe('PlanCalc with a dangling parent id', () => {
     expect(calc.ancestors(4)).toEqual([3]);
   });
 });
+
+describe('PlanCalc.setColumns (issue 13: the column tree changes under the same lines)', () => {
+  it('= computeFromScratch on the new tree, figures of columns that went dropped, new figures laid over; edits stay incremental after', () => {
+    fc.assert(
+      fc.property(arbLines(20), arbColumns, arbColumns, fc.array(arbCell, { maxLength: 30 }), fc.array(arbCell, { maxLength: 10 }), fc.array(arbCell, { maxLength: 10 }),
+        (lines, before, after, initial, laid, edits) => {
+          const a = new ColumnTree(before);
+          const b = new ColumnTree(after);
+          const stored = new Map<string, Amount>();
+          const keysA = a.ordered.map((c) => c.key);
+          const keysB = b.ordered.map((c) => c.key);
+          for (const e of initial) {
+            const lineId = lines[e.line % lines.length].id;
+            const column = keysA[e.col % keysA.length];
+            if (e.value !== null) stored.set(`${lineId}:${column}`, { lineId, column, value: e.value });
+          }
+          const calc = new PlanCalc(a, lines, [...stored.values()]);
+          for (const k of [...stored.keys()]) if (!b.has(stored.get(k)!.column)) stored.delete(k);
+          const figures = laid.map((e) => ({ lineId: lines[e.line % lines.length].id, column: keysB[e.col % keysB.length], value: e.value }));
+          for (const f of figures) {
+            if (f.value === null) stored.delete(`${f.lineId}:${f.column}`);
+            else stored.set(`${f.lineId}:${f.column}`, { lineId: f.lineId, column: f.column, value: f.value });
+          }
+          calc.setColumns(b, figures);
+          checkAgainstScratch(calc, b, lines, stored);
+          expect(calc.amountList().length).toBe(stored.size);
+          for (const e of edits) {
+            const lineId = lines[e.line % lines.length].id;
+            const column = keysB[e.col % keysB.length];
+            calc.setAmount(lineId, column, e.value);
+            if (e.value === null) stored.delete(`${lineId}:${column}`);
+            else stored.set(`${lineId}:${column}`, { lineId, column, value: e.value });
+          }
+          checkAgainstScratch(calc, b, lines, stored);
+        }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -16,13 +16,14 @@ export interface CellChange {
 }
 
 export class PlanCalc {
-  readonly cols: ColumnTree;
-  private readonly leafIndex = new Map<string, number>();
+  /** The column tree (replaced by setColumns when the cycle's tree changes). */
+  cols!: ColumnTree;
+  private leafIndex = new Map<string, number>();
   /** Index of every column (leaf or group) in the stored-figures table. */
-  private readonly colIndex = new Map<string, number>();
-  private readonly colKeys: string[];
+  private colIndex = new Map<string, number>();
+  private colKeys!: string[];
   /** Leaf indexes under each column. */
-  private readonly leafIdxUnder = new Map<string, number[]>();
+  private leafIdxUnder = new Map<string, number[]>();
   readonly lines = new Map<number, Line>();
   private readonly kids = new Map<number | null, number[]>();
   /** Effective parent of each line: a parentId naming no line in the plan makes the line top-level. */
@@ -43,22 +44,57 @@ export class PlanCalc {
   private amountKids = new Int32Array(0);
   /** Number of stored figures at leaf columns on a line. */
   private ownLeafCount = new Int32Array(0);
-  private grand: Float64Array;
-  private readonly width: number;
-  private readonly ncols: number;
+  private grand!: Float64Array;
+  private width!: number;
+  private ncols!: number;
 
   constructor(columns: ColumnTree, lines: readonly Line[], amounts: readonly Amount[]) {
+    this.useColumns(columns);
+    this.reset(lines, amounts);
+  }
+
+  /** The column indexes of a tree (the stored and computed arrays are laid out by them). */
+  private useColumns(columns: ColumnTree): void {
     this.cols = columns;
     this.width = columns.leaves.length;
-    columns.leaves.forEach((c, i) => this.leafIndex.set(c.key, i));
+    this.leafIndex = new Map(columns.leaves.map((c, i) => [c.key, i]));
     this.colKeys = columns.ordered.map((c) => c.key);
-    this.colKeys.forEach((k, i) => this.colIndex.set(k, i));
+    this.colIndex = new Map(this.colKeys.map((k, i) => [k, i]));
     this.ncols = this.colKeys.length;
-    for (const c of columns.ordered) {
-      this.leafIdxUnder.set(c.key, (columns.leafKeysUnder.get(c.key) ?? []).map((k) => this.leafIndex.get(k)!));
-    }
+    this.leafIdxUnder = new Map(columns.ordered.map((c) => [c.key, (columns.leafKeysUnder.get(c.key) ?? []).map((k) => this.leafIndex.get(k)!)]));
+    this.leafColCache = null;
     this.grand = new Float64Array(this.width);
-    this.reset(lines, amounts);
+  }
+
+  /**
+   * Take a new column tree (issue 13: a column added, moved, renamed or deleted) on the same lines:
+   * each stored figure moves to its column's place in the new layout (figures on keys the tree no
+   * longer has are dropped), then `figures` are stored (a step's own writes) and every total is
+   * recomputed. O(lines × columns) over the typed arrays, no object per figure: 100.000 lines take
+   * a small part of a line rebuild (reset).
+   */
+  setColumns(columns: ColumnTree, figures: Iterable<CellChange> = []): void {
+    const oldKeys = this.colKeys;
+    const oldN = this.ncols;
+    const oldVal = this.storedVal;
+    const oldSet = this.storedSet;
+    this.useColumns(columns);
+    const to = oldKeys.map((k) => this.colIndex.get(k) ?? -1);
+    const n = this.ncols;
+    this.storedVal = new Float64Array(this.capacity * n);
+    this.storedSet = new Uint8Array(this.capacity * n);
+    for (let s = 0; s < this.used; s++) {
+      for (let c = 0; c < oldN; c++) {
+        const i = s * oldN + c;
+        const j = to[c];
+        if (j < 0 || !oldSet[i]) continue;
+        this.storedSet[s * n + j] = 1;
+        this.storedVal[s * n + j] = oldVal[i];
+      }
+    }
+    this.rowVal = new Float64Array(this.capacity * this.width);
+    for (const f of figures) this.storeRaw(f.lineId, f.column, f.value);
+    this.recomputeAll();
   }
 
   /** Rebuild everything (after structural edits: insert, delete, move lines). O(n). */

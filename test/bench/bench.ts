@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAllocIo } from './alloc-io';
+import { benchColumns } from './columns';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
 import { benchExcelCases, IMPORT_CHILD_FLAG, importChild } from './excel';
@@ -25,6 +26,7 @@ const CASES: Case[] = [
   { name: 'print', run: benchPrint },
   { name: 'safety', run: benchSafety },
   { name: 'transfer', run: benchTransfer },
+  { name: 'columns', run: (r, dir) => benchColumns(r, dir) },
   { name: 'allocio', run: (r, dir) => benchAllocIo(r, dir) },
 ];
 

@@ -93,7 +93,7 @@ interface Props {
   /** An edit was saved: an error message about an earlier refused one is out of date. */
   onSaved?: () => void;
   /** Re-read the whole plan (after structural changes). */
-  reload: () => Promise<void>;
+  reload: (opts?: { partial?: boolean }) => Promise<void>;
   /** How figures are written (the cycle's; props, so a change in Plan details repaints the grid). */
   unit: DisplayUnit;
   locale: NumberLocale;
@@ -197,7 +197,8 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
       const api = apiRef.current;
       if (!api) return;
       if (p.structure) {
-        if (!inPlace) return reload();
+        // A new column tree (issue 13) reads the plan as on opening: its first rows at once, the rest after.
+        if (!inPlace) return reload(p.columns ? { partial: true } : undefined);
         // The new order with the changed rows: AG Grid matches rows by id, keeps the others'
         // nodes, focus and scroll — no re-read of the whole plan.
         api.setGridOption('rowData', store.rowList());
