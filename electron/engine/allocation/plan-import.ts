@@ -111,36 +111,35 @@ export function planAllocation(sheet: AllocationSheet, input: PlanInput): Alloca
   for (const { row, unit: u } of unitRows) {
     for (const m of usable) {
       const c = row.cells[m.col];
-      const at = address(row.row, m.col);
       const raw = cellText(c);
       let value: Dong | null = null;
       if (c && raw !== '' && c.kind !== 'b') {
         if (c.kind === 'e') {
-          problems.push({ address: at, kind: 'text', text: raw });
+          problems.push({ address: address(row.row, m.col), kind: 'text', text: raw });
           continue;
         }
         if (c.noValue) {
-          problems.push({ address: at, kind: 'no_value', text: raw });
+          problems.push({ address: address(row.row, m.col), kind: 'no_value', text: raw });
           continue;
         }
         if (c.kind === 'n') {
           let tooLarge = false;
           value = decimalToDong(c.text, unit, undefined, (why) => (tooLarge ||= why === 'too_large'));
           if (value === null) {
-            problems.push({ address: at, kind: tooLarge ? 'too_large' : 'text', text: raw });
+            problems.push({ address: address(row.row, m.col), kind: tooLarge ? 'too_large' : 'text', text: raw });
             continue;
           }
         } else {
           const r = readTextNumber(raw, unit, policy);
           if (!r.ok) {
-            problems.push({ address: at, kind: r.tooLarge ? 'too_large' : 'text', text: raw });
+            problems.push({ address: address(row.row, m.col), kind: r.tooLarge ? 'too_large' : 'text', text: raw });
             continue;
           }
           value = r.value;
-          if (value !== null) textNumbers.push({ address: at, text: raw, value });
+          if (value !== null) textNumbers.push({ address: address(row.row, m.col), text: raw, value });
         }
         if (value !== null && value < 0) {
-          problems.push({ address: at, kind: 'negative', text: raw });
+          problems.push({ address: address(row.row, m.col), kind: 'negative', text: raw });
           continue;
         }
         if (value === 0) value = null;
