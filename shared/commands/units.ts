@@ -47,7 +47,8 @@ export const unitsArgs = {
   'units/merge': z.object({ from: id, into: id }).strict(),
   /**
    * Write shares (the allocation grid's type, paste, fill, clear): one step. Cells on a line that does
-   * not hold figures (a parent whose children carry figures), on an unknown unit, line or column, or
+   * not hold figures (a parent whose children carry figures), on a group column (a total of its
+   * sub-columns: shares are given per source and capital type), on an unknown unit, line or column, or
    * negative on a line that is not an adjustment are not written and come back in `refused`; when
    * every cell is refused, the command is refused with the first reason.
    */
@@ -93,7 +94,7 @@ export interface UnitRow extends Unit {
 }
 
 /** Why a share cell was not written. */
-export type ShareRefusal = 'parent_line' | 'negative' | 'unknown_unit' | 'unknown_line' | 'unknown_column';
+export type ShareRefusal = 'parent_line' | 'group_column' | 'negative' | 'unknown_unit' | 'unknown_line' | 'unknown_column';
 
 /** How one unit's share came out of an allocation by criteria. */
 export interface AllocatedShare {

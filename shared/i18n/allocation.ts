@@ -50,6 +50,7 @@ export const allocation = {
     vi: 'dòng có dòng con mang số được phân bổ qua các dòng con',
     en: 'a line whose sub-lines hold figures is allocated through them',
   },
+  'alloc.refused.group_column': { vi: 'cột tổng không nhận phân bổ trực tiếp', en: 'a total column takes no shares directly' },
   'alloc.refused.negative': { vi: 'phần phân bổ không được âm', en: 'a share cannot be negative' },
   'alloc.refused.unknown_unit': { vi: 'đơn vị không còn trong kế hoạch', en: 'the unit is no longer in the plan' },
   'alloc.refused.unknown_line': { vi: 'dòng không còn trong kế hoạch', en: 'the line is no longer in the plan' },

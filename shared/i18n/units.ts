@@ -23,6 +23,10 @@ export const units = {
     vi: 'Không phân bổ cho đơn vị tại dòng {line}: số liệu nằm ở các dòng con của nó (hoặc ở dòng cha chưa chia cho dòng con) — hãy phân bổ tại dòng mang số liệu.',
     en: 'Line {line} is not allocated to units directly: its figures are held by its sub-lines (or by a parent not yet split among its sub-lines) — allocate on the line that holds them.',
   },
+  'units.error.group_column': {
+    vi: 'Cột “{column}” là cột tổng: phân bổ cho đơn vị theo từng nguồn vốn, loại vốn (các cột con).',
+    en: 'Column “{column}” is a total: units are given shares per source and capital type (its sub-columns).',
+  },
   'units.error.negative': {
     vi: 'Số phân bổ không được âm (dòng {line} không phải dòng điều chỉnh giảm).',
     en: 'A share may not be negative (line {line} is not an adjustment line).',

@@ -98,6 +98,9 @@ describe('units', () => {
     // Under Dự án 7, which holds the figure, its sub-projects are allocated through it.
     expect(await refusal(s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: lineId(s, '7.1'), column: 'central_recurrent', value: M }] }))).toBe('units.error.parent_line');
     expect(await refusal(s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: l11, column: 'local_recurrent', value: -M }] }))).toBe('units.error.negative');
+    // Shares are per source and capital type: a total column takes none directly.
+    expect(await refusal(s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: l11, column: 'central', value: M }] }))).toBe('units.error.group_column');
+    expect((await s.handle('units/view', { column: 'central' })).columns.every((c) => !c.editable)).toBe(true);
     expect(await refusal(s.handle('units/setShares', { cells: [{ unitId: 999, lineId: l11, column: 'local_recurrent', value: M }] }))).toBe('units.error.unknown_unit');
     const before = unitState(s);
     s.close();

@@ -87,6 +87,8 @@ function refusalError(ctx: SessionContext, reason: ShareRefusal, lineId: number,
   switch (reason) {
     case 'parent_line':
       return new PlanDeskError('units.error.parent_line', { line });
+    case 'group_column':
+      return new PlanDeskError('units.error.group_column', { column });
     case 'negative':
       return new PlanDeskError('units.error.negative', { line });
     case 'unknown_unit':
@@ -106,6 +108,7 @@ function shareRefusal(ctx: SessionContext, unitId: number, lineId: number, colum
   if (!ctx.columns.has(column)) return 'unknown_column';
   // Clearing is always allowed: it mends a share left on a line that has since gained children.
   if (value === null) return null;
+  if (!ctx.columns.isLeaf(column)) return 'group_column';
   if (!holdsFigures(ctx, lineId)) return 'parent_line';
   if (value < 0 && !line.isAdjustment) return 'negative';
   return null;
@@ -136,7 +139,7 @@ function allocationView(ctx: SessionContext, args: { column: string } | { lineId
       columns.push({
         id: String(id), lineId: id, column, code: line.code, label: line.name,
         groupLineId: group?.id ?? null, groupLabel: group ? [group.code, group.name].filter(Boolean).join('. ') : null,
-        figure: calc.value(id, column), sum: units.sum(id, column), editable: true,
+        figure: calc.value(id, column), sum: units.sum(id, column), editable: ctx.columns.isLeaf(column),
       });
     }
   } else {
@@ -339,6 +342,7 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
   'units/allocateByCriteria': async (a, ctx) => {
     const line = ctx.requireLine(a.lineId);
     if (!ctx.columns.has(a.column)) throw new PlanDeskError('units.error.unknown_column', { column: a.column });
+    if (!ctx.columns.isLeaf(a.column)) throw new PlanDeskError('units.error.group_column', { column: a.column });
     if (!holdsFigures(ctx, line.id)) throw new PlanDeskError('units.error.parent_line', { line: line.code });
     const seen = new Set<number>();
     for (const s of a.scores) {
