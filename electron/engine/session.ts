@@ -308,7 +308,7 @@ export class PlanSession implements SessionContext {
           }
           this.applyToMemory(a, changed, structure);
         }
-        if (columnsChanged) this.rebuildColumns();
+        if (columnsChanged) this.rebuildColumns(structure);
         else if (structure) this.calc.reset([...this.calc.lines.values()], this.calc.amountList());
         if (structure || columnsChanged) this.execCalc.invalidate(); // the report's rows follow the line tree
         if (agreeing && agreeing.size) {
@@ -342,8 +342,9 @@ export class PlanSession implements SessionContext {
     if (columnsChanged) structure = true;
     if (structure) {
       this.order = null;
-      const { repaint, removed, groups } = structuralRepaint(actions, this.calc);
-      const order = this.displayOrder().map((o) => o.id);
+      // A new column tree changes every row's shape: the window reads the plan again, the patch names no rows.
+      const { repaint, removed, groups } = columnsChanged ? { repaint: [], removed: [], groups: [] } : structuralRepaint(actions, this.calc);
+      const order = columnsChanged ? [] : this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };
       if (metaChanged || rulesChanged || columnsChanged) {
         this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
@@ -454,19 +455,21 @@ export class PlanSession implements SessionContext {
   }
 
   /**
-   * The column tree changed in this step: rebuild the tree and the calc on it, from the calc's
-   * figures (lines as the step left them) with the step's own figures laid over. Figures on keys
-   * the tree no longer has are left out (the step removed them before their column).
+   * The column tree changed in this step: the calc takes the new tree, its figures moved to their
+   * columns' new places with the step's own figures laid over (figures on keys the tree no longer
+   * has are dropped: the step removed them before their column). When lines changed in the same
+   * step (an import that adds columns), the calc is rebuilt from its figures instead.
    */
-  private rebuildColumns(): void {
+  private rebuildColumns(linesChanged: boolean): void {
     const pending = this.pendingCells!;
     this.pendingCells = null;
+    this.cols = new ColumnTree(this.data.columns);
+    if (!linesChanged) return this.calc.setColumns(this.cols, pending.values());
     let amounts: Amount[] = this.calc.amountList();
     if (pending.size) {
       amounts = amounts.filter((x) => !pending.has(cellKey(x.lineId, x.column)));
       for (const x of pending.values()) if (x.value !== null && this.calc.lines.has(x.lineId)) amounts.push({ lineId: x.lineId, column: x.column, value: x.value });
     }
-    this.cols = new ColumnTree(this.data.columns);
     this.model = new PlanCalc(this.cols, [...this.calc.lines.values()], amounts);
   }
 
