@@ -192,7 +192,7 @@ export class PlanSession implements SessionContext {
         .filter((r) => (SETTING_KEYS as readonly string[]).includes(r.key))
         .map((r) => [r.key, JSON.parse(r.value) as unknown]),
     );
-    this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+    this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules, this.unitBook);
     // Past the highest id ever used (the audit log remembers deleted lines): ids are never reused.
     this.nextLineId = Math.max(this.data.lines.reduce((m, l) => Math.max(m, l.id), 0), this.auditLog.highestLineId()) + 1;
   }
@@ -347,14 +347,14 @@ export class PlanSession implements SessionContext {
       const order = columnsChanged ? [] : this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };
       if (metaChanged || rulesChanged || columnsChanged) {
-        this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+        this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules, this.unitBook);
         findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
       } else {
         // The rows to repaint, and the sibling groups lines left or joined (duplicate codes).
         findings = this.findingsTracker.updateStructure(repaint, removed, groups, order);
       }
     } else if (metaChanged || rulesChanged) {
-      this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules);
+      this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules, this.unitBook);
       findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
     } else {
       findings = this.findingsTracker.update(changed);
@@ -430,7 +430,7 @@ export class PlanSession implements SessionContext {
         }
         return;
       case 'share':
-        this.shareToMemory(a.unitId, a.lineId, a.column, a.new);
+        this.shareToMemory(a.unitId, a.lineId, a.column, a.new, changed);
         return;
       case 'report_date':
       case 'disbursement':
@@ -473,9 +473,11 @@ export class PlanSession implements SessionContext {
     this.model = new PlanCalc(this.cols, [...this.calc.lines.values()], amounts);
   }
 
-  private shareToMemory(unitId: number, lineId: number, column: string, value: number | null): void {
+  private shareToMemory(unitId: number, lineId: number, column: string, value: number | null, changed?: Set<number>): void {
     this.unitBook.setShare(unitId, lineId, column, value);
     this.unitsDelta?.shares.push({ unitId, lineId, column, value });
+    // The line's unit findings are re-run with its other findings (a row repainted too: cheap).
+    changed?.add(lineId);
   }
 
   private execInput(): ExecutionRuleInput {
