@@ -99,15 +99,15 @@ export class ExecutionCalc {
     if (s) return s;
     const n = lay.order.length * lay.width;
     s = { disbursed: new Float64Array(n), allocated: new Float64Array(n), estimate: new Float64Array(n), carried: new Map(), count: 0 };
-    for (const [lineId, m] of this.state.figures.get(dateId) ?? []) {
-      const row = lay.rowOf.get(lineId);
-      if (row === undefined) continue;
-      for (const f of m.values()) {
-        const li = lay.leafOf.get(f.column);
-        if (li === undefined) continue;
-        s.count++;
-        const arr = this.arrayOf(s, f.measure, f.fund, n);
-        if (arr) arr[row * lay.width + li] += f.value;
+    const w = lay.width;
+    for (const { series, values } of this.state.seriesOf(dateId)) {
+      s.count += values.size;
+      const li = lay.leafOf.get(series.column);
+      const arr = li === undefined ? null : this.arrayOf(s, series.measure, series.fund, n);
+      if (!arr) continue;
+      for (const [lineId, v] of values) {
+        const row = lay.rowOf.get(lineId);
+        if (row !== undefined) arr[row * w + li!] += v;
       }
     }
     rollUp(lay, s.disbursed);

@@ -66,7 +66,17 @@ describe('execution report = from-scratch model', () => {
             figures: [], sources: [], carryover: [],
           });
           const toFigure = (e: (typeof initial)[number]): Figure => ({ dateId: e.date + 1, lineId: lines[e.line % lines.length].id, column: leaves[e.col % leaves.length], unitId: null, measure: e.measure, fund: 0, value: e.value ?? 0 });
-          for (const e of initial) state.setFigure(toFigure(e), e.value);
+          // The reference: a plain list of figures, kept apart from the state under test.
+          const ref = new Map<string, Figure>();
+          const keep = (f: Figure, v: number | null) => {
+            const k = `${f.dateId}|${f.lineId}|${f.column}|${f.measure}`;
+            if (v === null) ref.delete(k);
+            else ref.set(k, { ...f, value: v });
+          };
+          for (const e of initial) {
+            state.setFigure(toFigure(e), e.value);
+            keep(toFigure(e), e.value);
+          }
           const ex = new ExecutionCalc(() => calc, state);
           const b = new ReportBuilder(ex);
           const check = () => {
@@ -75,7 +85,8 @@ describe('execution report = from-scratch model', () => {
             const disb = (dateId: number, id: number, col: string) => {
               const ls = new Set(cols.leafKeysUnder.get(col) ?? [col]);
               let s = 0;
-              for (const l of under(id)) for (const f of state.figures.get(dateId)?.get(l)?.values() ?? []) if (f.measure === 'disbursed' && ls.has(f.column)) s += f.value;
+              const inTree = new Set(under(id));
+              for (const f of ref.values()) if (f.dateId === dateId && inTree.has(f.lineId) && f.measure === 'disbursed' && ls.has(f.column)) s += f.value;
               return s;
             };
             for (const dateId of [1, 2, 3]) {
@@ -105,6 +116,7 @@ describe('execution report = from-scratch model', () => {
             const f = toFigure(e);
             const old = state.getFigure(f);
             state.setFigure(f, e.value);
+            keep(f, e.value);
             ex.figureChanged(f, (e.value ?? 0) - (old ?? 0));
           }
           check();

@@ -56,8 +56,7 @@ export class ExecutionFindings {
   /** Lines that may carry a line finding: any with a figure or a carried-over amount. */
   private interesting(): Set<number> {
     const s = this.input.ex.state;
-    const ids = new Set<number>();
-    for (const byLine of s.figures.values()) for (const id of byLine.keys()) ids.add(id);
+    const ids = s.linesWithFigures();
     for (const byLine of s.carryover.values()) for (const id of byLine.keys()) ids.add(id);
     return ids;
   }
@@ -113,7 +112,7 @@ export class ExecutionFindings {
     if (row !== undefined) {
       const c = this.ctx;
       const dates = s.sortedDates();
-      const hasOwn = (dateId: number) => s.figures.get(dateId)?.has(id) ?? false;
+      const hasOwn = (dateId: number) => s.hasLineFigures(dateId, id);
       const leaves = lay.leafKeys;
       let prev: { date: ReportDate; d: Float64Array } | null = null;
       for (const date of dates) {

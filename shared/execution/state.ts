@@ -9,13 +9,27 @@ import {
   type ExecutionData,
   type Figure,
   type FigureKey,
+  type Measure,
   type ReportDate,
 } from './model';
 
+/** The fixed part of a figure's key within a date: column × unit × measure × fund (a "series"). */
+export interface Series {
+  column: string;
+  unitId: number | null;
+  measure: Measure;
+  fund: number;
+}
+
 export class ExecutionState {
   readonly dates = new Map<number, ReportDate>();
-  /** date id → line id → sub-key (column|unit|measure|fund) → figure. */
-  readonly figures = new Map<number, Map<number, Map<string, Figure>>>();
+  /**
+   * date id → series key (column|unit|measure|fund) → line id → value. One map of numbers per series
+   * rather than an object per figure: 100.000 lines × 4 dates are ~800.000 figures, and that many
+   * small objects would keep the garbage collector busy for seconds.
+   */
+  private readonly byDate = new Map<number, Map<string, Map<number, Dong>>>();
+  private readonly seriesMeta = new Map<string, Series>();
   readonly sources = new Map<number, CarryoverSource>();
   /** source year → line id → column → carried-over plan amount. */
   readonly carryover = new Map<number, Map<number, Map<string, Dong>>>();
@@ -53,45 +67,99 @@ export class ExecutionState {
     return m + 1;
   }
 
+  private seriesKey(k: Series): string {
+    const key = figureSubKey(k.column, k.unitId, k.measure, k.fund);
+    if (!this.seriesMeta.has(key)) this.seriesMeta.set(key, { column: k.column, unitId: k.unitId, measure: k.measure, fund: k.fund });
+    return key;
+  }
+
   getFigure(k: FigureKey): Dong | null {
-    return this.figures.get(k.dateId)?.get(k.lineId)?.get(figureSubKey(k.column, k.unitId, k.measure, k.fund))?.value ?? null;
+    return this.byDate.get(k.dateId)?.get(figureSubKey(k.column, k.unitId, k.measure, k.fund))?.get(k.lineId) ?? null;
   }
 
   setFigure(k: FigureKey, value: Dong | null): void {
     this.version++;
-    const sub = figureSubKey(k.column, k.unitId, k.measure, k.fund);
-    let byLine = this.figures.get(k.dateId);
+    const key = this.seriesKey(k);
+    let bySeries = this.byDate.get(k.dateId);
     if (value === null) {
-      const m = byLine?.get(k.lineId);
+      const m = bySeries?.get(key);
       if (!m) return;
-      m.delete(sub);
-      if (m.size === 0) byLine!.delete(k.lineId);
+      m.delete(k.lineId);
+      if (m.size === 0) bySeries!.delete(key);
+      if (bySeries!.size === 0) this.byDate.delete(k.dateId);
       return;
     }
-    if (!byLine) this.figures.set(k.dateId, (byLine = new Map()));
-    let m = byLine.get(k.lineId);
-    if (!m) byLine.set(k.lineId, (m = new Map()));
-    m.set(sub, { dateId: k.dateId, lineId: k.lineId, column: k.column, unitId: k.unitId, measure: k.measure, fund: k.fund, value });
+    if (!bySeries) this.byDate.set(k.dateId, (bySeries = new Map()));
+    let m = bySeries.get(key);
+    if (!m) bySeries.set(key, (m = new Map()));
+    m.set(k.lineId, value);
+  }
+
+  /** The series of a date with their values by line (the report builder's input). */
+  *seriesOf(dateId: number): Generator<{ series: Series; values: ReadonlyMap<number, Dong> }> {
+    for (const [key, values] of this.byDate.get(dateId) ?? []) yield { series: this.seriesMeta.get(key)!, values };
+  }
+
+  /** Whether a line has any figure at a date. */
+  hasLineFigures(dateId: number, lineId: number): boolean {
+    for (const m of this.byDate.get(dateId)?.values() ?? []) if (m.has(lineId)) return true;
+    return false;
+  }
+
+  /** The figures of one line at one date. */
+  lineFigures(dateId: number, lineId: number): Figure[] {
+    const out: Figure[] = [];
+    for (const { series, values } of this.seriesOf(dateId)) {
+      const v = values.get(lineId);
+      if (v !== undefined) out.push({ dateId, lineId, ...series, value: v });
+    }
+    return out;
+  }
+
+  /** Every line that has a figure at any date. */
+  linesWithFigures(): Set<number> {
+    const ids = new Set<number>();
+    for (const bySeries of this.byDate.values()) for (const m of bySeries.values()) for (const id of m.keys()) ids.add(id);
+    return ids;
+  }
+
+  /** How many figures a date has. */
+  countOfDate(dateId: number): number {
+    let n = 0;
+    for (const m of this.byDate.get(dateId)?.values() ?? []) n += m.size;
+    return n;
+  }
+
+  private collect(dateFilter: (dateId: number) => boolean, seriesFilter: (s: Series) => boolean): Figure[] {
+    const out: Figure[] = [];
+    for (const [dateId, bySeries] of this.byDate) {
+      if (!dateFilter(dateId)) continue;
+      for (const [key, m] of bySeries) {
+        const series = this.seriesMeta.get(key)!;
+        if (!seriesFilter(series)) continue;
+        for (const [lineId, value] of m) out.push({ dateId, lineId, ...series, value });
+      }
+    }
+    return out;
   }
 
   /** Every figure of one date (for deleting a date with its figures). */
   figuresOfDate(dateId: number): Figure[] {
-    const out: Figure[] = [];
-    for (const m of this.figures.get(dateId)?.values() ?? []) for (const f of m.values()) out.push(f);
-    return out;
+    return this.collect((d) => d === dateId, () => true);
   }
 
   /** Every figure in a column (for removing a column with its dependents). */
   figuresOfColumns(columns: ReadonlySet<string>): Figure[] {
-    const out: Figure[] = [];
-    for (const byLine of this.figures.values()) for (const m of byLine.values()) for (const f of m.values()) if (columns.has(f.column)) out.push(f);
-    return out;
+    return this.collect(() => true, (s) => columns.has(s.column));
+  }
+
+  /** Every figure of carried-over funds from one year. */
+  figuresOfFund(fund: number): Figure[] {
+    return this.collect(() => true, (s) => s.fund === fund);
   }
 
   allFigures(): Figure[] {
-    const out: Figure[] = [];
-    for (const byLine of this.figures.values()) for (const m of byLine.values()) for (const f of m.values()) out.push(f);
-    return out;
+    return this.collect(() => true, () => true);
   }
 
   setDate(id: number, d: ReportDate | null): void {

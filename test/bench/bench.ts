@@ -8,6 +8,7 @@ import { benchAllocIo } from './alloc-io';
 import { benchColumns } from './columns';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
+import { benchExecution } from './execution';
 import { benchExcelCases, IMPORT_CHILD_FLAG, importChild } from './excel';
 import { benchPrint } from './print';
 import { benchRules } from './rules';
@@ -27,6 +28,7 @@ const CASES: Case[] = [
   { name: 'safety', run: benchSafety },
   { name: 'transfer', run: benchTransfer },
   { name: 'columns', run: (r, dir) => benchColumns(r, dir) },
+  { name: 'execution', run: (r, dir) => benchExecution(r, dir) },
   { name: 'allocio', run: (r, dir) => benchAllocIo(r, dir) },
 ];
 

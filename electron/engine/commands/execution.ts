@@ -94,7 +94,7 @@ const updateDate: Handler<'execution/updateDate'> = async (a, ctx) => {
 
 const dateImpact: Handler<'execution/dateImpact'> = async (a, ctx) => {
   requireDate(ctx, a.id);
-  return { figures: ctx.execution.figuresOfDate(a.id).length };
+  return { figures: ctx.execution.countOfDate(a.id) };
 };
 
 const deleteDate: Handler<'execution/deleteDate'> = async (a, ctx) => {
@@ -143,15 +143,14 @@ const drill: Handler<'execution/drill'> = async (a, ctx) => {
   const start = a.lineId === null ? 0 : lay.rowOf.get(a.lineId)!;
   const end = a.lineId === null ? lay.order.length : subtreeEnd(lay.order, start);
   const parts: DrillPart[] = [];
-  const figs = ctx.execution.figures.get(a.dateId);
   for (let r = start; r < end; r++) {
     const id = lay.order[r].id;
     const holds = ex.holds(id);
-    const own = figs?.get(id);
-    if (!holds && !own) continue;
+    const own = ctx.execution.lineFigures(a.dateId, id);
+    if (!holds && own.length === 0) continue;
     const line = ctx.calc.lines.get(id)!;
     const byUnit = new Map<number | null, number>();
-    for (const f of own?.values() ?? []) {
+    for (const f of own) {
       if (f.measure !== 'disbursed' || f.fund !== fund || !leaves.has(f.column)) continue;
       byUnit.set(f.unitId, (byUnit.get(f.unitId) ?? 0) + f.value);
     }
@@ -200,7 +199,7 @@ const setSource: Handler<'execution/setSource'> = async (a, ctx) => {
 const deleteSource: Handler<'execution/deleteSource'> = async (a, ctx) => {
   const old = ctx.execution.sources.get(a.year) ?? null;
   const amounts = ctx.execution.carryoverList((c) => c.year === a.year);
-  const figures = ctx.execution.allFigures().filter((f) => f.fund === a.year);
+  const figures = ctx.execution.figuresOfFund(a.year);
   if (!old && amounts.length === 0 && figures.length === 0) throw new PlanDeskError('execution.error.unknown_source', { year: a.year });
   const actions: DocAction[] = [
     ...figures.map((f): DocAction => ({ t: 'disbursement', key: { dateId: f.dateId, lineId: f.lineId, column: f.column, unitId: f.unitId, measure: f.measure, fund: f.fund }, old: f.value, new: null })),
