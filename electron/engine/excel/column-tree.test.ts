@@ -49,6 +49,14 @@ describe('fileColumnTree', () => {
     expect(r.columns.find((c) => c.key === 'von_tin_dung_chinh_sach')!.totalLabel).toEqual({ vi: 'Tổng', en: 'Total' });
   });
 
+  it('a long header becomes a label within the length a column takes', () => {
+    const long = 'Vốn huy động từ doanh nghiệp, hợp tác xã và cộng đồng dân cư '.repeat(6).trim();
+    const c = fileColumnTree(headers(['Tổng cộng'], [long])).columns.find((x) => x.key !== 'total')!;
+    expect(c.label.vi.length).toBeLessThanOrEqual(200);
+    expect(c.label.vi.endsWith('…')).toBe(true);
+    expect(c.key.length).toBeLessThanOrEqual(64);
+  });
+
   it('keys a mapping gave are kept', () => {
     const r = fileColumnTree([{ col: 0, path: ['Tổng'] }, { col: 1, path: ['Nguồn A'], fixed: 'nguon_a' }]);
     expect(r.keyOf.get(1)).toBe('nguon_a');

@@ -6,6 +6,7 @@
 // A "Tổng"/"Tổng số" sub-header is its group's own figure; captions over the whole table ("Kế hoạch
 // vốn năm 2027", "Trong đó") are not columns. Pure: header texts in, FundingColumn[] out.
 import { ColumnTree, columnKeyFor, defaultColumns } from '../../../shared/columns';
+import { COLUMN_LABEL_MAX } from '../../../shared/commands/columns';
 import type { CapitalType, FundSource, FundingColumn } from '../../../shared/model';
 import { classifyHeader } from './headers';
 import { fold } from './text';
@@ -28,6 +29,8 @@ export interface FileColumns {
 }
 
 const STANDARD = new Map(defaultColumns().map((c) => [c.key, c]));
+/** A header text as a column label: within the length a column's label takes. */
+const cap = (text: string) => (text.length > COLUMN_LABEL_MAX ? text.slice(0, COLUMN_LABEL_MAX - 1).trimEnd() + '…' : text);
 const TOP = new Set<string | null>([null, 'total']);
 
 /** "Vốn khác", "Nguồn khác", "Vốn huy động khác": the standard tree's "other" column, nothing more specific. */
@@ -117,7 +120,7 @@ export function fileColumnTree(headers: readonly AmountHeader[]): FileColumns {
     const std = STANDARD.get(key);
     const col: FundingColumn = std
       ? { ...std, parent: std.parent }
-      : { key, parent: parent ?? 'total', position: 0, label: { vi: text, en: text }, source, capital, ...(totalLabel ? { totalLabel: { vi: totalLabel, en: 'Total' } } : {}) };
+      : { key, parent: parent ?? 'total', position: 0, label: { vi: cap(text), en: cap(text) }, source, capital, ...(totalLabel ? { totalLabel: { vi: cap(totalLabel), en: 'Total' } } : {}) };
     made.set(key, { ...col, order });
   };
 
