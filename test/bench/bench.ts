@@ -14,6 +14,7 @@ import { benchPrint } from './print';
 import { benchRules } from './rules';
 import { benchSafety } from './safety';
 import { benchTransfer } from './transfer';
+import { benchUnits } from './units';
 import type { BenchRow } from './report';
 import { libreOffice } from './report';
 
@@ -27,6 +28,7 @@ const CASES: Case[] = [
   { name: 'print', run: benchPrint },
   { name: 'safety', run: benchSafety },
   { name: 'transfer', run: benchTransfer },
+  { name: 'units', run: (r, dir) => benchUnits(r, dir) },
   { name: 'columns', run: (r, dir) => benchColumns(r, dir) },
   { name: 'execution', run: (r, dir) => benchExecution(r, dir) },
   { name: 'allocio', run: (r, dir) => benchAllocIo(r, dir) },
