@@ -305,6 +305,12 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
             live.current.onMessage(live.current.t(`input.${parsed.error}`, { text: (e.target as HTMLInputElement).value.trim() }), 'error');
             return done();
           }
+          // AG Grid hands the finished edit over 20–30 ms after the key: the figure and the sums
+          // under it are shown now (the edit request that follows sends the same value).
+          const cell = (e.target as HTMLElement).closest('.ag-cell');
+          const c = colById.get(cell?.getAttribute('col-id') ?? '');
+          const unit = data.rows[Number(cell?.closest('.ag-row')?.getAttribute('row-index'))];
+          if (c?.editable && unit && !live.current.readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value: parsed.value }]);
         }
         return;
       }
@@ -378,7 +384,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [selection, posOf, editor, table, data, cols]);
+  }, [selection, posOf, editor, table, data, cols, colById]);
 
   /** The keyboard moved AG Grid's focus (arrows, Enter, Tab): the selection follows, unless a drag or Shift made it. */
   const onCellFocused = useCallback(
