@@ -8,6 +8,7 @@ import type { DisplayUnit, Dong } from '../model';
 import type { Patch } from '../protocol';
 import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type ReportDate } from '../execution/model';
 import type { ReportRowView, ReportView, ReportFigures } from '../execution/report';
+import type { UnitReportRow } from '../execution/by-unit';
 
 const isoDate = z.string().refine(isIsoDate, 'yyyy-mm-dd');
 const id = z.number().int().positive();
@@ -70,6 +71,8 @@ export const executionArgs = {
   'execution/drill': z
     .object({ dateId: id, lineId: lineId.nullable(), column: columnKey, fund: z.union([z.literal(0), year]).optional() })
     .strict(),
+  /** The report of a date by unit, where the plan is allocated to units: each unit's plan (its shares), disbursed, rate. */
+  'execution/byUnit': z.object({ dateId: id }).strict(),
   /** Declare (or change the deadline of) funds carried over from a source year. */
   'execution/setSource': z.object({ year, deadline: isoDate.nullable() }).strict(),
   /** Remove a source year with its carried-over amounts and figures: one undo step. */
@@ -114,6 +117,7 @@ export interface ExecutionResults {
   };
   'execution/report': ReportView;
   'execution/drill': { parts: DrillPart[]; plan: Dong; disbursed: Dong };
+  'execution/byUnit': { units: UnitReportRow[]; unassigned: ReportFigures };
   'execution/setSource': Patch;
   'execution/deleteSource': Patch & { amountsRemoved: number };
   'execution/setCarryover': Patch & { written: number; notWritten: { index: number; reason: FigureSkip }[] };

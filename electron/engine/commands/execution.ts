@@ -4,6 +4,7 @@
 import type { FigureCell, FigureSkip, DrillPart } from '../../../shared/commands/execution';
 import { CURRENT_FUND, type FigureKey, type Measure, type ReportDate, type ReportKind } from '../../../shared/execution/model';
 import { ReportBuilder } from '../../../shared/execution/report';
+import { reportByUnit } from '../../../shared/execution/by-unit';
 import { cellSum, type Layout } from '../../../shared/execution/calc';
 import { stepLabel } from '../../../shared/step-label';
 import type { DocAction } from '../actions';
@@ -242,7 +243,13 @@ const importReport = withBackupFirst<'execution/import'>(async (a, ctx) => {
   return { ...patch, report };
 });
 
+const byUnit: Handler<'execution/byUnit'> = async (a, ctx) => {
+  requireDate(ctx, a.dateId);
+  return reportByUnit(ctx.columns, ctx.execution, ctx.units, a.dateId);
+};
+
 export const executionHandlers = {
+  'execution/byUnit': byUnit,
   'execution/import': importReport,
   'execution/dates': dates,
   'execution/addDate': addDate,

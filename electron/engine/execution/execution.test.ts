@@ -218,4 +218,32 @@ describe('execution reports on the sample plan', () => {
     expect(JSON.stringify(again.execution.allFigures().map((f) => [f.dateId, f.lineId, f.column, f.unitId, f.measure, f.fund, f.value]).sort())).toBe(mem);
     again.close();
   });
+
+  it('reports by unit where the plan is allocated: each unit’s shares against its figures', async () => {
+    const s = PlanSession.open(sampleFile());
+    const y = (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: null, paceMinPercent: null })).id;
+    const l2 = lineId(s, '2');
+    const a = (await s.handle('units/add', { name: 'UBND huyện Tuy Đức', kind: 'district', parentId: null, code: '' })).unitId;
+    const b = (await s.handle('units/add', { name: 'UBND huyện Đắk Glong', kind: 'district', parentId: null, code: '' })).unitId;
+    await s.handle('units/setShares', { cells: [{ unitId: a, lineId: l2, column: 'central_recurrent', value: 20_000 * M }, { unitId: b, lineId: l2, column: 'central_recurrent', value: 18_637 * M }] });
+    await s.handle('execution/setFigures', {
+      cells: [
+        { dateId: y, lineId: l2, column: 'central_recurrent', unitId: a, value: 15_000 * M },
+        { dateId: y, lineId: l2, column: 'central_recurrent', unitId: b, value: 9_000 * M },
+        { dateId: y, lineId: l2, column: 'local_recurrent', value: 1_000 * M },
+      ],
+    });
+    const r = await s.handle('execution/byUnit', { dateId: y });
+    expect(r.units.map((u) => [u.name, u.plan.central, u.disbursed.central, u.rate.central])).toEqual([
+      ['UBND huyện Tuy Đức', 20_000 * M, 15_000 * M, 750],
+      ['UBND huyện Đắk Glong', 18_637 * M, 9_000 * M, 483],
+    ]);
+    expect(r.unassigned.disbursed.total).toBe(1_000 * M);
+    // The line's own row adds its units' figures and the figure without a unit.
+    const row = (await s.handle('execution/report', { dateId: y })).rows.find((x) => x.code === '2')!;
+    expect(row.disbursed.total).toBe(25_000 * M);
+    const drill = await s.handle('execution/drill', { dateId: y, lineId: l2, column: 'central' });
+    expect(drill.parts.map((p) => [p.unitName, p.plan, p.disbursed])).toEqual([['UBND huyện Tuy Đức', 20_000 * M, 15_000 * M], ['UBND huyện Đắk Glong', 18_637 * M, 9_000 * M]]);
+    s.close();
+  });
 });
