@@ -9,6 +9,7 @@ import { benchColumns } from './columns';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
 import { benchExecution } from './execution';
+import { benchExecutionPrint } from './execution-print';
 import { benchExcelCases, IMPORT_CHILD_FLAG, importChild } from './excel';
 import { benchPrint } from './print';
 import { benchRules } from './rules';
@@ -32,6 +33,7 @@ const CASES: Case[] = [
   { name: 'columns', run: (r, dir) => benchColumns(r, dir) },
   { name: 'execution', run: (r, dir) => benchExecution(r, dir) },
   { name: 'allocio', run: (r, dir) => benchAllocIo(r, dir) },
+  { name: 'execution-print', run: (r, dir) => benchExecutionPrint(r, dir) },
 ];
 
 function fmt(v: number): string {

@@ -5,10 +5,20 @@
 import { lazy, Suspense } from 'react';
 import { mainView } from '../../app/main-view';
 import type { Feature } from '../types';
-import { ExecutionView } from './ExecutionView';
+import type { AppContext } from '../types';
 import { execUi, useExecUi } from './ui-state';
 
+// Loaded when first shown: the view and its charts (ECharts) stay out of the window's first bundle.
+const ExecutionView = lazy(() => import('./ExecutionView').then((m) => ({ default: m.ExecutionView })));
 const ReportPreview = lazy(() => import('./ReportPreview'));
+
+function LazyExecutionView({ ctx }: { ctx: AppContext }) {
+  return (
+    <Suspense fallback={null}>
+      <ExecutionView ctx={ctx} />
+    </Suspense>
+  );
+}
 
 export const executionFeature: Feature = {
   id: 'execution',
@@ -23,7 +33,7 @@ export const executionFeature: Feature = {
       execUi.set({ preview: true });
     },
   }),
-  MainView: { label: (ctx) => ctx.t('execview.tab'), View: ExecutionView },
+  MainView: { label: (ctx) => ctx.t('execview.tab'), View: LazyExecutionView },
   Overlay: function ExecutionOverlay({ ctx }) {
     const ui = useExecUi();
     if (!ui.preview) return null;

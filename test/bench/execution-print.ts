@@ -1,0 +1,85 @@
+// Bench of the printed execution report (issue 15): a 10.000-line report with its charts to PDF —
+// the engine gathers the report, the print view (#/print-report) lays it out in the machine's
+// Chromium and prints it in slices joined into one file (what `plandesk report --pdf` and the
+// window's Export PDF do), from the open plan to the file written — beside LibreOffice headless
+// converting the same report to PDF (our exported workbook of it: the table with its formulas and
+// the native charts). Target: not slower than LibreOffice.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { reportInputsOf, writeReportPdf, writeReportXlsx } from '../../electron/engine/execution-report/outputs';
+import { findChromium } from '../../electron/engine/chromium';
+import { PlanSession } from '../../electron/engine/session';
+import { createCycleFile } from '../../electron/engine/store/cycle-file';
+import { generatePlan, prng } from '../support/bench-plan';
+import { libreOffice, type Report } from './report';
+
+const LINES = 10_000;
+
+export async function benchExecutionPrint(report: Report, dir: string): Promise<void> {
+  const renderer = path.join(__dirname, '..', 'renderer');
+  if (!findChromium() || !fs.existsSync(path.join(renderer, 'index.html'))) {
+    console.log('execution print: n/a (no Chromium, or the renderer is not built)');
+    return;
+  }
+  const file = path.join(dir, `execution-print-${LINES}.plandesk`);
+  createCycleFile(file, generatePlan(LINES, 7), { overwrite: true });
+  const s = PlanSession.open(file);
+  try {
+    const dateId = (await s.handle('execution/addDate', { asOf: '2024-06-30', kind: 'h1', due: null, paceMinPercent: 30 })).id;
+    // A disbursed figure on every holding line's planned cells: 0–100% of the plan.
+    const rnd = prng(11);
+    const cells: { dateId: number; lineId: number; column: string; value: number }[] = [];
+    for (const l of s.calc.lines.values()) {
+      if (!s.executionCalc.holds(l.id)) continue;
+      for (const c of s.columns.leaves) {
+        const plan = s.calc.value(l.id, c.key);
+        if (plan > 0) cells.push({ dateId, lineId: l.id, column: c.key, value: Math.round((plan * rnd()) / 1e6) * 1e6 });
+      }
+    }
+    await s.handle('execution/setFigures', { cells });
+    const inputs = reportInputsOf(s);
+
+    const lo = libreOffice();
+    let loSeconds: number | null = null;
+    if (lo) {
+      const xlsx = path.join(dir, 'bao-cao-giai-ngan.xlsx');
+      await writeReportXlsx(inputs, dateId, xlsx);
+      loSeconds = libreOfficePdf(lo, xlsx, dir);
+    }
+
+    const out = path.join(dir, 'bao-cao-giai-ngan.pdf');
+    const t0 = performance.now();
+    const { pages } = await writeReportPdf(inputs, dateId, out, renderer);
+    const seconds = (performance.now() - t0) / 1000;
+    report({
+      case: `execution: PDF of a ${LINES.toLocaleString('vi-VN')}-line report with charts (${pages} pages), plan → file`,
+      value: seconds,
+      unit: 's',
+      target: loSeconds !== null ? '≤ LibreOffice' : '< 10 s',
+      ok: seconds <= (loSeconds ?? 10),
+      ...(loSeconds !== null ? { libreoffice: loSeconds } : {}),
+    });
+    if (loSeconds !== null) console.log(`execution print: LibreOffice / PlanDesk = ${(loSeconds / seconds).toFixed(2)}`);
+    else console.log(`execution print: LibreOffice n/a (${lo ? 'conversion failed' : 'soffice not installed'})`);
+  } finally {
+    s.close();
+  }
+}
+
+/** soffice → PDF of the report workbook, after a warm-up run that creates its profile. */
+function libreOfficePdf(soffice: string, xlsx: string, dir: string): number | null {
+  const profile = path.join(dir, 'lo-profile-execution');
+  const run = (input: string) =>
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { stdio: 'ignore', timeout: 600_000 });
+  try {
+    const warm = path.join(dir, 'warm-execution.csv');
+    fs.writeFileSync(warm, 'a,b\n1,2\n');
+    run(warm);
+    const t0 = performance.now();
+    run(xlsx);
+    return (performance.now() - t0) / 1000;
+  } catch {
+    return null;
+  }
+}
