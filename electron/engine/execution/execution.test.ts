@@ -42,6 +42,13 @@ describe('execution reports on the sample plan', () => {
     expect(r.written).toBe(3);
     expect(r.notWritten).toEqual([{ index: 3, reason: 'not_holding' }, { index: 4, reason: 'total_column' }]);
     expect(r.report!.rows.map((x) => x.code).sort()).toEqual(['3', '3.2']);
+    // The change log names each figure written, with its line, date, measure and column.
+    const log = s.audit.query({}, 0, 10).rows.filter((x) => x.action === 'disbursement');
+    expect(log.map((x) => [x.lineCode, x.field, x.new]).sort()).toEqual([
+      ['3.2', `date:${h1}:disbursed:0:unit:0:central_recurrent`, 2_000 * M],
+      ['3.2', `date:${y}:disbursed:0:unit:0:central_recurrent`, 5_000 * M],
+      ['7', `date:${y}:disbursed:0:unit:0:central_recurrent`, 7_210 * M],
+    ].sort());
 
     const rep = await s.handle('execution/report', { asOf: '2024-12-31' });
     const row32 = rep.rows.find((x) => x.code === '3.2')!;

@@ -86,6 +86,22 @@ function changeRows(actions: readonly DocAction[]): ChangeRow[] {
         out.push({ action: 'unit_detail', lineId: null, field: `unit:${a.unitId}`, old: brief(a.old), new: brief(a.new) });
         break;
       }
+      // Execution (issue 15): a reporting date as it was and became; a figure (field: date id,
+      // measure, fund, unit and column); carried-over sources and amounts (field: the year…).
+      case 'report_date':
+        out.push({ action: 'report_date', lineId: null, field: `date:${a.id}`, old: json(a.old), new: json(a.new) });
+        break;
+      case 'disbursement': {
+        const k = a.key;
+        out.push({ action: 'disbursement', lineId: k.lineId, field: `date:${k.dateId}:${k.measure}:${k.fund}:unit:${k.unitId ?? 0}:${k.column}`, old: a.old, new: a.new });
+        break;
+      }
+      case 'carryover_source':
+        out.push({ action: 'carryover_source', lineId: null, field: `year:${a.year}`, old: json(a.old), new: json(a.new) });
+        break;
+      case 'carryover':
+        out.push({ action: 'carryover', lineId: a.lineId, field: `year:${a.year}:${a.column}`, old: a.old, new: a.new });
+        break;
     }
   }
   return out;
