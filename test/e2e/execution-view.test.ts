@@ -2,6 +2,7 @@
 // date with a 30% pace, type a disbursed figure on a line, see its rate (one decimal, vi-VN), the
 // total and the chart follow, paste a block from Excel, undo, and open the report's print preview
 // (title, "(Số liệu đến ngày 30/6/2024)", the charts on their own page).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
@@ -103,11 +104,17 @@ describe('execution view', () => {
       expect(await sheets.first().textContent()).toContain('TÌNH HÌNH THỰC HIỆN, GIẢI NGÂN');
       expect(await sheets.first().textContent()).toContain('(Số liệu đến ngày 30/6/2024)');
       expect(await preview.locator('.pd-chart-sheet .pd-report-chart[data-chart="rateByProject"] svg').count()).toBe(1);
+      // Export PDF (browser mode: the path is typed): the engine prints the same view with Chromium.
+      const pdf = path.join(path.dirname(file), 'bao-cao.pdf');
+      page.once('dialog', (d) => void d.accept(pdf));
+      await preview.locator('[data-print-action="pdf"]').click();
+      await expect.poll(() => page.locator('.pd-message-text').allTextContents().then((t) => t.join(' ')), { timeout: 120_000 }).toContain('Đã xuất PDF');
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       await page.keyboard.press('Escape');
       await expect.poll(() => preview.count(), WAIT).toBe(0);
       expect(uncaughtErrors(page)).toEqual([]);
     } finally {
       await server.stop();
     }
-  }, 120_000);
+  }, 300_000);
 });
