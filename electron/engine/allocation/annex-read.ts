@@ -50,7 +50,7 @@ export interface AllocationSheet {
 }
 
 /** The header of the units' column: "Tên đơn vị", "Đơn vị", "Địa phương", "Xã, phường", … (never "Đơn vị tính"). */
-const UNIT_HEADER = /^(ten )?(don vi|dia phuong|co quan,? don vi|xa,? phuong|ten xa|huyen,? thanh pho|dia ban|so,? ban,? nganh)(?! tinh)\b/;
+const UNIT_HEADER = /^(ten )?(don vi|dia phuong|co quan,? don vi|xa|phuong|huyen|dia ban|so,? ban,? nganh)(?! tinh)\b/;
 /** A plan table's content column: a sheet with one is a plan, not an allocation annex. */
 const PLAN_NAME_HEADER = /^(noi dung|ten du an|ten cong trinh|danh muc|hang muc|chi tieu|ten noi dung|chuong trinh, du an|noi dung chi)\b/;
 const CODE_HEADER = /^(stt|tt|so tt|so thu tu|ma|ma so|ma don vi)$/;
