@@ -140,8 +140,8 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       cellEditorParams: { useFormatter: true },
       valueGetter: (p) => {
         if (!p.data) return null;
-        if (p.data.summary) return summaryValue(p.data.summary, data.book, c, store.rows.get(c.lineId));
-        return unitValue(data.book, p.data.id, c);
+        if (p.data.summary) return summaryValue(p.data.summary, data.shares, c, store.rows.get(c.lineId));
+        return unitValue(data.shares, p.data.id, c);
       },
       valueFormatter: fmt,
       tooltipValueGetter: (p) => {
@@ -149,8 +149,8 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         if (!row?.summary) return c.editable ? null : t('alloc.edit.notHere');
         const tip = findingTip(unitFindings(c), lang, unit, locale);
         if (tip) return tip;
-        const sum = summaryValue('sum', data.book, c, store.rows.get(c.lineId));
-        const figure = summaryValue('figure', data.book, c, store.rows.get(c.lineId));
+        const sum = summaryValue('sum', data.shares, c, store.rows.get(c.lineId));
+        const figure = summaryValue('figure', data.shares, c, store.rows.get(c.lineId));
         return t('alloc.tip.sum', {
           sum: formatAmount(sum, unit, locale),
           figure: formatAmount(figure, unit, locale),
@@ -191,8 +191,8 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         pinned: 'left',
         valueGetter: (p) => {
           if (!p.data) return null;
-          if (p.data.summary) return summaryTotal(p.data.summary, data.book, cols, (id) => store.rows.get(id));
-          return unitTotal(data.book, p.data.id, cols);
+          if (p.data.summary) return summaryTotal(p.data.summary, data.shares, cols, (id) => store.rows.get(id));
+          return unitTotal(data.shares, p.data.id, cols);
         },
         valueFormatter: fmt,
         cellClass: 'pd-total',
@@ -203,7 +203,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       else defs.push({ groupId: `band:${b.cols[0].id}`, headerName: b.head.label, headerTooltip: b.head.tooltip, marryChildren: true, children: b.cols.map(amount) });
     }
     return defs;
-    // The row data and book are read at paint time; a new band list or unit rebuilds the columns.
+    // The row data and shares are read at paint time; a new band list or unit rebuilds the columns.
   }, [bands, cols, data, store, readOnly, unit, locale, lang, t, painter, unitFindings, totalColumn]);
 
   // ---- selection, keyboard, clipboard ---------------------------------------------------------

@@ -9,6 +9,7 @@ import type { AllocationView, UnitRow } from '../../../../shared/commands/units'
 import type { Dong } from '../../../../shared/model';
 import { UnitBook, type UnitsDelta } from '../../../../shared/units/book';
 import type { AllocMode } from './alloc-model';
+import { ShareTable } from './share-table';
 
 export type ViewChange =
   | { kind: 'loaded' }
@@ -20,7 +21,9 @@ export type ViewChange =
 export const modeArgs = (mode: AllocMode): CommandArgs<'units/view'> => (mode.kind === 'column' ? { column: mode.column } : { lineId: mode.lineId });
 
 export class AllocationData {
+  /** The units (their tree); their shares of the cells shown are in `shares`. */
   book = new UnitBook();
+  shares = new ShareTable();
   /** Units in tree order with their depth (rebuilt when units change). */
   rows: UnitRow[] = [];
   /** Units that have sub-units (shown bold). */
@@ -40,16 +43,8 @@ export class AllocationData {
 
   /** Take a list and a view as the engine gave them. */
   fill(units: readonly UnitRow[], view: AllocationView, mode: AllocMode): void {
-    const book = new UnitBook(units);
-    const byId = new Map(view.columns.map((c) => [c.id, c]));
-    for (const row of view.rows) {
-      for (const [id, value] of Object.entries(row.values)) {
-        const col = byId.get(id);
-        // Group columns are sums of their parts: only the parts' shares are kept.
-        if (col?.editable) book.setShare(row.unitId, col.lineId, col.column, value);
-      }
-    }
-    this.book = book;
+    this.book = new UnitBook(units);
+    this.shares = new ShareTable(view);
     this.columns = new Map(view.columns.map((c) => [`${c.lineId}|${c.column}`, c]));
     this.mode = mode;
     this.order();
@@ -63,7 +58,7 @@ export class AllocationData {
 
   /** A share shown ahead of the engine's answer. */
   preview(cells: readonly { unitId: number; lineId: number; column: string; value: Dong | null }[]): void {
-    for (const c of cells) this.book.setShare(c.unitId, c.lineId, c.column, c.value);
+    for (const c of cells) this.shares.setShare(c.unitId, c.lineId, c.column, c.value);
     this.emit({ kind: 'shares', unitIds: [...new Set(cells.map((c) => c.unitId))], columns: [...new Set(cells.map((c) => `${c.lineId}|${c.column}`))] });
   }
 
@@ -74,10 +69,10 @@ export class AllocationData {
     for (const u of d.upsert) this.book.putUnit(u);
     for (const id of d.removed) {
       // A removed unit's shares go with it (the delta names them too; a stale one must not stay in the sums).
-      for (const s of this.book.sharesOfUnit(id)) this.book.setShare(id, s.lineId, s.column, null);
+      for (const s of this.shares.sharesOfUnit(id)) this.shares.setShare(id, s.lineId, s.column, null);
       this.book.removeUnit(id);
     }
-    for (const s of d.shares) this.book.setShare(s.unitId, s.lineId, s.column, s.value);
+    for (const s of d.shares) this.shares.setShare(s.unitId, s.lineId, s.column, s.value);
     if (unitsChanged) {
       this.order();
       this.emit({ kind: 'units' });

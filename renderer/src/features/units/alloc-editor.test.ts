@@ -52,9 +52,9 @@ async function setup() {
   const engine = async () => {
     const fresh = new AllocationData();
     await fresh.load(bridge, MODE);
-    return fresh.book.allShares().sort((a, b) => a.unitId - b.unitId || a.lineId - b.lineId);
+    return fresh.shares.allShares().sort((a, b) => a.unitId - b.unitId || a.lineId - b.lineId);
   };
-  const shown = () => data.book.allShares().sort((a, b) => a.unitId - b.unitId || a.lineId - b.lineId);
+  const shown = () => data.shares.allShares().sort((a, b) => a.unitId - b.unitId || a.lineId - b.lineId);
   return { s, store, data, editor, table, col, engine, shown, messages };
 }
 
@@ -69,16 +69,16 @@ describe('the allocation grid’s edits', () => {
     const a = editor.typeCell(tuyDuc, table.cols[c32], '5');
     const b = editor.typeCell(tuyDuc, table.cols[c32], '=3+4');
     // Shown at once, before the engine answers.
-    expect(data.book.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBe(7 * M);
+    expect(data.shares.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBe(7 * M);
     await Promise.all([a, b]);
-    expect(data.book.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBe(7 * M);
+    expect(data.shares.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBe(7 * M);
     expect(shown()).toEqual(await engine());
 
     // A block copied from Excel (vi-VN), two units × two lines, from (Đắk Glong, 3.1).
     await editor.paste(table, { top: 1, bottom: 1, left: c31, right: c31 }, [['1.000', '2,5'], ['3', '4']], false);
-    expect(data.book.share(glong.id, table.cols[c31].lineId, 'central_recurrent')).toBe(1000 * M);
-    expect(data.book.share(glong.id, table.cols[c32].lineId, 'central_recurrent')).toBe(2.5 * M);
-    expect(data.book.share(krong.id, table.cols[c32].lineId, 'central_recurrent')).toBe(4 * M);
+    expect(data.shares.share(glong.id, table.cols[c31].lineId, 'central_recurrent')).toBe(1000 * M);
+    expect(data.shares.share(glong.id, table.cols[c32].lineId, 'central_recurrent')).toBe(2.5 * M);
+    expect(data.shares.share(krong.id, table.cols[c32].lineId, 'central_recurrent')).toBe(4 * M);
     expect(shown()).toEqual(await engine());
     expect(messages.at(-1)?.text).toBe('Đã dán 4 ô.');
 
@@ -86,25 +86,25 @@ describe('the allocation grid’s edits', () => {
     await editor.paste(table, { top: 0, bottom: 0, left: c31, right: c31 }, [['9', 'abc']], false);
     expect(messages.at(-1)?.kind).toBe('error');
     expect(messages.at(-1)?.text).toContain('“abc”');
-    expect(data.book.share(tuyDuc.id, table.cols[c31].lineId, 'central_recurrent')).toBeNull();
+    expect(data.shares.share(tuyDuc.id, table.cols[c31].lineId, 'central_recurrent')).toBeNull();
 
     // Ctrl+D: Đắk Glong's row copied down onto Krông Nô; Delete: Tuy Đức's 3.2 cleared.
     await editor.fillDown(table, { top: 1, bottom: 2, left: c31, right: c32 });
-    expect(data.book.share(krong.id, table.cols[c31].lineId, 'central_recurrent')).toBe(1000 * M);
+    expect(data.shares.share(krong.id, table.cols[c31].lineId, 'central_recurrent')).toBe(1000 * M);
     await editor.clear(table, { top: 0, bottom: 0, left: c32, right: c32 });
-    expect(data.book.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBeNull();
+    expect(data.shares.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBeNull();
     expect(shown()).toEqual(await engine());
 
     // Undo from the Edit menu (not this view's command) reaches the view through the store's patch.
     store.apply(await s.handle('undo', {}));
-    expect(data.book.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBe(7 * M);
+    expect(data.shares.share(tuyDuc.id, table.cols[c32].lineId, 'central_recurrent')).toBe(7 * M);
     store.apply(await s.handle('undo', {}));
-    expect(data.book.share(krong.id, table.cols[c31].lineId, 'central_recurrent')).toBe(3 * M);
+    expect(data.shares.share(krong.id, table.cols[c31].lineId, 'central_recurrent')).toBe(3 * M);
     expect(shown()).toEqual(await engine());
 
     // Merging Krông Nô into Đắk Glong and deleting Tuy Đức (the units dialog): the rows and shares follow.
     store.apply(await s.handle('units/merge', { from: krong.id, into: glong.id }));
-    expect(data.book.share(glong.id, table.cols[c32].lineId, 'central_recurrent')).toBe(6.5 * M);
+    expect(data.shares.share(glong.id, table.cols[c32].lineId, 'central_recurrent')).toBe(6.5 * M);
     store.apply(await s.handle('units/delete', { unitIds: [tuyDuc.id] }));
     expect(data.rows.map((u) => u.name)).toEqual(['UBND huyện Đắk Glong', 'Sở Y tế']);
     expect(shown()).toEqual(await engine());
@@ -117,7 +117,7 @@ describe('the allocation grid’s edits', () => {
     const c = table.cols.find((x) => x.editable)!;
     await editor.typeCell(table.units[0], c, '-5');
     expect(messages.at(-1)?.kind).toBe('error');
-    expect(data.book.share(table.units[0].id, c.lineId, c.column)).toBeNull();
+    expect(data.shares.share(table.units[0].id, c.lineId, c.column)).toBeNull();
     expect(shown()).toEqual(await engine());
     await editor.typeCell(table.units[0], { ...c, editable: false }, '5');
     expect(messages.at(-1)?.text).toContain('số tổng');

@@ -123,7 +123,7 @@ export class AllocEditor {
     if (this.refuseReadOnly()) return Promise.resolve();
     const cells: ShareCell[] = [];
     this.each(table, rect, (u, c) => {
-      if (c.editable && this.host.data.book.share(u.id, c.lineId, c.column) !== null) cells.push({ unitId: u.id, lineId: c.lineId, column: c.column, value: null });
+      if (c.editable && this.host.data.shares.share(u.id, c.lineId, c.column) !== null) cells.push({ unitId: u.id, lineId: c.lineId, column: c.column, value: null });
     });
     return cells.length ? this.write(cells, 'clear') : Promise.resolve();
   }
@@ -140,7 +140,7 @@ export class AllocEditor {
     const first = rect.top === rect.bottom ? rect.top : rect.top + 1;
     const cells: ShareCell[] = [];
     this.each(table, { ...rect, top: first }, (u, c) => {
-      if (c.editable) cells.push({ unitId: u.id, lineId: c.lineId, column: c.column, value: this.host.data.book.share(from.id, c.lineId, c.column) });
+      if (c.editable) cells.push({ unitId: u.id, lineId: c.lineId, column: c.column, value: this.host.data.shares.share(from.id, c.lineId, c.column) });
     });
     return cells.length ? this.write(cells, 'fill') : Promise.resolve();
   }
@@ -168,7 +168,7 @@ export class AllocEditor {
       const row: string[] = [];
       for (let j = rect.left; j <= rect.right; j++) {
         const c = table.cols[j];
-        row.push(u && c ? formatAmount(unitValue(this.host.data.book, u.id, c), this.host.unit(), this.host.locale()) : '');
+        row.push(u && c ? formatAmount(unitValue(this.host.data.shares, u.id, c), this.host.unit(), this.host.locale()) : '');
       }
       rows.push(row);
     }

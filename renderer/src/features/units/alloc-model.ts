@@ -7,7 +7,7 @@
 import { ColumnTree, SHORT_LABELS } from '../../../../shared/columns';
 import type { RowView } from '../../../../shared/ipc';
 import type { Dong, FundingColumn } from '../../../../shared/model';
-import type { UnitBook } from '../../../../shared/units/book';
+import type { ShareReader } from './share-table';
 
 export type AllocMode = { kind: 'column'; column: string } | { kind: 'line'; lineId: number };
 
@@ -133,19 +133,19 @@ export function fundingColumnName(columns: readonly FundingColumn[], key: string
 }
 
 /** A unit's figure in a column: its share (a group column: the sum of its parts' shares); null when none. */
-export function unitValue(book: UnitBook, unitId: number, col: AllocCol): Dong | null {
-  if (col.parts.length === 1) return book.share(unitId, col.lineId, col.parts[0]);
+export function unitValue(shares: ShareReader, unitId: number, col: AllocCol): Dong | null {
+  if (col.parts.length === 1) return shares.share(unitId, col.lineId, col.parts[0]);
   let sum: number | null = null;
   for (const p of col.parts) {
-    const v = book.share(unitId, col.lineId, p);
+    const v = shares.share(unitId, col.lineId, p);
     if (v !== null) sum = (sum ?? 0) + v;
   }
   return sum;
 }
 
 /** A summary row's figure in a column: the units' sum, the line's figure, or the rest to allocate. */
-export function summaryValue(kind: SummaryKind, book: UnitBook, col: AllocCol, line: RowView | undefined): Dong {
-  const sum = col.parts.reduce((s, p) => s + book.sum(col.lineId, p), 0);
+export function summaryValue(kind: SummaryKind, shares: ShareReader, col: AllocCol, line: RowView | undefined): Dong {
+  const sum = col.parts.reduce((s, p) => s + shares.sum(col.lineId, p), 0);
   if (kind === 'sum') return sum;
   const figure = line?.values[col.column] ?? 0;
   return kind === 'figure' ? figure : figure - sum;
@@ -155,18 +155,18 @@ export function summaryValue(kind: SummaryKind, book: UnitBook, col: AllocCol, l
  * A unit's total over the lines shown for one funding column (each line holding figures once: no
  * parent counted with its children). One line's view needs none: its Tổng cộng column is the total.
  */
-export function unitTotal(book: UnitBook, unitId: number, cols: readonly AllocCol[]): Dong | null {
+export function unitTotal(shares: ShareReader, unitId: number, cols: readonly AllocCol[]): Dong | null {
   let sum: number | null = null;
   for (const c of cols) {
-    const v = unitValue(book, unitId, c);
+    const v = unitValue(shares, unitId, c);
     if (v !== null) sum = (sum ?? 0) + v;
   }
   return sum;
 }
 
 /** The line's figure, the units' sum and the rest summed over the lines shown (the total column's pinned cells). */
-export function summaryTotal(kind: SummaryKind, book: UnitBook, cols: readonly AllocCol[], line: (id: number) => RowView | undefined): Dong {
+export function summaryTotal(kind: SummaryKind, shares: ShareReader, cols: readonly AllocCol[], line: (id: number) => RowView | undefined): Dong {
   let sum = 0;
-  for (const c of cols) sum += summaryValue(kind, book, c, line(c.lineId));
+  for (const c of cols) sum += summaryValue(kind, shares, c, line(c.lineId));
   return sum;
 }

@@ -32,7 +32,7 @@ export function allocationAnnexSource(
   const units = data.rows.map((u) => {
     const shares = new Map<number, number>();
     for (const id of lineIds) {
-      const v = data.book.share(u.id, id, column);
+      const v = data.shares.share(u.id, id, column);
       if (v !== null) shares.set(id, v);
     }
     return { id: u.id, parentId: u.parentId, name: u.name, shares };
