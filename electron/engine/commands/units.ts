@@ -10,6 +10,7 @@ import { guessUnitKind, splitAgencies, unitNameKey } from '../../../shared/units
 import type { DocAction } from '../actions';
 import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
+import { executionUnitMerge, executionUnitRemovals } from '../execution/store';
 
 type UnitAction = Extract<DocAction, { t: 'unit' }>;
 
@@ -53,10 +54,17 @@ function nextUnitId(ctx: SessionContext): number {
   return max + 1;
 }
 
-/** Ids of `id` and every unit below it. */
+/** Ids of `id` and every unit below it (one pass over the units: a province may hold 3.300 communes). */
 function subtree(ctx: SessionContext, id: number): number[] {
+  const kids = new Map<number, number[]>();
+  for (const u of ctx.units.units.values()) {
+    if (u.parentId === null) continue;
+    const list = kids.get(u.parentId);
+    if (list) list.push(u.id);
+    else kids.set(u.parentId, [u.id]);
+  }
   const out = [id];
-  for (let i = 0; i < out.length; i++) for (const c of ctx.units.children(out[i])) out.push(c.id);
+  for (let i = 0; i < out.length; i++) for (const c of kids.get(out[i]) ?? []) out.push(c);
   return out;
 }
 
@@ -266,10 +274,10 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
   },
 
   'units/delete': async (a, ctx) => {
-    const ids: number[] = [];
+    const ids = new Set<number>();
     for (const id of a.unitIds) {
       requireUnit(ctx, id);
-      for (const x of subtree(ctx, id)) if (!ids.includes(x)) ids.push(x);
+      if (!ids.has(id)) for (const x of subtree(ctx, id)) ids.add(x);
     }
     const actions: DocAction[] = [];
     let shares = 0;
@@ -285,9 +293,11 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
     // Deepest first: children before their parents (the parent_id foreign key); undo puts parents back first.
     const depth = new Map(ctx.units.ordered().map(({ unit, depth: d }) => [unit.id, d]));
     const byDepth = [...ids].sort((x, y) => (depth.get(y) ?? 0) - (depth.get(x) ?? 0));
+    // Their disbursement figures (issue 15) go in the same step too.
+    actions.push(...executionUnitRemovals(ctx.execution, ids));
     for (const id of byDepth) actions.push({ t: 'unit', old: ctx.units.units.get(id)!, new: null });
     const patch = ctx.commit(stepLabel('units.undo.delete'), actions, null);
-    return { ...patch, deleted: ids.length, shares, amount };
+    return { ...patch, deleted: ids.size, shares, amount };
   },
 
   'units/merge': async (a, ctx) => {
@@ -310,6 +320,8 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
     // From's sub-units move under `into`, after its own.
     let pos = ctx.units.children(into.id).length;
     for (const c of ctx.units.children(from.id)) actions.push({ t: 'unit', old: c, new: { ...c, parentId: into.id, position: pos++ } });
+    // Its disbursement figures (issue 15) add to `into`'s, as its shares do.
+    actions.push(...executionUnitMerge(ctx.execution, from.id, into.id));
     actions.push({ t: 'unit', old: from, new: null });
     const patch = ctx.commit(stepLabel('units.undo.merge'), actions, null);
     return { ...patch, moved, amount };
