@@ -16,6 +16,7 @@ const COMMANDS = {
   compare: () => import('./commands/compare'),
   report: () => import('./commands/report'),
   split: () => import('./commands/split'),
+  consolidate: () => import('./commands/consolidate'),
 } satisfies Record<string, () => Promise<Command>>;
 type CommandName = keyof typeof COMMANDS;
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
@@ -29,6 +30,7 @@ const USAGE = {
   compare: 'cli.usage.compare',
   report: 'execution.cli.usage.report',
   split: 'allocio.cli.usage.split',
+  consolidate: 'consolidation.cli.usage',
 } as const satisfies Record<CommandName, MessageKey>;
 
 const isHelp = (a: string) => a === '--help' || a === '-h';

@@ -3,6 +3,7 @@
 // one line to each of the two merges below.
 import { allocIoArgs, type AllocIoResults } from './alloc-io';
 import { columnsArgs, type ColumnsResults } from './columns';
+import { consolidationArgs, type ConsolidationResults } from './consolidation';
 import { editingArgs, type EditingResults } from './editing';
 import { executionArgs, type ExecutionResults } from './execution';
 import { execReportArgs, type ExecReportResults } from './execution-report';
@@ -23,7 +24,8 @@ export const areaCommandArgs = {
   ...allocIoArgs,
   ...templatesArgs,
   ...unitsArgs,
+  ...consolidationArgs,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AreaCommandResults extends EditingResults, ExecutionResults, ExecReportResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults, UnitsResults {}
+export interface AreaCommandResults extends EditingResults, ExecutionResults, ExecReportResults, HistoryResults, TransferResults, TotalsResults, ColumnsResults, AllocIoResults, TemplatesResults, UnitsResults, ConsolidationResults {}

@@ -25,6 +25,11 @@ export interface UnitDetail {
   file: string;
   /** When the file was merged (ISO 8601). */
   received: string;
+  /**
+   * The unit's figures per plan line (by id) and leaf column key as its file gave them — its detail's
+   * sum where it has detail, else the line's own figure: what is compared with its shares.
+   */
+  reported: Record<number, Record<string, Dong>>;
   lines: DetailLine[];
 }
 
@@ -37,6 +42,11 @@ export interface Difference {
   column: string;
   expected: Dong;
   actual: Dong;
+}
+
+/** A unit's reported figures as maps (line id → column → đồng). */
+export function reportedMap(d: Pick<UnitDetail, 'reported'>): Map<number, Map<string, Dong>> {
+  return new Map(Object.entries(d.reported).map(([id, v]) => [Number(id), new Map(Object.entries(v))]));
 }
 
 /** The sum of a unit's top-level detail lines per plan line and column (what the detail says the unit spends). */
@@ -80,8 +90,10 @@ export function differences(
 
 /** A unit's detail without the figures on `keys` (a funding column removed takes them along). */
 export function withoutColumns(d: UnitDetail, keys: ReadonlySet<string>): UnitDetail {
+  const keep = (v: Record<string, Dong>) => Object.fromEntries(Object.entries(v).filter(([k]) => !keys.has(k)));
   return {
     ...d,
+    reported: Object.fromEntries(Object.entries(d.reported).map(([id, v]) => [id, keep(v)])),
     lines: d.lines.map((l) => ({ ...l, values: Object.fromEntries(Object.entries(l.values).filter(([k]) => !keys.has(k))) })),
   };
 }

@@ -10,6 +10,7 @@ import { allocation } from './allocation';
 import { allocIo } from './alloc-io';
 import { cli } from './cli';
 import { columns } from './columns';
+import { consolidation } from './consolidation';
 import { core } from './core';
 import { editing } from './editing';
 import { excel } from './excel';
@@ -28,7 +29,7 @@ import { writeTarget } from './write-target';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocation, ...allocIo, ...templates, ...executionReport, ...units } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocation, ...allocIo, ...templates, ...executionReport, ...units, ...consolidation } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

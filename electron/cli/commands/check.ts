@@ -11,6 +11,13 @@ import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
 import { reportError } from './report-error';
 
+/** A unit's merged detail lines (consolidation), on lines the plan still has. */
+function detailLines(session: PlanSession, unitId: number): { line: string; name: string; values: Record<string, number> }[] {
+  const d = session.unitDetails.get(unitId);
+  if (!d) return [];
+  return d.lines.filter((l) => session.calc.lines.has(l.lineId)).map((l) => ({ line: session.calc.lines.get(l.lineId)!.code, name: l.name, values: l.values }));
+}
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
   let values: Record<string, string | boolean | undefined>;
@@ -50,7 +57,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       findings: snap.findings.map(({ rule, severity, line, column, expected, actual, message }) => ({
         rule, severity, line, column, expected, actual, message,
       })),
-      units: unitTotals.map((u) => ({ name: u.name, totals: pick(u.totals) })),
+      // Each unit's merged detail (issue 16): `line` is the code of the plan line it refines.
+      units: unitTotals.map((u) => ({ name: u.name, totals: pick(u.totals), lines: detailLines(session, u.unitId) })),
     };
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2));

@@ -5,6 +5,7 @@ import type { CommandName } from '../../../shared/ipc';
 import type { HandlerMap } from '../context';
 import { allocIoHandlers } from './alloc-io';
 import { columnsHandlers } from './columns';
+import { consolidationHandlers } from './consolidation';
 import { coreHandlers } from './core';
 import { editingHandlers } from './editing';
 import { executionHandlers } from './execution';
@@ -28,6 +29,7 @@ export const areaHandlers: AreaHandlers = {
   ...allocIoHandlers,
   ...templatesHandlers,
   ...unitsHandlers,
+  ...consolidationHandlers,
 };
 
 /** Every command's handler, the core's and the areas': the session looks a command up here. */

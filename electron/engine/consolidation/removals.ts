@@ -9,7 +9,8 @@ export function detailColumnRemovals(ctx: Pick<SessionContext, 'unitDetails'>, k
   const gone = new Set(keys);
   const out: DocAction[] = [];
   for (const d of ctx.unitDetails.all()) {
-    if (!d.lines.some((l) => Object.keys(l.values).some((k) => gone.has(k)))) continue;
+    const on = (v: Record<string, number>) => Object.keys(v).some((k) => gone.has(k));
+    if (!d.lines.some((l) => on(l.values)) && !Object.values(d.reported).some(on)) continue;
     out.push({ t: 'unit_detail', unitId: d.unitId, old: d, new: withoutColumns(d, gone) });
   }
   return out;

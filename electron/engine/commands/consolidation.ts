@@ -1,0 +1,43 @@
+// Handlers of consolidation (issue 16): collect the units' files (backup first; everything merged
+// in ONE undo step), the board, one unit's detail, removing a unit's detail, and the board to xlsx.
+import path from 'node:path';
+import type { ConsolidationResults, DetailRow } from '../../../shared/commands/consolidation';
+import { stepLabel } from '../../../shared/step-label';
+import { withBackupFirst, type HandlerMap } from '../context';
+import { PlanDeskError } from '../errors';
+import { buildBoard } from '../consolidation/board';
+import { writeBoardXlsx } from '../consolidation/board-xlsx';
+import { collect } from '../consolidation/collect';
+
+export const consolidationHandlers: HandlerMap<keyof ConsolidationResults> = {
+  'consolidation/run': withBackupFirst<'consolidation/run'>(async (a, ctx) => {
+    if (!a.dryRun && ctx.info.readOnly) throw new PlanDeskError('error.read_only');
+    const got = await collect(ctx, a.paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString() });
+    const merged = new Set(got.actions.flatMap((x) => (x.t === 'unit_detail' ? [x.unitId] : [])));
+    const patch = a.dryRun || !got.actions.length ? ctx.emptyPatch() : ctx.commit(stepLabel('consolidation.undo.merge', { count: got.merged }), got.actions, null);
+    const board = buildBoard(ctx, { units: got.units, refused: got.refused, merged: a.dryRun ? new Set() : merged });
+    return { ...patch, board, files: got.files, merged: a.dryRun ? 0 : got.merged };
+  }),
+  'consolidation/board': async (_a, ctx) => buildBoard(ctx),
+  'consolidation/detail': async (a, ctx) => {
+    const unit = ctx.units.units.get(a.unitId);
+    if (!unit) throw new PlanDeskError('units.error.unknown_unit');
+    const d = ctx.unitDetails.get(a.unitId);
+    const line = (id: number) => ctx.calc.lines.get(id);
+    const rows: DetailRow[] = (d?.lines ?? [])
+      .filter((l) => line(l.lineId))
+      .map((l) => ({ seq: l.seq, parentSeq: l.parentSeq, line: `${line(l.lineId)!.code} ${line(l.lineId)!.name}`.trim(), lineId: l.lineId, code: l.code, name: l.name, values: l.values }));
+    return { unitId: unit.id, name: unit.name, file: d?.file ?? null, received: d?.received ?? null, rows };
+  },
+  'consolidation/remove': async (a, ctx) => {
+    const d = ctx.unitDetails.get(a.unitId);
+    if (!d) return ctx.emptyPatch();
+    const name = ctx.units.units.get(a.unitId)?.name ?? String(a.unitId);
+    return ctx.commit(stepLabel('consolidation.undo.remove', { unit: name }), [{ t: 'unit_detail', unitId: a.unitId, old: d, new: null }], null);
+  },
+  'consolidation/exportBoard': async (a, ctx) => {
+    const out = path.resolve(a.path);
+    await writeBoardXlsx(out, buildBoard(ctx), ctx);
+    return { path: out };
+  },
+};

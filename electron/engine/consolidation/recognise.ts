@@ -1,0 +1,127 @@
+// One file a unit sent back (issue 16), read through the plan import's checks (size, zip bombs,
+// DTDs, encryption, row and cell limits: excel/open.ts — a hostile file ends in an ImportError):
+// what it says about who sent it (the split file's hidden sheet, the letterhead "ỦY BAN NHÂN DÂN /
+// HUYỆN KRÔNG NÔ", a "Đơn vị:" line, the file name), which year and program, and whether it is a
+// plan (read as a plan table) or a disbursement report (its sheet, for the execution importer).
+// Pure reading: which unit of the plan it is, and what merges, is decided by collect.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkAbort } from '../excel/errors';
+import { importSpreadsheet, type ImportResult } from '../excel/import';
+import { LIMITS } from '../excel/limits';
+import { openWorkbook } from '../excel/open';
+import { META_SHEET } from '../excel/planmeta';
+import type { SheetData } from '../excel/sheet';
+import { cellText } from '../excel/table';
+import { fold } from '../excel/text';
+import { parseUnitSheet, UNIT_SHEET, type UnitFileMark } from '../allocation/unit-sheet';
+
+export type NameSource = 'mark' | 'letterhead' | 'unit_line' | 'file_name';
+
+export interface Recognised {
+  /** The file as given (absolute path). */
+  file: string;
+  /** When the file was last written (ms): of two files from one unit, the newer is offered. */
+  modified: number;
+  kind: 'plan' | 'execution';
+  /** The hidden sheet of a file written by `plandesk split`, or null. */
+  mark: UnitFileMark | null;
+  /** Names the file gives for its sender, strongest first. */
+  names: { source: NameSource; name: string }[];
+  /** The year the file says it is for (the mark, else "năm 2026" in its title), or null when it does not say. */
+  year: number | null;
+  /** The program the file says it is for (the mark only: a title's wording is too loose to refuse on), or null. */
+  program: string | null;
+  /** A plan's table as the plan importer reads it. */
+  imported: ImportResult | null;
+  /** A disbursement report's sheet. */
+  sheet: SheetData | null;
+}
+
+/** Rows above a table searched for the letterhead, the "Đơn vị:" line and the year. */
+const TOP_ROWS = 14;
+const EXECUTION_WORDS = /\b(giai ngan|thuc hien (den|tu dau nam)|luy ke)\b/;
+/** "Đơn vị: UBND huyện Krông Nô", "Đơn vị thực hiện: …" — never "Đơn vị tính: triệu đồng". */
+const UNIT_LINE = /^don vi(?: (?:thuc hien|bao cao|gui|lap))?\s*:\s*(.+)$/;
+const LETTERHEAD = /^(uy ban nhan dan|ubnd)$/;
+const YEAR = /\bnam\s+(20\d\d)\b/;
+
+function topTexts(sheet: SheetData): { row: number; col: number; text: string }[] {
+  const out: { row: number; col: number; text: string }[] = [];
+  for (const r of sheet.rows) {
+    if (r.index >= TOP_ROWS) break;
+    r.cells.forEach((c, col) => {
+      if (c && c.kind === 's') {
+        const text = cellText(c).trim();
+        if (text) out.push({ row: r.index, col, text });
+      }
+    });
+  }
+  return out;
+}
+
+/** Who the top of the sheet says sent it: the letterhead's two lines, or a "Đơn vị:" line. */
+export function namesFromTop(sheet: SheetData): Recognised['names'] {
+  const texts = topTexts(sheet);
+  const out: Recognised['names'] = [];
+  for (const t of texts) {
+    // A letterhead may be one cell with a line break ("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG NÔ") or two rows.
+    const parts = t.text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    const head = fold(parts[0]).replace(/[^a-z ]/g, '').trim();
+    if (LETTERHEAD.test(head)) {
+      const below = parts[1] ?? texts.find((u) => u.row > t.row && u.row <= t.row + 2 && Math.abs(u.col - t.col) <= 1)?.text.split(/\r?\n/)[0];
+      if (below && !/^[-_—–\s]+$/.test(below)) out.push({ source: 'letterhead', name: `UBND ${below.trim()}` });
+      continue;
+    }
+    // "UBND HUYỆN KRÔNG NÔ" in one line of a letterhead (only at the top left or right, row < 4).
+    if (t.row < 4 && /^(uy ban nhan dan|ubnd)\s+\S/.test(fold(parts[0])) && parts[0].length < 80) out.push({ source: 'letterhead', name: parts[0] });
+    const m = UNIT_LINE.exec(fold(t.text));
+    if (m) {
+      const raw = t.text.slice(t.text.indexOf(':') + 1).trim();
+      if (raw) out.push({ source: 'unit_line', name: raw });
+    }
+  }
+  return out;
+}
+
+/** The year "năm 2026" in the title rows (the last one named, after "giai đoạn 2021-2025"), or null. */
+export function yearFromTop(sheet: SheetData): number | null {
+  let year: number | null = null;
+  for (const t of topTexts(sheet)) {
+    const m = YEAR.exec(fold(t.text));
+    if (m) year = Number(m[1]);
+  }
+  return year;
+}
+
+function looksLikeExecution(sheet: SheetData): boolean {
+  for (const r of sheet.rows.slice(0, LIMITS.headerSearchRows)) for (const c of r.cells) if (c && c.kind === 's' && EXECUTION_WORDS.test(fold(cellText(c)))) return true;
+  return false;
+}
+
+/** Read one file. Throws the import's refusal (ImportError / PlanDeskError) for what cannot be read. */
+export async function recogniseFile(file: string, signal?: AbortSignal): Promise<Recognised> {
+  const st = await fs.promises.stat(file);
+  const bytes = new Uint8Array(await fs.promises.readFile(file));
+  const wb = await openWorkbook(bytes, { signal });
+  const mark = wb.loadHidden ? parseUnitSheet(await wb.loadHidden(UNIT_SHEET, { signal })) : null;
+  const first = wb.sheets.findIndex((s) => !s.hidden && s.name !== META_SHEET && s.name !== UNIT_SHEET);
+  checkAbort(signal);
+  const sheet = first >= 0 ? await wb.load(first, { signal }) : null;
+  const names: Recognised['names'] = [];
+  if (mark) names.push({ source: 'mark', name: mark.unit });
+  if (sheet) names.push(...namesFromTop(sheet));
+  names.push({ source: 'file_name', name: path.basename(file).replace(/\.[^.]+$/, '') });
+  const base = { file, modified: st.mtimeMs, mark, names, program: mark?.program ?? null };
+  if (sheet && !mark && looksLikeExecution(sheet)) {
+    return { ...base, kind: 'execution', year: yearFromTop(sheet), imported: null, sheet };
+  }
+  const imported = await importSpreadsheet({ bytes, name: path.basename(file) }, { signal });
+  return {
+    ...base,
+    kind: 'plan',
+    year: mark?.year ?? (sheet ? yearFromTop(sheet) : null),
+    imported,
+    sheet: null,
+  };
+}

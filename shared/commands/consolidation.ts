@@ -1,0 +1,97 @@
+// Commands of consolidation (issue 16): collect the files the units send back, check each against
+// what the unit was given, and merge the detail of those that match (or that the officer accepts)
+// as ONE undo step, the plan backed up first; the board of every unit's status. The types live here
+// so the window, the engine and the CLI share them.
+import { z } from 'zod';
+import type { Patch } from '../protocol';
+import type { Dong } from '../model';
+import type { FileStatus, UnitStatus } from '../consolidation/model';
+
+/** Why a file was refused or held, as a dictionary key (consolidation.reason.*) with its parameters. */
+export interface Reason {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface BoardDifference {
+  /** The plan line's code (and its id, for the window to go to it). */
+  line: string;
+  lineId: number;
+  column: string;
+  /** The unit's share (what it was given). */
+  expected: Dong;
+  /** The unit's figure (its detail's sum where it has detail, else the line's figure in its file). */
+  actual: Dong;
+}
+
+export interface BoardUnit {
+  unitId: number;
+  name: string;
+  status: UnitStatus;
+  /** The file (name only) the status comes from: this run's, else the one merged before; null when none. */
+  file: string | null;
+  /** When that file was merged (ISO), null when it was not (held, refused, missing). */
+  received: string | null;
+  /** The unit's shares and its figures per leaf column key. */
+  allocated: Record<string, Dong>;
+  reported: Record<string, Dong>;
+  differences: BoardDifference[];
+  /** How many detail lines are merged for the unit. */
+  detailLines: number;
+  /** Why its file was refused, when status is "refused". */
+  reason: Reason | null;
+}
+
+export interface FileOutcome {
+  /** The path as given. */
+  file: string;
+  status: FileStatus;
+  /** The unit it was recognised as (its name), or null. */
+  unit: string | null;
+  kind: 'plan' | 'execution' | null;
+  /** Why it was refused or held; null when merged. */
+  reason: Reason | null;
+}
+
+export interface Board {
+  units: BoardUnit[];
+  /** Leaf funding-column keys the figures are given on, in display order. */
+  columns: string[];
+}
+
+export interface DetailRow {
+  seq: number;
+  parentSeq: number | null;
+  /** The plan line it refines: code and name. */
+  line: string;
+  lineId: number;
+  code: string;
+  name: string;
+  values: Record<string, Dong>;
+}
+
+const paths = z.array(z.string().min(1).max(4096)).min(1).max(20000);
+
+export const consolidationArgs = {
+  /**
+   * Collect files and folders: recognise, check and merge. A unit whose figures differ from its
+   * shares is held unless `acceptMismatch`; `dryRun` reads and checks without writing.
+   */
+  'consolidation/run': z.object({ paths, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
+  /** The board as the plan holds it (the merged details against the shares; units without detail: missing). */
+  'consolidation/board': z.object({}).strict(),
+  /** One unit's merged detail lines. */
+  'consolidation/detail': z.object({ unitId: z.number().int() }).strict(),
+  /** Remove one unit's merged detail (one undo step). */
+  'consolidation/remove': z.object({ unitId: z.number().int() }).strict(),
+  /** Write the board to an xlsx file (through the one write check). */
+  'consolidation/exportBoard': z.object({ path: z.string().min(1).max(4096) }).strict(),
+};
+
+export interface ConsolidationResults {
+  'consolidation/run': Patch & { board: Board; files: FileOutcome[]; merged: number };
+  'consolidation/board': Board;
+  'consolidation/detail': { unitId: number; name: string; file: string | null; received: string | null; rows: DetailRow[] };
+  'consolidation/remove': Patch;
+  'consolidation/exportBoard': { path: string };
+}
