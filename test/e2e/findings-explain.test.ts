@@ -113,7 +113,7 @@ describe('stated totals and findings that explain themselves (issue 12)', () => 
     const text = (await tip.innerText()).normalize('NFC');
     expect(text).toContain('Lỗi — Vốn đối ứng tối thiểu');
     expect(text).toContain('Mức tối thiểu: 31.964,2 · Vốn địa phương: 30.548 · Chênh lệch: -1.416,2 (triệu đồng)');
-    expect(text).toContain('Căn cứ: Quyết định 02/2022/QĐ-TTg');
+    expect(text).toContain('Căn cứ: QĐ 02/2022/QĐ-TTg — vốn đối ứng của ngân sách địa phương');
     expect(text).not.toContain('Ô tổng');
 
     // A stated total typed over a total: its tooltip names the rule, the figures and the basis.
