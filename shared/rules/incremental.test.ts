@@ -48,7 +48,7 @@ const arbColumns: fc.Arbitrary<FundingColumn[]> = fc.oneof(
 );
 
 const arbRules: fc.Arbitrary<RuleParams> = fc.record({
-  counterpartMinPercent: fc.constantFrom(0, 10, 12.5, 50),
+  counterpartMinPercent: fc.constantFrom<number | null>(0, 10, 12.5, 50, null), // null: no level yet (2026 on)
   toleranceDong: fc.constantFrom(null, 0, 1_000_000),
   counterpartPerLine: fc.boolean(),
   counterpartTolerancePercent: fc.constantFrom(undefined, 0, 0.005, 1),
