@@ -226,7 +226,7 @@ describe('execution reports on the sample plan', () => {
     again.close();
   });
 
-  it('reports by unit where the plan is allocated: each unit’s shares against its figures', async () => {
+  it('reports by unit where the plan is allocated: each unit’s shares against its figures; merged and deleted units take their figures along', async () => {
     const s = PlanSession.open(sampleFile());
     const y = (await s.handle('execution/addDate', { asOf: '2024-12-31', kind: 'year', due: null, paceMinPercent: null })).id;
     const l2 = lineId(s, '2');
@@ -251,6 +251,18 @@ describe('execution reports on the sample plan', () => {
     expect(row.disbursed.total).toBe(25_000 * M);
     const drill = await s.handle('execution/drill', { dateId: y, lineId: l2, column: 'central' });
     expect(drill.parts.map((p) => [p.unitName, p.plan, p.disbursed])).toEqual([['UBND huyện Tuy Đức', 20_000 * M, 15_000 * M], ['UBND huyện Đắk Glong', 18_637 * M, 9_000 * M]]);
+    // Units merge (2025): the figures go with the shares into the unit that stays; undo splits them again.
+    await s.handle('units/merge', { from: b, into: a });
+    const merged = await s.handle('execution/byUnit', { dateId: y });
+    expect(merged.units.map((u) => [u.name, u.plan.central, u.disbursed.central])).toEqual([['UBND huyện Tuy Đức', 38_637 * M, 24_000 * M]]);
+    s.undo();
+    expect((await s.handle('execution/byUnit', { dateId: y })).units.map((u) => u.disbursed.central)).toEqual([15_000 * M, 9_000 * M]);
+    // A unit deleted takes its figures in the same step; undo brings them back.
+    await s.handle('units/delete', { unitIds: [a] });
+    expect(s.execution.allFigures().some((f) => f.unitId === a)).toBe(false);
+    expect((await s.handle('execution/report', { dateId: y })).rows.find((x) => x.code === '2')!.disbursed.total).toBe(10_000 * M);
+    s.undo();
+    expect(s.execution.getFigure({ dateId: y, lineId: l2, column: 'central_recurrent', unitId: a, measure: 'disbursed', fund: 0 })).toBe(15_000 * M);
     s.close();
   });
 });

@@ -88,3 +88,24 @@ export function executionColumnRemovals(state: ExecutionState, keys: readonly st
   for (const c of state.carryoverList((c) => set.has(c.column))) out.push({ t: 'carryover', year: c.year, lineId: c.lineId, column: c.column, old: c.value, new: null });
   return out;
 }
+
+/** A unit's figures, as deletes (the unit deleted, issue 14: its figures go in the same step). */
+export function executionUnitRemovals(state: ExecutionState, unitIds: Iterable<number>): ExecutionAction[] {
+  const ids = new Set(unitIds);
+  return state.allFigures().filter((f) => f.unitId !== null && ids.has(f.unitId)).map((f) => ({
+    t: 'disbursement', key: { dateId: f.dateId, lineId: f.lineId, column: f.column, unitId: f.unitId, measure: f.measure, fund: f.fund }, old: f.value, new: null,
+  }));
+}
+
+/** A unit merged into another: its figures added to the other's, cell by cell, then removed. */
+export function executionUnitMerge(state: ExecutionState, from: number, into: number): ExecutionAction[] {
+  const out: ExecutionAction[] = [];
+  for (const f of state.allFigures()) {
+    if (f.unitId !== from) continue;
+    const target = { dateId: f.dateId, lineId: f.lineId, column: f.column, unitId: into, measure: f.measure, fund: f.fund };
+    const had = state.getFigure(target);
+    out.push({ t: 'disbursement', key: target, old: had, new: (had ?? 0) + f.value });
+    out.push({ t: 'disbursement', key: { ...target, unitId: from }, old: f.value, new: null });
+  }
+  return out;
+}
