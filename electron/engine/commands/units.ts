@@ -11,7 +11,6 @@ import type { DocAction } from '../actions';
 import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { executionUnitMerge, executionUnitRemovals } from '../execution/store';
-import { executionUnitMerge, executionUnitRemovals } from '../execution/store';
 
 type UnitAction = Extract<DocAction, { t: 'unit' }>;
 
@@ -296,8 +295,6 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
     const byDepth = [...ids].sort((x, y) => (depth.get(y) ?? 0) - (depth.get(x) ?? 0));
     // Their disbursement figures (issue 15) go in the same step too.
     actions.push(...executionUnitRemovals(ctx.execution, ids));
-    // Their disbursement figures (issue 15) go in the same step too.
-    actions.push(...executionUnitRemovals(ctx.execution, ids));
     for (const id of byDepth) actions.push({ t: 'unit', old: ctx.units.units.get(id)!, new: null });
     const patch = ctx.commit(stepLabel('units.undo.delete'), actions, null);
     return { ...patch, deleted: ids.size, shares, amount };
@@ -323,8 +320,6 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
     // From's sub-units move under `into`, after its own.
     let pos = ctx.units.children(into.id).length;
     for (const c of ctx.units.children(from.id)) actions.push({ t: 'unit', old: c, new: { ...c, parentId: into.id, position: pos++ } });
-    // Its disbursement figures (issue 15) add to `into`'s, as its shares do.
-    actions.push(...executionUnitMerge(ctx.execution, from.id, into.id));
     // Its disbursement figures (issue 15) add to `into`'s, as its shares do.
     actions.push(...executionUnitMerge(ctx.execution, from.id, into.id));
     actions.push({ t: 'unit', old: from, new: null });
