@@ -68,6 +68,17 @@ describe('plandesk import --into --as-of', () => {
     expect(r.out).toContain('Đã ghi 36 số liệu');
   });
 
+  it('recognises a disbursement report by itself (no --kind, no --as-of): the date from its heading', async () => {
+    const file = plan();
+    const r = await cli('import', path.resolve(__dirname, '../../../test/fixtures/execution/bao-cao-6-thang-2024.xlsx'), '--into', file, '--json');
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.kind).toBe('execution');
+    expect(j.asOf).toBe('2024-06-30');
+    expect(j.written).toBe(48);
+    expect(j.planDifferences).toHaveLength(4);
+  });
+
   it('refuses a bad --as-of, or one without --into (exit 2)', async () => {
     const file = plan();
     expect((await cli('import', REPORT, '--into', file, '--as-of', '30/9/2024')).code).toBe(EXIT.usage);
