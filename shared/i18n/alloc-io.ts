@@ -82,12 +82,12 @@ export const allocIo = {
   'allocio.cli.exported': { vi: 'Đã xuất phụ lục phân bổ theo đơn vị: {file}', en: 'Exported the allocation annex by unit: {file}' },
   'allocio.cli.split': { vi: 'Đã ghi {count} tệp, mỗi đơn vị một tệp, vào {dir}', en: 'Wrote {count} files, one per unit, into {dir}' },
   'allocio.cli.usage.split': {
-    vi: 'Cách dùng: plandesk split TỆP.plandesk --out THƯ_MỤC [--format xlsx|plandesk]',
-    en: 'Usage: plandesk split FILE.plandesk --out FOLDER [--format xlsx|plandesk]',
+    vi: 'Cách dùng: plandesk split TỆP.plandesk --out THƯ_MỤC [--format xlsx|plandesk] [--force]',
+    en: 'Usage: plandesk split FILE.plandesk --out FOLDER [--format xlsx|plandesk] [--force]',
   },
   'cli.help.split': {
-    vi: 'Tách kế hoạch thành các tệp, mỗi đơn vị được giao phần kinh phí một tệp, đặt tên theo đơn vị (không dấu, ví dụ UBND-huyen-Krong-No.xlsx) để gửi đơn vị.\n  --out THƯ_MỤC                thư mục sẽ ghi các tệp (phải có sẵn)\n  --format xlsx|plandesk       phụ lục Excel (mặc định) hoặc tệp kế hoạch .plandesk\nMỗi tệp Excel là phụ lục kế hoạch có số liệu là phần của đơn vị; plandesk import đọc lại đúng như vậy.\nMã thoát: 0 đã tách; 1 không đọc được kế hoạch, chưa có phần phân bổ hoặc không ghi được; 2 tham số sai.',
-    en: 'Split a plan into files, one per unit holding a share, named after the unit in ASCII (e.g. UBND-huyen-Krong-No.xlsx), ready to send.\n  --out FOLDER                 the folder to write into (must exist)\n  --format xlsx|plandesk       an Excel annex (default) or a .plandesk plan file\nEach Excel file is a plan annex whose figures are the unit\'s shares; plandesk import reads it back exactly.\nExit codes: 0 split; 1 plan unreadable, no shares yet, or not written; 2 bad arguments.',
+    vi: 'Tách kế hoạch thành các tệp, mỗi đơn vị được giao phần kinh phí một tệp, đặt tên theo đơn vị (không dấu, ví dụ UBND-huyen-Krong-No.xlsx) để gửi đơn vị.\n  --out THƯ_MỤC                thư mục sẽ ghi các tệp (phải có sẵn)\n  --format xlsx|plandesk       phụ lục Excel (mặc định) hoặc tệp kế hoạch .plandesk\n  --force                      ghi đè các tệp cùng tên đã có (không có thì từ chối, không ghi gì)\nMỗi tệp Excel là phụ lục kế hoạch có số liệu là phần của đơn vị; plandesk import đọc lại đúng như vậy.\nMã thoát: 0 đã tách; 1 không đọc được kế hoạch, chưa có phần phân bổ hoặc không ghi được; 2 tham số sai.',
+    en: 'Split a plan into files, one per unit holding a share, named after the unit in ASCII (e.g. UBND-huyen-Krong-No.xlsx), ready to send.\n  --out FOLDER                 the folder to write into (must exist)\n  --format xlsx|plandesk       an Excel annex (default) or a .plandesk plan file\n  --force                      replace files of the same names already there (without it: refused, nothing written)\nEach Excel file is a plan annex whose figures are the unit\'s shares; plandesk import reads it back exactly.\nExit codes: 0 split; 1 plan unreadable, no shares yet, or not written; 2 bad arguments.',
   },
   // ---- the window ----
   'allocio.menu.import': { vi: 'Nhập bảng phân bổ cho đơn vị từ Excel…', en: 'Import an allocation annex from Excel…' },

@@ -1,5 +1,6 @@
-// `plandesk split PLAN.plandesk --out DIR [--format xlsx|plandesk]`: one file per unit holding a
-// share, named after the unit in ASCII, into an existing folder (electron/engine/allocation/split.ts).
+// `plandesk split PLAN.plandesk --out DIR [--format xlsx|plandesk] [--force]`: one file per unit holding a
+// share, named after the unit in ASCII, into an existing folder (electron/engine/allocation/split.ts);
+// files already there are replaced only with --force (one may be a unit's filled reply).
 // Exit 0 split, 1 when the plan cannot be read, has no shares or a file cannot be written, 2 on bad arguments.
 import fs from 'node:fs';
 import { t } from '../../../shared/i18n';
@@ -17,7 +18,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let positionals: string[];
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, format: { type: 'string' } }, lang));
+    ({ positionals, values } = readArgs(argv, { out: { type: 'string' }, format: { type: 'string' }, force: { type: 'boolean' } }, lang));
   } catch (e) {
     io.stderr((e as Error).message);
     return EXIT.usage;
@@ -41,7 +42,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     // Read without writing to the plan (it may be open in a window): no -wal/-shm left beside it.
     const { data, lineage } = readCycleFile(positionals[0]);
-    const { files } = await splitByUnit(data, out, format, lineage);
+    const { files } = await splitByUnit(data, out, format, lineage, { overwrite: !!values.force });
     io.stdout(t(lang, 'allocio.cli.split', { count: files.length, dir: out }));
     return EXIT.ok;
   } catch (e) {

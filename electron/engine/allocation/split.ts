@@ -87,16 +87,20 @@ export interface SplitResult {
 
 /**
  * Write one file per unit holding a share into `dir` (an existing folder). Refuses a plan without
- * shares (allocio.error.no_shares); an existing file of the same name is replaced (the folder is
- * the user's outbox), never a plan open or held elsewhere (the write check).
+ * shares (allocio.error.no_shares), and — before writing anything — a folder already holding a file
+ * of one of the names (error.exists: it may be the file a unit filled and sent back) unless
+ * `overwrite`; even then never a plan open or held elsewhere, nor a document over a plan (the check).
  */
-export async function splitByUnit(data: CycleData, dir: string, format: SplitFormat, lineage: string | null = null): Promise<SplitResult> {
+export async function splitByUnit(data: CycleData, dir: string, format: SplitFormat, lineage: string | null = null, opts: { overwrite?: boolean } = {}): Promise<SplitResult> {
   const columns = new ColumnTree(data.columns);
   const calc = new PlanCalc(columns, data.lines, data.amounts);
   const book = new UnitBook(data.units ?? [], data.shares ?? []);
   const units = book.ordered().map((o) => o.unit).filter((u) => book.sharesOfUnit(u.id).length > 0);
   if (units.length === 0) throw new PlanDeskError('allocio.error.no_shares');
   const names = unitFileNames(units, format);
+  if (!opts.overwrite) {
+    for (const name of names.values()) if (fs.existsSync(path.join(dir, name))) throw new PlanDeskError('error.exists', { file: name });
+  }
   const files: SplitResult['files'] = [];
   const plans = format === 'plandesk' ? new PlanFiles(dir) : null;
   try {

@@ -52,6 +52,7 @@ describe('every path that writes a file goes through the one check', () => {
       'electron/engine/workspace.ts', 'electron/engine/store/cycle-file.ts', 'electron/engine/backup/restore.ts',
       'electron/engine/history/new-cycle.ts', 'electron/engine/history/compare-xlsx.ts', 'electron/engine/transfer/new-file.ts',
       'electron/engine/excel/export.ts', 'electron/main/print.ts',
+      'electron/engine/allocation/by-unit.ts', 'electron/engine/allocation/split.ts',
     ]) {
       expect(writers).toContain(m);
       expect(fs.readFileSync(path.join(ROOT, m), 'utf8')).toMatch(CHECKS);
