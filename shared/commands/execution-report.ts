@@ -3,6 +3,7 @@
 // PDF (the print view with its charts, by a Chromium found on the machine). In Electron the .xlsx's
 // path comes from main's save dialog (execReportPathArgs); browser mode takes a typed path.
 import { z } from 'zod';
+import type { ChartPoint } from '../print/execution-charts';
 import type { HostPathArg } from './history';
 
 const filePath = z.string().min(1).max(4096);
@@ -10,11 +11,14 @@ const filePath = z.string().min(1).max(4096);
 export const execReportArgs = {
   'execrep/exportXlsx': z.object({ dateId: z.number().int().positive(), path: filePath }).strict(),
   'execrep/exportPdf': z.object({ dateId: z.number().int().positive(), path: filePath }).strict(),
+  /** The units' plan (their shares) and disbursement at a date, for the chart by unit (none: not allocated). */
+  'execrep/units': z.object({ dateId: z.number().int().positive() }).strict(),
 } as const;
 
 export interface ExecReportResults {
   'execrep/exportXlsx': { path: string; name: string };
   'execrep/exportPdf': { path: string; name: string; pages: number };
+  'execrep/units': { units: ChartPoint[] };
 }
 
 export const execReportPathArgs: Record<string, HostPathArg> = {

@@ -31,4 +31,27 @@ describe('execrep commands', () => {
       s.close();
     }
   });
+
+  it('gives the units\' plan and disbursement at a date for the chart by unit', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plan.plandesk');
+    createCycleFile(file, sampleCycle());
+    const s = PlanSession.open(file);
+    try {
+      const M = 1_000_000;
+      const line = s.snapshot().rows.find((r) => r.code === '3.2')!.id;
+      const d = (await s.handle('execution/addDate', { asOf: '2024-06-30', kind: 'h1', due: null, paceMinPercent: null })).id;
+      expect((await s.handle('execrep/units', { dateId: d })).units).toEqual([]); // not allocated
+      const a = (await s.handle('units/add', { name: 'UBND huyện Tuy Đức', kind: 'district' })).unitId;
+      const b = (await s.handle('units/add', { name: 'UBND huyện Đắk Glong', kind: 'district' })).unitId;
+      await s.handle('units/setShares', { cells: [{ unitId: a, lineId: line, column: 'central_recurrent', value: 4_000 * M }, { unitId: b, lineId: line, column: 'central_recurrent', value: 3_024 * M }] });
+      await s.handle('execution/setFigures', { cells: [{ dateId: d, lineId: line, column: 'central_recurrent', unitId: a, value: 1_000 * M }] });
+      expect((await s.handle('execrep/units', { dateId: d })).units).toEqual([
+        { label: 'UBND huyện Tuy Đức', plan: 4_000 * M, disbursed: 1_000 * M },
+        { label: 'UBND huyện Đắk Glong', plan: 3_024 * M, disbursed: 0 },
+      ]);
+    } finally {
+      s.close();
+    }
+  });
 });

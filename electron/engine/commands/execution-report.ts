@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { HandlerMap } from '../context';
 import type { ExecReportResults } from '../../../shared/commands/execution-report';
-import { defaultRendererDir, reportDateId, reportInputsOf, writeReportPdf, writeReportXlsx } from '../execution-report/outputs';
+import { defaultRendererDir, reportDateId, reportInputsOf, unitPoints, writeReportPdf, writeReportXlsx } from '../execution-report/outputs';
 
 export const execReportHandlers: HandlerMap<keyof ExecReportResults> = {
   'execrep/exportXlsx': async (a, ctx) => {
@@ -19,4 +19,5 @@ export const execReportHandlers: HandlerMap<keyof ExecReportResults> = {
     const { pages } = await writeReportPdf(reportInputsOf(ctx), id, out, process.env.PLANDESK_RENDERER_DIR || defaultRendererDir());
     return { path: out, name: path.basename(out), pages };
   },
+  'execrep/units': async (a, ctx) => ({ units: unitPoints(reportInputsOf(ctx), reportDateId(ctx.executionCalc, { dateId: a.dateId })) }),
 };

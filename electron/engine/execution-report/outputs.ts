@@ -34,7 +34,7 @@ export interface ReportInputs {
 }
 
 /** The units' plan (their shares) and disbursement (figures entered per unit) at a date; allocated units only. */
-function unitPoints(inp: ReportInputs, dateId: number): ChartPoint[] {
+export function unitPoints(inp: ReportInputs, dateId: number): ChartPoint[] {
   const book = inp.units;
   if (!book || book.size === 0) return [];
   const disbursed = new Map<number, number>();

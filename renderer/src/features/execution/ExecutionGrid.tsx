@@ -117,7 +117,8 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
   useEffect(() => store.onPatch(() => apiRef.current?.refreshCells({ force: true })), [store]);
 
   const columnDefs = useMemo(() => {
-    const fmt = (p: ValueFormatterParams<GridRow, number | null>) => formatAmount(p.value ?? null, unit, locale);
+    // Blank where nothing is disbursed or planned, as the printed report shows it.
+    const fmt = (p: ValueFormatterParams<GridRow, number | null>) => (p.value ? formatAmount(p.value, unit, locale) : '');
     const marks = (column: string) => ({
       'pd-finding-error': (p: CellClassParams<GridRow>) => findingsAt(p.data, column).some((f) => f.severity === 'error'),
       'pd-finding-warning': (p: CellClassParams<GridRow>) => findingsAt(p.data, column).some((f) => f.severity === 'warning'),

@@ -98,7 +98,7 @@ export function ExecutionView({ ctx }: { ctx: AppContext }) {
 
   const charts = useMemo(() => {
     if (!data.view || !meta) return [];
-    return reportCharts(chartSourceOf(data.view, meta, store.columns, data.dateTotals, [], lang), lang);
+    return reportCharts(chartSourceOf(data.view, meta, store.columns, data.dateTotals, data.units, lang), lang);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, meta, store.columns, lang]);
 

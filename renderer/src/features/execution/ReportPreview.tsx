@@ -38,7 +38,7 @@ export default function ReportPreview({ ctx, onClose }: { ctx: AppContext; onClo
     if (!settings || !data.view || !store.meta) return null;
     return {
       source: reportSourceOf(data.view, store.meta, store.columns),
-      charts: chartSourceOf(data.view, store.meta, store.columns, data.dateTotals, [], lang),
+      charts: chartSourceOf(data.view, store.meta, store.columns, data.dateTotals, data.units, lang),
       settings,
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,6 +6,7 @@
 import type { ReportFigures, ReportRowView, ReportView } from '../../../../shared/execution/report';
 import type { ReportDate } from '../../../../shared/execution/model';
 import type { PlanDeskBridge } from '../../../../shared/ipc';
+import type { ChartPoint } from '../../../../shared/print/execution-charts';
 
 export type ExecChange = { kind: 'rows'; lineIds: number[] } | { kind: 'all' };
 
@@ -16,6 +17,8 @@ export class ExecutionData {
   rows: ReportRowView[] = [];
   /** Totals of every date, in date order (the rate over the as-of dates). */
   dateTotals: { asOf: string; totals: ReportFigures }[] = [];
+  /** The units' plan and disbursement at the date shown, where the plan is allocated (the chart by unit). */
+  units: ChartPoint[] = [];
   private readonly index = new Map<number, number>();
   private readonly listeners = new Set<(c: ExecChange) => void>();
   version = 0;
@@ -41,7 +44,9 @@ export class ExecutionData {
     const id = dates.some((d) => d.id === want) ? want : (dates.at(-1)?.id ?? null);
     let view: ReportView | null = null;
     const totals: { asOf: string; totals: ReportFigures }[] = [];
+    let units: ChartPoint[] = [];
     if (id !== null) {
+      units = (await bridge.invoke('execrep/units', { dateId: id })).units;
       view = await bridge.invoke('execution/report', { dateId: id });
       for (const d of dates) {
         const r = d.id === id ? view : await bridge.invoke('execution/report', { dateId: d.id, count: 0 });
@@ -53,6 +58,7 @@ export class ExecutionData {
     this.view = view;
     this.rows = view?.rows ?? [];
     this.dateTotals = totals;
+    this.units = units;
     this.index.clear();
     this.rows.forEach((r, i) => this.index.set(r.lineId, i));
     this.emit({ kind: 'all' });
