@@ -101,3 +101,18 @@ describe('the exported annex carries the cycle\'s own header tree', () => {
     expect(back.report.totals).toEqual(r.report.totals);
   });
 });
+
+describe('a column that repeats another', () => {
+  it('two "Tổng cộng" columns: the second is a duplicate to ask about, not a new column', async () => {
+    const XLSX = await import('xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['STT', 'Nội dung', 'Tổng cộng', 'NSTW', 'Tổng cộng'], ['1', 'Xã Quảng Tín', 1200, 1200, 1100]]), 'Bảng');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-dup-')), 'dup.xlsx');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const r = await importSpreadsheet({ path: file });
+    expect(r.report.warnings.map((w) => `${w.key}@${w.address}`)).toContain('excel.warn.duplicate_column@E');
+    // Standard columns only: the standard tree, NSTW a leaf (no column made of the repeat).
+    expect(r.data.columns.map((c) => c.key)).toEqual(['total', 'central', 'local', 'local_investment', 'local_recurrent', 'other']);
+    expect(r.report.addedColumns).toEqual([]);
+  });
+});

@@ -32,9 +32,15 @@ describe('fileColumnTree', () => {
   });
 
   it('"Vốn khác" is the standard column; a more specific other fund is a column of its own, never folded into it', () => {
-    const r = shape(headers(['Tổng cộng'], ['Vốn huy động hợp pháp khác'], ['Vốn khác'], ['Vốn huy động hợp pháp khác']));
-    expect(r.keys).toEqual(['total', 'von_huy_dong_hop_phap_khac', 'other', 'von_huy_dong_hop_phap_khac_2']);
-    expect(r.tree).toEqual(['->total', 'total>von_huy_dong_hop_phap_khac', 'total>other', 'total>von_huy_dong_hop_phap_khac_2']);
+    const r = shape(headers(['Tổng cộng'], ['Vốn huy động hợp pháp khác'], ['Vốn khác']));
+    expect(r.keys).toEqual(['total', 'von_huy_dong_hop_phap_khac', 'other']);
+    expect(r.tree).toEqual(['->total', 'total>von_huy_dong_hop_phap_khac', 'total>other']);
+  });
+
+  it('a second column saying what an earlier one says takes its key (the table reports the duplicate), never a new column', () => {
+    const r = shape(headers(['Tổng cộng'], ['NSTW'], ['Tổng cộng'], ['Vốn lồng ghép'], ['Vốn lồng ghép'], ['NSTW']));
+    expect(r.keys).toEqual(['total', 'central', 'total', 'von_long_ghep', 'von_long_ghep', 'central']);
+    expect(r.tree).toEqual(['->total', 'total>central', 'total>von_long_ghep']);
   });
 
   it('standard leaves of a flat header get their groups; a caption over the table is no column', () => {

@@ -124,6 +124,10 @@ export function fileColumnTree(headers: readonly AmountHeader[]): FileColumns {
     made.set(key, { ...col, order });
   };
 
+  const sameLabel = (parentKey: string | null, text: string): string | null => {
+    for (const c of made.values()) if (!STANDARD.has(c.key) && c.parent === (parentKey ?? 'total') && fold(c.label.vi) === fold(text)) return c.key;
+    return null;
+  };
   const assign = (node: Node, parentKey: string | null, inherited: FundSource | null, headerOf: (i: number) => AmountHeader) => {
     const fixed = node.own.map((i) => headerOf(i).fixed).find((k) => k !== undefined);
     const t = classifyHeader(node.text);
@@ -137,7 +141,15 @@ export function fileColumnTree(headers: readonly AmountHeader[]): FileColumns {
       key = 'total';
       place(key, null, node.first, node.text, null, null);
     } else {
-      const std = standardKey(node, t, inherited, parentKey);
+      const std = isTotalWord(node.text) && parentKey === null ? 'total' : standardKey(node, t, inherited, parentKey);
+      // A second column saying what an earlier one says (two "Tổng cộng", two "Vốn lồng ghép" side
+      // by side): the same key, so the table reports the duplicate and asks which holds the figures.
+      const twin = node.children.length === 0 ? (std && used.has(std) ? std : sameLabel(parentKey, node.text)) : null;
+      if (twin) {
+        node.key = twin;
+        for (const i of node.own) keyOf.set(headerOf(i).col, twin);
+        return;
+      }
       if (std && !used.has(std)) {
         key = std;
         place(key, parentKey, node.first, node.text, source, t.capital ?? null);
