@@ -172,6 +172,24 @@ describe('units and the allocation view', () => {
     await expect.poll(() => summaryCell(page, 0, c32).textContent(), WAIT).toBe('1.600');
     await expect.poll(() => yte.textContent(), WAIT).toBe('1.000');
 
+    // ---- rename and merge in the units dialog (2025 mergers) -----------------------------------
+    await page.locator('[data-alloc-action="units"]').click();
+    const yteName = dialog.locator('[data-unit="Sở Y tế"] input[type="text"]').first();
+    await yteName.fill('Sở Y tế tỉnh Đắk Nông');
+    await yteName.press('Enter');
+    await expect.poll(() => dialog.locator('[data-unit="Sở Y tế tỉnh Đắk Nông"]').count(), WAIT).toBe(1);
+    await dialog.locator('[data-unit="UBND huyện Krông Nô"] td').first().click();
+    const into = await dialog.locator('[data-units="mergeInto"] option', { hasText: 'UBND thành phố Gia Nghĩa' }).getAttribute('value');
+    await dialog.locator('[data-units="mergeInto"]').selectOption(into!);
+    await dialog.locator('[data-units-action="merge"]').click();
+    await page.locator('[data-answer="merge"]').click();
+    await expect.poll(() => dialog.locator('[data-unit="UBND huyện Krông Nô"]').count(), WAIT).toBe(0);
+    await page.keyboard.press('Escape');
+    // Krông Nô's 100 (3.1) and 200 (3.2) are now Gia Nghĩa's, beside its own 400: one row, the sums unchanged.
+    await expect.poll(async () => (await unitCell(page, 'UBND thành phố Gia Nghĩa', c32)).textContent(), WAIT).toBe('600');
+    expect(await (await unitCell(page, 'UBND thành phố Gia Nghĩa', c31)).textContent()).toBe('100');
+    await expect.poll(() => summaryCell(page, 0, c32).textContent(), WAIT).toBe('1.600');
+
     // ---- the printed allocation annex ---------------------------------------------------------
     await page.locator('[data-alloc-action="print"]').click();
     const preview = page.getByRole('dialog', { name: 'Xem trước phụ lục phân bổ' });
@@ -180,7 +198,9 @@ describe('units and the allocation view', () => {
     expect(await sheet.locator('.pd-annex-title').textContent()).toContain('PHÂN BỔ VỐN SỰ NGHIỆP (SN) NGÂN SÁCH TRUNG ƯƠNG (NSTW)');
     const firstRow = await sheet.locator('tbody tr').first().locator('td').allTextContents();
     expect(firstRow.slice(0, 3)).toEqual(['', 'TỔNG CỘNG', '1.700']);
-    expect(await preview.locator('.pd-sheet tbody td.pd-c-name').allTextContents()).toEqual(expect.arrayContaining(['Sở Y tế', 'UBND huyện Krông Nô']));
+    const printed = await preview.locator('.pd-sheet tbody td.pd-c-name').allTextContents();
+    expect(printed).toEqual(expect.arrayContaining(['Sở Y tế tỉnh Đắk Nông', 'UBND thành phố Gia Nghĩa']));
+    expect(printed).not.toContain('UBND huyện Krông Nô');
     // "Dự án 3" over "Tiểu dự án 1", "Tiểu dự án 2", as allocation annexes head their columns.
     const heads = await sheet.locator('thead th').allTextContents();
     expect(heads).toEqual(expect.arrayContaining(['Dự án 3', 'Tiểu dự án 2', 'Dự án 2']));

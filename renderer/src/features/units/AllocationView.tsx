@@ -87,10 +87,11 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
   useEffect(() => {
     const f = ui.focus;
     if (!f || loaded !== modeKey) return;
-    // The grid of the new column mounts and gets its API a few frames after the data arrived.
-    let frames = 0;
+    // The grid of the new column mounts and gets its API some frames after the data arrived (on a
+    // busy machine, a second or more): try each frame for a while.
+    const until = performance.now() + 10_000;
     let id = requestAnimationFrame(function tryFocus() {
-      if (grid.current?.focusSummary(f.lineId, f.column) || ++frames > 120) unitsUi.set({ focus: null });
+      if (grid.current?.focusSummary(f.lineId, f.column) || performance.now() > until) unitsUi.set({ focus: null });
       else id = requestAnimationFrame(tryFocus);
     });
     return () => cancelAnimationFrame(id);
