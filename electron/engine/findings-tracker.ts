@@ -35,6 +35,11 @@ export class FindingsTracker {
     return this.index.updateStructure(affected, removed, groups, order);
   }
 
+  /** The calc's column tree changed without changing any finding (FindingsIndex.columnsChanged). */
+  columnsChanged(): void {
+    this.index?.columnsChanged();
+  }
+
   /** What an edit of these lines changed; the whole list when nobody had asked for findings yet. */
   update(changed: Iterable<number>): FindingsDelta {
     if (!this.index) return { reset: this.all(), upsert: [], remove: [] };

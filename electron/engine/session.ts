@@ -27,6 +27,7 @@ import { PlanDeskError } from './errors';
 import { commandHandlers } from './commands';
 import type { Cursor, Handler, Services, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
+import { columnStepKeepsFindings } from './column-findings';
 import { structuralRepaint } from './structure-patch';
 import { AuditLog, type AuditReader } from './history/audit-log';
 import { readLineage } from './history/lineage';
@@ -346,7 +347,11 @@ export class PlanSession implements SessionContext {
       const { repaint, removed, groups } = columnsChanged ? { repaint: [], removed: [], groups: [] } : structuralRepaint(actions, this.calc);
       const order = columnsChanged ? [] : this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };
-      if (metaChanged || rulesChanged || columnsChanged) {
+      if (columnsChanged && !metaChanged && !rulesChanged && columnStepKeepsFindings(actions, treeBefore, this.cols)) {
+        // An empty column added or removed: no finding moves; the rules only learn the new columns.
+        this.findingsTracker.columnsChanged();
+        findings = { upsert: [], remove: [] };
+      } else if (metaChanged || rulesChanged || columnsChanged) {
         this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules, this.unitBook);
         findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
       } else {

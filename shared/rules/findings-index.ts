@@ -77,6 +77,16 @@ export class FindingsIndex {
   }
 
   /**
+   * The calc took a new column tree that changes no finding (an empty column added or removed
+   * where no sum, role or label moves: see engine/column-findings.ts): only the rule context,
+   * which lists the columns, is made again, so later edits check the new columns too.
+   */
+  columnsChanged(): void {
+    this.ctx = new RuleContext(this.input);
+    this.cache = null;
+  }
+
+  /**
    * Bring the findings up to date after edits that changed the given lines (amounts or fields).
    * Returns what moved: findings added or changed (`upsert`) and ids of findings gone (`remove`).
    */

@@ -229,6 +229,33 @@ describe('columns/delete and columns/impact', () => {
   });
 });
 
+describe('findings after a column change', () => {
+  it('an empty column added under a group keeps every finding (no full run), and the rules check it from then on', async () => {
+    const s = PlanSession.open(sampleFile());
+    const before = s.findings();
+    const p = await s.handle('columns/add', { parent: 'local', label: { vi: 'ĐTPT cấp xã', en: '' }, source: null, capital: 'investment' });
+    expect(p.findings).toEqual({ upsert: [], remove: [] });
+    expect(s.findings()).toEqual(before);
+    // Line 3.1 may take recurrent funds only: investment money in the new column is flagged.
+    const line = s.snapshot().rows.find((r) => r.code === '3.1')!.id;
+    const edit = await s.handle('cell/set', { lineId: line, column: p.key, value: 5 * M });
+    expect(edit.findings.upsert.some((f) => f.rule === 'capital_eligibility' && f.column === p.key)).toBe(true);
+    expect(s.findings()).toEqual(PlanSession.open(s.file.path).findings());
+    // Its undo (with the figure) and the add's undo: the findings are the first ones again.
+    await s.undo();
+    const undoAdd = await s.undo();
+    expect(undoAdd.findings).toEqual({ upsert: [], remove: [] });
+    expect(s.findings()).toEqual(before);
+  });
+
+  it('a leaf that gains its first sub-column, a renamed column or a new NSĐP source runs the rules again', async () => {
+    const s = PlanSession.open(sampleFile());
+    expect((await s.handle('columns/add', { parent: 'other', label: { vi: 'Lồng ghép', en: '' }, source: null, capital: null })).findings.reset).toBeDefined();
+    expect((await s.handle('columns/update', { key: 'local', label: { vi: 'NSĐP (tỉnh)', en: '' } })).findings.reset).toBeDefined();
+    expect((await s.handle('columns/add', { parent: 'total', label: { vi: 'NSĐP cấp xã', en: '' }, source: 'local', capital: null })).findings.reset).toBeDefined();
+  });
+});
+
 describe('random column edits', () => {
   type Op =
     | { k: 'add'; parent: number; position: number; label: number; source: 0 | 1 | 2 | 3; capital: 0 | 1 | 2 }
