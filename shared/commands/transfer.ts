@@ -79,6 +79,25 @@ export interface UnmatchedColumn {
   cells: number;
 }
 
+/**
+ * A unit's share that "Replace the table" cannot keep (issue 14): its line is not in the file, its
+ * column is no longer a leaf, or the file's line holds no figure on that column. Shown before the
+ * person confirms.
+ */
+export interface LostShare {
+  /** The unit's name. */
+  unit: string;
+  /** The old line's code and name. */
+  code: string;
+  line: string;
+  /** The column key and its label (vi). */
+  column: string;
+  columnLabel: string;
+  /** The share, in đồng. */
+  value: number;
+  reason: 'line_gone' | 'column_gone' | 'no_figures';
+}
+
 export const transferArgs = {
   /** Start an import job; the host reads the workbook in a worker. Poll 'transfer/status'. */
   'transfer/start': z.object({ source: importSource, sheet: sheetRef.optional(), mapping: mappingSpec.optional() }).strict(),
@@ -137,6 +156,8 @@ export type TransferStatus =
       columnsMatch: boolean;
       /** The file's columns that match none of the plan's (each with figures needs a ColumnChoice). */
       unmatchedColumns: UnmatchedColumn[];
+      /** Units' shares that replacing the table would drop (the file's matched columns as they are; absent: none). */
+      lostShares?: LostShare[];
       mapping: MappingSpec | null;
     })
   | (JobBase & {

@@ -145,6 +145,24 @@ export const transfer = {
     en: 'Replace the {old} current lines by {lines} lines from "{file}"?',
   },
   'transfer.report.confirmReplaceOk': { vi: 'Thay bảng', en: 'Replace' },
+  // Units' shares that cannot follow a replaced table (issue 14).
+  'transfer.report.confirmLostShares': {
+    vi: 'Sẽ mất {count} phần phân bổ cho đơn vị, tổng {amount} (hoàn tác được).',
+    en: '{count} units\' shares, {amount} in all, will be dropped (undoable).',
+  },
+  'transfer.report.lostShares': { vi: 'Phân bổ cho đơn vị không giữ được khi thay bảng ({count})', en: 'Units\' shares that replacing the table drops ({count})' },
+  'transfer.report.lostSharesHint': {
+    vi: 'Dòng khớp với dòng trong tệp và còn số liệu ở cột đó thì giữ nguyên phân bổ; các phần dưới đây mất cùng dòng cũ.',
+    en: 'A line that matches a line of the file and still holds a figure in that column keeps its shares; those below go with the old lines.',
+  },
+  'transfer.report.lost.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'transfer.report.lost.line': { vi: 'Dòng', en: 'Line' },
+  'transfer.report.lost.column': { vi: 'Cột nguồn vốn', en: 'Funding column' },
+  'transfer.report.lost.value': { vi: 'Số tiền', en: 'Amount' },
+  'transfer.report.lost.reason': { vi: 'Lý do', en: 'Reason' },
+  'transfer.report.lost.line_gone': { vi: 'Dòng không có trong tệp', en: 'The line is not in the file' },
+  'transfer.report.lost.column_gone': { vi: 'Cột không còn là cột chi tiết', en: 'The column is no longer a detail column' },
+  'transfer.report.lost.no_figures': { vi: 'Dòng trong tệp không có số liệu ở cột này', en: 'The file\'s line holds no figure in this column' },
   'transfer.report.newPath': { vi: 'Đường dẫn tệp kế hoạch mới (.plandesk)', en: 'Path of the new plan file (.plandesk)' },
   'transfer.report.create': { vi: 'Tạo tệp', en: 'Create' },
   'transfer.report.unitChange': {

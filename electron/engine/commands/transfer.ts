@@ -14,6 +14,7 @@ import { hostOf } from '../history/host';
 import { writeImportedCycle } from '../transfer/new-file';
 import { fillActions } from '../transfer/fill';
 import { replaceActions } from '../transfer/replace';
+import { carryShares } from '../transfer/carry-shares';
 import { matchColumns, planColumns } from '../transfer/columns-match';
 import { deleteTemplateAction, readTemplates, saveTemplateAction, templateMapping } from '../transfer/templates';
 import { readPrintSettings } from '../../../shared/print/settings';
@@ -25,8 +26,13 @@ function writable(ctx: SessionContext): void {
 /** A job's status, with the file's columns that match none of the open plan's (each with figures needs a choice). */
 function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
   if (s.state !== 'ready') return s;
-  const { unmatched } = matchColumns(ctx.columns, ctx.services.jobs().ready(s.job).result.data);
-  return { ...s, unmatchedColumns: unmatched, columnsMatch: unmatched.every((u) => u.cells === 0) };
+  const data = ctx.services.jobs().ready(s.job).result.data;
+  const { unmatched } = matchColumns(ctx.columns, data);
+  // The units' shares replacing would drop, on the columns that match (a column the person later
+  // maps into the plan's can only keep more of them).
+  const skipAll = Object.fromEntries(unmatched.map((u) => [u.key, { action: 'skip' as const }]));
+  const lost = ctx.units.size ? carryShares(ctx, planColumns(ctx, data, skipAll).data).lost : [];
+  return { ...s, unmatchedColumns: unmatched, columnsMatch: unmatched.every((u) => u.cells === 0), ...(lost.length ? { lostShares: lost } : {}) };
 }
 
 export const transferHandlers: HandlerMap<keyof TransferResults> = {
@@ -42,7 +48,7 @@ export const transferHandlers: HandlerMap<keyof TransferResults> = {
     const { name, result } = jobs.ready(a.job);
     // The file's columns on the plan's keys; columns the plan has not are added in this same step.
     const cols = planColumns(ctx, result.data, a.columns);
-    const { actions, firstLine } = replaceActions(ctx, cols.data, { fileHasSettings: result.report.fromPlanDesk });
+    const { actions, firstLine } = replaceActions(ctx, cols.data, { fileHasSettings: result.report.fromPlanDesk, added: cols.added });
     const patch = ctx.commit(stepLabel('transfer.undo.replace', { file: name }), [...cols.actions, ...actions], firstLine === null ? null : { lineId: firstLine, column: null });
     jobs.finish(a.job);
     return { ...patch, lineCount: result.data.lines.length, addedColumns: cols.added.map((c) => c.key) };

@@ -6,12 +6,16 @@
 // line of the file that is a line of the plan (match-lines.ts) keeps its settings (allowed capital
 // types, adjustment line) unless the file is PlanDesk's own annex, which carries them: a department's
 // spreadsheet has no column for them, and "accepts every capital type" would silence the rule.
+// A matched line also takes its units' shares along where it still holds figures on their column
+// (carry-shares.ts); the others are lost with the old lines and listed before the person confirms.
 // The figures arrive on the plan's column keys: columns-match.ts matched the file's columns to the
 // plan's and added (or skipped, as the person chose) the others, in the same step.
-import type { Line } from '../../../shared/model';
+import type { LostShare } from '../../../shared/commands/transfer';
+import type { FundingColumn, Line } from '../../../shared/model';
 import type { DocAction } from '../actions';
 import type { SessionContext } from '../context';
 import type { ImportResult } from '../excel';
+import { carryShares } from './carry-shares';
 import { matchLines } from './match-lines';
 
 /** Lines in depth-first order from the roots (parents before their children). */
@@ -39,12 +43,15 @@ function preorder(lines: readonly Line[]): Line[] {
 export function replaceActions(
   ctx: SessionContext,
   imported: ImportResult['data'],
-  opts: { fileHasSettings: boolean },
-): { actions: DocAction[]; firstLine: number | null } {
+  opts: { fileHasSettings: boolean; added?: readonly FundingColumn[] },
+): { actions: DocAction[]; firstLine: number | null; lostShares: LostShare[] } {
   const actions: DocAction[] = [];
   // Delete: reverse pre-order puts every child before its parent.
   const old = preorder([...ctx.calc.lines.values()]);
-  const kept = opts.fileHasSettings ? new Map<number, number>() : matchLines(old, imported.lines);
+  const matched = matchLines(old, imported.lines);
+  const kept = opts.fileHasSettings ? new Map<number, number>() : matched;
+  // Units' shares follow the matched lines (even from PlanDesk's own annex, which has no shares).
+  const shares = carryShares(ctx, imported, opts.added, matched);
   for (let i = old.length - 1; i >= 0; i--) {
     const l = old[i];
     actions.push({ t: 'delete', line: l, amounts: [...ctx.calc.storedOf(l.id)].map(([column, value]) => ({ lineId: l.id, column, value })) });
@@ -68,8 +75,9 @@ export function replaceActions(
       t: 'insert',
       line: { ...l, ...settings, id, parentId },
       amounts: (byLine.get(l.id) ?? []).map((a) => ({ lineId: id, column: a.column, value: a.value })),
+      ...(shares.kept.has(l.id) ? { shares: shares.kept.get(l.id)!.map((x) => ({ ...x, lineId: id })) } : {}),
     });
   }
   if (imported.meta.unit !== ctx.meta.unit) actions.push({ t: 'meta', key: 'unit', old: ctx.meta.unit, new: imported.meta.unit });
-  return { actions, firstLine: incoming.length ? ids.get(incoming[0].id)! : null };
+  return { actions, firstLine: incoming.length ? ids.get(incoming[0].id)! : null, lostShares: shares.lost };
 }

@@ -33,6 +33,9 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
   // A column of the file the plan has not, with figures, needs a choice first (add, into a column, skip).
   const canReplace = (columnsMatch || choicesComplete(unmatched, choices)) && !readOnly;
   const planName = store.file?.name ?? '';
+  // Units' shares the replace drops (issue 14), named with their money before the person confirms.
+  const lost = step.status.lostShares ?? [];
+  const lostTotal = lost.reduce((sum, x) => sum + x.value, 0);
   const cancel = () => void cancelImport(ctx);
 
   const replace = async () => {
@@ -60,6 +63,7 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
       <>
         <span className="pd-xfer-confirm" role="alert">
           {t('transfer.report.confirmReplace', { old: count(store.rowCount), lines: count(report.lineCount), file: step.name })}
+          {lost.length > 0 && ' ' + t('transfer.report.confirmLostShares', { count: count(lost.length), amount: `${formatAmount(lostTotal, store.meta?.unit ?? unit, locale)} ${t(`unit.${store.meta?.unit ?? unit}`)}` })}
         </span>
         <span className="pd-dialog-spacer" />
         <button type="button" className="pd-btn pd-btn-primary" data-action="confirm-replace" disabled={busy} onClick={() => void replace()} autoFocus>
@@ -212,6 +216,37 @@ export function ReportDialog({ ctx, step }: { ctx: AppContext; step: Extract<Tra
 
       {unmatched.length > 0 && (
         <ColumnChoices ctx={ctx} unmatched={unmatched} planColumns={store.columns} unit={unit} choices={choices} onChange={setChoices} disabled={readOnly || busy} />
+      )}
+
+      {lost.length > 0 && (
+        <section className="pd-xfer-section" data-section="lost-shares">
+          <h3>{t('transfer.report.lostShares', { count: count(lost.length) })}</h3>
+          <p className="pd-xfer-warn">{t('transfer.report.lostSharesHint')}</p>
+          <div className="pd-xfer-listing">
+            <table className="pd-xfer-table">
+              <thead>
+                <tr>
+                  <th>{t('transfer.report.lost.unit')}</th>
+                  <th>{t('transfer.report.lost.line')}</th>
+                  <th>{t('transfer.report.lost.column')}</th>
+                  <th className="pd-num">{t('transfer.report.lost.value')}</th>
+                  <th>{t('transfer.report.lost.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lost.map((x, i) => (
+                  <tr key={i} data-lost-share={`${x.code}:${x.column}`}>
+                    <td>{x.unit}</td>
+                    <td>{[x.code, x.line].filter(Boolean).join(' ')}</td>
+                    <td>{store.columns.some((c) => c.key === x.column) ? columnLabel(x.column, lang, store.columns) : x.columnLabel}</td>
+                    <td className="pd-num">{formatAmount(x.value, store.meta?.unit ?? unit, locale)}</td>
+                    <td>{t(`transfer.report.lost.${x.reason}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       )}
 
       <section className="pd-xfer-section" data-section="columns">
