@@ -85,6 +85,9 @@ describe('plandesk import --into', () => {
     expect(fs.readFileSync(plan).equals(before)).toBe(true);
     expect(plandesk(env, 'import', SAMPLE_ANNEX, '--into', plan, '--kind', 'units').status).toBe(2);
     expect(plandesk(env, 'import', SAMPLE_ANNEX, '--out', path.join(dir, 'x.plandesk'), '--kind', 'allocation').status).toBe(2);
+    expect(plandesk(env, 'import', SAMPLE_ANNEX, '--into', plan, '--out', path.join(dir, 'x.plandesk')).status).toBe(2);
+    expect(plandesk(env, 'import', SAMPLE_ANNEX, '--into', plan, '--sheet', '0').status).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'x.plandesk'))).toBe(false);
     // Forced as a disbursement report: refused in one line (no reader yet, or the report's reader finds no report).
     const ex = plandesk(env, 'import', SAMPLE_ANNEX, '--into', plan, '--kind', 'execution');
     expect(ex.status).toBe(1);

@@ -52,8 +52,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(t(langOf(io), 'cli.badFlagValue', { flag: '--kind' }) + ' (plan, allocation, execution; --into)');
     return EXIT.usage;
   }
-  if (typeof into === 'string' && into !== '' && out === undefined && positionals.length === 1) {
+  if (into !== undefined && (typeof into !== 'string' || into === '' || out !== undefined || positionals.length !== 1)) {
+    // --into an existing plan, or --out a new one: never both, never half.
+    io.stderr(t(langOf(io), 'excel.cli.usage.import'));
+    return EXIT.usage;
+  }
+  if (typeof into === 'string') {
     // Into an existing plan (issue 14): the kind recognised or forced; see import-into.ts.
+    if (typeof values.sheet === 'string' && (values.sheet.trim() === '' || /^-?\d+$/.test(values.sheet) && Number(values.sheet) < 1)) {
+      io.stderr(t(langOf(io), 'cli.error.bad_sheet', { value: values.sheet }));
+      return EXIT.usage;
+    }
     const mappingInto = mappingArg(values.mapping, io);
     if (!mappingInto.ok) return EXIT.usage;
     const badInto = checkPaths(io, [positionals[0], into]);
