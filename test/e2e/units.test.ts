@@ -190,6 +190,20 @@ describe('units and the allocation view', () => {
     expect(await (await unitCell(page, 'UBND thành phố Gia Nghĩa', c31)).textContent()).toBe('100');
     await expect.poll(() => summaryCell(page, 0, c32).textContent(), WAIT).toBe('1.600');
 
+    // ---- one line's funding columns: 3.2 with NSTW over ĐTPT and SN --------------------------
+    await page.locator('[data-alloc="mode"]').selectOption('line');
+    const opt32 = await page.locator('[data-alloc="line"] option', { hasText: '3.2 ' }).first().getAttribute('value');
+    await page.locator('[data-alloc="line"]').selectOption(opt32!);
+    await expect.poll(() => page.locator('.pd-alloc').getAttribute('data-alloc-mode'), WAIT).toBe('line');
+    const sn = await unitCell(page, 'Sở Y tế tỉnh Đắk Nông', `${opt32}|central_recurrent`);
+    await expect.poll(() => sn.textContent(), WAIT).toBe('1.000');
+    // NSTW's own total and Tổng cộng are the sums of their parts, not typed into.
+    expect(await (await unitCell(page, 'Sở Y tế tỉnh Đắk Nông', `${opt32}|central`)).textContent()).toBe('1.000');
+    expect(await (await unitCell(page, 'UBND thành phố Gia Nghĩa', `${opt32}|total`)).textContent()).toBe('600');
+    expect(await summaryCell(page, 1, `${opt32}|total`).textContent()).toBe('7.726');
+    await page.locator('[data-alloc="mode"]').selectOption('column');
+    await page.locator('[data-alloc="column"]').selectOption('central_recurrent');
+
     // ---- the printed allocation annex ---------------------------------------------------------
     await page.locator('[data-alloc-action="print"]').click();
     const preview = page.getByRole('dialog', { name: 'Xem trước phụ lục phân bổ' });
