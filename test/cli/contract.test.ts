@@ -15,7 +15,7 @@ import { tempDir } from '../support/tmp';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/plandesk.cjs');
-const COMMANDS = ['new', 'check', 'import', 'export', 'compare', 'split'];
+const COMMANDS = ['new', 'check', 'import', 'export', 'compare', 'split', 'report'];
 
 function plandesk(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
