@@ -17,11 +17,14 @@ import { libreOffice, type Report } from './report';
 const LINES = 10_000;
 
 export async function benchExecutionPrint(report: Report, dir: string): Promise<void> {
-  const renderer = path.join(__dirname, '..', 'renderer');
-  if (!findChromium() || !fs.existsSync(path.join(renderer, 'index.html'))) {
+  const built = path.join(__dirname, '..', 'renderer');
+  if (!findChromium() || !fs.existsSync(path.join(built, 'index.html'))) {
     console.log('execution print: n/a (no Chromium, or the renderer is not built)');
     return;
   }
+  // A copy of the built view: a build running meanwhile (another shell) cannot pull it away.
+  const renderer = path.join(dir, 'renderer-copy');
+  fs.cpSync(built, renderer, { recursive: true });
   const file = path.join(dir, `execution-print-${LINES}.plandesk`);
   createCycleFile(file, generatePlan(LINES, 7), { overwrite: true });
   const s = PlanSession.open(file);
