@@ -4,6 +4,7 @@
 // each); this module only shows the dialogs.
 import { dialog, type BrowserWindow } from 'electron';
 import { allocIoPathArgs } from '../../shared/commands/alloc-io';
+import { consolidationPathArgs } from '../../shared/commands/consolidation';
 import { execReportPathArgs } from '../../shared/commands/execution-report';
 import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
 import { templatesPathArgs } from '../../shared/commands/templates';
@@ -18,7 +19,7 @@ const FILTERS = {
   template: [{ name: 'PlanDesk template', extensions: ['pdtemplate'] }],
 };
 
-const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs, ...execReportPathArgs };
+const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs, ...execReportPathArgs, ...consolidationPathArgs };
 
 /** Each window's own grants: a comparison made in one window is followed up in that window only. */
 const grantsOf = new WeakMap<BrowserWindow, PathGrants>();

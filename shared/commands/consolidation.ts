@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Patch } from '../protocol';
 import type { Dong } from '../model';
 import type { FileStatus, UnitStatus } from '../consolidation/model';
+import type { HostPathArg } from './history';
 
 /** Why a file was refused or held, as a dictionary key (consolidation.reason.*) with its parameters. */
 export interface Reason {
@@ -95,3 +96,18 @@ export interface ConsolidationResults {
   'consolidation/remove': Patch;
   'consolidation/exportBoard': { path: string };
 }
+
+/**
+ * Paths Electron's main process picks in its own dialog (electron/main/path-args.ts): a unit's file
+ * to collect (one per pick; browser mode and the CLI give any files and folders), the board's xlsx.
+ */
+export const consolidationPathArgs: Record<string, HostPathArg> = {
+  'consolidation/run': {
+    slots: (a) => [{ slot: 'paths', dialog: 'open', filter: 'spreadsheet', current: Array.isArray(a.paths) && typeof a.paths[0] === 'string' ? a.paths[0] : '' }],
+    fill: (a, _slot, chosen) => ({ ...a, paths: [chosen] }),
+  },
+  'consolidation/exportBoard': {
+    slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'xlsx', current: typeof a.path === 'string' ? a.path : '' }],
+    fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
+  },
+};

@@ -1,5 +1,6 @@
 // The feature areas mounted in the main window, in menu order. An area adds one line here.
 import { columnsFeature } from './columns';
+import { consolidationFeature } from './consolidation';
 import { editingFeature } from './editing';
 import { executionFeature } from './execution';
 import { printFeature } from './print';
@@ -13,4 +14,4 @@ import { unitsFeature } from './units';
 import { allocImportFeature } from './units/import-allocation';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, allocImportFeature, executionFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, allocImportFeature, consolidationFeature, executionFeature];
