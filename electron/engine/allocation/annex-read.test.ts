@@ -6,7 +6,7 @@ import { looksLikeAllocation, readAllocationSheet } from './annex-read';
 
 const s = (text: string): Cell => ({ kind: 's', text, formula: false, noValue: false, style: 0 });
 const n = (v: number): Cell => ({ kind: 'n', text: String(v), formula: false, noValue: false, style: 0 });
-const sheet = (rows: (Cell | undefined)[][]): SheetData => ({
+const sheet = (rows: Cell[][]): SheetData => ({
   name: 'S',
   rows: rows.map((cells, index): Row => ({ index, hidden: false, cells })),
   merges: [],

@@ -9,6 +9,7 @@
 import type { PlanCalc } from '../../../shared/calc';
 import type { ColumnTree } from '../../../shared/columns';
 import type { FundingColumn, Line } from '../../../shared/model';
+import { holdsFigures as unitsHoldFigures } from '../commands/units';
 import { classifyHeader } from '../excel/headers';
 import { fold } from '../excel/text';
 import type { ColumnHow, ColumnProblem, FundingHint, LineHow } from '../../../shared/commands/alloc-io';
@@ -165,9 +166,9 @@ function inheritedSource(columns: ColumnTree, c: FundingColumn): FundingColumn['
   return null;
 }
 
-/** Whether a line may take shares: a leaf, or a parent whose children carry no figures. */
+/** Whether a line may take shares — the units area's one rule (commands/units.ts), so an import writes no share the allocation view would refuse. */
 export function holdsFigures(calc: PlanCalc, lineId: number): boolean {
-  return !calc.isParent(lineId) || calc.isUnallocatedParent(lineId);
+  return unitsHoldFigures({ calc }, lineId);
 }
 
 export function matchColumns(calc: PlanCalc, columns: ColumnTree, annexColumns: readonly AnnexColumn[], title: FundingHint): ColumnMatch[] {
