@@ -84,6 +84,10 @@ export interface AuditRow {
   /** Amounts as integer đồng, text fields as text, anything else as JSON text. */
   old: number | string | null;
   new: number | string | null;
+  /** The unit a units' or execution row names (`unit:ID` in `field`), by its name then or now. */
+  unit?: string;
+  /** The as-of date (yyyy-mm-dd) an execution row's `date:ID` names. */
+  asOf?: string;
 }
 
 export interface RevisionInfo {

@@ -45,6 +45,21 @@ export const history = {
   'history.field.rules': { vi: 'Tham số quy tắc', en: 'Rule settings' },
   'history.field.setting': { vi: 'Thiết lập "{key}"', en: 'Setting "{key}"' },
   'history.field.meta': { vi: 'Thông tin kế hoạch ({key})', en: 'Plan details ({key})' },
+  // Units (issue 14) and execution (issue 15) rows of the change log.
+  'history.action.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'history.unit.unknown': { vi: 'đơn vị #{id}', en: 'unit #{id}' },
+  'history.field.share': { vi: 'Phân bổ cho {unit}: {column}', en: 'Share of {unit}: {column}' },
+  'history.field.score': { vi: 'Hệ số của {unit} ({scheme})', en: 'Score of {unit} ({scheme})' },
+  'history.field.unitDetail': { vi: 'Số liệu chi tiết của {unit}', en: 'Detail lines of {unit}' },
+  'history.action.report_date': { vi: 'Kỳ báo cáo', en: 'Reporting date' },
+  'history.field.disbursement': { vi: '{measure} đến {date}: {column}', en: '{measure} as of {date}: {column}' },
+  'history.field.disbursementUnit': { vi: '{measure} đến {date} của {unit}: {column}', en: '{measure} as of {date}, {unit}: {column}' },
+  'history.field.fund': { vi: '{label} (vốn năm {year} chuyển sang)', en: '{label} (funds carried over from {year})' },
+  'history.field.carryoverSource': { vi: 'Nguồn vốn năm {year} chuyển sang', en: 'Funds carried over from {year}' },
+  'history.field.carryover': { vi: 'Vốn năm {year} chuyển sang: {column}', en: 'Carried over from {year}: {column}' },
+  'history.measure.disbursed': { vi: 'Lũy kế giải ngân', en: 'Disbursed to date' },
+  'history.measure.allocated': { vi: 'Đã phân bổ', en: 'Allocated' },
+  'history.measure.estimate': { vi: 'Ước thực hiện cả năm', en: 'Estimated for the year' },
 
   // ---- revisions ----
   'history.revisions.title': { vi: 'Phiên bản kế hoạch', en: 'Plan revisions' },

@@ -9,6 +9,7 @@ import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { comparePlans } from '../history/compare';
 import { writeCompareXlsx } from '../history/compare-xlsx';
+import { nameAuditRows } from '../history/audit-names';
 import { hostOf } from '../history/host';
 import { createNextCycle } from '../history/new-cycle';
 import { loadSide } from '../history/sources';
@@ -28,7 +29,10 @@ function writable(ctx: SessionContext): void {
 }
 
 export const historyHandlers: HandlerMap<keyof HistoryResults> = {
-  'history/audit': async (a, ctx) => ctx.audit.query(a.filter, a.offset, a.limit),
+  'history/audit': async (a, ctx) => {
+    const page = ctx.audit.query(a.filter, a.offset, a.limit);
+    return { ...page, rows: nameAuditRows(page.rows, ctx) };
+  },
   'history/auditUsers': async (_a, ctx) => ({ users: ctx.audit.users() }),
   'history/revisions': async (_a, ctx) => ({ revisions: ctx.revisions.list() }),
   'history/createRevision': async (a, ctx) => {

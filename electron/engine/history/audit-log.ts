@@ -108,7 +108,7 @@ function changeRows(actions: readonly DocAction[]): ChangeRow[] {
 }
 
 /** The audit log as a command reads it (changes are recorded by the session's commit, not by commands). */
-export type AuditReader = Pick<AuditLog, 'query' | 'users'>;
+export type AuditReader = Pick<AuditLog, 'query' | 'users' | 'lastRecord'>;
 
 export class AuditLog {
   private readonly who = identity();
@@ -148,6 +148,17 @@ export class AuditLog {
       this.s.change.run(stepId, seq, r.action, r.lineId, line?.code ?? null, line?.name ?? null, r.field, r.old, r.new);
     });
     return stepId;
+  }
+
+  /**
+   * The newest recorded value (new, else old: a removal keeps what it removed) of a row with this
+   * action and field — how the history names a unit or a reporting date no longer in the plan.
+   */
+  lastRecord(action: string, field: string): string | null {
+    const r = this.db
+      .prepare('SELECT coalesce(new, old) AS v FROM audit_changes WHERE action = ? AND field = ? AND coalesce(new, old) IS NOT NULL ORDER BY step_id DESC, seq DESC LIMIT 1')
+      .get(action, field) as { v: string | null } | undefined;
+    return typeof r?.v === 'string' ? r.v : null;
   }
 
   /** Record an event without plan changes (a revision saved, a backup restored…). */

@@ -6,7 +6,7 @@ import { LINE_FIELDS } from '../../../../shared/model';
 import { labelText } from '../../../../shared/step-label';
 import type { AppContext } from '../types';
 import { Dialog } from './Dialog';
-import { auditDelta, auditFieldLabel, auditValue, columnLabel, formatTime } from './format';
+import { auditDelta, auditFieldLabel, auditValue, columnLabel, formatTime, isAmountRow } from './format';
 
 const PAGE = 200;
 const KINDS: AuditKind[] = ['edit', 'undo', 'redo', 'revision', 'restore', 'created'];
@@ -155,8 +155,8 @@ export function AuditDialog({ ctx, onClose }: { ctx: AppContext; onClose: () => 
                     <td>{first ? `${t(`history.kind.${r.kind}`)}: ${labelText(lang, r.label)}` : ''}</td>
                     <td title={r.lineName ?? ''}>{[r.lineCode, r.lineName].filter(Boolean).join(' ')}</td>
                     <td>{auditFieldLabel(r, store.columns, t, lang)}</td>
-                    <td className={r.action === 'amount' ? 'pd-num' : undefined}>{auditValue(r, 'old', unit, locale)}</td>
-                    <td className={r.action === 'amount' ? 'pd-num' : undefined}>{auditValue(r, 'new', unit, locale)}</td>
+                    <td className={isAmountRow(r) ? 'pd-num' : undefined}>{auditValue(r, 'old', unit, locale)}</td>
+                    <td className={isAmountRow(r) ? 'pd-num' : undefined}>{auditValue(r, 'new', unit, locale)}</td>
                     <td className={`pd-num${delta.negative ? ' pd-hist-neg' : ''}`}>{delta.text}</td>
                   </tr>
                 );
