@@ -57,6 +57,8 @@ export class PlanSession implements SessionContext {
   private execCalc!: ExecutionCalc;
   /** What the step being applied changed on the execution side (Patch.execution), or null. */
   private execDelta: ExecutionDelta | null = null;
+  /** The lines whose report rows the step moved, per date (Patch.execution.figures once the step is done). */
+  private readonly execLines = new Map<number, Set<number>>();
   /** The execution rules' findings, built when findings are first asked for (like the plan's). */
   private execFindings: ExecutionFindings | null = null;
   /** Units, their shares and scores (issue 14), mirrored like the calc. */
@@ -288,6 +290,7 @@ export class PlanSession implements SessionContext {
     if (audit.kind === 'edit') actions = actions.map((a) => (a.t === 'delete' && this.unitBook.hasShares(a.line.id) ? { ...a, shares: this.unitBook.sharesOfLine(a.line.id) } : a));
     this.unitsDelta = { upsert: [], removed: [], shares: [], scores: false };
     this.execDelta = null;
+    this.execLines.clear();
     try {
       this.file.db.transaction(() => {
         // A new edit carries the stated totals that agreed along with it, as amount actions of the
@@ -336,8 +339,10 @@ export class PlanSession implements SessionContext {
     }
     const unitsDelta = this.unitsDelta;
     this.unitsDelta = null;
-    const execDelta = this.execDelta;
+    const execDelta = this.execDelta as ExecutionDelta | null; // set by execToMemory during the step
     this.execDelta = null;
+    if (execDelta) execDelta.figures = [...this.execLines].map(([dateId, ids]) => ({ dateId, lineIds: [...ids] }));
+    this.execLines.clear();
     let findings: FindingsDelta;
     let tree: Pick<Patch, 'order' | 'removed'> & { repaint: number[] } = { repaint: [] };
     if (columnsChanged) structure = true;
@@ -514,11 +519,15 @@ export class PlanSession implements SessionContext {
         this.exec.setFigure(a.key, a.new);
         this.execCalc.countChanged(a.key.dateId, (a.new === null ? 0 : 1) - (a.old === null ? 0 : 1));
         const moved = this.execCalc.figureChanged(a.key, (a.new ?? 0) - (a.old ?? 0));
-        let entry = d.figures.find((f) => f.dateId === a.key.dateId);
-        if (!entry) d.figures.push((entry = { dateId: a.key.dateId, lineIds: [] }));
-        const ids = new Set(entry.lineIds);
-        for (const id of moved ?? [a.key.lineId, ...this.calc.ancestors(a.key.lineId)]) ids.add(id);
-        entry.lineIds = [...ids];
+        const lines = moved ?? [a.key.lineId, ...this.calc.ancestors(a.key.lineId)];
+        // The rows move at this date, and the next date's "in the period" (its difference from this one).
+        const dates = this.exec.sortedDates();
+        const next = dates[dates.findIndex((x) => x.id === a.key.dateId) + 1];
+        for (const dateId of next ? [a.key.dateId, next.id] : [a.key.dateId]) {
+          let ids = this.execLines.get(dateId);
+          if (!ids) this.execLines.set(dateId, (ids = new Set()));
+          for (const id of lines) ids.add(id);
+        }
         return;
       }
       case 'carryover_source':

@@ -160,7 +160,10 @@ export interface ExecutionDelta {
   /** The dates and sources as they are now, when any changed. */
   dates?: ReportDate[];
   sources?: CarryoverSource[];
-  /** Dates whose figures changed, with the lines whose report rows moved (the line and its ancestors). */
+  /**
+   * Dates whose report rows moved, with those lines (a figure's line and its ancestors): the date of
+   * the figure, and the date after it, whose "in the period" is the difference from it.
+   */
   figures: { dateId: number; lineIds: number[] }[];
   /** Carried-over amounts changed. */
   carryover: boolean;

@@ -42,6 +42,8 @@ describe('execution reports on the sample plan', () => {
     expect(r.written).toBe(3);
     expect(r.notWritten).toEqual([{ index: 3, reason: 'not_holding' }, { index: 4, reason: 'total_column' }]);
     expect(r.report!.rows.map((x) => x.code).sort()).toEqual(['3', '3.2']);
+    // The patch names the rows that moved: at each date written, and at the date after 30/6 (its period).
+    expect(r.execution!.figures.map((f) => [f.dateId, f.lineIds.length]).sort()).toEqual([[h1, 2], [y, 3]]);
     // The change log names each figure written, with its line, date, measure and column.
     const log = s.audit.query({}, 0, 10).rows.filter((x) => x.action === 'disbursement');
     expect(log.map((x) => [x.lineCode, x.field, x.new]).sort()).toEqual([
