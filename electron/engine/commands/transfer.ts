@@ -23,11 +23,16 @@ function writable(ctx: SessionContext): void {
   if (ctx.info.readOnly) throw new PlanDeskError('error.read_only');
 }
 
+/** The match of a job's columns, kept while the plan's column tree is the same: the window polls the status. */
+const matches = new WeakMap<object, { tree: object; unmatched: ReturnType<typeof matchColumns>['unmatched'] }>();
+
 /** A job's status, with the file's columns that match none of the open plan's (each with figures needs a choice). */
 function withColumns(ctx: SessionContext, s: TransferStatus): TransferStatus {
   if (s.state !== 'ready') return s;
   const data = ctx.services.jobs().ready(s.job).result.data;
-  const { unmatched } = matchColumns(ctx.columns, data);
+  let m = matches.get(data);
+  if (!m || m.tree !== ctx.columns) matches.set(data, (m = { tree: ctx.columns, unmatched: matchColumns(ctx.columns, data).unmatched }));
+  const { unmatched } = m;
   // The units' shares replacing would drop, on the columns that match (a column the person later
   // maps into the plan's can only keep more of them).
   const skipAll = Object.fromEntries(unmatched.map((u) => [u.key, { action: 'skip' as const }]));
