@@ -9,7 +9,7 @@ import type { HostPathArg } from './history';
 export type TableKind = 'plan' | 'allocation' | 'execution';
 export type LineHow = 'designator' | 'code' | 'name' | 'guessed';
 export type ColumnHow = 'header' | 'title' | 'guessed';
-export type ColumnProblem = 'no_line' | 'no_funding' | 'line_is_parent' | 'line_twice';
+export type ColumnProblem = 'no_line' | 'no_funding' | 'line_is_parent' | 'line_under_parent' | 'line_twice';
 export type CellProblem = 'text' | 'negative' | 'too_large' | 'no_value' | 'unit_twice';
 export type AllocationProblemKind = ColumnProblem | CellProblem;
 

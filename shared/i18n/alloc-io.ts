@@ -41,6 +41,10 @@ export const allocIo = {
     vi: 'Dòng này phân bổ qua các dòng con của nó: không nhận phần của đơn vị',
     en: 'This line is allocated through its sub-lines: it takes no unit shares',
   },
+  'allocio.problem.line_under_parent': {
+    vi: 'Dòng này thuộc một dòng cha được phân bổ trực tiếp: phần của đơn vị ghi ở dòng cha',
+    en: 'This line is under a parent allocated as a whole: units\' shares go on the parent',
+  },
   'allocio.problem.line_twice': { vi: 'Hai cột cùng khớp một dòng và một cột nguồn vốn', en: 'Two columns match the same line and funding column' },
   'allocio.problem.text': { vi: 'Chữ ở chỗ cần số', en: 'Text where a figure should be' },
   'allocio.problem.negative': { vi: 'Phần phân bổ âm', en: 'A negative share' },

@@ -189,6 +189,26 @@ describe('allocation annex import', () => {
     s.close();
   });
 
+  it('a sub-project under a project allocated as a whole (Dự án 7) is reported, the project itself is read', async () => {
+    const s = open();
+    const file = path.join(tempDir(), 'under.xlsx');
+    const c = (v: string): WCell => ({ t: 's', v, s: 0 });
+    const n = (v: number): WCell => ({ t: 'n', v: String(v), s: 0 });
+    await writeWorkbook(file, [{
+      name: 'PB', merges: [], notes: [],
+      rows: async (emit) => {
+        await emit([c('PHÂN BỔ KINH PHÍ SỰ NGHIỆP NGÂN SÁCH TRUNG ƯƠNG'), undefined, undefined, c('Đơn vị tính: triệu đồng')]);
+        await emit([c('TT'), c('Tên đơn vị'), c('Tiểu dự án 1 - Dự án 7'), c('Dự án 7')]);
+        await emit([n(1), c('Sở Lao động - Thương binh và Xã hội'), n(10), n(20)]);
+      },
+    }], new StyleRegistry());
+    const { report } = await s.handle('allocio/import', { path: file });
+    expect(report.problems).toEqual([{ address: 'C2', kind: 'line_under_parent', text: 'Tiểu dự án 1 - Dự án 7' }]);
+    expect(share(s, 'Sở Lao động - Thương binh và Xã hội', '7', 'central_recurrent')).toBe(20 * M);
+    expect(share(s, 'Sở Lao động - Thương binh và Xã hội', '7.1', 'central_recurrent')).toBeNull();
+    s.close();
+  });
+
   it('hostile files end in a message: a zip bomb, a DTD, a broken package', async () => {
     const s = open();
     const dir = tempDir();

@@ -188,7 +188,7 @@ export function matchColumns(calc: PlanCalc, columns: ColumnTree, annexColumns: 
     const base: ColumnMatch = { col: c.col, letter: c.letter, header: c.path.join(' / '), lineId: null, lineHow: null, column: null, columnHow: null, problem: null };
     const line = index.find(lineTexts);
     if (!line) return { ...base, problem: 'no_line' };
-    if (!holdsFigures(calc, line.lineId)) return { ...base, lineId: line.lineId, lineHow: line.how, problem: 'line_is_parent' };
+    if (!holdsFigures(calc, line.lineId)) return { ...base, lineId: line.lineId, lineHow: line.how, problem: calc.isParent(line.lineId) ? 'line_is_parent' : 'line_under_parent' };
     const withLine = { ...base, lineId: line.lineId, lineHow: line.how };
     if (hint.key) return { ...withLine, column: hint.key, columnHow: 'header' };
     const full: FundingHint = { source: hint.source ?? title.source, capital: hint.capital ?? title.capital };

@@ -43,7 +43,7 @@ export function planUnitFile(mark: UnitFileMark, imported: ImportResult, input: 
       continue;
     }
     if (!holdsFigures(calc, target)) {
-      problems.push({ address: label(a.lineId), kind: 'line_is_parent', text: label(a.lineId) });
+      problems.push({ address: label(a.lineId), kind: calc.isParent(target) ? 'line_is_parent' : 'line_under_parent', text: label(a.lineId) });
       continue;
     }
     if (a.value < 0) {
