@@ -124,6 +124,18 @@ export interface CompareSideInfo {
   lineCount: number;
 }
 
+/** A unit's share that differs between the two sides (issue 14): old/new null = none on that side. */
+export interface CompareShareRow {
+  /** The unit's name (B's, else A's); units pair by their name key (diacritics, case, spacing). */
+  unit: string;
+  /** The line's code and name (B's, else A's). */
+  code: string;
+  name: string;
+  column: string;
+  old: number | null;
+  new: number | null;
+}
+
 export interface CompareResult {
   /** The sides as compared (a file side carries the path chosen for it: export reuses it). */
   sides: { a: CompareSide; b: CompareSide };
@@ -139,6 +151,8 @@ export interface CompareResult {
   rows: CompareRow[];
   /** Rows in the whole comparison (rows may hold fewer: see `limit`). */
   totalRows: number;
+  /** Units' shares that differ, by unit, line and column (absent: neither side has units). */
+  shares?: CompareShareRow[];
 }
 
 export interface BackupInfo {

@@ -109,6 +109,12 @@ export const history = {
   'history.compare.pickFile': { vi: 'Đường dẫn tệp kế hoạch cần so sánh:', en: 'Path of the plan file to compare:' },
   'history.compare.exportPath': { vi: 'Lưu bảng so sánh (.xlsx) vào đường dẫn:', en: 'Save the comparison (.xlsx) to path:' },
   'history.xlsx.title': { vi: 'BẢNG SO SÁNH KẾ HOẠCH', en: 'PLAN COMPARISON' },
+  // Units' shares in a comparison (issue 14).
+  'history.compare.shares': { vi: 'Phân bổ cho đơn vị khác nhau ({count})', en: 'Units\' shares that differ ({count})' },
+  'history.compare.shareUnit': { vi: 'Đơn vị', en: 'Unit' },
+  'history.compare.shareColumn': { vi: 'Cột nguồn vốn', en: 'Funding column' },
+  'history.xlsx.sharesSheet': { vi: 'Phân bổ đơn vị', en: 'Units\' shares' },
+  'history.xlsx.sharesTitle': { vi: 'PHÂN BỔ CHO ĐƠN VỊ KHÁC NHAU GIỮA HAI BẢN', en: 'UNITS\' SHARES THAT DIFFER' },
   'history.xlsx.counts': {
     vi: 'Thêm mới: {added}; đã xóa: {removed}; thay đổi: {changed}',
     en: 'Added: {added}; removed: {removed}; changed: {changed}',

@@ -1,6 +1,7 @@
 // A comparison as an Excel workbook (Vietnamese, the documents' language): one row per added,
 // removed or changed line; for each funding column the figure in A, in B and the difference, in the
-// plan's display unit; text changes spelled out; the program totals last. Written with ExcelJS's
+// plan's display unit; text changes spelled out; the program totals last; the units' shares that
+// differ on a second sheet (issue 14). Written with ExcelJS's
 // streaming writer (large comparisons stay within memory) to a temporary file, then renamed.
 import ExcelJS from 'exceljs';
 import type { CompareResult, CompareRow, CompareSideInfo } from '../../../shared/commands/history';
@@ -97,6 +98,37 @@ export async function writeCompareXlsx(file: string, result: CompareResult, rows
     });
     totals.commit();
     ws.commit();
+    if (result.shares?.length) writeShareSheet(wb, result, factor, unit);
     await wb.commit();
   });
+}
+
+/** The units' shares that differ (issue 14): one row per unit, line and column, A, B and the difference. */
+function writeShareSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: CompareResult, factor: number, unit: DisplayUnit): void {
+  const ws = wb.addWorksheet(t('vi', 'history.xlsx.sharesSheet'), { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.columns = [{ width: 32 }, { width: 9 }, { width: 50 }, { width: 22 }, { width: 15 }, { width: 15 }, { width: 14 }];
+  const bold = { bold: true, name: 'Times New Roman' };
+  const title = ws.addRow([t('vi', 'history.xlsx.sharesTitle')]);
+  title.font = { ...bold, size: 14 };
+  title.commit();
+  ws.addRow([t('vi', 'unit.label', { unit: t('vi', `unit.${unit}`) })]).commit();
+  const head = ws.addRow([
+    t('vi', 'history.compare.shareUnit'), t('vi', 'grid.code'), t('vi', 'grid.name'), t('vi', 'history.compare.shareColumn'), 'A', 'B', t('vi', 'history.compare.delta'),
+  ]);
+  head.font = bold;
+  head.alignment = { horizontal: 'center', wrapText: true };
+  head.commit();
+  const num = (dong: number | null) => (dong === null ? null : dong / factor);
+  for (const x of result.shares ?? []) {
+    const o = num(x.old);
+    const n = num(x.new);
+    const row = ws.addRow([x.unit, x.code, x.name, columnLabel(x.column, 'vi', result.columns), o, n, (n ?? 0) - (o ?? 0)]);
+    for (let j = 5; j <= 7; j++) {
+      const cell = row.getCell(j);
+      cell.numFmt = typeof cell.value === 'number' && !Number.isInteger(cell.value) ? '#,##0.0##' : '#,##0';
+    }
+    row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: x.old === null ? FILL.added : x.new === null ? FILL.removed : FILL.changed } };
+    row.commit();
+  }
+  ws.commit();
 }

@@ -5,15 +5,21 @@
 //     the name still agrees (ids of two independently edited copies may collide);
 //  2. the rest, top-down under paired parents: by code, else by name (for "-", "+" or blank codes).
 // Rows come in B's display order, removed lines after the nearest line that precedes them in A.
-import type { CompareResult, CompareRow } from '../../../shared/commands/history';
+// Units' shares (issue 14) are compared on the paired lines, units paired by their name key: a
+// list by unit (B's tree order), line and column of every share that differs.
+import type { CompareResult, CompareRow, CompareShareRow } from '../../../shared/commands/history';
 import type { PlanCalc } from '../../../shared/calc';
 import type { ColumnTree } from '../../../shared/columns';
-import type { FundingColumn, Line } from '../../../shared/model';
+import type { FundingColumn, Line, Share, Unit } from '../../../shared/model';
+import { UnitBook } from '../../../shared/units/book';
+import { unitNameKey } from '../../../shared/units/names';
 
 export interface ComparePlan {
   calc: PlanCalc;
   columns: ColumnTree;
   lineage: string | null;
+  /** The side's units and their shares (issue 14), when it has any. */
+  units?: { units: readonly Unit[]; shares: readonly Share[] };
 }
 
 type Text = 'code' | 'name' | 'agency' | 'note';
@@ -196,5 +202,59 @@ export function comparePlans(
   const totals: CompareResult['totals'] = {};
   for (const k of keys) totals[k] = { old: a.calc.total(k), new: b.calc.total(k) };
   const limit = opts.limit ?? rows.length;
-  return { match, columns, counts, totals, rows: rows.slice(0, limit), totalRows: rows.length, allRows: () => rows };
+  const shares = a.units || b.units ? compareShares(a, b, bToA, bWalk, keys) : undefined;
+  return { match, columns, counts, totals, rows: rows.slice(0, limit), totalRows: rows.length, ...(shares ? { shares } : {}), allRows: () => rows };
+}
+
+/** The shares that differ between A and B, by unit (B's order, then A's only), line (B's order, then A's removed) and column. */
+export function compareShares(a: ComparePlan, b: ComparePlan, bToA: ReadonlyMap<number, number>, bWalk: readonly Walked[], keys: readonly string[]): CompareShareRow[] {
+  const aToB = new Map<number, number>();
+  for (const [bid, aid] of bToA) aToB.set(aid, bid);
+  // Units by name key; the order is B's tree, then the units only A has, in A's tree.
+  const unitOrder = new Map<string, { rank: number; name: string }>();
+  for (const side of [b, a]) {
+    for (const { unit } of new UnitBook(side.units?.units ?? []).ordered()) {
+      const k = unitNameKey(unit.name);
+      if (!unitOrder.has(k)) unitOrder.set(k, { rank: unitOrder.size, name: unit.name });
+    }
+  }
+  const keyOfUnit = (side: ComparePlan) => {
+    const m = new Map<number, string>();
+    for (const u of side.units?.units ?? []) m.set(u.id, unitNameKey(u.name));
+    return m;
+  };
+  const ua = keyOfUnit(a);
+  const ub = keyOfUnit(b);
+  // A line as both sides name it: B's id, or A's for a line B has not.
+  const lineRank = new Map<string, number>();
+  bWalk.forEach((w, i) => lineRank.set(`b${w.id}`, i));
+  let next = bWalk.length;
+  for (const w of a.calc.walk()) if (!aToB.has(w.id)) lineRank.set(`a${w.id}`, next++);
+  const colRank = new Map(keys.map((k, i) => [k, i]));
+  const cells = new Map<string, { unit: string; line: string; column: string; old: number | null; new: number | null }>();
+  const put = (unit: string | undefined, line: string, column: string, which: 'old' | 'new', value: number) => {
+    if (unit === undefined) return;
+    const id = `${unit}\u0000${line}\u0000${column}`;
+    const c = cells.get(id);
+    if (c) c[which] = value;
+    else cells.set(id, { unit, line, column, old: null, new: null, [which]: value });
+  };
+  for (const s of a.units?.shares ?? []) {
+    const bid = aToB.get(s.lineId);
+    put(ua.get(s.unitId), bid !== undefined ? `b${bid}` : `a${s.lineId}`, s.column, 'old', s.value);
+  }
+  for (const s of b.units?.shares ?? []) put(ub.get(s.unitId), `b${s.lineId}`, s.column, 'new', s.value);
+  const out: (CompareShareRow & { rank: [number, number, number] })[] = [];
+  for (const c of cells.values()) {
+    if (c.old === c.new) continue;
+    const side = c.line[0] === 'b' ? b : a;
+    const line = side.calc.lines.get(Number(c.line.slice(1)));
+    const u = unitOrder.get(c.unit);
+    out.push({
+      unit: u?.name ?? c.unit, code: line?.code ?? '', name: line?.name ?? '', column: c.column, old: c.old, new: c.new,
+      rank: [u?.rank ?? 0, lineRank.get(c.line) ?? 0, colRank.get(c.column) ?? keys.length],
+    });
+  }
+  out.sort((x, y) => x.rank[0] - y.rank[0] || x.rank[1] - y.rank[1] || x.rank[2] - y.rank[2]);
+  return out.map(({ rank: _r, ...row }) => row);
 }

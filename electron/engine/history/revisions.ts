@@ -1,9 +1,10 @@
 // Named revisions ("KH 528/KH-UBND 14/8/2023", "KH 122/KH-UBND 29/02/2024"): snapshots of the whole
-// plan saved inside the cycle file. A snapshot is three INSERT … SELECT statements over the plan's
-// own tables in one transaction — fast even for 100.000 lines — and reads back as a CycleData.
+// plan saved inside the cycle file. A snapshot is INSERT … SELECT statements over the plan's own
+// tables in one transaction — fast even for 100.000 lines — and reads back as a CycleData, with
+// the units, their shares and scores (issue 14) when the revision has them.
 import type { RevisionInfo } from '../../../shared/commands/history';
 import { ColumnTree } from '../../../shared/columns';
-import type { CapitalType, CycleData, CycleMeta, FundingColumn, Line, RuleParams } from '../../../shared/model';
+import type { CapitalType, CycleData, CycleMeta, FundingColumn, Line, RuleParams, Share, Unit, UnitScore } from '../../../shared/model';
 import { PlanDeskError } from '../errors';
 import { identity } from '../safety/identity';
 import type { DB } from '../store/db';
@@ -65,6 +66,12 @@ export class Revisions {
         )
         .run(id);
       this.db.prepare('INSERT INTO revision_amounts (revision_id, line_id, column_key, value) SELECT ?, line_id, column_key, value FROM amounts').run(id);
+      // Units, their shares and scores (issue 14; tables of migration 3).
+      if (this.hasUnits()) {
+        this.db.prepare('INSERT INTO revision_units (revision_id, id, parent_id, position, name, kind, code) SELECT ?, id, parent_id, position, name, kind, code FROM units').run(id);
+        this.db.prepare('INSERT INTO revision_unit_shares (revision_id, unit_id, line_id, column_key, value) SELECT ?, unit_id, line_id, column_key, value FROM unit_shares').run(id);
+        this.db.prepare('INSERT INTO revision_unit_scores (revision_id, scheme, unit_id, score) SELECT ?, scheme, unit_id, score FROM unit_scores').run(id);
+      }
       new AuditLog(this.db, this.clock).note('revision', stepLabel('history.note.revisionSaved', { name: clean }));
       return this.get(id);
     })();
@@ -74,6 +81,7 @@ export class Revisions {
     const r = this.get(id);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM revision_amounts WHERE revision_id = ?').run(id);
+      if (this.hasUnits()) for (const table of ['revision_unit_shares', 'revision_unit_scores', 'revision_units']) this.db.prepare(`DELETE FROM ${table} WHERE revision_id = ?`).run(id);
       this.db.prepare('DELETE FROM revision_lines WHERE revision_id = ?').run(id);
       this.db.prepare('DELETE FROM revisions WHERE id = ?').run(id);
       new AuditLog(this.db, this.clock).note('revision', stepLabel('history.note.revisionDeleted', { name: r.name }));
@@ -111,6 +119,27 @@ export class Revisions {
         .raw()
         .all(id, ...(leaves ?? [])) as [number, string, number][]
     ).map(([lineId, column, value]) => ({ lineId, column, value }));
-    return { info: this.get(id), data: { meta, rules, columns, lines, amounts } };
+    return { info: this.get(id), data: { meta, rules, columns, lines, amounts, ...this.readUnits(id) } };
+  }
+
+  /** Whether the file has the revisions' unit tables (migration 3; an older file read as it is has not). */
+  private hasUnits(): boolean {
+    return !!this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'revision_units'").get();
+  }
+
+  /** A revision's units, shares and scores — none (absent, as readCycle) when it was saved before units. */
+  private readUnits(id: number): Pick<CycleData, 'units' | 'shares' | 'scores'> {
+    if (!this.hasUnits()) return {};
+    const units = (
+      this.db.prepare('SELECT id, parent_id, position, name, kind, code FROM revision_units WHERE revision_id = ? ORDER BY id').raw().all(id) as [number, number | null, number, string, Unit['kind'], string][]
+    ).map(([uid, parentId, position, name, kind, code]): Unit => ({ id: uid, parentId, position, name, kind, code }));
+    if (units.length === 0) return {};
+    const shares = (
+      this.db.prepare('SELECT unit_id, line_id, column_key, value FROM revision_unit_shares WHERE revision_id = ?').raw().all(id) as [number, number, string, number][]
+    ).map(([unitId, lineId, column, value]): Share => ({ unitId, lineId, column, value }));
+    const scores = (
+      this.db.prepare('SELECT scheme, unit_id, score FROM revision_unit_scores WHERE revision_id = ?').raw().all(id) as [string, number, number][]
+    ).map(([scheme, unitId, score]): UnitScore => ({ scheme, unitId, score }));
+    return { units, shares, scores };
   }
 }

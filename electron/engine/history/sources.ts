@@ -26,7 +26,8 @@ export interface LoadedSide extends ComparePlan {
 
 export function planOf(data: CycleData, lineage: string | null): ComparePlan {
   const columns = new ColumnTree(data.columns);
-  return { calc: new PlanCalc(columns, data.lines, data.amounts), columns, lineage };
+  const units = data.units?.length ? { units: { units: data.units, shares: data.shares ?? [] } } : {};
+  return { calc: new PlanCalc(columns, data.lines, data.amounts), columns, lineage, ...units };
 }
 
 /** Read another cycle file (its current state) without writing to it. */
@@ -86,6 +87,7 @@ export function loadSide(ctx: SessionContext, side: CompareSide): LoadedSide {
   if (side.kind === 'current' || (side.kind === 'file' && path.resolve(side.path) === ctx.info.path)) {
     return {
       side, calc: ctx.calc, columns: ctx.columns, lineage: ctx.lineage(), unit: ctx.meta.unit,
+      ...(ctx.units.units.size ? { units: { units: [...ctx.units.units.values()], shares: ctx.units.allShares() } } : {}),
       info: { kind: 'current', name: ctx.info.name, docNumber: ctx.meta.docNumber, lineCount: ctx.calc.lines.size },
     };
   }

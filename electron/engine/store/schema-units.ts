@@ -8,6 +8,9 @@
 // criteria scheme so next year's allocation starts from this year's. Shares are clustered by line
 // and column: allocating a line among 3.300 units, or pasting a column of the grid, rewrites a few
 // pages instead of one page per unit (a unit's shares are found through unit_shares_by_unit).
+// A named revision snapshots the units, shares and scores too (revision_units…, copied like
+// revision_lines: no foreign key to the live tables, a revision outlives what it saw); a revision
+// saved before this migration simply has none.
 export const UNITS_SCHEMA = `
   CREATE TABLE units (
     id INTEGER PRIMARY KEY,
@@ -31,5 +34,30 @@ export const UNITS_SCHEMA = `
     unit_id INTEGER NOT NULL REFERENCES units(id),
     score REAL NOT NULL,
     PRIMARY KEY (scheme, unit_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE revision_units (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    id INTEGER NOT NULL,
+    parent_id INTEGER,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    code TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (revision_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE revision_unit_shares (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    unit_id INTEGER NOT NULL,
+    line_id INTEGER NOT NULL,
+    column_key TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, line_id, column_key, unit_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE revision_unit_scores (
+    revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    scheme TEXT NOT NULL,
+    unit_id INTEGER NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (revision_id, scheme, unit_id)
   ) WITHOUT ROWID;
 `;
