@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchAllocIo } from './alloc-io';
 import { benchColumns } from './columns';
+import { benchConsolidation } from './consolidation';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
 import { benchExecution } from './execution';
@@ -34,6 +35,7 @@ const CASES: Case[] = [
   { name: 'execution', run: (r, dir) => benchExecution(r, dir) },
   { name: 'allocio', run: (r, dir) => benchAllocIo(r, dir) },
   { name: 'execution-print', run: (r, dir) => benchExecutionPrint(r, dir) },
+  { name: 'consolidation', run: (r, dir) => benchConsolidation(r, dir) },
 ];
 
 function fmt(v: number): string {

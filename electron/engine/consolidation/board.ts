@@ -6,6 +6,7 @@ import type { Board, BoardUnit, Reason } from '../../../shared/commands/consolid
 import type { Difference, UnitDetail } from '../../../shared/consolidation/model';
 import type { Dong } from '../../../shared/model';
 import type { SessionContext } from '../context';
+import { holdsFigures } from '../commands/units';
 import { sharesOf, unitDifferences, type UnitResult } from './collect';
 
 export interface RunOverlay {
@@ -24,9 +25,16 @@ function sumByColumn(cells: Iterable<ReadonlyMap<string, Dong> | Record<string, 
 export function buildBoard(ctx: SessionContext, run?: RunOverlay): Board {
   const order = [...ctx.calc.walk()].map((w) => w.id);
   const codeOf = (id: number) => ctx.calc.lines.get(id)?.code ?? '';
+  // Which lines hold figures, decided once for the 3.300 units (not per unit and line).
+  const holdsMemo = new Map<number, boolean>();
+  const holding = (id: number) => {
+    let h = holdsMemo.get(id);
+    if (h === undefined) holdsMemo.set(id, (h = holdsFigures(ctx, id)));
+    return h;
+  };
   const units: BoardUnit[] = [];
   for (const { unit } of ctx.units.ordered()) {
-    const shares = sharesOf(ctx, unit.id);
+    const shares = sharesOf(ctx, unit.id, holding);
     const stored: UnitDetail | undefined = ctx.unitDetails.get(unit.id);
     const fresh = run?.units.get(unit.id);
     const refused = run?.refused.get(unit.id);
@@ -39,7 +47,7 @@ export function buildBoard(ctx: SessionContext, run?: RunOverlay): Board {
       // Read this time and held (its figures differ): not merged, so no date received.
       units.push({ ...base, status: fresh.differences.length ? 'mismatch' : 'ok', file: fresh.file, received: null, reported: sumByColumn(live(fresh.detail.reported)), differences: diffs(fresh.differences), detailLines: fresh.detail.lines.length, reason: null });
     } else if (stored) {
-      const d = unitDifferences(ctx, unit.id, stored.reported, order);
+      const d = unitDifferences(ctx, unit.id, stored.reported, order, shares);
       units.push({ ...base, status: d.length ? 'mismatch' : 'ok', file: stored.file, received: stored.received, reported: sumByColumn(live(stored.reported)), differences: diffs(d), detailLines: stored.lines.filter((l) => ctx.calc.lines.has(l.lineId)).length, reason: null });
     } else if (refused) {
       units.push({ ...base, status: 'refused', file: refused.file, received: null, reported: {}, differences: [], detailLines: 0, reason: refused.reason });

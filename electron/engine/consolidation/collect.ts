@@ -208,10 +208,11 @@ export function unitDetailOf(ctx: Pick<SessionContext, 'calc' | 'columns'>, unit
 }
 
 /** A unit's shares as maps (line → column → đồng), over the lines that hold figures. */
-export function sharesOf(ctx: Pick<SessionContext, 'units' | 'calc'>, unitId: number): Map<number, Map<string, Dong>> {
+export function sharesOf(ctx: Pick<SessionContext, 'units' | 'calc'>, unitId: number, holding?: (lineId: number) => boolean): Map<number, Map<string, Dong>> {
   const out = new Map<number, Map<string, Dong>>();
+  const holds = holding ?? ((id: number) => holdsFigures(ctx, id));
   for (const [lineId, cells] of ctx.units.unitCells(unitId)) {
-    if (!ctx.calc.lines.has(lineId) || !holdsFigures(ctx, lineId)) continue;
+    if (!ctx.calc.lines.has(lineId) || !holds(lineId)) continue;
     out.set(lineId, new Map(cells));
   }
   return out;
@@ -222,9 +223,10 @@ function displayOrder(ctx: Pick<SessionContext, 'calc'>): number[] {
   return [...ctx.calc.walk()].map((w) => w.id);
 }
 
-export function unitDifferences(ctx: Pick<SessionContext, 'units' | 'calc' | 'columns'>, unitId: number, reported: UnitDetail['reported'], order?: number[]): Difference[] {
+/** The differences of a unit's reported figures from its shares (given, when the caller has them already). */
+export function unitDifferences(ctx: Pick<SessionContext, 'units' | 'calc' | 'columns'>, unitId: number, reported: UnitDetail['reported'], order?: number[], shares?: Map<number, Map<string, Dong>>): Difference[] {
   const actual = new Map(Object.entries(reported).filter(([id]) => ctx.calc.lines.has(Number(id))).map(([id, v]) => [Number(id), new Map(Object.entries(v))]));
-  return differences(sharesOf(ctx, unitId), actual, ctx.columns.leaves.map((c) => c.key), order ?? displayOrder(ctx));
+  return differences(shares ?? sharesOf(ctx, unitId), actual, ctx.columns.leaves.map((c) => c.key), order ?? displayOrder(ctx));
 }
 
 function errorReason(e: unknown): Reason {

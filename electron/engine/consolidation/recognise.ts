@@ -11,7 +11,7 @@ import { importSpreadsheet, type ImportResult } from '../excel/import';
 import { LIMITS } from '../excel/limits';
 import { openWorkbook } from '../excel/open';
 import { META_SHEET } from '../excel/planmeta';
-import type { SheetData } from '../excel/sheet';
+import type { SheetData, WorkbookSource } from '../excel/sheet';
 import { cellText } from '../excel/table';
 import { fold } from '../excel/text';
 import { parseUnitSheet, UNIT_SHEET, type UnitFileMark } from '../allocation/unit-sheet';
@@ -99,29 +99,54 @@ function looksLikeExecution(sheet: SheetData): boolean {
   return false;
 }
 
-/** Read one file. Throws the import's refusal (ImportError / PlanDeskError) for what cannot be read. */
+/** A disbursement report met while reading a file as a plan table: read by the execution importer instead. */
+class ExecutionSheet {
+  constructor(readonly sheet: SheetData) {}
+}
+
+/**
+ * Read one file, parsed once: the plan importer reads the table and, on the way, hands over the
+ * sheet and the workbook (the letterhead, the year, the split file's hidden sheet). A disbursement
+ * report is told by its header's words. Throws the import's refusal (ImportError / PlanDeskError)
+ * for what cannot be read.
+ */
 export async function recogniseFile(file: string, signal?: AbortSignal): Promise<Recognised> {
   const st = await fs.promises.stat(file);
   const bytes = new Uint8Array(await fs.promises.readFile(file));
-  const wb = await openWorkbook(bytes, { signal });
-  const mark = wb.loadHidden ? parseUnitSheet(await wb.loadHidden(UNIT_SHEET, { signal })) : null;
-  const first = wb.sheets.findIndex((s) => !s.hidden && s.name !== META_SHEET && s.name !== UNIT_SHEET);
-  checkAbort(signal);
-  const sheet = first >= 0 ? await wb.load(first, { signal }) : null;
-  const names: Recognised['names'] = [];
-  if (mark) names.push({ source: 'mark', name: mark.unit });
-  if (sheet) names.push(...namesFromTop(sheet));
-  names.push({ source: 'file_name', name: path.basename(file).replace(/\.[^.]+$/, '') });
-  const base = { file, modified: st.mtimeMs, mark, names, program: mark?.program ?? null };
-  if (sheet && !mark && looksLikeExecution(sheet)) {
-    return { ...base, kind: 'execution', year: yearFromTop(sheet), imported: null, sheet };
-  }
-  const imported = await importSpreadsheet({ bytes, name: path.basename(file) }, { signal });
-  return {
-    ...base,
-    kind: 'plan',
-    year: mark?.year ?? (sheet ? yearFromTop(sheet) : null),
-    imported,
-    sheet: null,
+  const fileName = { source: 'file_name' as const, name: path.basename(file).replace(/\.[^.]+$/, '') };
+  let mark: UnitFileMark | null = null;
+  // Read from the sheet now: the importer lets go of its rows as it reads the table.
+  let top: { names: Recognised['names']; year: number | null } = { names: [], year: null };
+  const inspect = async (wb: WorkbookSource, sheet: SheetData) => {
+    mark = wb.loadHidden ? parseUnitSheet(await wb.loadHidden(UNIT_SHEET, { signal })) : null;
+    top = { names: namesFromTop(sheet), year: yearFromTop(sheet) };
+    if (!mark && looksLikeExecution(sheet)) throw new ExecutionSheet(sheet);
   };
+  const fromSheet = (sheet: SheetData) => ({ names: namesFromTop(sheet), year: yearFromTop(sheet) });
+  const recognised = (kind: Recognised['kind'], seen: typeof top, sheet: SheetData | null, m: UnitFileMark | null, imported: ImportResult | null): Recognised => ({
+    file,
+    modified: st.mtimeMs,
+    kind,
+    mark: m,
+    names: [...(m ? [{ source: 'mark' as const, name: m.unit }] : []), ...seen.names, fileName],
+    year: m?.year ?? seen.year,
+    program: m?.program ?? null,
+    imported,
+    sheet: kind === 'execution' ? sheet : null,
+  });
+  try {
+    const imported = await importSpreadsheet({ bytes, name: path.basename(file) }, { signal, inspect });
+    return recognised('plan', top, null, mark, imported);
+  } catch (e) {
+    if (e instanceof ExecutionSheet) return recognised('execution', fromSheet(e.sheet), e.sheet, null, null);
+    // A report whose table the plan importer does not take: its first visible sheet says what it is.
+    const wb = await openWorkbook(bytes, { signal }).catch(() => null);
+    const first = wb ? wb.sheets.findIndex((x) => !x.hidden && x.name !== META_SHEET && x.name !== UNIT_SHEET) : -1;
+    if (wb && first >= 0) {
+      checkAbort(signal);
+      const sheet = await wb.load(first, { signal });
+      if (looksLikeExecution(sheet)) return recognised('execution', fromSheet(sheet), sheet, null, null);
+    }
+    throw e;
+  }
 }

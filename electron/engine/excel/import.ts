@@ -28,6 +28,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Called with 0..1 as the import advances. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Called with the workbook and the sheet holding the table before the table is read (consolidation
+   * reads who sent the file from the same parse: its letterhead, its hidden sheets); may throw to stop.
+   */
+  inspect?: (wb: WorkbookSource, sheet: SheetData) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -75,6 +80,7 @@ export async function importSpreadsheet(input: ImportInput, opts: ImportOptions 
     if (!sheet || !layout) throw new ImportError('excel.error.no_table');
   }
   checkAbort(signal);
+  await opts.inspect?.(wb, sheet);
   const result = buildResult(wb, sheet, layout, planMeta, signal);
   onProgress?.(1);
   return result;
