@@ -1,6 +1,7 @@
 // `plandesk compare A B [--rev-a NAME] [--rev-b NAME] [--json] [--xlsx OUT]`: the differences
 // between two plan files, or revisions saved in them (the same file twice for two of its revisions):
-// lines added, removed, changed, with old, new and Δ per funding column. JSON amounts are integer
+// lines added, removed, changed, with old, new and Δ per funding column, then the units' shares that
+// differ (by unit, line and column; JSON `shares`). JSON amounts are integer
 // đồng. Exit 0 when compared, 1 when a file cannot be read, 2 on bad arguments.
 import type { CompareResult } from '../../../shared/commands/history';
 import { t } from '../../../shared/i18n';
@@ -40,7 +41,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const result: CompareResult = { ...rest, rows, sides: { a: a.side, b: b.side }, a: a.info, b: b.info, unit: b.unit };
     if (typeof values.xlsx === 'string') await writeCompareXlsx(values.xlsx, result, rows);
     if (values.json) {
-      io.stdout(JSON.stringify({ a: result.a, b: result.b, match: result.match, counts: result.counts, totals: result.totals, rows }, null, 2));
+      io.stdout(JSON.stringify({ a: result.a, b: result.b, match: result.match, counts: result.counts, totals: result.totals, rows, ...(result.shares ? { shares: result.shares } : {}) }, null, 2));
       return EXIT.ok;
     }
     const unit = b.unit as DisplayUnit;
@@ -56,6 +57,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         const d = (cell.new ?? 0) - (cell.old ?? 0);
         io.stdout(`    ${c.label[langOf(io)]}: ${money(cell.old)} → ${money(cell.new)} (${formatSignedAmount(d, unit)})`);
       }
+    }
+    // Units' shares that differ (issue 14), by unit, line and column.
+    if (result.shares?.length) io.stdout(t(langOf(io), 'history.compare.shares', { count: result.shares.length }));
+    const labelOf = new Map(result.columns.map((c) => [c.key, c.label[langOf(io)]]));
+    for (const x of result.shares ?? []) {
+      io.stdout(`    ${x.unit} · ${x.code} ${x.name} · ${labelOf.get(x.column) ?? x.column}: ${money(x.old)} → ${money(x.new)} (${formatSignedAmount((x.new ?? 0) - (x.old ?? 0), unit)})`);
     }
     return EXIT.ok;
   } catch (e) {

@@ -117,3 +117,22 @@ describe('revisions and comparisons with units', () => {
     o.close();
   });
 });
+
+describe('plandesk compare with units', () => {
+  it('prints the shares that differ, and lists them in --json', async () => {
+    const { run } = await import('../../cli/commands/compare');
+    const { s, file, tuy } = await planWithUnits();
+    await s.handle('history/createRevision', { name: 'R1' });
+    await s.handle('units/setShares', { cells: [{ unitId: tuy, lineId: lineId(s, '1.1'), column: 'central_investment', value: 55_000 * M }] });
+    s.close();
+    const out: string[] = [];
+    const io = { stdout: (x: string) => out.push(x), stderr: (x: string) => out.push(x) };
+    expect(await run([file, file, '--rev-a', 'R1', '--json'], io)).toBe(0);
+    const json = JSON.parse(out.join('\n')) as { shares: unknown[] };
+    expect(json.shares).toEqual([{ unit: 'UBND huyện Tuy Đức', code: '1.1', name: expect.any(String), column: 'central_investment', old: 50_000 * M, new: 55_000 * M }]);
+    out.length = 0;
+    expect(await run([file, file, '--rev-a', 'R1'], io)).toBe(0);
+    expect(out).toContain('Phân bổ cho đơn vị khác nhau (1)');
+    expect(out.some((x) => x.startsWith('    UBND huyện Tuy Đức · 1.1 ') && x.endsWith(': 50.000 → 55.000 (+5.000)'))).toBe(true);
+  });
+});

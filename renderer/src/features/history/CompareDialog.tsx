@@ -155,6 +155,7 @@ export function CompareDialog({ ctx, onClose, preset }: { ctx: AppContext; onClo
             <p className="pd-hist-warn">{t('history.compare.truncated', { shown: result.rows.length, total: result.totalRows })}</p>
           )}
           <CompareGrid result={result} ctx={ctx} />
+          {!!result.shares?.length && <ShareGrid result={result} ctx={ctx} />}
         </>
       )}
     </Dialog>
@@ -234,5 +235,47 @@ function CompareGrid({ result, ctx }: { result: CompareResult; ctx: AppContext }
         defaultColDef={{ sortable: false, resizable: true }}
       />
     </div>
+  );
+}
+
+type ShareGridRow = NonNullable<CompareResult['shares']>[number] & { key: string };
+
+/** The units' shares that differ (issue 14): unit, line, funding column, A / B / Δ. */
+function ShareGrid({ result, ctx }: { result: CompareResult; ctx: AppContext }) {
+  const { t, lang, store } = ctx;
+  const unit = (result.unit || store.meta?.unit || 'trieu') as DisplayUnit;
+  const locale = store.meta?.numberLocale ?? 'vi-VN';
+  const rows = useMemo<ShareGridRow[]>(() => (result.shares ?? []).map((x, i) => ({ ...x, key: `${i}` })), [result]);
+  const columnDefs = useMemo<ColDef<ShareGridRow>[]>(() => {
+    const money = (v: number | null | undefined) => (typeof v === 'number' ? formatAmount(v, unit, locale) : '');
+    return [
+      { colId: 'unit', headerName: t('history.compare.shareUnit'), field: 'unit', width: 220, pinned: 'left', tooltipField: 'unit' },
+      { colId: 'code', headerName: t('grid.code'), field: 'code', width: 80 },
+      { colId: 'name', headerName: t('grid.name'), field: 'name', width: 280, tooltipField: 'name' },
+      { colId: 'column', headerName: t('history.compare.shareColumn'), width: 160, valueGetter: (p) => columnLabel(p.data!.column, result.columns, lang) },
+      { colId: 'a', headerName: 'A', width: 110, type: 'rightAligned', field: 'old', valueFormatter: (p) => money(p.value) },
+      { colId: 'b', headerName: 'B', width: 110, type: 'rightAligned', field: 'new', valueFormatter: (p) => money(p.value) },
+      {
+        colId: 'd', headerName: t('history.compare.delta'), width: 100, type: 'rightAligned',
+        valueGetter: (p) => (p.data!.new ?? 0) - (p.data!.old ?? 0),
+        valueFormatter: (p) => (typeof p.value === 'number' && p.value !== 0 ? formatSignedAmount(p.value, unit, locale) : ''),
+        cellClass: (p) => (typeof p.value === 'number' && p.value < 0 ? 'pd-hist-neg' : ''),
+      },
+    ];
+  }, [result, unit, locale, lang, t]);
+  return (
+    <>
+      <h3 className="pd-hist-subtitle">{t('history.compare.shares', { count: rows.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}</h3>
+      <div className="pd-hist-grid pd-hist-shares" data-testid="compare-shares">
+        <AgGridReact<ShareGridRow>
+          theme={theme}
+          rowData={rows}
+          columnDefs={columnDefs}
+          getRowId={(p) => p.data.key}
+          suppressMovableColumns
+          defaultColDef={{ sortable: false, resizable: true }}
+        />
+      </div>
+    </>
   );
 }
