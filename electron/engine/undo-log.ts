@@ -2,6 +2,7 @@
 // step = a list of DocActions; undo applies their inverses in reverse order, redo applies them again.
 import os from 'node:os';
 import type { DocAction } from './actions';
+import { decodeActions, encodeActions } from './undo-codec';
 import type { DB } from './store/db';
 
 export interface UndoStep {
@@ -32,7 +33,7 @@ export class UndoLog {
     this.db.prepare("DELETE FROM undo_steps WHERE state = 'undone'").run();
     this.db
       .prepare("INSERT INTO undo_steps (label, at, user, cursor, state, actions) VALUES (?, ?, ?, ?, 'done', ?)")
-      .run(label, new Date().toISOString(), this.user, cursor ? JSON.stringify(cursor) : null, JSON.stringify(actions));
+      .run(label, new Date().toISOString(), this.user, cursor ? JSON.stringify(cursor) : null, encodeActions(actions));
     this.db
       .prepare(`DELETE FROM undo_steps WHERE id <= (SELECT max(id) FROM undo_steps) - ${MAX_STEPS}`)
       .run();
@@ -68,6 +69,6 @@ export class UndoLog {
       | { id: number; label: string; cursor: string | null; actions: string }
       | undefined;
     if (!r) return null;
-    return { id: r.id, label: r.label, cursor: r.cursor ? JSON.parse(r.cursor) : null, actions: JSON.parse(r.actions) };
+    return { id: r.id, label: r.label, cursor: r.cursor ? JSON.parse(r.cursor) : null, actions: decodeActions(r.actions) };
   }
 }
