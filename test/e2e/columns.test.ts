@@ -22,6 +22,8 @@ const dialog = (page: Page) => page.locator('[data-dialog="columns"]');
 const treeItem = (page: Page, key: string) => dialog(page).locator(`[role="option"][data-key="${key}"]`);
 const grandTotal = (page: Page, col = 'total') => totalCell(page, col).textContent();
 const header = (page: Page, key: string) => page.locator(`.ag-header-cell[col-id="${key}"]`);
+/** A column change reads the plan again: on a loaded machine that takes a few seconds, as for a person. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
 describe('the funding-column dialog', () => {
   it('adds "Vốn tín dụng chính sách", takes a figure, deletes it after saying how much goes, and undo brings it back', async () => {
@@ -40,20 +42,20 @@ describe('the funding-column dialog', () => {
       await treeItem(page, 'central').click();
       await dialog(page).locator('input[name="newLabel"]').fill('Vốn tín dụng chính sách');
       await dialog(page).locator('[data-action="add-sibling"]').click();
-      await treeItem(page, KEY).waitFor();
+      await treeItem(page, KEY).waitFor({ timeout: 20_000 });
       expect(await treeItem(page, KEY).getAttribute('aria-selected')).toBe('true');
       // Its roles: another source (neither central nor local).
       await dialog(page).locator('select[name="source"]').selectOption('other');
       await dialog(page).locator('[data-action="save"]').click();
-      await expect.poll(() => treeItem(page, KEY).textContent()).toContain('Nguồn khác');
+      await poll(() => treeItem(page, KEY).textContent()).toContain('Nguồn khác');
       await page.keyboard.press('Escape');
-      await expect.poll(() => dialog(page).count()).toBe(0);
+      await poll(() => dialog(page).count()).toBe(0);
 
       // The grid's header has the column; a figure typed into it moves the total.
-      await header(page, KEY).waitFor();
+      await header(page, KEY).waitFor({ timeout: 20_000 });
       expect(await header(page, KEY).textContent()).toContain('Vốn tín dụng chính sách');
       await typeInto(page, '3.1', KEY, '74.500');
-      await expect.poll(() => grandTotal(page)).toBe('424.690');
+      await poll(() => grandTotal(page)).toBe('424.690');
       expect(await grandTotal(page, KEY)).toBe('74.500');
 
       // Deleting it says how much money goes, and asks.
@@ -64,16 +66,16 @@ describe('the funding-column dialog', () => {
       await confirm.waitFor();
       expect(await confirm.textContent()).toContain('Xóa cột "Vốn tín dụng chính sách" sẽ xóa 74.500.000.000 đồng ở 1 ô.');
       await confirm.locator('[data-action="confirm-delete"]').click();
-      await expect.poll(() => treeItem(page, KEY).count()).toBe(0);
+      await poll(() => treeItem(page, KEY).count()).toBe(0);
       await dialog(page).locator('[data-action="close"]').click();
-      await expect.poll(() => header(page, KEY).count()).toBe(0);
-      await expect.poll(() => grandTotal(page)).toBe('350.190');
+      await poll(() => header(page, KEY).count()).toBe(0);
+      await poll(() => grandTotal(page)).toBe('350.190');
 
       // One undo step: the column and its figure come back.
       await (await cell(page, '2', 'code')).click();
       await page.keyboard.press('Control+z');
-      await header(page, KEY).waitFor();
-      await expect.poll(() => grandTotal(page)).toBe('424.690');
+      await header(page, KEY).waitFor({ timeout: 20_000 });
+      await poll(() => grandTotal(page)).toBe('424.690');
       await settled(page);
       expect((await (await cell(page, '3.1', KEY)).textContent())?.trim()).toBe('74.500');
       expect(uncaughtErrors(page)).toEqual([]);
