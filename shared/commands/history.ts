@@ -151,8 +151,10 @@ export interface CompareResult {
   rows: CompareRow[];
   /** Rows in the whole comparison (rows may hold fewer: see `limit`). */
   totalRows: number;
-  /** Units' shares that differ, by unit, line and column (absent: neither side has units). */
+  /** Units' shares that differ, by unit, line and column (absent: neither side has units; may hold fewer: see `limit`). */
   shares?: CompareShareRow[];
+  /** Shares that differ in the whole comparison. */
+  totalShares?: number;
 }
 
 export interface BackupInfo {

@@ -36,7 +36,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const a = loadFileSide(positionals[0], values['rev-a'] as string | undefined);
     const b = loadFileSide(positionals[1], values['rev-b'] as string | undefined);
-    const { allRows, ...rest } = comparePlans(a, b);
+    const { allRows, allShares: _s, ...rest } = comparePlans(a, b);
     const rows = allRows();
     const result: CompareResult = { ...rest, rows, sides: { a: a.side, b: b.side }, a: a.info, b: b.info, unit: b.unit };
     if (typeof values.xlsx === 'string') await writeCompareXlsx(values.xlsx, result, rows);

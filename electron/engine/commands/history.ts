@@ -19,9 +19,9 @@ const DEFAULT_COMPARE_LIMIT = 20_000;
 function compare(ctx: SessionContext, args: CommandArgs<'history/compare'>, limit: number) {
   const a = loadSide(ctx, args.a);
   const b = loadSide(ctx, args.b);
-  const { allRows, ...rest } = comparePlans(a, b, { limit });
+  const { allRows, allShares, ...rest } = comparePlans(a, b, { limit });
   const result: CompareResult = { ...rest, sides: { a: a.side, b: b.side }, a: a.info, b: b.info, unit: b.unit };
-  return { result, allRows };
+  return { result, allRows, allShares };
 }
 
 function writable(ctx: SessionContext): void {
@@ -49,9 +49,10 @@ export const historyHandlers: HandlerMap<keyof HistoryResults> = {
   'history/compare': async (a, ctx) => compare(ctx, a, a.limit ?? DEFAULT_COMPARE_LIMIT).result,
   'history/exportCompare': async (a, ctx) => {
     if (!a.path) throw new PlanDeskError('error.invalid_args', { detail: 'path' });
-    const { result, allRows } = compare(ctx, a, 0);
+    const { result, allRows, allShares } = compare(ctx, a, 0);
     const rows = allRows();
-    await writeCompareXlsx(a.path, result, rows);
+    // The workbook has every differing share, as it has every row.
+    await writeCompareXlsx(a.path, result.shares ? { ...result, shares: allShares() } : result, rows);
     return { path: a.path, rows: rows.length };
   },
   'history/newCycle': async (a, ctx) => {

@@ -121,7 +121,7 @@ export function comparePlans(
   a: ComparePlan,
   b: ComparePlan,
   opts: CompareOptions = {},
-): Omit<CompareResult, 'sides' | 'a' | 'b' | 'unit'> & { allRows: () => CompareRow[] } {
+): Omit<CompareResult, 'sides' | 'a' | 'b' | 'unit'> & { allRows: () => CompareRow[]; allShares: () => CompareShareRow[] } {
   const bWalk = walk(b.calc);
   const { bToA, match } = pairLines(a, b, bWalk);
   const aToB = new Map<number, number>();
@@ -203,7 +203,13 @@ export function comparePlans(
   for (const k of keys) totals[k] = { old: a.calc.total(k), new: b.calc.total(k) };
   const limit = opts.limit ?? rows.length;
   const shares = a.units || b.units ? compareShares(a, b, bToA, bWalk, keys) : undefined;
-  return { match, columns, counts, totals, rows: rows.slice(0, limit), totalRows: rows.length, ...(shares ? { shares } : {}), allRows: () => rows };
+  // The shares are held to the same limit as the rows (3.300 units × 200 lines can all differ).
+  const shareLimit = opts.limit ?? shares?.length ?? 0;
+  return {
+    match, columns, counts, totals, rows: rows.slice(0, limit), totalRows: rows.length,
+    ...(shares ? { shares: shares.length > shareLimit ? shares.slice(0, shareLimit) : shares, totalShares: shares.length } : {}),
+    allRows: () => rows, allShares: () => shares ?? [],
+  };
 }
 
 /** The shares that differ between A and B, by unit (B's order, then A's only), line (B's order, then A's removed) and column. */

@@ -68,6 +68,11 @@ describe('revisions and comparisons with units', () => {
       { unit: 'UBND huyện Đắk Glong', code: '3.1', name: expect.any(String), column: 'central_recurrent', old: 37 * M, new: null },
     ]);
 
+    // Held to the view's limit like the rows; the workbook still has every one.
+    const few = (await s.handle('history/compare', { a: { kind: 'revision', id: revision.id }, b: { kind: 'current' }, limit: 2 })) as CompareResult;
+    expect(few.shares).toEqual(cmp.shares!.slice(0, 2));
+    expect(few.totalShares).toBe(5);
+
     // The compare workbook has the shares on a sheet of their own.
     const out = path.join(tempDir(), 'so-sanh.xlsx');
     await s.handle('history/exportCompare', { a: { kind: 'revision', id: revision.id }, b: { kind: 'current' }, path: out });
@@ -77,6 +82,7 @@ describe('revisions and comparisons with units', () => {
     expect(sheet).toBeDefined();
     const values: unknown[][] = [];
     sheet.eachRow((r) => values.push((r.values as unknown[]).slice(1)));
+    expect(values.filter((r) => typeof r[4] === 'number' || typeof r[5] === 'number')).toHaveLength(5);
     expect(values.find((r) => r[0] === 'UBND huyện Tuy Đức' && r[1] === '1.1')).toEqual(['UBND huyện Tuy Đức', '1.1', expect.stringContaining('Tiểu dự án 1'), expect.stringContaining('ĐTPT'), 50_000, 55_000, 5_000]);
 
     // Deleting the revision takes its units' rows too.

@@ -265,7 +265,7 @@ function ShareGrid({ result, ctx }: { result: CompareResult; ctx: AppContext }) 
   }, [result, unit, locale, lang, t]);
   return (
     <>
-      <h3 className="pd-hist-subtitle">{t('history.compare.shares', { count: rows.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}</h3>
+      <h3 className="pd-hist-subtitle">{t('history.compare.shares', { count: (result.totalShares ?? rows.length).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}</h3>
       <div className="pd-hist-grid pd-hist-shares" data-testid="compare-shares">
         <AgGridReact<ShareGridRow>
           theme={theme}
