@@ -6,6 +6,7 @@
 // one line's columns, totals on both axes). Each command that changes the plan is one undo step.
 import { z } from 'zod';
 import type { Patch } from '../protocol';
+import type { PackedShares } from '../units/packed-shares';
 import { MAX_CELL_DONG, UNIT_KINDS, type Dong, type Unit, type UnitKind } from '../model';
 
 /** Longest unit name and code the engine takes. */
@@ -149,8 +150,10 @@ export interface AllocationColumn {
 
 export interface AllocationView {
   columns: AllocationColumn[];
-  /** Units in tree order; `values` only where a share exists (by column id); `total` over editable columns. */
-  rows: { unitId: number; depth: number; name: string; kind: UnitKind; code: string; values: Record<string, Dong>; total: Dong }[];
+  /** The units in tree order, by id (their names, kinds and tree come once, from units/list). */
+  unitIds: number[];
+  /** Per column of `columns`, in the same order: the units' shares there, packed (shared/units/packed-shares.ts). */
+  shares: PackedShares[];
   /** Sum of all shares shown (over editable columns). */
   total: Dong;
   /** Sum of the figures of the editable columns. */

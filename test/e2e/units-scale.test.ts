@@ -1,8 +1,9 @@
 // The allocation view at a country-wide consolidation's size (issue 14): 3.300 units × 200 lines
-// holding figures, each unit with a share of one line in ten (66.000 shares), in Debian's Chromium
+// holding figures, every unit with a share of every line (660.000 shares), in Debian's Chromium
 // against the real engine. Measured as a person sees it: from the tab's click to the grid's first
-// rows, and from the Enter that ends a typed share to the new figure (and the units' sum under it)
-// on screen. Targets: opens < 1 s, an edit shows < 16 ms; the assertions only guard against
+// rows (wall time, and the page's main-thread busy time from Chromium's own metrics: the machine is
+// shared), and from the Enter that ends a typed share to the new figure (and the units' sum under
+// it) on screen. Targets: opens < 1 s, an edit shows < 16 ms; the assertions only guard against
 // regressions on a busy 2-core CI machine (the figures are printed).
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -39,24 +40,29 @@ describe('the allocation view at scale', () => {
     createCycleFile(path.join(path.dirname(file), 'big.plandesk'), {
       ...plan,
       units: unitIds.map((id) => ({ id, parentId: null, position: id - 1, name: `Xã số ${id}`, kind: 'commune', code: String(10000 + id) })),
-      // Each unit holds a share of one line in ten (66.000 shares), as a commune carries some of the
-      // program's sub-projects, not all: the view is still 3.300 rows × 200 columns.
-      shares: lines.flatMap((lineId, j) => unitIds.filter((u) => (u + j) % 10 === 0).map((unitId) => ({ unitId, lineId, column: COLUMN, value: ((unitId % 97) + 1) * M }))),
+      // Every unit holds a share of every line (660.000 shares), the view's worst case.
+      shares: lines.flatMap((lineId) => unitIds.map((unitId) => ({ unitId, lineId, column: COLUMN, value: ((unitId % 97) + 1) * M }))),
     });
     const server = await startServer(path.join(path.dirname(file), 'big.plandesk'));
     const page = await openApp(browser, server.url);
 
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
     let t0 = Date.now();
+    let busy0 = await busy();
     await page.locator('[data-main-view="units"]').click();
     await page.locator('[data-alloc="column"]').waitFor();
     if ((await page.locator('.pd-alloc').getAttribute('data-alloc-column')) !== COLUMN) {
       // The view opened on another funding column: timed from choosing this one.
       await page.locator('[data-alloc-grid], .pd-alloc-empty:not(:has-text("Đang tải"))').first().waitFor({ timeout: 60_000 });
       t0 = Date.now();
+      busy0 = await busy();
       await page.locator('[data-alloc="column"]').selectOption(COLUMN);
     }
     await page.locator('[data-alloc-grid] .ag-grid-scrolling-rows .ag-row[row-index="0"] [col-id="name"]').waitFor({ timeout: 60_000 });
     const openMs = Date.now() - t0;
+    const openBusyMs = (await busy()) - busy0;
 
     // Type into the first unit's first line; time from the Enter keydown to the cell's new text and
     // to the units' sum under it, as painted.
@@ -89,7 +95,7 @@ describe('the allocation view at scale', () => {
     const shown = await page.evaluate(() => (window as unknown as { pdT: { cell: number; sum: number } }).pdT);
     expect(await first.textContent()).toBe('12.345');
     expect(await sum.textContent()).not.toBe(sumBefore);
-    console.log(`allocation view ${UNITS} units × ${LINES} lines: opened in ${openMs} ms; an edit shown in ${shown.cell.toFixed(1)} ms (units' sum ${shown.sum.toFixed(1)} ms)`);
+    console.log(`allocation view ${UNITS} units × ${LINES} lines (${UNITS * LINES} shares): opened in ${openMs} ms (page main thread busy ${openBusyMs.toFixed(0)} ms); an edit shown in ${shown.cell.toFixed(1)} ms (units' sum ${shown.sum.toFixed(1)} ms)`);
     // Regression guards with room for a loaded 2-core machine (a quadratic step would take minutes);
     // the printed figures are what is reported.
     expect(openMs).toBeLessThan(30_000);

@@ -10,6 +10,7 @@ import type { Finding } from '../../../shared/findings';
 import { runAllRules } from '../../../shared/rules';
 import { blankCycle, sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { labelText } from '../../../shared/step-label';
+import { unpackShares } from '../../../shared/units/packed-shares';
 import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../errors';
 import { PlanSession } from '../session';
@@ -299,15 +300,22 @@ describe('units', () => {
     const v = await s.handle('units/view', { column: 'central_investment' });
     expect(v.columns.map((c) => c.code)).toEqual(['1.1', '1.2', '2', '3.1', '3.2', '4.1', '4.2', '4.3', '5', '6.1', '6.2', '7']);
     expect(v.columns[0]).toMatchObject({ figure: 99_654 * M, sum: 99_000 * M, groupLabel: expect.stringContaining('Dự án 1'), editable: true });
-    expect(v.rows.map((r) => [r.name, r.values, r.total])).toEqual([
-      ['UBND huyện Tuy Đức', { [String(l11)]: 60_000 * M }, 60_000 * M],
-      ['UBND huyện Đắk Glong', { [String(l11)]: 39_000 * M }, 39_000 * M],
-    ]);
+    expect(v.unitIds).toEqual([tuy, glong]);
+    // Line 1.1's column holds both units' shares (packed: a common divisor, every unit, no positions).
+    expect(v.shares[0]).toEqual({ scale: 3_000 * M, values: [20, 13] });
+    expect(v.shares.slice(1).every((p) => p.values.length === 0)).toBe(true);
     expect(v.total).toBe(99_000 * M);
     const byLine = await s.handle('units/view', { lineId: l11 });
-    expect(byLine.rows[1].values).toEqual({ central_investment: 39_000 * M, local_investment: 9_965 * M });
     expect(byLine.columns.filter((c) => c.editable).map((c) => c.column)).toEqual(['central_investment', 'central_recurrent', 'local_investment', 'local_recurrent', 'other']);
-    expect(byLine.rows[1].total).toBe(48_965 * M);
+    const glongsShares = Object.fromEntries(
+      byLine.columns.flatMap((c, i) => {
+        const got: [string, number][] = [];
+        unpackShares(byLine.shares[i], (pos, value) => byLine.unitIds[pos] === glong && got.push([c.column, value]));
+        return got;
+      }),
+    );
+    expect(glongsShares).toEqual({ central_investment: 39_000 * M, local_investment: 9_965 * M });
+    expect(byLine.total).toBe(99_000 * M + 9_965 * M);
     const totals = await s.handle('units/totals', {});
     expect(totals.units[1].totals).toEqual({ central_investment: 39_000 * M, local_investment: 9_965 * M });
     s.close();

@@ -6,6 +6,7 @@ import { MAX_UNITS } from '../../../shared/commands/units';
 import type { Dong, Unit } from '../../../shared/model';
 import { stepLabel } from '../../../shared/step-label';
 import { largestRemainder } from '../../../shared/units/largest-remainder';
+import { packShares } from '../../../shared/units/packed-shares';
 import { guessUnitKind, splitAgencies, unitNameKey } from '../../../shared/units/names';
 import type { DocAction } from '../actions';
 import type { HandlerMap, SessionContext } from '../context';
@@ -163,28 +164,28 @@ function allocationView(ctx: SessionContext, args: { column: string } | { lineId
   let total = 0;
   let figure = 0;
   for (const c of columns) if (c.editable) figure += c.figure;
-  // Read the book's own maps (3.300 units × 200 lines: no object or key string per share).
-  const byLine = 'column' in args ? new Map(columns.map((c) => [c.lineId, c])) : null;
-  const byColumn = 'column' in args ? null : new Map(columns.map((c) => [c.column, c]));
-  const rows = units.ordered().map(({ unit, depth }) => {
-    const values: Record<string, Dong> = {};
-    let rowTotal = 0;
+  // Read the book's own maps into two number arrays per column (3.300 units × 200 lines: no object
+  // or key string per share, here or in the window), packed for the bridge.
+  const index = new Map(columns.map((c, i) => ['column' in args ? c.lineId : c.column, i] as const));
+  const at = columns.map((): number[] => []);
+  const values = columns.map((): Dong[] => []);
+  const ordered = units.ordered();
+  ordered.forEach(({ unit }, pos) => {
     const cells = units.unitCells(unit.id);
-    const put = (c: AllocationColumn | undefined, v: Dong | undefined) => {
-      if (!c || v === undefined) return;
-      values[c.id] = v;
-      if (c.editable) rowTotal += v;
+    const take = (i: number | undefined, v: Dong | undefined) => {
+      if (i === undefined || v === undefined) return;
+      at[i].push(pos);
+      values[i].push(v);
+      if (columns[i].editable) total += v;
     };
-    if (byLine) {
-      const column = (args as { column: string }).column;
-      for (const [lineId, cols] of cells) put(byLine.get(lineId), cols.get(column));
+    if ('column' in args) {
+      for (const [lineId, cols] of cells) take(index.get(lineId), cols.get(args.column));
     } else {
-      for (const [column, v] of cells.get((args as { lineId: number }).lineId) ?? []) put(byColumn!.get(column), v);
+      for (const [column, v] of cells.get(args.lineId) ?? []) take(index.get(column), v);
     }
-    total += rowTotal;
-    return { unitId: unit.id, depth, name: unit.name, kind: unit.kind, code: unit.code, values, total: rowTotal };
   });
-  return { columns, rows, total, figure };
+  const shares = columns.map((_, i) => packShares(at[i], values[i], ordered.length));
+  return { columns, unitIds: ordered.map(({ unit }) => unit.id), shares, total, figure };
 }
 
 function suggestions(ctx: SessionContext): AgencySuggestion[] {
