@@ -3,6 +3,7 @@
 // Electron's IPC, the browser-mode loopback bridge and the tests all go through this map.
 import type { z } from 'zod';
 import type { BridgeError, FileInfo } from './protocol';
+import type { PrintTarget } from './print/print-target';
 import { areaCommandArgs, type AreaCommandResults } from './commands';
 import { coreCommandArgs, type CoreCommandResults } from './commands/core';
 
@@ -31,13 +32,15 @@ export interface PlanDeskBridge {
   invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResults[K]>;
   /**
    * File-level actions handled by the host (dialogs live in Electron's main process). 'print' and
-   * 'exportPdf' print the open cycle's annex with its saved settings; exportPdf's `file` is the PDF.
+   * 'exportPdf' print the open cycle's annex with its saved settings — `target` says which (the plan
+   * annex when absent, or the allocation annex of a funding column); exportPdf's `file` is the PDF.
    * 'openInNewWindow' and 'newInNewWindow' (Electron only) open or create a plan in a window of its
    * own; a plan already open in a window is brought to the front instead.
    */
   fileAction(
     action: 'new' | 'open' | 'saveAs' | 'openRecent' | 'print' | 'exportPdf' | 'openInNewWindow' | 'newInNewWindow',
     arg?: string,
+    target?: PrintTarget,
   ): Promise<FileActionResult>;
   /**
    * Hand the host a spreadsheet the person picked or dropped in the page (bytes, at most 100 MB):

@@ -4,6 +4,7 @@
 // argument again (zod schemas).
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { commandArgs, type CommandName } from '../../shared/ipc';
+import { PLAN_ANNEX, printTargetSchema } from '../../shared/print/print-target';
 import { toBridgeError } from '../engine/errors';
 import { transferJobs } from '../engine/transfer/jobs';
 import { choosePathArgs } from './path-args';
@@ -34,10 +35,15 @@ export function wireIpc(windows: SenderWindows): void {
     const picked = await choosePathArgs(w.win.isDestroyed() ? null : w.win, name, args);
     return picked.ok ? w.workspace.handle(name as CommandName, picked.args) : picked;
   });
-  ipcMain.handle('plandesk:file', async (e, action: unknown, arg: unknown) => {
+  ipcMain.handle('plandesk:file', async (e, action: unknown, arg: unknown, target: unknown) => {
     const w = senderWindow(windows, e);
     if (!w) return refused('sender');
-    if (action === 'print' || action === 'exportPdf') return w.printer.run(action);
+    if (action === 'print' || action === 'exportPdf') {
+      // Which annex: the plan's, or the allocation annex the window shows (checked like any argument).
+      const which = printTargetSchema.safeParse(target ?? PLAN_ANNEX);
+      if (!which.success) return refused('print target');
+      return w.printer.run(action, which.data);
+    }
     // Paths are chosen in main-process dialogs; the renderer may only name a recent file.
     return w.files.run(String(action), typeof arg === 'string' ? arg : undefined);
   });

@@ -78,8 +78,8 @@ async function startMain(o: Start = {}) {
 const planWindows = () => e.windows.filter((w) => !w.options.parent);
 const call = (w: FakeBrowserWindow | FakeWebContents, name: string, args: unknown) =>
   e.invoke('webContents' in w ? w.webContents : w, 'plandesk:invoke', [name, args]) as Promise<{ ok: boolean; value?: any; error?: any }>;
-const fileAction = (w: FakeBrowserWindow, action: string, arg?: string) =>
-  e.invoke(w.webContents, 'plandesk:file', [action, arg]) as Promise<{ ok: boolean; file?: any; error?: any }>;
+const fileAction = (w: FakeBrowserWindow, action: string, arg?: string, target?: unknown) =>
+  e.invoke(w.webContents, 'plandesk:file', [action, arg, target]) as Promise<{ ok: boolean; file?: any; error?: any }>;
 /** The plan a window's page sees (through its own IPC). */
 async function planOf(w: FakeBrowserWindow): Promise<string> {
   const r = await call(w, 'cycle/snapshot', { firstRows: 1 });
@@ -481,6 +481,35 @@ describeWithData(BUILT, 'the main process under a stand-in for Electron', () => 
       // Print (to a printer) too.
       expect((await fileAction(wa, 'print')).ok).toBe(true);
       expect(view!.printRequests).toEqual([expect.objectContaining({ pageSize: 'A3', landscape: false })]);
+    });
+
+    it('print and exportPdf print the annex the window names: the allocation annex of a funding column', async () => {
+      const [a] = plans('a.plandesk');
+      await startMain({ argv: ['electron', '.', a] });
+      const [wa] = planWindows();
+      const views: FakeBrowserWindow[] = [];
+      e.page = (code, wc) => {
+        if (!views.includes(wc.owner)) views.push(wc.owner);
+        return code.includes('printReady') ? true : code.includes('pageCount') ? '1' : null;
+      };
+      const allocation = { annex: 'allocation', column: 'central_recurrent', annexNumber: 'III', title: 'Phân bổ & giao vốn?' };
+      e.saveAnswers.push(path.join(path.dirname(a), 'alloc.pdf'));
+      expect((await fileAction(wa, 'exportPdf', undefined, allocation)).ok).toBe(true);
+      expect((await fileAction(wa, 'print', undefined, allocation)).ok).toBe(true);
+      // Without a target: the plan annex, as before.
+      expect((await fileAction(wa, 'print')).ok).toBe(true);
+      const hash = '#/print?annex=allocation&column=central_recurrent&number=III&title=Ph%C3%A2n+b%E1%BB%95+%26+giao+v%E1%BB%91n%3F';
+      expect(views.map((v) => v.loaded)).toEqual([
+        [`app://plandesk/index.html${hash}&chunked=1`],
+        [`app://plandesk/index.html${hash}`],
+        ['app://plandesk/index.html#/print'],
+      ]);
+      expect(views[1].webContents.printRequests).toHaveLength(1);
+      // A target that is not one is refused before any view opens.
+      const refusal = { ok: false, error: { code: 'error.invalid_args', params: { detail: 'print target' } } };
+      expect(await fileAction(wa, 'print', undefined, { annex: 'allocation' })).toEqual(refusal);
+      expect(await fileAction(wa, 'exportPdf', undefined, { annex: 'plan', column: 'x' })).toEqual(refusal);
+      expect(views).toHaveLength(3);
     });
   });
 });

@@ -1,12 +1,14 @@
 // Printing in Electron: the annex's print view (app://…#/print, the same page the preview shows) in
 // a hidden window of its own, then the system print dialog (webContents.print) or a PDF chosen in a
 // save dialog (printToPDF). The view reads the cycle and its saved print settings itself; this
-// module only waits for it to be laid out and hands it to Chromium's printing.
+// module only names the annex (the plan's, or the allocation annex the window shows: PrintTarget),
+// waits for it to be laid out and hands it to Chromium's printing.
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileActionResult } from '../../shared/ipc';
 import { printInChunks } from '../../shared/print/pdf-chunks';
+import { PLAN_ANNEX, printViewHash, targetAnnexNumber, type PrintTarget } from '../../shared/print/print-target';
 import { readPrintSettings } from '../../shared/print/settings';
 import { toBridgeError } from '../engine/errors';
 import { checkWriteTarget } from '../engine/safety/write-target';
@@ -32,7 +34,7 @@ export class AnnexPrinter {
     return this.views.has(sender);
   }
 
-  async run(action: 'print' | 'exportPdf'): Promise<FileActionResult> {
+  async run(action: 'print' | 'exportPdf', annex: PrintTarget = PLAN_ANNEX): Promise<FileActionResult> {
     const parent = this.getWindow();
     const session = this.workspace.session;
     if (!parent || !session) return { ok: true, file: null };
@@ -40,7 +42,7 @@ export class AnnexPrinter {
     let target: string | null = null;
     if (action === 'exportPdf') {
       const r = await dialog.showSaveDialog(parent, {
-        defaultPath: defaultPdfPath(session.info.path, session.meta.annexNumber ?? 'I'),
+        defaultPath: defaultPdfPath(session.info.path, targetAnnexNumber(annex, session.meta.annexNumber)),
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
       if (r.canceled || !r.filePath) return { ok: true, file: null };
@@ -60,7 +62,7 @@ export class AnnexPrinter {
       const landscape = settings.orientation === 'landscape';
       if (target) {
         // A slice of pages at a time (bounded memory), joined into one file.
-        await view.loadURL('app://plandesk/index.html#/print?chunked=1');
+        await view.loadURL(`app://plandesk/index.html#${printViewHash(annex, { chunked: true })}`);
         await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
         const pages = Number(await wc.executeJavaScript('document.documentElement.dataset.pageCount', true));
         const pdf = await printInChunks(pages, async (from, to) => {
@@ -79,7 +81,7 @@ export class AnnexPrinter {
         await writeAtomic(target, (tmp) => fs.writeFile(tmp, pdf));
         return { ok: true, file: { path: target, name: path.basename(target), readOnly: false } };
       }
-      await view.loadURL('app://plandesk/index.html#/print');
+      await view.loadURL(`app://plandesk/index.html#${printViewHash(annex)}`);
       await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
       await new Promise<void>((resolve, reject) =>
         view.webContents.print(

@@ -7,7 +7,7 @@ contextBridge.exposeInMainWorld('plandesk', {
   mode: 'electron',
   // Returns an {ok, value|error} envelope: main validates the arguments again.
   invoke: (name: CommandName, args: unknown) => ipcRenderer.invoke('plandesk:invoke', name, args),
-  fileAction: (action: string, arg?: string) => ipcRenderer.invoke('plandesk:file', action, arg),
+  fileAction: (action: string, arg?: string, target?: unknown) => ipcRenderer.invoke('plandesk:file', action, arg, target),
   // A file dropped on the window, as bytes (main checks the sender and the size).
   upload: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('plandesk:upload', name, bytes),
   recentFiles: () => ipcRenderer.invoke('plandesk:recent'),

@@ -11,6 +11,7 @@ import type { Workspace } from '../engine/workspace';
 import { transferJobs } from '../engine/transfer/jobs';
 import { CSP } from '../../shared/csp';
 import { MAX_UPLOAD_BYTES } from '../../shared/commands/transfer';
+import { PLAN_ANNEX, printTargetSchema } from '../../shared/print/print-target';
 import type { BridgeError } from '../../shared/ipc';
 import { BodyBudget } from './body-budget';
 import { printAnnexPdf } from './print-pdf';
@@ -131,7 +132,7 @@ function requestPath(target: string | undefined): string | null {
 }
 
 async function handleApi(workspace: Workspace, route: string, body: unknown, selfUrl: string): Promise<unknown> {
-  const b = (body ?? {}) as { name?: string; args?: unknown; action?: string; arg?: unknown };
+  const b = (body ?? {}) as { name?: string; args?: unknown; action?: string; arg?: unknown; target?: unknown };
   if (route === '/api/invoke') {
     if (typeof b.name !== 'string' || !Object.hasOwn(commandArgs, b.name)) {
       return { ok: false, error: { code: 'error.invalid_args', params: { detail: String(b.name) } } };
@@ -150,9 +151,12 @@ async function handleApi(workspace: Workspace, route: string, body: unknown, sel
           return { ok: true, file: arg ? workspace.open(arg) : null };
         case 'saveAs':
           return { ok: true, file: arg ? await workspace.saveAs(arg) : null };
-        case 'exportPdf':
-          // As the desktop does: the print view printed to a PDF file (print-pdf.ts).
-          return arg ? await printAnnexPdf(workspace, selfUrl, arg) : { ok: true, file: null };
+        case 'exportPdf': {
+          // As the desktop does: the print view of the annex named (the plan's by default) printed to a PDF file (print-pdf.ts).
+          const target = printTargetSchema.safeParse(b.target ?? PLAN_ANNEX);
+          if (!target.success) return { ok: false, error: { code: 'error.invalid_args', params: { detail: 'print target' } } };
+          return arg ? await printAnnexPdf(workspace, selfUrl, arg, target.data) : { ok: true, file: null };
+        }
         case 'recent':
           return { ok: true, recent: workspace.recent() };
       }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileActionResult } from '../../shared/ipc';
 import { printInChunks } from '../../shared/print/pdf-chunks';
+import { PLAN_ANNEX, printViewHash, type PrintTarget } from '../../shared/print/print-target';
 import { readPrintSettings } from '../../shared/print/settings';
 import { findChromium } from '../engine/chromium';
 import { toBridgeError } from '../engine/errors';
@@ -22,8 +23,8 @@ const READY_TIMEOUT_MS = 180_000;
 /** Chromium, Chrome or Edge installed on this machine (CHROMIUM_PATH first), or null (engine/chromium.ts). */
 export { findChromium };
 
-/** Print the open plan's annex (its saved print settings) to `target`, a .pdf file. */
-export async function printAnnexPdf(workspace: Workspace, pageUrl: string, target: string): Promise<FileActionResult> {
+/** Print the open plan's annex named by `annex` (the plan's by default; its saved print settings) to `target`, a .pdf file. */
+export async function printAnnexPdf(workspace: Workspace, pageUrl: string, target: string, annex: PrintTarget = PLAN_ANNEX): Promise<FileActionResult> {
   const session = workspace.session;
   if (!session) return { ok: true, file: null };
   const out = path.resolve(/\.pdf$/i.test(target) ? target : `${target}.pdf`);
@@ -43,7 +44,7 @@ export async function printAnnexPdf(workspace: Workspace, pageUrl: string, targe
   try {
     const page = await browser.newPage();
     const url = new URL(pageUrl);
-    url.hash = '/print?chunked=1';
+    url.hash = printViewHash(annex, { chunked: true });
     await page.goto(url.toString());
     const ready = page.waitForSelector('html[data-print-ready="1"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
     const failed = page.waitForSelector('[role="alert"]', { state: 'attached', timeout: READY_TIMEOUT_MS }).then(async (el) => {

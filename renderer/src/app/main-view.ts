@@ -2,7 +2,8 @@
 // allocation view of units × lines), switched by the tabs above it and the View menu. The plan grid
 // stays mounted while another view is shown (hidden), so its scroll, selection and undo context
 // survive a round trip. A view may also take a finding to its own cell (the allocation view takes
-// the units' findings); any other finding brings the plan grid back first. A tiny external store.
+// the units' findings); any other finding brings the plan grid back first, and print what it shows
+// (Ctrl+P in the allocation view prints the allocation annex). A tiny external store.
 import { useSyncExternalStore } from 'react';
 import type { Finding } from '../../../shared/findings';
 
@@ -46,4 +47,22 @@ export async function routeFinding(f: Finding): Promise<boolean> {
   mainView.set(null);
   await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
   return false;
+}
+
+/** Per view id: opens the view's own print preview (registered while it is mounted). */
+const printers = new Map<string, () => void>();
+
+/** A view says how it prints what it shows: Ctrl+P and File → In phụ lục… then open its preview. */
+export function registerPrintTarget(viewId: string, openPreview: () => void): () => void {
+  printers.set(viewId, openPreview);
+  return () => {
+    if (printers.get(viewId) === openPreview) printers.delete(viewId);
+  };
+}
+
+/** Open the shown view's print preview: true when it has one; false leaves printing to the plan annex. */
+export function printShownView(): boolean {
+  const open = current === null ? undefined : printers.get(current);
+  open?.();
+  return open !== undefined;
 }

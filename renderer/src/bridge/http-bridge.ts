@@ -24,8 +24,8 @@ export function createHttpBridge(token: string): PlanDeskBridge {
       if (!out.ok) throw new BridgeFailure(out.error!);
       return out.value as CommandResults[K];
     },
-    async fileAction(action, arg) {
-      const out = (await post('/api/file', { action, arg })) as FileActionResult;
+    async fileAction(action, arg, target) {
+      const out = (await post('/api/file', { action, arg, target })) as FileActionResult;
       if (out.ok && out.file) for (const l of listeners) l({ type: 'file-changed', file: out.file });
       return out;
     },

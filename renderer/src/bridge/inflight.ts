@@ -20,7 +20,7 @@ export function countInflight(inner: PlanDeskBridge): CountingBridge {
   return {
     ...inner,
     invoke: (name, args) => track(() => inner.invoke(name, args)),
-    fileAction: (action, arg) => track(() => inner.fileAction(action, arg)),
+    fileAction: (action, arg, target) => track(() => inner.fileAction(action, arg, target)),
     upload: (name, bytes) => track(() => inner.upload(name, bytes)),
     inflight: () => n,
   };

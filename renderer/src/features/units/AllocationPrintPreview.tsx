@@ -1,12 +1,19 @@
 // File → In phụ lục phân bổ: the allocation annex of one funding column as it will print — the same
 // print view (PrintDocument) and page layout as the plan annex (paper, margins, font, fit to width
 // and signature from the plan's print settings; NĐ 30/2020 page numbers), with its own annex number
-// and title. Print prints these very sheets: the window's print CSS shows only them.
+// and title. Print and Export PDF go through the host as the plan annex's do, naming this annex
+// (PrintTarget: the column, number and title): Electron prints the print view
+// `#/print?annex=allocation…` in a hidden window, browser mode's server prints it to PDF with
+// Chromium; where there is no host printing (browser mode's Print), the window prints these very
+// sheets: its print CSS shows only them.
 import { useEffect, useMemo, useState } from 'react';
 import { ColumnTree } from '../../../../shared/columns';
 import { buildAllocationAnnex } from '../../../../shared/print/allocation-annex';
+import type { PrintTarget } from '../../../../shared/print/print-target';
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../../shared/print/settings';
+import { BridgeFailure } from '../../bridge';
 import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
+import { exportPdfInBrowserMode } from '../print/browser-pdf';
 import type { AppContext } from '../types';
 import { AllocationData } from './alloc-data';
 import { defaultMode } from './actions';
@@ -28,6 +35,7 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
   const [title, setTitle] = useState('');
   const [zoom, setZoom] = useState(0.75);
   const [laidOut, setLaidOut] = useState<LaidOut | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -71,6 +79,27 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
     };
   }, [onClose]);
 
+  const print = async (kind: 'print' | 'pdf') => {
+    const target: PrintTarget = { annex: 'allocation', column, annexNumber: annexNumber.trim() || undefined, title: title.trim() || undefined };
+    setBusy(true);
+    try {
+      // Browser mode writes the PDF through its server, as the desktop does (browser-pdf.ts).
+      if (kind === 'pdf' && bridge.mode === 'browser' && (await exportPdfInBrowserMode(ctx, '', target))) return;
+      if (bridge.mode === 'electron') {
+        const res = await bridge.fileAction(kind === 'print' ? 'print' : 'exportPdf', undefined, target);
+        if (!res.ok) ctx.showFailure(new BridgeFailure(res.error));
+        else if (kind === 'pdf' && res.file) ctx.show(t('print.done.pdf', { path: res.file.path }));
+      } else {
+        window.print();
+        if (kind === 'pdf') ctx.show(t('print.browser.hint'));
+      }
+    } catch (e) {
+      ctx.show(t('print.failed', { detail: String(e) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const sheet = settings ? sheetSize(settings) : null;
   return (
     <div className="pd-preview pd-alloc-preview" role="dialog" aria-modal="true" aria-label={t('alloc.print.previewTitle')} data-page-count={laidOut?.pages ?? ''}>
@@ -106,8 +135,11 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
           ))}
         </select>
         <span className="pd-preview-actions">
-          <button type="button" data-print-action="print" disabled={!laidOut} onClick={() => window.print()}>
+          <button type="button" data-print-action="print" disabled={busy || !laidOut} onClick={() => void print('print')}>
             {t('alloc.print.print')}
+          </button>
+          <button type="button" data-print-action="pdf" disabled={busy || !laidOut} onClick={() => void print('pdf')}>
+            {t('print.action.pdf')}
           </button>
           <button type="button" data-print-action="close" onClick={onClose}>
             {t('common.close')}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { ColumnTree } from '../../../../shared/columns';
 import type { Finding } from '../../../../shared/findings';
 import { tStored } from '../../../../shared/i18n';
-import { registerFindingTarget } from '../../app/main-view';
+import { registerFindingTarget, registerPrintTarget } from '../../app/main-view';
 import type { AppContext } from '../types';
 import { allocationData } from './alloc-data';
 import { AllocEditor } from './alloc-editor';
@@ -84,6 +84,8 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
       }),
     [store],
   );
+  // Ctrl+P and File → In phụ lục… print what is shown: the allocation annex (of the column shown).
+  useEffect(() => registerPrintTarget('units', () => unitsUi.set({ dialog: 'print' })), []);
   useEffect(() => {
     const f = ui.focus;
     if (!f || loaded !== modeKey) return;
