@@ -167,3 +167,43 @@ describe('PlanCalc.setColumns (issue 13: the column tree changes under the same 
     );
   });
 });
+
+describe('PlanCalc.setColumns when no computed value can move (an empty column added or removed)', () => {
+  it('lays the rows out again and still equals computeFromScratch, before and after edits', () => {
+    fc.assert(
+      fc.property(arbLines(20), arbColumns, fc.array(arbCell, { maxLength: 30 }), fc.nat(), fc.boolean(), fc.array(arbCell, { maxLength: 10 }),
+        (lines, columns, initial, pick, remove, edits) => {
+          const a = new ColumnTree(columns);
+          const groups = a.ordered.filter((c) => !a.isLeaf(c.key));
+          if (groups.length === 0) return;
+          const g = groups[pick % groups.length];
+          const kids = a.children.get(g.key)!;
+          const stored = new Map<string, Amount>();
+          const keysA = a.ordered.map((c) => c.key);
+          const gone = remove && kids.length > 1 && a.isLeaf(kids[0].key) ? kids[0].key : null;
+          for (const e of initial) {
+            const lineId = lines[e.line % lines.length].id;
+            const column = keysA[e.col % keysA.length];
+            if (e.value !== null && column !== gone) stored.set(`${lineId}:${column}`, { lineId, column, value: e.value });
+          }
+          const calc = new PlanCalc(a, lines, [...stored.values()]);
+          const after = gone
+            ? columns.filter((c) => c.key !== gone)
+            : [...columns, { key: 'new', parent: g.key, position: 99, label: { vi: 'Mới', en: 'New' }, source: null, capital: null }];
+          const b = new ColumnTree(after);
+          calc.setColumns(b);
+          checkAgainstScratch(calc, b, lines, stored);
+          const keysB = b.ordered.map((c) => c.key);
+          for (const e of edits) {
+            const lineId = lines[e.line % lines.length].id;
+            const column = keysB[e.col % keysB.length];
+            calc.setAmount(lineId, column, e.value);
+            if (e.value === null) stored.delete(`${lineId}:${column}`);
+            else stored.set(`${lineId}:${column}`, { lineId, column, value: e.value });
+          }
+          checkAgainstScratch(calc, b, lines, stored);
+        }),
+      { numRuns: 300 },
+    );
+  });
+});

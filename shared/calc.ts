@@ -74,26 +74,49 @@ export class PlanCalc {
    * a small part of a line rebuild (reset).
    */
   setColumns(columns: ColumnTree, figures: Iterable<CellChange> = []): void {
+    const oldTree = this.cols;
     const oldKeys = this.colKeys;
     const oldN = this.ncols;
     const oldVal = this.storedVal;
     const oldSet = this.storedSet;
+    const oldLeaves = oldTree.leaves.map((c) => c.key);
+    const oldWidth = this.width;
+    const oldRows = this.rowVal;
+    const oldGrand = this.grand;
+    const laid = [...figures];
     this.useColumns(columns);
     const to = oldKeys.map((k) => this.colIndex.get(k) ?? -1);
     const n = this.ncols;
     this.storedVal = new Float64Array(this.capacity * n);
     this.storedSet = new Uint8Array(this.capacity * n);
+    let dropped = false;
     for (let s = 0; s < this.used; s++) {
       for (let c = 0; c < oldN; c++) {
         const i = s * oldN + c;
+        if (!oldSet[i]) continue;
         const j = to[c];
-        if (j < 0 || !oldSet[i]) continue;
+        if (j < 0) {
+          dropped = true;
+          continue;
+        }
         this.storedSet[s * n + j] = 1;
         this.storedVal[s * n + j] = oldVal[i];
       }
     }
+    // No figure laid or dropped, and every column that stays keeps its kind (leaf or group): no
+    // computed value moves — the leaf rows are only laid out again (a new leaf column reads 0).
+    const sameKinds = oldKeys.every((k) => !columns.has(k) || oldTree.isLeaf(k) === columns.isLeaf(k));
+    if (laid.length === 0 && !dropped && sameKinds) {
+      const leafTo = oldLeaves.map((k) => this.leafIndex.get(k) ?? -1);
+      this.rowVal = new Float64Array(this.capacity * this.width);
+      for (let s = 0; s < this.used; s++) {
+        for (let li = 0; li < oldWidth; li++) if (leafTo[li] >= 0) this.rowVal[s * this.width + leafTo[li]] = oldRows[s * oldWidth + li];
+      }
+      for (let li = 0; li < oldWidth; li++) if (leafTo[li] >= 0) this.grand[leafTo[li]] = oldGrand[li];
+      return;
+    }
     this.rowVal = new Float64Array(this.capacity * this.width);
-    for (const f of figures) this.storeRaw(f.lineId, f.column, f.value);
+    for (const f of laid) this.storeRaw(f.lineId, f.column, f.value);
     this.recomputeAll();
   }
 
