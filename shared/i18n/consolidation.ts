@@ -42,6 +42,7 @@ export const consolidation = {
 
   'consolidation.xlsx.units': { vi: 'Tình hình nộp', en: 'Units' },
   'consolidation.xlsx.differences': { vi: 'Chênh lệch', en: 'Differences' },
+  'consolidation.xlsx.annex': { vi: 'Tổng hợp theo đơn vị', en: 'Consolidated by unit' },
   'consolidation.xlsx.head.no': { vi: 'STT', en: 'No.' },
   'consolidation.xlsx.head.unit': { vi: 'Đơn vị', en: 'Unit' },
   'consolidation.xlsx.head.status': { vi: 'Trạng thái', en: 'Status' },

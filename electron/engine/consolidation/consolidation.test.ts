@@ -16,6 +16,8 @@ import { splitByUnit, unitCycle } from '../allocation/split';
 import { UNIT_SHEET, unitSheetRows } from '../allocation/unit-sheet';
 import { buildAnnex } from '../excel/annex';
 import { writeWorkbook } from '../excel/xlsx-writer';
+import { openWorkbook } from '../excel/open';
+import { cellText } from '../excel/table';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
 import { identifyUnit, wrongCycle } from './collect';
@@ -134,6 +136,24 @@ describe('consolidation', () => {
     ]);
     expect(s.snapshot().totals).toEqual(totalsBefore);
     expect(s.findings().map((f) => f.id).sort()).toEqual(findingsBefore);
+
+    // The board to xlsx: the units, the differences, and the consolidated annex by unit.
+    const out = path.join(tempDir(), 'bang.xlsx');
+    await s.handle('consolidation/exportBoard', { path: out });
+    const wb = await openWorkbook(new Uint8Array(fs.readFileSync(out)), {});
+    expect(wb.sheets.map((x) => x.name)).toEqual(['Tình hình nộp', 'Chênh lệch', 'Tổng hợp theo đơn vị']);
+    const text = async (i: number) => (await wb.load(i, {})).rows.map((r) => r.cells.map((c) => (c ? cellText(c) : '')).join('|'));
+    // What the plan holds: the held file of Tuy Đức is not in it (it is "not received" until merged).
+    expect((await text(0)).find((r) => r.includes('Krông Nô'))).toMatch(/^3\|UBND huyện Krông Nô\|Đã nộp – khớp\|krong-no-chi-tiet\.xlsx\|\d\d\/\d\d\/\d{4}\|1280000000\|1280000000\|0\|0$/);
+    expect((await text(0)).find((r) => r.includes('Tuy Đức'))).toBe('4|UBND huyện Tuy Đức|Chưa nộp|||2317000000|0|-2317000000|0');
+    const annex = await text(2);
+    const at = annex.findIndex((r) => r.startsWith('5|'));
+    expect(annex.slice(at, at + 3).map((r) => r.split('|').slice(0, 3).join('|'))).toEqual([
+      '5|Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo|0',
+      '|UBND huyện Krông Nô|0',
+      '-|Xây mới 10 căn nhà cho hộ nghèo xã Nâm Nung|0',
+    ]);
+    expect(annex[at + 2].endsWith('|500000000|0')).toBe(true);
 
     // One undo step takes every merged unit out; redo brings them back.
     expect(s.snapshot().undo.undoLabel).not.toBe(undoBefore.undoLabel);
