@@ -7,7 +7,7 @@ import type { Difference, UnitDetail } from '../../../shared/consolidation/model
 import type { Dong } from '../../../shared/model';
 import type { SessionContext } from '../context';
 import { holdsFigures } from '../commands/units';
-import { sharesOf, unitDifferences, type UnitResult } from './collect';
+import { unitDifferences, type UnitResult } from './collect';
 
 export interface RunOverlay {
   units: ReadonlyMap<number, UnitResult>;
@@ -34,20 +34,22 @@ export function buildBoard(ctx: SessionContext, run?: RunOverlay): Board {
   };
   const units: BoardUnit[] = [];
   for (const { unit } of ctx.units.ordered()) {
-    const shares = sharesOf(ctx, unit.id, holding);
+    const shares = ctx.units.unitCells(unit.id);
     const stored: UnitDetail | undefined = ctx.unitDetails.get(unit.id);
     const fresh = run?.units.get(unit.id);
     const refused = run?.refused.get(unit.id);
     // Units that hold nothing and never sent anything are not on the board.
     if (!shares.size && !stored && !fresh && !refused) continue;
-    const base = { unitId: unit.id, name: unit.name, allocated: sumByColumn(shares.values()) };
+    const allocated: Record<string, Dong> = {};
+    for (const [lineId, byCol] of shares) if (ctx.calc.lines.has(lineId) && holding(lineId)) for (const [k, v] of byCol) allocated[k] = (allocated[k] ?? 0) + v;
+    const base = { unitId: unit.id, name: unit.name, allocated };
     const diffs = (d: Difference[]) => d.map((x) => ({ line: codeOf(x.lineId), lineId: x.lineId, column: x.column, expected: x.expected, actual: x.actual }));
     const live = (reported: UnitDetail['reported']) => Object.entries(reported).filter(([id]) => ctx.calc.lines.has(Number(id))).map(([, v]) => v);
     if (fresh && !run?.merged.has(unit.id)) {
       // Read this time and held (its figures differ): not merged, so no date received.
       units.push({ ...base, status: fresh.differences.length ? 'mismatch' : 'ok', file: fresh.file, received: null, reported: sumByColumn(live(fresh.detail.reported)), differences: diffs(fresh.differences), detailLines: fresh.detail.lines.length, reason: null });
     } else if (stored) {
-      const d = unitDifferences(ctx, unit.id, stored.reported, order, shares);
+      const d = unitDifferences(ctx, unit.id, stored.reported, order, holding);
       units.push({ ...base, status: d.length ? 'mismatch' : 'ok', file: stored.file, received: stored.received, reported: sumByColumn(live(stored.reported)), differences: diffs(d), detailLines: stored.lines.filter((l) => ctx.calc.lines.has(l.lineId)).length, reason: null });
     } else if (refused) {
       units.push({ ...base, status: 'refused', file: refused.file, received: null, reported: {}, differences: [], detailLines: 0, reason: refused.reason });
