@@ -5,7 +5,7 @@
 import type { Finding, FindingsDelta } from './findings';
 import type { CapitalType, CycleMeta, Dong, FundingColumn, RuleParams } from './model';
 import type { UnitsDelta } from './units/book';
-import type { ExecutionDelta } from './commands/execution';
+import type { ExecutionDelta } from './execution/model';
 
 /** One line as the grid shows it: its fields, computed values and stored figures. */
 export interface RowView {

@@ -155,16 +155,5 @@ export interface ExecutionImportReport {
   totalRows: number[];
 }
 
-/** What a step changed on the execution side (Patch.execution): the window refreshes what it shows. */
-export interface ExecutionDelta {
-  /** The dates and sources as they are now, when any changed. */
-  dates?: ReportDate[];
-  sources?: CarryoverSource[];
-  /**
-   * Dates whose report rows moved, with those lines (a figure's line and its ancestors): the date of
-   * the figure, and the date after it, whose "in the period" is the difference from it.
-   */
-  figures: { dateId: number; lineIds: number[] }[];
-  /** Carried-over amounts changed. */
-  carryover: boolean;
-}
+/** What a step changed on the execution side: defined with the model (Patch carries it). */
+export type { ExecutionDelta } from '../execution/model';

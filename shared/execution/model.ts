@@ -109,3 +109,17 @@ export function formatRate(tenths: number | null, locale: 'vi-VN' | 'en-US' = 'v
   const s = `${neg ? '-' : ''}${Math.floor(a / 10).toLocaleString(locale === 'vi-VN' ? 'vi-VN' : 'en-US')}${locale === 'vi-VN' ? ',' : '.'}${a % 10}`;
   return s;
 }
+
+/** What a step changed on the execution side (Patch.execution): the window refreshes what it shows. */
+export interface ExecutionDelta {
+  /** The dates and sources as they are now, when any changed. */
+  dates?: ReportDate[];
+  sources?: CarryoverSource[];
+  /**
+   * Dates whose report rows moved, with those lines (a figure's line and its ancestors): the date of
+   * the figure, and the date after it, whose "in the period" is the difference from it.
+   */
+  figures: { dateId: number; lineIds: number[] }[];
+  /** Carried-over amounts changed. */
+  carryover: boolean;
+}

@@ -8,7 +8,13 @@ import { DICTIONARY, type Lang, type MessageKey } from '../i18n';
 import type { CapitalType, CycleMeta, DisplayUnit, Dong, FundSource, Line, RuleParams } from '../model';
 import { UNIT_DONG } from '../model';
 import { formatAmount, roundHalfAway } from '../number';
-import type { UnitSums } from '../units/rules';
+
+/** What the unit rules read of the units (UnitBook gives it). */
+export interface UnitSums {
+  hasShares(lineId: number): boolean;
+  columnsOf(lineId: number): string[];
+  sum(lineId: number, column: string): Dong;
+}
 
 export interface RuleInput {
   calc: PlanCalc;

@@ -6,12 +6,7 @@ import type { Finding } from '../findings';
 import type { Dong } from '../model';
 import type { RuleContext } from '../rules/context';
 
-/** What the unit rules read of the units (UnitBook gives it). */
-export interface UnitSums {
-  hasShares(lineId: number): boolean;
-  columnsOf(lineId: number): string[];
-  sum(lineId: number, column: string): Dong;
-}
+export type { UnitSums } from '../rules/context';
 
 export function unitFindings(ctx: RuleContext, id: number, out: Finding[]): void {
   const u = ctx.units;

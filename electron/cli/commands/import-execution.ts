@@ -10,7 +10,7 @@ import { viDate } from '../../../shared/execution/rules';
 import { t, type Lang } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import { EXIT, type CliIO, langOf } from '../io';
-import type { IntoImporter } from './import-into';
+import type { IntoImporter } from './into-importer';
 
 export const importExecution: IntoImporter = async (opts, run, io) => {
   const lang = langOf(io);

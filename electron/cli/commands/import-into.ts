@@ -21,23 +21,11 @@ import { workerDir } from '../workers';
 import { reportError } from './report-error';
 import { importExecution } from './import-execution';
 import type { ImportMapping } from '../../engine/excel';
+import type { IntoImporter, IntoOptions, Run } from './into-importer';
+export type { IntoImporter, IntoOptions, Run } from './into-importer';
 
-export interface IntoOptions {
-  input: string;
-  plan: string;
-  kind?: TableKind;
-  sheet?: string;
-  mapping?: ImportMapping;
-  json: boolean;
-  /** The as-of date of a disbursement report (issue 15): makes the file one. */
-  asOf?: string;
-}
 
-/** Runs a command on the plan open in the CLI's Workspace; a refusal is thrown as the engine's error. */
-export type Run = <K extends CommandName>(name: K, args: CommandArgs<K>) => Promise<CommandResults[K]>;
 
-/** One kind's import into an open plan: prints its report, returns the exit code. */
-export type IntoImporter = (opts: IntoOptions, run: Run, io: CliIO, sniffed: Sniffed) => Promise<number>;
 
 /** The readers by kind; a kind absent here is refused as not supported yet. */
 export const INTO_IMPORTERS: Partial<Record<TableKind, IntoImporter>> = {

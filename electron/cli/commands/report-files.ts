@@ -6,7 +6,7 @@
 // whole. Registered in report.ts's REPORT_OUTPUTS.
 import type { PlanSession } from '../../engine/session';
 import { defaultRendererDir, reportInputsOf, writeReportPdf, writeReportXlsx } from '../../engine/execution-report/outputs';
-import type { ReportOutput } from './report';
+import type { ReportOutput } from './report-output';
 
 export const REPORT_FILE_OUTPUTS: Record<string, ReportOutput> = {
   xlsx: {

@@ -18,14 +18,8 @@ import { checkPaths } from '../paths';
 import { reportError } from './report-error';
 import { REPORT_FILE_OUTPUTS } from './report-files';
 
-/**
- * A further output of the report, written to the path given with its option (e.g. `xlsx` for
- * `--xlsx OUT.xlsx`). `write` gets the open session (read-only) and the as-of date's id; it throws a
- * PlanDeskError to refuse (one line on stderr, exit 1).
- */
-export interface ReportOutput {
-  write(session: PlanSession, dateId: number, out: string, io: CliIO): Promise<void>;
-}
+import type { ReportOutput } from './report-output';
+export type { ReportOutput } from './report-output';
 
 /** The outputs beside stdout, by option name. The report's export and print areas add theirs here. */
 export const REPORT_OUTPUTS: Record<string, ReportOutput> = { ...REPORT_FILE_OUTPUTS };

@@ -7,7 +7,7 @@
 // figures before any recalculation. The worksheet's <drawing r:id>, its .rels entry and the content
 // types are written by xlsx-writer.ts, which owns the package.
 import { colLetter } from './text';
-import { esc } from './xlsx-writer';
+import { esc } from './xml-escape';
 
 export const NS_CHART = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 export const NS_DRAWING_MAIN = 'http://schemas.openxmlformats.org/drawingml/2006/main';

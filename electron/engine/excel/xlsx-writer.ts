@@ -6,6 +6,7 @@ import { ImportError } from './errors';
 import { ZipWriter } from './zip-writer';
 import { colLetter } from './text';
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, chartXml, drawingRelsXml, drawingXml, type ChartSpec } from './chart-parts';
+import { esc } from './xml-escape';
 
 /** Excel's limit on the characters of one cell: a longer one makes Excel "repair" the file. */
 export const EXCEL_CELL_MAX = 32_767;
@@ -120,16 +121,7 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-
-export function esc(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  // XML 1.0 forbids most control characters: keep tab/newline/CR, drop the rest.
-  return s.replace(/[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '',
-  );
-}
+export { esc } from './xml-escape';
 
 const mmToIn = (mm: number) => (mm / 25.4).toFixed(3);
 
