@@ -27,7 +27,7 @@ import { PlanDeskError } from './errors';
 import { commandHandlers } from './commands';
 import type { Cursor, Handler, Services, SessionContext } from './context';
 import { FindingsTracker } from './findings-tracker';
-import { columnStepKeepsFindings } from './column-findings';
+import { columnStepFindings } from './column-findings';
 import { structuralRepaint } from './structure-patch';
 import { AuditLog, type AuditReader } from './history/audit-log';
 import { readLineage } from './history/lineage';
@@ -352,10 +352,15 @@ export class PlanSession implements SessionContext {
       const { repaint, removed, groups } = columnsChanged ? { repaint: [], removed: [], groups: [] } : structuralRepaint(actions, this.calc);
       const order = columnsChanged ? [] : this.displayOrder().map((o) => o.id);
       tree = { repaint, removed, order };
-      if (columnsChanged && !metaChanged && !rulesChanged && columnStepKeepsFindings(actions, treeBefore, this.cols)) {
-        // An empty column added or removed: no finding moves; the rules only learn the new columns.
+      const columnFindings = columnsChanged && !metaChanged && !rulesChanged ? columnStepFindings(actions, treeBefore, this.cols) : 'all';
+      if (columnFindings !== 'all') {
+        // The rules learn the new columns; an empty column moves no finding, a leaf deleted with its
+        // figures only those of the lines that held them (and of their ancestors).
         this.findingsTracker.columnsChanged();
-        findings = { upsert: [], remove: [] };
+        const moved = new Set<number>();
+        for (const a of actions) if (a.t === 'amount') withAncestors(this.calc, a.lineId, moved);
+        for (const id of changed) moved.add(id);
+        findings = moved.size === 0 ? { upsert: [], remove: [] } : this.findingsTracker.update(moved);
       } else if (metaChanged || rulesChanged || columnsChanged) {
         this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules, this.unitBook);
         findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };

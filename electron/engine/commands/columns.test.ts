@@ -248,6 +248,19 @@ describe('findings after a column change', () => {
     expect(s.findings()).toEqual(before);
   });
 
+  it('a leaf column deleted with its figures re-checks only the lines that held them: the findings equal a full run', async () => {
+    const s = PlanSession.open(sampleFile());
+    const { key } = await s.handle('columns/add', { parent: 'total', label: { vi: 'Vốn lồng ghép', en: '' }, source: null, capital: 'investment' });
+    for (const code of ['3.1', '4.1', '6.2']) await s.handle('cell/set', { lineId: s.snapshot().rows.find((r) => r.code === code)!.id, column: key, value: 7 * M });
+    expect(s.findings().some((f) => f.column === key)).toBe(true); // 3.1 may not take investment money
+    const p = await s.handle('columns/delete', { key });
+    expect(p.findings.reset).toBeUndefined();
+    expect(s.findings()).toEqual(PlanSession.open(s.file.path).findings());
+    expect(s.findings().some((f) => f.column === key)).toBe(false);
+    await s.undo();
+    expect(s.findings()).toEqual(PlanSession.open(s.file.path).findings());
+  });
+
   it('a leaf that gains its first sub-column, a renamed column or a new NSĐP source runs the rules again', async () => {
     const s = PlanSession.open(sampleFile());
     expect((await s.handle('columns/add', { parent: 'other', label: { vi: 'Lồng ghép', en: '' }, source: null, capital: null })).findings.reset).toBeDefined();
