@@ -164,27 +164,33 @@ function allocationView(ctx: SessionContext, args: { column: string } | { lineId
   let total = 0;
   let figure = 0;
   for (const c of columns) if (c.editable) figure += c.figure;
-  // Read the book's own maps into two number arrays per column (3.300 units × 200 lines: no object
-  // or key string per share, here or in the window), packed for the bridge.
-  const index = new Map(columns.map((c, i) => ['column' in args ? c.lineId : c.column, i] as const));
-  const at = columns.map((): number[] => []);
-  const values = columns.map((): Dong[] => []);
+  // Per column, the cell's units read from the book's own map into one dense array in the units'
+  // order, then packed for the bridge (3.300 units × 200 lines: no object or key string per share,
+  // here or in the window; Map.forEach, not for…of, which makes an entry array per share).
   const ordered = units.ordered();
-  ordered.forEach(({ unit }, pos) => {
-    const cells = units.unitCells(unit.id);
-    const take = (i: number | undefined, v: Dong | undefined) => {
-      if (i === undefined || v === undefined) return;
-      at[i].push(pos);
-      values[i].push(v);
-      if (columns[i].editable) total += v;
-    };
-    if ('column' in args) {
-      for (const [lineId, cols] of cells) take(index.get(lineId), cols.get(args.column));
-    } else {
-      for (const [column, v] of cells.get(args.lineId) ?? []) take(index.get(column), v);
+  const position = new Map<number, number>();
+  ordered.forEach(({ unit }, pos) => position.set(unit.id, pos));
+  const dense = new Float64Array(ordered.length);
+  const shares = columns.map((c) => {
+    dense.fill(NaN);
+    let count = 0;
+    units.cell(c.lineId, c.column).forEach((v, unitId) => {
+      const pos = position.get(unitId);
+      if (pos === undefined) return;
+      dense[pos] = v;
+      count++;
+    });
+    const at: number[] = [];
+    const values: Dong[] = [];
+    for (let pos = 0; count > 0 && pos < dense.length; pos++) {
+      const v = dense[pos];
+      if (Number.isNaN(v)) continue;
+      at.push(pos);
+      values.push(v);
+      if (c.editable) total += v;
     }
+    return packShares(at, values, ordered.length);
   });
-  const shares = columns.map((_, i) => packShares(at[i], values[i], ordered.length));
   return { columns, unitIds: ordered.map(({ unit }) => unit.id), shares, total, figure };
 }
 
