@@ -89,9 +89,13 @@ export async function benchAllocIo(report: Report, dir?: string, split = true): 
     report({ case: `allocation annex ${UNITS} units × ${PROJECTS * SUBS} lines: read and report (nothing written)`, value: readMs, unit: 'ms' });
     if (r.problems.length || r.figures !== UNITS * PROJECTS * SUBS) throw new Error(`annex read wrong: ${r.figures} figures, ${r.problems.length} problems`);
     t0 = performance.now();
+    const c0 = process.cpuUsage();
     await s.handle('allocio/import', { path: annex });
     const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     report({ case: `allocation annex ${UNITS} × ${PROJECTS * SUBS}: import (read, match, one commit with undo)`, value: ms, unit: 'ms', target: '< 2000 ms', ok: ms < 2000 });
+    // Wall time on a loaded shared machine counts other processes' turns; this process's CPU time does not.
+    report({ case: `allocation annex ${UNITS} × ${PROJECTS * SUBS}: import, CPU time of this process`, value: (c.user + c.system) / 1000, unit: 'ms', target: '< 2000 ms', ok: (c.user + c.system) / 1000 < 2000 });
   } finally {
     s.close();
   }
