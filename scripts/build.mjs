@@ -21,6 +21,7 @@ const entries = [
   ['electron/main/main.ts', 'dist/electron/main.cjs'],
   ['electron/engine/excel/import-worker.ts', 'dist/electron/import-worker.cjs'],
   ['electron/engine/transfer/transfer-worker.ts', 'dist/electron/transfer-worker.cjs'],
+  ['electron/engine/consolidation/read-worker.ts', 'dist/electron/consolidation-worker.cjs'],
   ['test/bench/bench.ts', 'dist/bench/bench.cjs'],
 ].filter(([src]) => fs.existsSync(src));
 

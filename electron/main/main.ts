@@ -9,6 +9,7 @@ import path from 'node:path';
 import { t, tStored } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
 import { configureTransfer } from '../engine/transfer/jobs';
+import { configureConsolidation } from '../engine/consolidation/pool';
 import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { wireIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -96,6 +97,7 @@ async function start(): Promise<void> {
   serveRenderer(path.join(bundleDir(), '..', 'renderer'));
   // Imports read spreadsheets in worker threads (bundles beside this one): the window never waits.
   configureTransfer({ workerDir: bundleDir() });
+  configureConsolidation({ workerDir: bundleDir() });
   // One menu: the window's own (every feature area's items, in the UI language, with recent
   // files). A native menu bar above it on Windows and Linux would be a second, different one; macOS
   // keeps its native menu bar (the system's place for a menu, and the key equivalents of Edit).

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { t, tStored } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
 import { configureTransfer } from '../engine/transfer/jobs';
+import { configureConsolidation } from '../engine/consolidation/pool';
 import { Workspace } from '../engine/workspace';
 import { parseArgs } from 'node:util';
 import { startBridgeServer, type BridgeServer } from './http-bridge';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   }
   // Import jobs read spreadsheets in the worker bundles built beside Electron's main.
   configureTransfer({ workerDir: path.join(__dirname, '..', 'electron') });
+  configureConsolidation({ workerDir: path.join(__dirname, '..', 'electron') });
   const rendererDir = path.join(__dirname, '..', 'renderer');
   let server: BridgeServer;
   try {

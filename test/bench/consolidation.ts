@@ -12,6 +12,7 @@ import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { splitByUnit } from '../../electron/engine/allocation/split';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
+import { configureConsolidation } from '../../electron/engine/consolidation/pool';
 import type { Report } from './report';
 
 const UNITS = Number(process.env.PLANDESK_BENCH_UNITS) || 3_300;
@@ -56,6 +57,8 @@ export async function benchConsolidation(report: Report, dir?: string): Promise<
   createCycleFile(file, data);
   // The units' files, made before the clock starts: what split sends them, sent back as is.
   await splitByUnit(data, inbox, 'xlsx');
+  // Read in worker threads as the app and the CLI do (dist/electron beside dist/bench).
+  configureConsolidation({ workerDir: path.join(__dirname, '..', 'electron') });
   const s = PlanSession.open(file);
   try {
     let t0 = performance.now();

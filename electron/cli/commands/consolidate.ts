@@ -13,6 +13,8 @@ import { t, tStored, type Lang } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
 import { PlanDeskError } from '../../engine/errors';
 import { Workspace } from '../../engine/workspace';
+import { configureConsolidation } from '../../engine/consolidation/pool';
+import { workerDir } from '../workers';
 import { readArgs } from '../args';
 import { EXIT, type CliIO, langOf } from '../io';
 import { checkPaths } from '../paths';
@@ -44,6 +46,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const [plan, ...inputs] = positionals;
   const bad = checkPaths(io, [plan]);
   if (bad !== null) return bad;
+  // The units' files are read in worker threads beside the built CLI (dist/electron), when there.
+  try {
+    configureConsolidation({ workerDir: workerDir(io.workerDir) });
+  } catch {
+    /* no worker bundle: read on this thread */
+  }
   const ws = new Workspace(null, { dataDir: dataDir() });
   try {
     const info = ws.open(plan);

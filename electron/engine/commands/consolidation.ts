@@ -8,11 +8,19 @@ import { PlanDeskError } from '../errors';
 import { buildBoard } from '../consolidation/board';
 import { writeBoardXlsx } from '../consolidation/board-xlsx';
 import { collect } from '../consolidation/collect';
+import { openReadPool } from '../consolidation/pool';
 
 export const consolidationHandlers: HandlerMap<keyof ConsolidationResults> = {
   'consolidation/run': withBackupFirst<'consolidation/run'>(async (a, ctx) => {
     if (!a.dryRun && ctx.info.readOnly) throw new PlanDeskError('error.read_only');
-    const got = await collect(ctx, a.paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString() });
+    // Read on every core where the host configured the worker bundle (else on this thread).
+    const pool = openReadPool();
+    let got;
+    try {
+      got = await collect(ctx, a.paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString(), ...(pool ? { read: (f: string) => pool.read(f), parallel: pool.size * 2 } : {}) });
+    } finally {
+      await pool?.close();
+    }
     const merged = new Set(got.actions.flatMap((x) => (x.t === 'unit_detail' ? [x.unitId] : [])));
     const patch = a.dryRun || !got.actions.length ? ctx.emptyPatch() : ctx.commit(stepLabel('consolidation.undo.merge', { count: got.merged }), got.actions, null);
     const board = buildBoard(ctx, { units: got.units, refused: got.refused, merged: a.dryRun ? new Set() : merged });
