@@ -43,7 +43,8 @@ describe('the allocation view at scale', () => {
       // Every unit holds a share of every line (660.000 shares), the view's worst case.
       shares: lines.flatMap((lineId) => unitIds.map((unitId) => ({ unitId, lineId, column: COLUMN, value: ((unitId % 97) + 1) * M }))),
     });
-    const server = await startServer(path.join(path.dirname(file), 'big.plandesk'));
+    // Opening 660.000 shares takes seconds of CPU; on a loaded 2-core machine, many more of wall time.
+    const server = await startServer(path.join(path.dirname(file), 'big.plandesk'), 180_000);
     const page = await openApp(browser, server.url);
 
     const cdp = await page.context().newCDPSession(page);
@@ -104,5 +105,5 @@ describe('the allocation view at scale', () => {
     expect(uncaughtErrors(page)).toEqual([]);
     await page.close();
     await server.stop();
-  });
+  }, 400_000);
 });

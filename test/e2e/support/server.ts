@@ -23,7 +23,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(file: string): Promise<RunningServer> {
+/** `startTimeoutMs`: how long opening the file may take (a plan of 660.000 shares on a loaded machine takes long). */
+export async function startServer(file: string, startTimeoutMs = 20_000): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/server/serve.cjs'), '--file', file], {
     cwd: ROOT,
     // Backups and recent files of test runs go to a temporary folder, not the tester's home.
@@ -34,7 +35,11 @@ export async function startServer(file: string): Promise<RunningServer> {
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 20_000);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${err}`));
+    }, startTimeoutMs);
     child.stdout!.on('data', (d) => {
       out += d;
       const m = out.match(/^(http:\/\/127\.0\.0\.1:\d+\/\S*)$/m);
