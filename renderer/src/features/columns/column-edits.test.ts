@@ -22,7 +22,7 @@ describe('moveArgs', () => {
 });
 
 describe('impactText', () => {
-  const t = ((key: never, params?: never) => translate('vi', key, params)) as Parameters<typeof impactText>[0];
+  const t = ((key: never, params?: never) => translate('vi', key, params)) as unknown as Parameters<typeof impactText>[0];
   const credit = { key: 'c', parent: 'total', position: 0, label: { vi: 'Vốn tín dụng chính sách', en: 'Policy credit' }, source: null, capital: null };
   it('says how much money in how many cells, and that undo brings it back', () => {
     expect(impactText(t, 'vi', credit, { keys: ['c'], dong: 74_500_000_000, cells: 12, other: 0 }, 'vi-VN')).toBe(
