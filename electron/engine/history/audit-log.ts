@@ -35,8 +35,7 @@ function lineRecord(line: Line, amounts: { column: string; value: number }[]): s
 }
 
 /** The audit rows of one list of actions. Sibling renumbering caused by an insert or delete is left out. */
-function changeRows(actions: readonly DocAction[]): ChangeRow[] {
-  const reshapes = actions.some((a) => a.t === 'insert' || a.t === 'delete');
+function changeRows(actions: readonly DocAction[], reshapes = actions.some((a) => a.t === 'insert' || a.t === 'delete')): ChangeRow[] {
   const out: ChangeRow[] = [];
   for (const a of actions) {
     switch (a.t) {
@@ -139,13 +138,30 @@ export class AuditLog {
    * so deleted lines can still be named). `lineOf` finds a line's code and name as they are now.
    */
   record(kind: AuditKind, label: string, actions: readonly DocAction[], lineOf: (id: number) => Line | undefined): number {
-    const rows = changeRows(actions);
+    const reshapes = actions.some((a) => a.t === 'insert' || a.t === 'delete');
+    // A share is one row, written straight from its action (an allocation import's 198.000 shares
+    // build no row objects); any other action's rows come from changeRows, in the step's order.
+    const other = actions.map((a) => (a.t === 'share' ? null : changeRows([a], reshapes)));
+    const count = other.reduce((n, rows) => n + (rows ? rows.length : 1), 0);
     const inserted = new Map<number, Line>();
     for (const a of actions) if (a.t === 'insert' || a.t === 'delete') inserted.set(a.line.id, a.line);
-    const stepId = Number(this.s.step.run(this.clock().toISOString(), this.who.user, this.who.host, kind, label, rows.length).lastInsertRowid);
-    rows.forEach((r, seq) => {
-      const line = r.lineId === null ? undefined : (lineOf(r.lineId) ?? inserted.get(r.lineId));
-      this.s.change.run(stepId, seq, r.action, r.lineId, line?.code ?? null, line?.name ?? null, r.field, r.old, r.new);
+    const stepId = Number(this.s.step.run(this.clock().toISOString(), this.who.user, this.who.host, kind, label, count).lastInsertRowid);
+    // Consecutive rows mostly name the same line: look it up once per run.
+    let last: Line | undefined;
+    const named = (id: number) => (last?.id === id ? last : (last = lineOf(id) ?? inserted.get(id)));
+    let seq = 0;
+    actions.forEach((a, i) => {
+      const rows = other[i];
+      if (!rows) {
+        const s = a as Extract<DocAction, { t: 'share' }>;
+        const line = named(s.lineId);
+        this.s.change.run(stepId, seq++, 'share', s.lineId, line?.code ?? null, line?.name ?? null, `unit:${s.unitId}:${s.column}`, s.old, s.new);
+        return;
+      }
+      for (const r of rows) {
+        const line = r.lineId === null ? undefined : named(r.lineId);
+        this.s.change.run(stepId, seq++, r.action, r.lineId, line?.code ?? null, line?.name ?? null, r.field, r.old, r.new);
+      }
     });
     return stepId;
   }
