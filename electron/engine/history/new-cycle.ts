@@ -4,7 +4,8 @@
 // audit log that says where it came from. Written under a temporary name and renamed into place.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CycleData } from '../../../shared/model';
+import type { CycleData, RuleParams } from '../../../shared/model';
+import { DEFAULT_RULES } from '../../../shared/model';
 import { SETTING_KEYS } from '../../../shared/settings';
 import type { SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
@@ -27,11 +28,28 @@ export function nextCycleData(ctx: SessionContext, opts: NewCycleOptions): Cycle
     columns: cur.columns,
     lines: cur.lines,
     amounts: opts.keepAmounts ? cur.amounts : [],
-    rules: cur.rules,
+    rules: nextRules(cur.rules, opts.year),
     // The units and their criteria scores go on to next year (issue 14); their shares are this
     // year's figures, kept only with the amounts.
     ...(cur.units ? { units: cur.units, scores: cur.scores, shares: opts.keepAmounts ? cur.shares : [] } : {}),
   };
+}
+
+/** From 2026 the counterpart level is set by the competent authority (NĐ 358/2025/NĐ-CP). */
+const BASIS_2026 = 'NĐ 358/2025/NĐ-CP';
+
+/**
+ * The next cycle's rule parameters. The 2021–2025 default level (10%, QĐ 02/2022/QĐ-TTg; a cycle
+ * written before the basis existed had that level) does not hold from 2026: carried over, it would
+ * check the new plan against a repealed level without anyone choosing it. So it becomes "no level
+ * yet" and the rule asks for one. A level the officer set themselves (another percentage, or 10% on
+ * another basis) is theirs and goes on.
+ */
+export function nextRules(rules: RuleParams, year: number): RuleParams {
+  const oldDefault = rules.counterpartMinPercent === DEFAULT_RULES.counterpartMinPercent
+    && (rules.counterpartBasis === undefined || rules.counterpartBasis === '' || rules.counterpartBasis === DEFAULT_RULES.counterpartBasis);
+  if (year < 2026 || !oldDefault) return rules;
+  return { ...rules, counterpartMinPercent: null, counterpartBasis: BASIS_2026 };
 }
 
 /** Write the next cycle to `file` (which must not be the open file). */
