@@ -1,8 +1,9 @@
 // The allocation view at a country-wide consolidation's size (issue 14): 3.300 units × 200 lines
 // holding figures, every unit with a share of every line (660.000 shares), in Debian's Chromium
 // against the real engine. Measured as a person sees it: from the tab's click to the grid's first
-// rows (wall time, and the page's main-thread busy time from Chromium's own metrics: the machine is
-// shared), and from the Enter that ends a typed share to the new figure (and the units' sum under
+// rows (wall time, and the time the page's main thread spent in tasks — Chromium's TaskDuration,
+// which leaves out the waits but still counts a task's turns lost to other work on a shared machine),
+// and from the Enter that ends a typed share to the new figure (and the units' sum under
 // it) on screen. Targets: opens < 1 s, an edit shows < 16 ms; the assertions only guard against
 // regressions on a busy 2-core CI machine (the figures are printed).
 import path from 'node:path';
@@ -96,7 +97,7 @@ describe('the allocation view at scale', () => {
     const shown = await page.evaluate(() => (window as unknown as { pdT: { cell: number; sum: number } }).pdT);
     expect(await first.textContent()).toBe('12.345');
     expect(await sum.textContent()).not.toBe(sumBefore);
-    console.log(`allocation view ${UNITS} units × ${LINES} lines (${UNITS * LINES} shares): opened in ${openMs} ms (page main thread busy ${openBusyMs.toFixed(0)} ms); an edit shown in ${shown.cell.toFixed(1)} ms (units' sum ${shown.sum.toFixed(1)} ms)`);
+    console.log(`allocation view ${UNITS} units × ${LINES} lines (${UNITS * LINES} shares): opened in ${openMs} ms (page main thread in tasks ${openBusyMs.toFixed(0)} ms); an edit shown in ${shown.cell.toFixed(1)} ms (units' sum ${shown.sum.toFixed(1)} ms)`);
     // Regression guards with room for a loaded 2-core machine (a quadratic step would take minutes);
     // the printed figures are what is reported.
     expect(openMs).toBeLessThan(30_000);
