@@ -124,10 +124,21 @@ export function identifyUnit(units: Iterable<Unit>, r: Pick<Recognised, 'names'>
   return { reason: reason('consolidation.reason.unknown_unit', { name: named?.name ?? '' }) };
 }
 
-/** "UBND-huyen-Krong-No-2" (split's file names, a copy's "(1)") → the unit of that name. */
+/**
+ * "UBND-huyen-Krong-No-2" (split's file names, a copy's "(1)"), "UBND-huyen-Krong-No-giai-ngan" (the
+ * unit's name and then words of its own) → the unit of that name: the whole name, else the longest
+ * unit name the file name starts with, word by word.
+ */
 function fileNameUnit(byKey: ReadonlyMap<string, Unit>, stem: string): Unit | undefined {
   const plain = stem.replace(/\s*\(\d+\)$/, '').replace(/[-_.]+/g, ' ');
-  return byKey.get(unitNameKey(plain)) ?? byKey.get(unitNameKey(plain.replace(/\s\d+$/, '')));
+  const exact = byKey.get(unitNameKey(plain)) ?? byKey.get(unitNameKey(plain.replace(/\s\d+$/, '')));
+  if (exact) return exact;
+  const words = unitNameKey(plain).split(' ');
+  for (let n = words.length - 1; n >= 2; n--) {
+    const u = byKey.get(words.slice(0, n).join(' '));
+    if (u) return u;
+  }
+  return undefined;
 }
 
 /** Another year's or program's file, said with which; null when it is this plan's (or does not say). */

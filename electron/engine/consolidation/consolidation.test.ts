@@ -217,6 +217,7 @@ describe('consolidation', () => {
     expect(who([{ source: 'unit_line', name: 'Ủy ban nhân dân huyện Đắk Glong' }])).toBe(2);
     expect(who([{ source: 'file_name', name: 'UBND-huyen-Dak-Glong-2' }])).toBe(2);
     expect(who([{ source: 'file_name', name: 'UBND-huyen-Krong-No (1)' }])).toBe(1);
+    expect(who([{ source: 'file_name', name: 'UBND-huyen-Krong-No-bao-cao-giai-ngan' }])).toBe(1);
     expect(who([{ source: 'letterhead', name: 'UBND HUYỆN KRÔNG NÔ' }, { source: 'unit_line', name: 'UBND huyện Đắk Glong' }])).toBe('consolidation.reason.unsure');
     expect(who([{ source: 'mark', name: 'UBND huyện Đắk Mil' }, { source: 'file_name', name: 'UBND-huyen-Krong-No' }])).toBe('consolidation.reason.unknown_unit');
     expect(who([{ source: 'file_name', name: 'Book1' }])).toBe('consolidation.reason.unknown_unit');
@@ -224,5 +225,25 @@ describe('consolidation', () => {
     expect(wrongCycle(meta, { year: 2024, program: null })).toBeNull();
     expect(wrongCycle(meta, { year: null, program: null })).toBeNull();
     expect(wrongCycle(meta, { year: 2024, program: 'Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào DTTS' })?.key).toBe('consolidation.reason.another_program');
+  });
+});
+
+describe('consolidation of disbursement reports', () => {
+  it('a unit’s disbursement report fills that unit’s figures for the report’s date, in the same step', async () => {
+    const s = await allocatedPlan();
+    const dir = tempDir();
+    // The shared example report, as Krông Nô sends it (its file name says who).
+    fs.copyFileSync(path.join(__dirname, '../../../../shared/samples/execution-example.xlsx'), path.join(dir, 'UBND-huyen-Krong-No-giai-ngan.xlsx'));
+    const r = await s.handle('consolidation/run', { paths: [dir], acceptMismatch: false, dryRun: false });
+    expect(r.files.map((f) => [f.status, f.kind, f.unit, f.reason?.key ?? null])).toEqual([['merged', 'execution', 'UBND huyện Krông Nô', null]]);
+    const kn = unitId(s, 'UBND huyện Krông Nô');
+    const figures = s.execution.allFigures();
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.every((f) => f.unitId === kn)).toBe(true);
+    expect(s.execution.sortedDates().length).toBe(1);
+    s.undo();
+    expect(s.execution.allFigures()).toEqual([]);
+    expect(s.execution.sortedDates()).toEqual([]);
+    s.close();
   });
 });
