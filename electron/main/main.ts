@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { t, tStored } from '../../shared/i18n';
 import { toBridgeError } from '../engine/errors';
+import { setHostReportPrinter } from '../engine/execution-report/outputs';
 import { configureTransfer } from '../engine/transfer/jobs';
 import { configureConsolidation } from '../engine/consolidation/pool';
 import { registerSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { wireIpc } from './ipc';
 import { buildMenu } from './menu';
 import { plandeskFiles, type InstanceData } from './open-requests';
+import { electronReportPrinter } from './report-print';
 import { hardenSession } from './security';
 import { debugSwitches } from './window-policy';
 import { PlanWindows } from './windows';
@@ -110,6 +112,8 @@ async function start(): Promise<void> {
   const w = new PlanWindows({ bundleDir: bundleDir(), dataDir: app.getPath('userData'), onChanged: () => refreshMenu() });
   windows = w;
   wireIpc(w);
+  // The execution report's PDF (execrep/exportPdf) is printed by Electron, not a browser found on the PC.
+  setHostReportPrinter(electronReportPrinter(path.join(bundleDir(), 'preload.cjs')));
   refreshMenu();
   // The app ends with its last window — except on macOS, where an app stays until Quit and a click
   // on its Dock icon opens a window again. A Quit that a window's close guard held up (Electron

@@ -17,6 +17,7 @@ const FILTERS = {
   xlsx: [{ name: 'Excel', extensions: ['xlsx'] }],
   spreadsheet: [{ name: 'Excel, LibreOffice', extensions: ['xlsx', 'xlsm', 'xls', 'ods'] }],
   template: [{ name: 'PlanDesk template', extensions: ['pdtemplate'] }],
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
 };
 
 const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs, ...execReportPathArgs, ...consolidationPathArgs };

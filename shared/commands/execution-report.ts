@@ -1,7 +1,8 @@
 // Commands of the execution report's outputs (issue 15): the report of one as-of date written as an
 // .xlsx (the report table first with live formulas, the charts as native Excel charts) or printed to
-// PDF (the print view with its charts, by a Chromium found on the machine). In Electron the .xlsx's
-// path comes from main's save dialog (execReportPathArgs); browser mode takes a typed path.
+// PDF (the print view with its charts: Electron's printer in the app, else a Chromium found on the
+// machine). In Electron the file's path comes from main's save dialog (execReportPathArgs); browser
+// mode takes a typed path.
 import { z } from 'zod';
 import type { ChartPoint } from '../print/execution-charts';
 import type { HostPathArg } from './history';
@@ -24,6 +25,10 @@ export interface ExecReportResults {
 export const execReportPathArgs: Record<string, HostPathArg> = {
   'execrep/exportXlsx': {
     slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'xlsx', current: String(a.path ?? '') }],
+    fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
+  },
+  'execrep/exportPdf': {
+    slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'pdf', current: String(a.path ?? '') }],
     fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
   },
 };

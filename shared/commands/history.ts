@@ -221,7 +221,7 @@ export interface HistoryResults {
 export interface HostPathSlot {
   slot: string;
   dialog: 'open' | 'save';
-  filter: 'plandesk' | 'xlsx' | 'spreadsheet' | 'template';
+  filter: 'plandesk' | 'xlsx' | 'spreadsheet' | 'template' | 'pdf';
   /** The path the renderer sent (empty: none yet). */
   current: string;
 }

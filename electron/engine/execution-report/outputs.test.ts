@@ -11,7 +11,8 @@ import { findChromium } from '../chromium';
 import { ZipArchive } from '../excel/zip';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
-import { reportDateId, reportInputsOf, reportPrintData, writeReportPdf, writeReportXlsx } from './outputs';
+import { reportDateId, reportInputsOf, reportPrintData, setHostReportPrinter, writeReportPdf, writeReportXlsx } from './outputs';
+import type { ReportPrintData } from '../../../shared/print/execution-report';
 
 const M = 1_000_000;
 const RENDERER = path.resolve(__dirname, '../../../dist/renderer');
@@ -68,6 +69,37 @@ describe('execution report outputs', () => {
       expect(s1).toContain('<f>SUM(');
       expect([...zip.entries.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBe(3);
     } finally {
+      s.close();
+    }
+  });
+
+  it("prints with the host's printer where one is registered (Electron's), no Chromium needed; the file whole", async () => {
+    const { s, h1, dir } = await planWithFigures();
+    const seen: ReportPrintData[] = [];
+    setHostReportPrinter(async (data) => {
+      seen.push(data);
+      return { pdf: new TextEncoder().encode('%PDF-1.4\n% host\n%%EOF\n'), pages: 4 };
+    });
+    try {
+      const out = path.join(dir, 'bao-cao-host.pdf');
+      // No Chromium on this "machine", no built view: the host prints anyway.
+      const r = await writeReportPdf(reportInputsOf(s), h1, out, path.join(dir, 'no-renderer'), { executablePath: null });
+      expect(r).toEqual({ pages: 4 });
+      expect(fs.readFileSync(out, 'latin1')).toBe('%PDF-1.4\n% host\n%%EOF\n');
+      // The same data the CLI's Chromium is handed: this date's report, its charts, the print settings.
+      expect(seen).toEqual([reportPrintData(reportInputsOf(s), h1)]);
+      // A failing printer leaves nothing behind and says why, by key.
+      setHostReportPrinter(async () => {
+        throw new Error('printer gone');
+      });
+      const failed = path.join(dir, 'failed.pdf');
+      await expect(writeReportPdf(reportInputsOf(s), h1, failed, RENDERER)).rejects.toMatchObject({ code: 'print.failed', params: { detail: 'printer gone' } });
+      expect(fs.readdirSync(dir).filter((f) => f.startsWith('failed'))).toEqual([]);
+      // Without a host printer and without a Chromium: refused by key.
+      setHostReportPrinter(null);
+      await expect(writeReportPdf(reportInputsOf(s), h1, failed, RENDERER, { executablePath: null })).rejects.toMatchObject({ code: 'execrep.pdf.noChromium' });
+    } finally {
+      setHostReportPrinter(null);
       s.close();
     }
   });

@@ -79,10 +79,24 @@ export async function writeReportXlsx(inp: ReportInputs, dateId: number, out: st
 /** A long report lays out in seconds; give a slow PC ample room. */
 const READY_TIMEOUT_MS = 180_000;
 
+/** Prints the report's print view (#/print-report) with `data` to one PDF. */
+export type ReportPdfPrinter = (data: ReportPrintData) => Promise<{ pdf: Uint8Array; pages: number }>;
+
 /**
- * The printed report as a PDF: the print view served from the built renderer (`rendererDir`) to a
- * headless Chromium through request interception (no server, no port), the data handed over before
- * the page runs, printed in slices and joined. Refused by key when no Chromium is installed.
+ * The host's own printer, when the host has one: the desktop app registers Electron's
+ * (webContents.printToPDF of the same print view, electron/main/report-print.ts), so its PDF is
+ * the plan annex's kind of PDF and needs no browser on the PC. Null: a Chromium found on the machine.
+ */
+let hostPrinter: ReportPdfPrinter | null = null;
+
+export function setHostReportPrinter(printer: ReportPdfPrinter | null): void {
+  hostPrinter = printer;
+}
+
+/**
+ * The printed report as a PDF: printed by the host's printer where one is registered (Electron),
+ * else by a headless Chromium found on the machine (`chromiumReportPrinter`); written whole
+ * (temporary + rename). Refused by key when no Chromium is installed.
  */
 export async function writeReportPdf(
   inp: ReportInputs,
@@ -94,46 +108,60 @@ export async function writeReportPdf(
   const target = path.resolve(out);
   checkWriteTarget(target, 'document');
   const data = reportPrintData(inp, dateId);
-  const executablePath = opts.executablePath !== undefined ? opts.executablePath : findChromium();
-  // playwright-core drives it (a development dependency, like browser mode): loaded only when asked.
-  const playwright = executablePath ? await import('playwright-core').catch(() => null) : null;
-  if (!executablePath || !playwright) throw new PlanDeskError('execrep.pdf.noChromium');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new PlanDeskError('execrep.pdf.notBuilt');
-  const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  const print = hostPrinter ?? (await chromiumReportPrinter(rendererDir, opts.executablePath !== undefined ? opts.executablePath : findChromium()));
   try {
-    const page = await browser.newPage();
-    const origin = 'http://plandesk.invalid';
-    const root = path.resolve(rendererDir);
-    await page.route(`${origin}/**`, async (route) => {
-      const rel = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
-      const file = path.resolve(root, rel);
-      // Only files of the renderer's folder are served.
-      if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ status: 200, path: file });
-    });
-    await page.addInitScript((d) => {
-      (window as unknown as { plandeskReport: unknown }).plandeskReport = d;
-    }, data);
-    await page.goto(`${origin}/index.html#/print-report?chunked=1`);
-    const ready = page.waitForSelector('html[data-print-ready="1"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
-    const failed = page.waitForSelector('[role="alert"]', { state: 'attached', timeout: READY_TIMEOUT_MS }).then(async (el) => {
-      throw new Error((await el?.textContent()) ?? 'print view failed');
-    });
-    await Promise.race([ready, failed]);
-    failed.catch(() => {});
-    const pages = Number(await page.evaluate(() => document.documentElement.dataset.pageCount));
-    const pdf = await printInChunks(pages, async (from, to) => {
-      await page.evaluate(([a, b]) => window.plandeskPrint!.show(a, b), [from, to] as const);
-      return page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: data.settings.orientation === 'landscape' });
-    });
+    const { pdf, pages } = await print(data);
     writeAtomicSync(target, (tmp) => fs.writeFileSync(tmp, pdf));
     return { pages };
   } catch (e) {
     if (e instanceof PlanDeskError) throw e;
     throw new PlanDeskError('print.failed', { detail: e instanceof Error ? e.message : String(e) });
-  } finally {
-    await browser.close().catch(() => {});
   }
+}
+
+/**
+ * The print view served from the built renderer (`rendererDir`) to a headless Chromium through
+ * request interception (no server, no port), the data handed over before the page runs, printed
+ * in slices and joined. Refused by key when no Chromium is installed or the view is not built.
+ */
+export async function chromiumReportPrinter(rendererDir: string, executablePath: string | null): Promise<ReportPdfPrinter> {
+  // playwright-core drives it (a development dependency, like browser mode): loaded only when asked.
+  const playwright = executablePath ? await import('playwright-core').catch(() => null) : null;
+  if (!executablePath || !playwright) throw new PlanDeskError('execrep.pdf.noChromium');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new PlanDeskError('execrep.pdf.notBuilt');
+  return async (data) => {
+    const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const origin = 'http://plandesk.invalid';
+      const root = path.resolve(rendererDir);
+      await page.route(`${origin}/**`, async (route) => {
+        const rel = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
+        const file = path.resolve(root, rel);
+        // Only files of the renderer's folder are served.
+        if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+        return route.fulfill({ status: 200, path: file });
+      });
+      await page.addInitScript((d) => {
+        (window as unknown as { plandeskReport: unknown }).plandeskReport = d;
+      }, data);
+      await page.goto(`${origin}/index.html#/print-report?chunked=1`);
+      const ready = page.waitForSelector('html[data-print-ready="1"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
+      const failed = page.waitForSelector('[role="alert"]', { state: 'attached', timeout: READY_TIMEOUT_MS }).then(async (el) => {
+        throw new Error((await el?.textContent()) ?? 'print view failed');
+      });
+      await Promise.race([ready, failed]);
+      failed.catch(() => {});
+      const pages = Number(await page.evaluate(() => document.documentElement.dataset.pageCount));
+      const pdf = await printInChunks(pages, async (from, to) => {
+        await page.evaluate(([a, b]) => window.plandeskPrint!.show(a, b), [from, to] as const);
+        return page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: data.settings.orientation === 'landscape' });
+      });
+      return { pdf, pages };
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  };
 }
 
 /** The built renderer beside the running bundle (dist/cli, dist/server, dist/electron → dist/renderer). */

@@ -1,11 +1,12 @@
 // File → Xem trước báo cáo giải ngân: the execution report of the date shown, as it will print — the
 // report table through the plan annex's print view (paper, margins, font and signature from the
 // plan's print settings; NĐ 30/2020 page numbers) and the charts on pages of their own. Print prints
-// these very sheets (the window's print CSS shows only them); Export PDF (browser mode) has the
-// engine print the same view with the machine's Chromium.
+// these very sheets (the window's print CSS shows only them); Export PDF has the engine print the
+// same view — with Electron's printer in the desktop app, the machine's Chromium in browser mode.
 import { useEffect, useMemo, useState } from 'react';
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../../shared/print/settings';
 import { chartSourceOf, reportPrintSettings, reportSourceOf, viDate, type ReportPrintData } from '../../../../shared/print/execution-report';
+import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
 import { executionData } from './exec-data';
 import { ReportPages, type ReportLaidOut } from './ReportPages';
@@ -57,14 +58,15 @@ export default function ReportPreview({ ctx, onClose }: { ctx: AppContext; onClo
   const exportPdf = async () => {
     if (!date) return;
     const suggestion = `${(store.file?.path ?? 'ke-hoach').replace(/\.plandesk$/i, '')} - giai ngan ${date.asOf}.pdf`;
-    const path = window.prompt(t('execview.pdf.prompt'), suggestion)?.trim();
+    // In the desktop app main's save dialog chooses the file (the suggestion is its default).
+    const path = bridge.mode === 'browser' ? window.prompt(t('execview.pdf.prompt'), suggestion)?.trim() : suggestion;
     if (!path) return;
     setBusy(true);
     try {
       const r = await bridge.invoke('execrep/exportPdf', { dateId: date.id, path });
       ctx.show(t('execview.pdf.done', { path: r.path, pages: r.pages }));
     } catch (err) {
-      ctx.showFailure(err);
+      if (!(err instanceof BridgeFailure && err.error.code === 'error.canceled')) ctx.showFailure(err);
     } finally {
       setBusy(false);
     }
@@ -91,11 +93,9 @@ export default function ReportPreview({ ctx, onClose }: { ctx: AppContext; onClo
           <button type="button" data-print-action="print" disabled={!laidOut} onClick={() => window.print()}>
             {t('print.action.print')}
           </button>
-          {bridge.mode === 'browser' && (
-            <button type="button" data-print-action="pdf" disabled={!laidOut || busy} onClick={() => void exportPdf()}>
-              {t('print.action.pdf')}
-            </button>
-          )}
+          <button type="button" data-print-action="pdf" disabled={!laidOut || busy} onClick={() => void exportPdf()}>
+            {t('print.action.pdf')}
+          </button>
           <button type="button" data-print-action="close" onClick={onClose}>
             {t('common.close')}
           </button>

@@ -1,7 +1,9 @@
 // `#/print-report`: the execution report alone on its page, for Chromium to print to PDF (the CLI's
 // `plandesk report --pdf`, and the window's Export PDF through the engine). The report's data —
 // built by the engine from the plan (shared/print/execution-report.ts) — is handed to the page
-// before it loads (`window.plandeskReport`), so the page needs no bridge. As the annex's print view
+// before it loads (`window.plandeskReport`), so the page needs no bridge; with `?data=host` it may
+// come after the page has loaded (Electron's printer sets it and fires `plandesk-report`: main
+// cannot run a script before the page's own). As the annex's print view
 // does, it sets data-print-ready, data-page-count and data-shown on <html> once laid out, and with
 // `?chunked=1` shows no page until `await plandeskPrint.show(from, to)`, so a long report prints a
 // slice at a time in bounded memory.
@@ -25,10 +27,15 @@ export function mountReportPrintRoute(root: Root): void {
 
 function ReportPrintRoute() {
   const chunked = useMemo(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('chunked') === '1', []);
+  const hostData = useMemo(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('data') === 'host', []);
   const [range, setRange] = useState<[number, number] | undefined>(chunked ? [0, 0] : undefined);
-  const data = window.plandeskReport;
+  const [data, setData] = useState(() => window.plandeskReport);
   useEffect(() => {
     document.documentElement.classList.add('pd-print-route');
+    // Handed over after this ran (the event) or before (read again: no moment is missed).
+    const received = () => setData(window.plandeskReport);
+    window.addEventListener('plandesk-report', received);
+    received();
     window.plandeskPrint = {
       show: (from, to) => {
         const html = document.documentElement;
@@ -40,8 +47,9 @@ function ReportPrintRoute() {
         });
       },
     };
+    return () => window.removeEventListener('plandesk-report', received);
   }, []);
-  if (!data) return <div role="alert" className="pd-load-error">No report data</div>;
+  if (!data) return hostData ? null : <div role="alert" className="pd-load-error">No report data</div>;
   const sheet = sheetSize(data.settings);
   const onLaidOut = (info: ReportLaidOut) => {
     // Chart pages are SVG already in the DOM; table pages are measured and fonts loaded.
