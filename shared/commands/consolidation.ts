@@ -71,6 +71,16 @@ export interface DetailRow {
   values: Record<string, Dong>;
 }
 
+export interface ConsolidationJobStatus {
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** 0..1 of the files read. */
+  fraction: number;
+  /** When done: what consolidation/run returns. */
+  result?: ConsolidationResults['consolidation/run'];
+  /** When failed: the refusal. */
+  error?: { code: string; params: Record<string, string | number> };
+}
+
 const paths = z.array(z.string().min(1).max(4096)).min(1).max(20000);
 
 export const consolidationArgs = {
@@ -79,6 +89,11 @@ export const consolidationArgs = {
    * shares is held unless `acceptMismatch`; `dryRun` reads and checks without writing.
    */
   'consolidation/run': z.object({ paths, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
+  /** The same as consolidation/run, as a job the window follows (progress) and may cancel. */
+  'consolidation/start': z.object({ paths, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
+  'consolidation/status': z.object({ job: z.string().min(1).max(100) }).strict(),
+  /** Cancel a job still reading (nothing is merged); false when it had already finished. */
+  'consolidation/cancel': z.object({ job: z.string().min(1).max(100) }).strict(),
   /** The board as the plan holds it (the merged details against the shares; units without detail: missing). */
   'consolidation/board': z.object({}).strict(),
   /** One unit's merged detail lines. */
@@ -91,6 +106,9 @@ export const consolidationArgs = {
 
 export interface ConsolidationResults {
   'consolidation/run': Patch & { board: Board; files: FileOutcome[]; merged: number };
+  'consolidation/start': { job: string };
+  'consolidation/status': ConsolidationJobStatus;
+  'consolidation/cancel': { cancelled: boolean };
   'consolidation/board': Board;
   'consolidation/detail': { unitId: number; name: string; file: string | null; received: string | null; rows: DetailRow[] };
   'consolidation/remove': Patch;
@@ -101,11 +119,14 @@ export interface ConsolidationResults {
  * Paths Electron's main process picks in its own dialog (electron/main/path-args.ts): a unit's file
  * to collect (one per pick; browser mode and the CLI give any files and folders), the board's xlsx.
  */
+const unitFiles: HostPathArg = {
+  slots: (a) => [{ slot: 'paths', dialog: 'open', filter: 'spreadsheet', current: Array.isArray(a.paths) && typeof a.paths[0] === 'string' ? a.paths[0] : '' }],
+  fill: (a, _slot, chosen) => ({ ...a, paths: [chosen] }),
+};
+
 export const consolidationPathArgs: Record<string, HostPathArg> = {
-  'consolidation/run': {
-    slots: (a) => [{ slot: 'paths', dialog: 'open', filter: 'spreadsheet', current: Array.isArray(a.paths) && typeof a.paths[0] === 'string' ? a.paths[0] : '' }],
-    fill: (a, _slot, chosen) => ({ ...a, paths: [chosen] }),
-  },
+  'consolidation/run': unitFiles,
+  'consolidation/start': unitFiles,
   'consolidation/exportBoard': {
     slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'xlsx', current: typeof a.path === 'string' ? a.path : '' }],
     fill: (a, _slot, chosen) => ({ ...a, path: chosen }),

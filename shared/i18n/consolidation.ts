@@ -84,6 +84,7 @@ export const consolidation = {
   'consolidation.dialog.export': { vi: 'Xuất bảng ra Excel…', en: 'Export the board to Excel…' },
   'consolidation.dialog.remove': { vi: 'Bỏ số liệu chi tiết của đơn vị', en: 'Remove this unit’s detail' },
   'consolidation.dialog.busy': { vi: 'Đang đọc và đối chiếu các tệp…', en: 'Reading and checking the files…' },
+  'consolidation.dialog.cancel': { vi: 'Hủy', en: 'Cancel' },
   'consolidation.dialog.empty': { vi: 'Kế hoạch chưa có đơn vị nào được phân bổ.', en: 'No unit holds a share of the plan yet.' },
   'consolidation.dialog.done': {
     vi: 'Đã tổng hợp {merged} tệp; {held} tạm giữ, {refused} bị từ chối.',

@@ -1,31 +1,71 @@
 // Handlers of consolidation (issue 16): collect the units' files (backup first; everything merged
 // in ONE undo step), the board, one unit's detail, removing a unit's detail, and the board to xlsx.
 import path from 'node:path';
-import type { ConsolidationResults, DetailRow } from '../../../shared/commands/consolidation';
+import type { ConsolidationJobStatus, ConsolidationResults, DetailRow } from '../../../shared/commands/consolidation';
+import type { CommandArgs } from '../../../shared/ipc';
 import { stepLabel } from '../../../shared/step-label';
-import { withBackupFirst, type HandlerMap } from '../context';
+import { withBackupFirst, type HandlerMap, type SessionContext } from '../context';
+import { checkAbort } from '../excel/errors';
 import { PlanDeskError } from '../errors';
 import { buildBoard } from '../consolidation/board';
 import { writeBoardXlsx } from '../consolidation/board-xlsx';
 import { collect } from '../consolidation/collect';
 import { openReadPool } from '../consolidation/pool';
 
+type RunArgs = CommandArgs<'consolidation/run'>;
+type RunResult = ConsolidationResults['consolidation/run'];
+
+/** Collect, then merge in one step: the work of consolidation/run and of a job. */
+async function consolidate(a: RunArgs, ctx: SessionContext, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<RunResult> {
+  if (!a.dryRun && ctx.info.readOnly) throw new PlanDeskError('error.read_only');
+  // Read on every core where the host configured the worker bundle (else on this thread).
+  const pool = openReadPool();
+  let got;
+  try {
+    got = await collect(ctx, a.paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString(), signal, onProgress, ...(pool ? { read: (f: string) => pool.read(f), parallel: pool.size * 2 } : {}) });
+  } finally {
+    await pool?.close();
+  }
+  checkAbort(signal);
+  const merged = new Set(got.actions.flatMap((x) => (x.t === 'unit_detail' ? [x.unitId] : [])));
+  const patch = a.dryRun || !got.actions.length ? ctx.emptyPatch() : ctx.commit(stepLabel('consolidation.undo.merge', { count: got.merged }), got.actions, null);
+  const board = buildBoard(ctx, { units: got.units, refused: got.refused, merged: a.dryRun ? new Set() : merged });
+  return { ...patch, board, files: got.files, merged: a.dryRun ? 0 : got.merged };
+}
+
+/** Jobs the window follows: progress while the files are read, Cancel before anything is merged. */
+const jobs = new Map<string, { status: ConsolidationJobStatus; abort: AbortController }>();
+let jobSeq = 0;
+
 export const consolidationHandlers: HandlerMap<keyof ConsolidationResults> = {
-  'consolidation/run': withBackupFirst<'consolidation/run'>(async (a, ctx) => {
+  'consolidation/run': withBackupFirst<'consolidation/run'>(async (a, ctx) => consolidate(a, ctx)),
+  'consolidation/start': withBackupFirst<'consolidation/start'>(async (a, ctx) => {
     if (!a.dryRun && ctx.info.readOnly) throw new PlanDeskError('error.read_only');
-    // Read on every core where the host configured the worker bundle (else on this thread).
-    const pool = openReadPool();
-    let got;
-    try {
-      got = await collect(ctx, a.paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString(), ...(pool ? { read: (f: string) => pool.read(f), parallel: pool.size * 2 } : {}) });
-    } finally {
-      await pool?.close();
-    }
-    const merged = new Set(got.actions.flatMap((x) => (x.t === 'unit_detail' ? [x.unitId] : [])));
-    const patch = a.dryRun || !got.actions.length ? ctx.emptyPatch() : ctx.commit(stepLabel('consolidation.undo.merge', { count: got.merged }), got.actions, null);
-    const board = buildBoard(ctx, { units: got.units, refused: got.refused, merged: a.dryRun ? new Set() : merged });
-    return { ...patch, board, files: got.files, merged: a.dryRun ? 0 : got.merged };
+    const id = `c${++jobSeq}`;
+    const job = { status: { state: 'running', fraction: 0 } as ConsolidationJobStatus, abort: new AbortController() };
+    jobs.set(id, job);
+    consolidate(a, ctx, job.abort.signal, (f) => (job.status.fraction = f)).then(
+      (result) => (job.status = { state: 'done', fraction: 1, result }),
+      (e: unknown) => {
+        if (job.abort.signal.aborted) job.status = { state: 'cancelled', fraction: job.status.fraction };
+        else job.status = { state: 'failed', fraction: job.status.fraction, error: e instanceof PlanDeskError ? { code: e.code, params: e.params } : { code: 'error.internal', params: { detail: String((e as Error)?.message ?? e).slice(0, 200) } } };
+      },
+    );
+    return { job: id };
   }),
+  'consolidation/status': async (a) => {
+    const job = jobs.get(a.job);
+    if (!job) throw new PlanDeskError('error.invalid_args', { detail: a.job });
+    // A finished job is told once (its patch applied once), then forgotten.
+    if (job.status.state !== 'running') jobs.delete(a.job);
+    return job.status;
+  },
+  'consolidation/cancel': async (a) => {
+    const job = jobs.get(a.job);
+    if (!job || job.status.state !== 'running') return { cancelled: false };
+    job.abort.abort();
+    return { cancelled: true };
+  },
   'consolidation/board': async (_a, ctx) => buildBoard(ctx),
   'consolidation/detail': async (a, ctx) => {
     const unit = ctx.units.units.get(a.unitId);

@@ -247,3 +247,31 @@ describe('consolidation of disbursement reports', () => {
     s.close();
   });
 });
+
+describe('consolidation as a job (the window)', () => {
+  it('reports progress and its result once; Cancel before the merge writes nothing', async () => {
+    const s = await allocatedPlan();
+    const dir = await inbox(s);
+    const { job } = await s.handle('consolidation/start', { paths: [dir], acceptMismatch: false, dryRun: false });
+    let status = await s.handle('consolidation/status', { job });
+    while (status.state === 'running') {
+      expect(status.fraction).toBeGreaterThanOrEqual(0);
+      await new Promise((r) => setTimeout(r, 20));
+      status = await s.handle('consolidation/status', { job });
+    }
+    expect([status.state, status.fraction, status.result?.merged]).toEqual(['done', 1, 3]);
+    await expect(s.handle('consolidation/status', { job })).rejects.toThrow();
+
+    const undo = s.snapshot().undo;
+    const second = await s.handle('consolidation/start', { paths: [dir], acceptMismatch: true, dryRun: false });
+    expect(await s.handle('consolidation/cancel', { job: second.job })).toEqual({ cancelled: true });
+    let st = await s.handle('consolidation/status', { job: second.job });
+    while (st.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      st = await s.handle('consolidation/status', { job: second.job });
+    }
+    expect(st.state).toBe('cancelled');
+    expect(s.snapshot().undo).toEqual(undo);
+    s.close();
+  });
+});

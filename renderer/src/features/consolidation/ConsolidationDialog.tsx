@@ -22,6 +22,8 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
   const [accept, setAccept] = useState(false);
   const [busy, setBusy] = useState(false);
   const [detail, setDetail] = useState<Detail | null>(null);
+  const [job, setJob] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
   const unit = store.meta?.unit ?? 'trieu';
   const columnName = (key: string) => columnLabel(key, lang, store.columns);
 
@@ -40,8 +42,20 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
       paths = typed.split(/[\n;]+/).map((p) => p.trim()).filter(Boolean);
     }
     setBusy(true);
+    setProgress(0);
     try {
-      const r = await bridge.invoke('consolidation/run', { paths, acceptMismatch: accept, dryRun: false });
+      // A job: its progress shown, Cancel stops it before anything is merged.
+      const { job } = await bridge.invoke('consolidation/start', { paths, acceptMismatch: accept, dryRun: false });
+      setJob(job);
+      let status = await bridge.invoke('consolidation/status', { job });
+      while (status.state === 'running') {
+        setProgress(status.fraction);
+        await new Promise((res) => setTimeout(res, 250));
+        status = await bridge.invoke('consolidation/status', { job });
+      }
+      if (status.state === 'cancelled') return;
+      if (status.state === 'failed') throw new BridgeFailure(status.error!);
+      const r = status.result!;
       if (ctx.grid.current) await ctx.grid.current.applyPatch(r);
       else store.apply(r);
       setBoard(r.board);
@@ -52,7 +66,12 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
       if (!(e instanceof BridgeFailure && e.error.code === 'error.canceled')) ctx.showFailure(e);
     } finally {
       setBusy(false);
+      setJob(null);
     }
+  };
+
+  const cancel = () => {
+    if (job) void bridge.invoke('consolidation/cancel', { job }).catch((e) => ctx.showFailure(e));
   };
 
   const exportBoard = async () => {
@@ -112,7 +131,14 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
         </>
       }
     >
-      {busy && <p data-consolidation="busy">{t('consolidation.dialog.busy')}</p>}
+      {busy && (
+        <p data-consolidation="busy">
+          {t('consolidation.dialog.busy')} <progress max={1} value={progress} /> {Math.round(progress * 100)}%{' '}
+          <button type="button" className="pd-btn" data-consolidation-action="cancel" disabled={!job} onClick={cancel}>
+            {t('consolidation.dialog.cancel')}
+          </button>
+        </p>
+      )}
       {board && rows.length === 0 && <p>{t('consolidation.dialog.empty')}</p>}
       {rows.length > 0 && (
         <div className="pd-consolidation-board" style={{ maxHeight: '50vh', overflow: 'auto' }}>
