@@ -29,7 +29,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr(t(langOf(io), 'excel.cli.usage.export'));
     return EXIT.usage;
   }
-  const mappingRead = mappingArg(values.mapping, io);
+  const mappingRead = mappingArg(values.mapping, io, positionals[0]);
   if (!mappingRead.ok) return EXIT.usage;
   const mapping = mappingRead.mapping;
   const bad = checkPaths(io, [positionals[0], template], [out]);

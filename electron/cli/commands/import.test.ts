@@ -135,4 +135,29 @@ describe('plandesk import / export', () => {
     expect(calc.total('von_tin_dung_chinh_sach')).toBe(74_500_000_000);
     expect(calc.total('total')).toBe(194_197_500_000);
   });
+
+  it("--mapping may name the plan's own custom column (--into that plan); a plan without it refuses the mapping (exit 2)", async () => {
+    const annex2027 = path.resolve(__dirname, '../../../test/fixtures/excel/annex-2027-two-rows.libreoffice.xlsx');
+    const { importSpreadsheet } = await import('../../engine/excel');
+    const plan = path.join(tmp, 'custom-mapping.plandesk');
+    createCycleFile(plan, (await importSpreadsheet({ path: annex2027 })).data);
+    const map = path.join(tmp, 'custom-mapping.json');
+    fs.writeFileSync(map, JSON.stringify({ columns: { J: 'von_tin_dung_chinh_sach' } }));
+    const env = process.env.PLANDESK_DATA_DIR;
+    process.env.PLANDESK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-cli-data-'));
+    try {
+      const a = io();
+      expect(await runImport([annex2027, '--into', plan, '--kind', 'plan', '--mapping', map], a.io)).toBe(0);
+      expect(a.err).toEqual([]);
+      expect(a.err).toEqual([]);
+      const sample = path.join(tmp, 'sample-no-credit.plandesk');
+      createCycleFile(sample, sampleCycle());
+      const b = io();
+      expect(await runImport([annex2027, '--into', sample, '--kind', 'plan', '--mapping', map], b.io)).toBe(2);
+      expect(b.err).toEqual([expect.stringMatching(/von_tin_dung_chinh_sach/)]);
+    } finally {
+      if (env === undefined) delete process.env.PLANDESK_DATA_DIR;
+      else process.env.PLANDESK_DATA_DIR = env;
+    }
+  });
 });

@@ -63,7 +63,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stderr(t(langOf(io), 'cli.error.bad_sheet', { value: values.sheet }));
       return EXIT.usage;
     }
-    const mappingInto = mappingArg(values.mapping, io);
+    const mappingInto = mappingArg(values.mapping, io, into);
     if (!mappingInto.ok) return EXIT.usage;
     const badInto = checkPaths(io, [positionals[0], into]);
     if (badInto !== null) return badInto;

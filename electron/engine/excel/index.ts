@@ -42,7 +42,7 @@ export type { ExportOptions } from './export';
 export type { AnnexInput } from './annex';
 export { ImportError } from './errors';
 export { LIMITS } from './limits';
-export { loadMapping, saveMapping, parseMapping, MAPPING_TARGETS } from './mapping';
+export { loadMapping, saveMapping, parseMapping, mappingTargets } from './mapping';
 export type { ImportMapping } from './mapping';
 export { importInWorker } from './worker-client';
 export type { WorkerImportOptions } from './worker-client';

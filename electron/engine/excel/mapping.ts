@@ -7,11 +7,20 @@
 // compared accent- and case-insensitively with one header cell or the whole path joined by " / ".
 import fs from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_COLUMN_KEYS } from '../../../shared/columns';
+import { defaultColumns } from '../../../shared/columns';
 import { checkWriteTarget } from '../safety/write-target';
 import { ImportError } from './errors';
 
-export const MAPPING_TARGETS = [...DEFAULT_COLUMN_KEYS, 'code', 'name', 'agency', 'note', 'ignore'] as const;
+/** What a spreadsheet column can be besides a funding column: a line field, or nothing. */
+export const FIELD_MAPPING_TARGETS = ['code', 'name', 'agency', 'note', 'ignore'] as const;
+
+/**
+ * The funding columns a mapping may name: the plan's own keys (custom columns included) and the
+ * standard tree's (a new plan has that tree; an import may add a standard column a plan lacks).
+ */
+export function mappingTargets(columnKeys: readonly string[] = []): Set<string> {
+  return new Set<string>([...FIELD_MAPPING_TARGETS, ...defaultColumns().map((c) => c.key), ...columnKeys]);
+}
 
 export const ImportMappingSchema = z.object({
   name: z.string().max(200).optional(),
@@ -24,27 +33,28 @@ export const ImportMappingSchema = z.object({
 export type ImportMapping = z.input<typeof ImportMappingSchema>;
 
 /**
- * Validate a mapping (from JSON or the UI). Targets must be keys of the plan's column tree, line
- * fields or "ignore"; `extraKeys` admits the keys of a non-default tree.
+ * Validate a mapping (from JSON or the UI). Targets must be keys of the plan's column tree
+ * (`columnKeys`; the standard keys are always admitted), line fields or "ignore".
  */
-export function parseMapping(raw: unknown, extraKeys: readonly string[] = []): ImportMapping {
+export function parseMapping(raw: unknown, columnKeys: readonly string[] = []): ImportMapping {
   const r = ImportMappingSchema.safeParse(raw);
   if (!r.success) throw new ImportError('excel.error.bad_mapping', { detail: r.error.issues[0]?.message ?? 'invalid' });
-  const allowed = new Set<string>([...MAPPING_TARGETS, ...extraKeys]);
+  const allowed = mappingTargets(columnKeys);
   for (const [k, v] of Object.entries(r.data.columns)) {
     if (!allowed.has(v)) throw new ImportError('excel.error.bad_mapping', { detail: `${k}: ${v}` });
   }
   return r.data;
 }
 
-export function loadMapping(file: string): ImportMapping {
+/** A mapping file, its targets checked against `columnKeys` (the plan it is used with) as parseMapping does. */
+export function loadMapping(file: string, columnKeys: readonly string[] = []): ImportMapping {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     throw new ImportError('excel.error.bad_mapping', { detail: String((e as Error).message).slice(0, 200) }, { cause: e });
   }
-  return parseMapping(raw);
+  return parseMapping(raw, columnKeys);
 }
 
 /** Save a mapping as a named template file (pretty JSON, UTF-8). */

@@ -11,8 +11,7 @@ import { tStored } from '../../../../shared/i18n';
 import type { AppContext } from '../types';
 import { backToReport, cancelImport, readAgain, type TransferStep } from './flow';
 import { Frame } from './Frame';
-import { defaultColumns } from '../../../../shared/columns';
-import { AMOUNT_TARGETS, FIELD_TARGETS, buildMapping, choicesFrom, headerRows, targetLabel, type MappingChoices } from './targets';
+import { FIELD_TARGETS, amountTargetColumns, buildMapping, choicesFrom, headerRows, targetLabel, type MappingChoices } from './targets';
 
 type Step = Extract<TransferStep, { kind: 'mapping' }>;
 
@@ -92,8 +91,8 @@ export function MappingDialog({ ctx, step }: { ctx: AppContext; step: Step }) {
   const valid = !loading && !!preview?.layout && headerRows(choices.headerFrom, choices.headerTo) !== null;
   const keyOf = (letter: string) => choices.columns[letter] || (detected.get(letter)?.key ?? '');
   // The standard columns and the open plan's own (custom columns included, named by their labels).
-  const planColumns = [...ctx.store.columns, ...defaultColumns().filter((d) => !ctx.store.columns.some((c) => c.key === d.key))];
-  const amountTargets = [...new Set([...AMOUNT_TARGETS, ...planColumns.map((c) => c.key)])];
+  const planColumns = amountTargetColumns(ctx.store.columns);
+  const amountTargets = planColumns.map((c) => c.key);
   const setColumn = (letter: string, key: string) => setChoices((c) => ({ ...c, columns: { ...c.columns, [letter]: key } }));
 
   const applyTemplate = (n: string) => {

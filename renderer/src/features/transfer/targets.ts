@@ -1,11 +1,20 @@
 // What a spreadsheet column can be mapped to in the mapping dialog (the importer's targets: the
-// default funding columns, the line fields, "ignore"; labels in shared/column-labels.ts), and the
-// mapping built from the dialog's choices. Pure.
-import { DEFAULT_COLUMN_KEYS } from '../../../../shared/columns';
+// open plan's funding columns and the standard ones, the line fields, "ignore"; labels in
+// shared/column-labels.ts), and the mapping built from the dialog's choices. Pure.
+import { defaultColumns } from '../../../../shared/columns';
 import type { MappingSpec } from '../../../../shared/commands/transfer';
+import type { FundingColumn } from '../../../../shared/model';
 
 export { FIELD_TARGETS, columnLabel, targetLabel } from '../../../../shared/column-labels';
-export const AMOUNT_TARGETS: readonly string[] = DEFAULT_COLUMN_KEYS;
+
+/**
+ * The funding columns a spreadsheet column can go to: the open plan's own (custom ones included) in
+ * its order, then the standard ones it lacks (the importer admits both: engine excel/mapping.ts).
+ */
+export function amountTargetColumns(planColumns: readonly FundingColumn[]): FundingColumn[] {
+  const own = new Set(planColumns.map((c) => c.key));
+  return [...planColumns, ...defaultColumns().filter((d) => !own.has(d.key))];
+}
 
 export interface MappingChoices {
   sheet: string;

@@ -3,7 +3,7 @@ import { defaultColumns } from '../../../../shared/columns';
 import type { ImportReport } from '../../../../shared/import-report';
 import { t as translate, type PlainMessageKey } from '../../../../shared/i18n';
 import { compareAddress, splitWarnings, totalRows } from './report-view';
-import { buildMapping, choicesFrom, columnLabel, headerRows, targetLabel } from './targets';
+import { amountTargetColumns, buildMapping, choicesFrom, columnLabel, headerRows, targetLabel } from './targets';
 
 const t = (k: PlainMessageKey) => translate('vi', k);
 
@@ -59,5 +59,14 @@ describe('the report view', () => {
       { key: 'central', depth: 1, inFile: 7, current: 9 },
       { key: 'central_investment', depth: 2, inFile: 0, current: null },
     ]);
+  });
+});
+
+describe('the mapping dialog\'s funding-column targets', () => {
+  it("the open plan's own columns (a custom one too) in its order, then the standard ones it lacks", () => {
+    const credit = { key: 'von_tin_dung_chinh_sach', parent: 'total', position: 3, label: { vi: 'Vốn tín dụng chính sách', en: 'Policy credit' }, source: 'other' as const, capital: null };
+    const plan = [...defaultColumns().filter((c) => c.key !== 'other'), credit];
+    expect(amountTargetColumns(plan).map((c) => c.key)).toEqual([...plan.map((c) => c.key), 'other']);
+    expect(amountTargetColumns(defaultColumns()).map((c) => c.key)).toEqual(defaultColumns().map((c) => c.key));
   });
 });

@@ -104,4 +104,18 @@ describe('funding column names', () => {
     expect(fundingColumnName(cycle.columns, 'central', 'vi')).toBe('NSTW');
     expect(fundingColumnName(cycle.columns, 'total', 'en')).toBe('Total');
   });
+
+  it('a renamed standard column is named by its new label, not the standard abbreviation', async () => {
+    const { fundingColumnName } = await import('./alloc-model');
+    const renamed = cycle.columns.map((c) =>
+      c.key === 'other' ? { ...c, label: { vi: 'Vốn huy động hợp pháp khác', en: 'Other lawfully mobilised funds' } }
+        : c.key === 'central' ? { ...c, label: { vi: 'Ngân sách cấp trên', en: 'Higher-level budget' } } : c);
+    expect(fundingColumnName(renamed, 'other', 'vi')).toBe('Vốn huy động hợp pháp khác');
+    expect(fundingColumnName(renamed, 'central_recurrent', 'vi')).toBe('Ngân sách cấp trên / SN');
+    expect(fundingColumnName(renamed, 'central_recurrent', 'en')).toBe('Higher-level budget / Recurrent');
+    // The line view's header too.
+    const bands = allocationBands({ kind: 'line', lineId: byCode('3.2').id }, rows, (id) => byId.get(id), renamed, 'vi');
+    expect(bands.map((b) => b.head?.label ?? b.cols[0].label)).toContain('Ngân sách cấp trên');
+    expect(bands.flatMap((b) => b.cols.map((c) => c.label))).toContain('Vốn huy động hợp pháp khác');
+  });
 });

@@ -4,7 +4,7 @@
 // columns; under them the units' sum, the line's figure and what is left unallocated. A cell of a
 // group column (NSTW over ĐTPT and SN) is the sum of its leaf columns and is not typed into.
 // Pure: the grid reads cells through it; tests check the arithmetic on real plans.
-import { ColumnTree, SHORT_LABELS } from '../../../../shared/columns';
+import { ColumnTree, shortLabel } from '../../../../shared/columns';
 import type { RowView } from '../../../../shared/ipc';
 import type { Dong, FundingColumn } from '../../../../shared/model';
 import type { ShareReader } from './share-table';
@@ -97,7 +97,7 @@ export function allocationBands(
   if (!line) return [];
   const holds = holdsFigures(line);
   // One line's columns: each top-level column over its parts, as the plan grid's header.
-  const short = (c: FundingColumn) => SHORT_LABELS[c.key]?.[lang] ?? c.label[lang];
+  const short = (c: FundingColumn) => shortLabel(c, lang);
   const colOf = (c: FundingColumn, label = short(c)): AllocCol => ({
     id: colId(line.id, c.key),
     lineId: line.id,
@@ -127,7 +127,10 @@ export function allocationBands(
 /** A funding column's name in a chooser: "NSTW / SN", "Tổng cộng", a column added by the user by its label. */
 export function fundingColumnName(columns: readonly FundingColumn[], key: string, lang: 'vi' | 'en'): string {
   const byKey = new Map(columns.map((c) => [c.key, c]));
-  const short = (k: string) => SHORT_LABELS[k]?.[lang] ?? byKey.get(k)?.label[lang] ?? k;
+  const short = (k: string) => {
+    const c = byKey.get(k);
+    return c ? shortLabel(c, lang) : k;
+  };
   const parent = byKey.get(key)?.parent;
   return parent && byKey.get(parent)?.parent !== null ? `${short(parent)} / ${short(key)}` : short(key);
 }
