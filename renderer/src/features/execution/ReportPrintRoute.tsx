@@ -1,9 +1,9 @@
 // `#/print-report`: the execution report alone on its page, for Chromium to print to PDF (the CLI's
 // `plandesk report --pdf`, and the window's Export PDF through the engine). The report's data —
 // built by the engine from the plan (shared/print/execution-report.ts) — is handed to the page
-// before it loads (`window.plandeskReport`), so the page needs no bridge; with `?data=host` it may
-// come after the page has loaded (Electron's printer sets it and fires `plandesk-report`: main
-// cannot run a script before the page's own). As the annex's print view
+// as `window.plandeskReport`, so the page needs no bridge: set before it loads, or with `?data=host`
+// after (both printers — Electron's and the CLI's Chromium — set it once the page is up and fire
+// `plandesk-report`). As the annex's print view
 // does, it sets data-print-ready, data-page-count and data-shown on <html> once laid out, and with
 // `?chunked=1` shows no page until `await plandeskPrint.show(from, to)`, so a long report prints a
 // slice at a time in bounded memory.
