@@ -95,8 +95,8 @@ export const allocation = {
   'alloc.units.merge': { vi: 'Gộp…', en: 'Merge…' },
   'alloc.units.merge.title': { vi: 'Gộp đơn vị', en: 'Merge units' },
   'alloc.units.merge.text': {
-    vi: 'Gộp “{from}” vào “{into}”: số phân bổ của “{from}” được cộng vào “{into}”, rồi “{from}” bị xóa.',
-    en: 'Merge “{from}” into “{into}”: the shares of “{from}” are added to “{into}”, then “{from}” is removed.',
+    vi: 'Gộp “{from}” vào “{into}”: số phân bổ, số giải ngân và chi tiết đã tổng hợp của “{from}” được cộng vào “{into}” (chi tiết của “{into}” giữ nguyên, chi tiết của “{from}” nối tiếp sau), rồi “{from}” bị xóa.',
+    en: 'Merge “{from}” into “{into}”: the shares, disbursements and consolidated detail of “{from}” are added to “{into}” (the detail of “{into}” stays, that of “{from}” follows it), then “{from}” is removed.',
   },
   'alloc.units.merge.confirm': { vi: 'Gộp', en: 'Merge' },
   'alloc.units.merged': {

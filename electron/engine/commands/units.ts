@@ -12,6 +12,7 @@ import type { DocAction } from '../actions';
 import type { HandlerMap, SessionContext } from '../context';
 import { PlanDeskError } from '../errors';
 import { executionUnitMerge, executionUnitRemovals } from '../execution/store';
+import { detailUnitMerge, detailUnitRemovals } from '../consolidation/unit-changes';
 
 type UnitAction = Extract<DocAction, { t: 'unit' }>;
 
@@ -302,6 +303,8 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
     const byDepth = [...ids].sort((x, y) => (depth.get(y) ?? 0) - (depth.get(x) ?? 0));
     // Their disbursement figures (issue 15) go in the same step too.
     actions.push(...executionUnitRemovals(ctx.execution, ids));
+    // And the detail they sent back (issue 16): nothing of a deleted unit stays hidden in the file.
+    actions.push(...detailUnitRemovals(ctx, ids));
     for (const id of byDepth) actions.push({ t: 'unit', old: ctx.units.units.get(id)!, new: null });
     const patch = ctx.commit(stepLabel('units.undo.delete'), actions, null);
     return { ...patch, deleted: ids.size, shares, amount };
@@ -329,6 +332,8 @@ export const unitsHandlers: HandlerMap<keyof UnitsResults> = {
     for (const c of ctx.units.children(from.id)) actions.push({ t: 'unit', old: c, new: { ...c, parentId: into.id, position: pos++ } });
     // Its disbursement figures (issue 15) add to `into`'s, as its shares do.
     actions.push(...executionUnitMerge(ctx.execution, from.id, into.id));
+    // And its merged detail (issue 16) joins `into`'s, after `into`'s own lines.
+    actions.push(...detailUnitMerge(ctx, from.id, into.id));
     actions.push({ t: 'unit', old: from, new: null });
     const patch = ctx.commit(stepLabel('units.undo.merge'), actions, null);
     return { ...patch, moved, amount };

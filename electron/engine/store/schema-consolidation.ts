@@ -5,9 +5,11 @@
 //   unit's figures per plan line and leaf column as the file gave them (JSON; compared with its shares).
 // - unit_detail_lines: the unit's detail lines, each refining one plan line (line_id) with its own
 //   code, name and sub-tree (parent_seq within the same unit), figures as a JSON object of
-//   column key → integer đồng. No foreign keys to lines or units: a deleted line's or unit's detail
-//   stays in the file and comes back with undo; readers show only details of lines and units that
-//   exist. The figures never count in the plan's totals: they refine the unit's share.
+//   column key → integer đồng. No foreign keys to lines or units: a deleted line's detail stays in
+//   the file and comes back with undo; readers show only details of lines and units that exist. A
+//   deleted unit's detail is removed in the unit's own step, a merged unit's joins the other's
+//   (consolidation/unit-changes.ts). The figures never count in the plan's totals: they refine the
+//   unit's share.
 export const CONSOLIDATION_SCHEMA = `
   CREATE TABLE unit_detail_sets (
     unit_id INTEGER PRIMARY KEY,
