@@ -84,4 +84,32 @@ describe('the funding-column dialog', () => {
       await server.stop();
     }
   }, 120_000);
+
+  it('a right-click on the grid\'s header offers "Cột nguồn vốn…", which opens the dialog', async () => {
+    const file = path.join(tempDir(), 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    const server = await startServer(file);
+    const page = await openApp(browser, server.url);
+    try {
+      await header(page, 'central_recurrent').click({ button: 'right' });
+      const item = page.locator('.pd-context-menu [data-action="columns.edit"]');
+      await item.waitFor();
+      expect(await page.locator('.pd-context-menu [role="menuitem"]').count()).toBe(1);
+      expect(await item.textContent()).toBe('Cột nguồn vốn…');
+      await item.click();
+      await dialog(page).waitFor();
+      expect(await dialog(page).locator('h2').textContent()).toBe('Cột nguồn vốn của kế hoạch');
+      await poll(() => page.locator('.pd-context-menu').count()).toBe(0);
+      // A cell's right-click menu is still the editing one.
+      await page.keyboard.press('Escape');
+      await poll(() => dialog(page).count()).toBe(0);
+      await (await cell(page, '5', 'name')).click({ button: 'right' });
+      await poll(() => page.locator('.pd-context-menu [data-action="copy"]').count()).toBe(1);
+      expect(await page.locator('.pd-context-menu [data-action="columns.edit"]').count()).toBe(0);
+      expect(uncaughtErrors(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  }, 120_000);
 });

@@ -180,6 +180,8 @@ export function App({ bridge }: { bridge: CountingBridge }) {
 
   // The plan grid, or a feature's view in its place (the allocation view): tabs and View menu.
   const shownView = useMainView();
+  // Stable, so the memoised grid is not drawn again for it.
+  const runFromGrid = useCallback((id: string) => runAction.current(id), []);
   const ctx: AppContext = {
     bridge, store, grid, lang, t, show, showFailure, reload,
     run: (id: string) => runAction.current(id),
@@ -311,6 +313,7 @@ export function App({ bridge }: { bridge: CountingBridge }) {
           unit={store.meta.unit}
           locale={store.meta.numberLocale}
           columnsSig={JSON.stringify(store.columns)}
+          onAction={runFromGrid}
         />
         {FEATURES.map((f) => f.SidePanel && <f.SidePanel key={f.id} ctx={ctx} />)}
       </div>

@@ -40,7 +40,7 @@ import { loadColumnWidths, saveColumnWidths } from './column-widths';
 import { CodeCell, type CodeCellContext } from './CodeCell';
 import { buildColumnDefs, TEXT_COLUMNS, type TextColumn } from './column-defs';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';
-import { contextMenuItems, runGridCommand, type GridCommand } from './grid-commands';
+import { contextMenuItems, headerMenuItems, isGridCommand, runGridCommand, type GridCommand } from './grid-commands';
 import { GridContextMenu, type ContextMenuState } from './GridContextMenu';
 import { FindMark } from './find-mark';
 import { GridEditor } from './grid-editor';
@@ -102,6 +102,8 @@ interface Props {
    * when the tree changes (after a column command the plan is read again with its new columns).
    */
   columnsSig?: string;
+  /** Run a window action chosen in the grid's menus (the header's "Cột nguồn vốn…"); stable. */
+  onAction?: (actionId: string) => void;
   ref?: Ref<BudgetGridHandle>;
 }
 
@@ -110,7 +112,7 @@ const TOTAL_ROW_ID = -1;
 const lineOf = (row: RowView): number | null => (row.id === TOTAL_ROW_ID ? null : row.id);
 
 /** Memoised: the app re-renders on every store change; the grid updates itself through its API. */
-export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, onSaved, reload, unit, locale, columnsSig, ref }: Props) {
+export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, onMessage, onSaved, reload, unit, locale, columnsSig, onAction, ref }: Props) {
   const { lang, t, tStored } = useLang();
   const apiRef = useRef<GridApi<RowView> | null>(null);
   const visibility = useMemo(() => new TreeVisibility((id) => store.rows.get(id)), [store]);
@@ -437,6 +439,12 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     },
     [],
   );
+  /** Right-click on the column headers (AG Grid's header event carries no mouse position). */
+  const onHeaderContextMenu = useCallback((e: React.MouseEvent) => {
+    if (!(e.target instanceof Element) || !e.target.closest('.ag-header')) return;
+    e.preventDefault();
+    setMenu({ x: e.clientX, y: e.clientY, items: headerMenuItems((k, ...p) => live.current.t(k, ...p)) });
+  }, []);
 
   /** Row drag (the handle column): show where the line would land, move it on drop. */
   const dropMark = useRef<HTMLElement[]>([]);
@@ -697,7 +705,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   const defaultColDef = useMemo<ColDef<RowView>>(() => ({ sortable: false, suppressMovable: true }), []);
 
   return (
-    <div className="pd-grid" ref={wrapper} onKeyDownCapture={onKeyDownCapture}>
+    <div className="pd-grid" ref={wrapper} onKeyDownCapture={onKeyDownCapture} onContextMenu={onHeaderContextMenu}>
       <AgGridReact<RowView>
         theme={theme}
         columnDefs={columnDefs}
@@ -732,7 +740,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         onRowDragLeave={clearDropMark}
         localeText={lang === 'vi' ? VI_LOCALE : EN_LOCALE}
       />
-      <GridContextMenu menu={menu} onClose={closeMenu} onRun={(id) => runGridCommand(id as GridCommand, editor, controller)} />
+      <GridContextMenu menu={menu} onClose={closeMenu} onRun={(id) => (isGridCommand(id) ? runGridCommand(id, editor, controller) : onAction?.(id))} />
       <ConfirmDialog
         request={confirmReq?.req ?? null}
         onAnswer={(id) => {

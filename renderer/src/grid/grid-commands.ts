@@ -73,6 +73,16 @@ const CONTEXT: (GridCommand | 'separator')[] = [
   'indent', 'outdent', 'moveUp', 'moveDown', 'separator', 'renumber',
 ];
 
+export const isGridCommand = (id: string): id is GridCommand => (GRID_COMMANDS as readonly string[]).includes(id);
+
+/**
+ * The right-click menu of the column headers: the funding-column dialog (File → Cột nguồn vốn…),
+ * where the columns are. Its ids are the window's actions (run through BudgetGrid's onAction).
+ */
+export function headerMenuItems(t: Translate): ContextItem[] {
+  return [{ id: 'columns.edit', label: t('columns.menu') }];
+}
+
 /** The right-click menu: changes are greyed out in a read-only plan. */
 export function contextMenuItems(t: Translate, readOnly: boolean): (ContextItem | 'separator')[] {
   return CONTEXT.map((id) =>
