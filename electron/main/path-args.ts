@@ -10,7 +10,7 @@ import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shar
 import { templatesPathArgs } from '../../shared/commands/templates';
 import { transferPathArgs } from '../../shared/commands/transfer';
 import { t } from '../../shared/i18n';
-import { fillPathArgs, PathGrants, type PathArgsResult } from './path-grants';
+import { fillPathArgs, openDialogProperties, PathGrants, type PathArgsResult } from './path-grants';
 
 const FILTERS = {
   plandesk: [{ name: 'PlanDesk', extensions: ['plandesk'] }],
@@ -33,10 +33,12 @@ function grantsFor(win: BrowserWindow | null): PathGrants {
   return g;
 }
 
-async function ask(win: BrowserWindow, slot: HostPathSlot): Promise<string | undefined> {
+async function ask(win: BrowserWindow, slot: HostPathSlot): Promise<string | string[] | undefined> {
   if (slot.dialog === 'open') {
-    const r = await dialog.showOpenDialog(win, { filters: FILTERS[slot.filter], properties: ['openFile'] });
-    return r.canceled ? undefined : r.filePaths[0];
+    const properties = openDialogProperties(slot);
+    const r = await dialog.showOpenDialog(win, { ...(slot.pick === 'folder' ? {} : { filters: FILTERS[slot.filter] }), properties });
+    if (r.canceled) return undefined;
+    return slot.pick ? r.filePaths : r.filePaths[0];
   }
   // The renderer may suggest a name (e.g. the plan's): the person still confirms it here.
   const r = await dialog.showSaveDialog(win, { filters: FILTERS[slot.filter], title: t('vi', 'app.name'), defaultPath: slot.current || undefined });

@@ -15,8 +15,19 @@ const FOLLOW_UP: Record<string, string> = { 'history/compare': 'history/exportCo
 
 export type PathArgsResult = { ok: true; args: unknown } | { ok: false; error: { code: string } };
 
-/** Shows the dialog for one slot; undefined when the person cancels it (or there is no window). */
-export type AskPath = (slot: HostPathSlot) => Promise<string | undefined>;
+/** Shows the dialog for one slot; undefined when the person cancels it (or there is no window). A `pick` slot's dialog gives a list. */
+export type AskPath = (slot: HostPathSlot) => Promise<string | string[] | undefined>;
+
+/**
+ * The open dialog's properties for a slot. Several files, or one folder: Windows and Linux cannot
+ * show one dialog for both (asked for both, they show a folder picker only), so the window asks for
+ * one or the other.
+ */
+export function openDialogProperties(slot: HostPathSlot): ('openFile' | 'openDirectory' | 'multiSelections')[] {
+  if (slot.pick === 'folder') return ['openDirectory'];
+  if (slot.pick === 'files') return ['openFile', 'multiSelections'];
+  return ['openFile'];
+}
 
 /** A grant as taken for one use: given back if that use does not happen. */
 export interface TakenGrant {
@@ -79,10 +90,15 @@ export async function fillPathArgs(spec: HostPathArg | undefined, name: string, 
       continue;
     }
     const chosen = await ask(slot);
-    if (!chosen) {
+    if (!chosen || (Array.isArray(chosen) && !chosen.length)) {
       // Canceled: nothing was used, so the grants taken for this use still stand.
       grants.giveBack(taken);
       return { ok: false, error: { code: 'error.canceled' } };
+    }
+    if (Array.isArray(chosen)) {
+      // Several paths for one slot (a pick): no follow-up grant is made from a list.
+      out = spec.fillMany ? spec.fillMany(out, slot.slot, chosen) : spec.fill(out, slot.slot, chosen[0]);
+      continue;
     }
     if (slot.dialog === 'open') opened.push([slot.slot, chosen]);
     out = spec.fill(out, slot.slot, chosen);

@@ -81,16 +81,26 @@ export interface ConsolidationJobStatus {
   error?: { code: string; params: Record<string, string | number> };
 }
 
-const paths = z.array(z.string().min(1).max(4096)).min(1).max(20000);
+// Files and folders to collect; empty when the files came as bytes (`batch`, dropped on the board).
+const paths = z.array(z.string().min(1).max(4096)).max(20000).default([]);
+/** Electron's dialog for the paths: several files (default) or a folder. */
+const pick = z.enum(['files', 'folder']).optional();
+/** Files dropped on the board, staged one by one (consolidation/stage): collected with the paths. */
+const batch = z.string().min(1).max(100).optional();
 
 export const consolidationArgs = {
   /**
    * Collect files and folders: recognise, check and merge. A unit whose figures differ from its
    * shares is held unless `acceptMismatch`; `dryRun` reads and checks without writing.
    */
-  'consolidation/run': z.object({ paths, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
+  'consolidation/run': z.object({ paths, pick, batch, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
   /** The same as consolidation/run, as a job the window follows (progress) and may cancel. */
-  'consolidation/start': z.object({ paths, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
+  'consolidation/start': z.object({ paths, pick, batch, acceptMismatch: z.boolean().default(false), dryRun: z.boolean().default(false) }).strict(),
+  /**
+   * One dropped file's bytes (bridge.upload's id) kept for a collect: written to the batch's folder
+   * (a new batch when none is given) under the file's own name.
+   */
+  'consolidation/stage': z.object({ upload: z.string().min(1).max(100), batch }).strict(),
   'consolidation/status': z.object({ job: z.string().min(1).max(100) }).strict(),
   /** Cancel a job still reading (nothing is merged); false when it had already finished. */
   'consolidation/cancel': z.object({ job: z.string().min(1).max(100) }).strict(),
@@ -110,6 +120,7 @@ export interface ConsolidationResults {
   'consolidation/status': ConsolidationJobStatus;
   'consolidation/cancel': { cancelled: boolean };
   'consolidation/board': Board;
+  'consolidation/stage': { batch: string; files: number };
   'consolidation/detail': { unitId: number; name: string; file: string | null; received: string | null; rows: DetailRow[] };
   'consolidation/remove': Patch;
   'consolidation/exportBoard': { path: string };
@@ -117,11 +128,16 @@ export interface ConsolidationResults {
 
 /**
  * Paths Electron's main process picks in its own dialog (electron/main/path-args.ts): a unit's file
- * to collect (one per pick; browser mode and the CLI give any files and folders), the board's xlsx.
+ * to collect (several files or a folder per pick; browser mode and the CLI give any files and folders), the board's xlsx.
  */
 const unitFiles: HostPathArg = {
-  slots: (a) => [{ slot: 'paths', dialog: 'open', filter: 'spreadsheet', current: Array.isArray(a.paths) && typeof a.paths[0] === 'string' ? a.paths[0] : '' }],
+  // Dropped files come as bytes (a batch): no dialog then.
+  slots: (a) =>
+    typeof a.batch === 'string'
+      ? []
+      : [{ slot: 'paths', dialog: 'open', filter: 'spreadsheet', pick: a.pick === 'folder' ? 'folder' : 'files', current: Array.isArray(a.paths) && typeof a.paths[0] === 'string' ? a.paths[0] : '' }],
   fill: (a, _slot, chosen) => ({ ...a, paths: [chosen] }),
+  fillMany: (a, _slot, chosen) => ({ ...a, paths: chosen }),
 };
 
 export const consolidationPathArgs: Record<string, HostPathArg> = {

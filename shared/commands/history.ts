@@ -224,12 +224,16 @@ export interface HostPathSlot {
   filter: 'plandesk' | 'xlsx' | 'spreadsheet' | 'template' | 'pdf';
   /** The path the renderer sent (empty: none yet). */
   current: string;
+  /** An open dialog for several files, or for a folder (consolidation): filled through fillMany. */
+  pick?: 'files' | 'folder';
 }
 
 export interface HostPathArg {
   slots(args: Record<string, unknown>): HostPathSlot[];
   /** The arguments with the chosen path put in one slot. */
   fill(args: Record<string, unknown>, slot: string, chosen: string): Record<string, unknown>;
+  /** The arguments with the paths chosen in a `pick` slot's dialog put in it. */
+  fillMany?(args: Record<string, unknown>, slot: string, chosen: string[]): Record<string, unknown>;
 }
 
 const fileSides = (a: Record<string, unknown>): HostPathSlot[] =>

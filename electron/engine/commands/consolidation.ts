@@ -11,6 +11,8 @@ import { buildBoard } from '../consolidation/board';
 import { writeBoardXlsx } from '../consolidation/board-xlsx';
 import { collect } from '../consolidation/collect';
 import { openReadPool } from '../consolidation/pool';
+import { batchFolder, dropBatch, stageFile } from '../consolidation/staged';
+import { transferJobs } from '../transfer/jobs';
 
 type RunArgs = CommandArgs<'consolidation/run'>;
 type RunResult = ConsolidationResults['consolidation/run'];
@@ -19,12 +21,16 @@ type RunResult = ConsolidationResults['consolidation/run'];
 async function consolidate(a: RunArgs, ctx: SessionContext, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<RunResult> {
   if (!a.dryRun && ctx.info.readOnly) throw new PlanDeskError('error.read_only');
   // Read on every core where the host configured the worker bundle (else on this thread).
+  // Files dropped on the board were staged in their batch's folder: collected with the paths.
+  const paths = a.batch ? [...a.paths, batchFolder(a.batch)] : a.paths;
+  if (!paths.length) throw new PlanDeskError('error.invalid_args', { detail: 'paths' });
   const pool = openReadPool();
   let got;
   try {
-    got = await collect(ctx, a.paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString(), signal, onProgress, ...(pool ? { read: (f: string) => pool.read(f), parallel: pool.size * 2 } : {}) });
+    got = await collect(ctx, paths, { acceptMismatch: a.acceptMismatch, now: ctx.services.clock().toISOString(), signal, onProgress, ...(pool ? { read: (f: string) => pool.read(f), parallel: pool.size * 2 } : {}) });
   } finally {
     await pool?.close();
+    if (a.batch) dropBatch(a.batch);
   }
   checkAbort(signal);
   const merged = new Set(got.actions.flatMap((x) => (x.t === 'unit_detail' ? [x.unitId] : [])));
@@ -53,6 +59,10 @@ export const consolidationHandlers: HandlerMap<keyof ConsolidationResults> = {
     );
     return { job: id };
   }),
+  'consolidation/stage': async (a) => {
+    const u = transferJobs().takeUpload(a.upload);
+    return stageFile(a.batch, u.name, u.bytes);
+  },
   'consolidation/status': async (a) => {
     const job = jobs.get(a.job);
     if (!job) throw new PlanDeskError('error.invalid_args', { detail: a.job });

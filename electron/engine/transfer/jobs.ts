@@ -75,6 +75,14 @@ export class TransferJobs {
     return id;
   }
 
+  /** An upload's name and bytes, taken (gone from here) for another reader — consolidation's dropped files. */
+  takeUpload(id: string): { name: string; bytes: Uint8Array } {
+    const u = this.uploads.get(id);
+    if (!u) throw new PlanDeskError('transfer.error.upload_gone');
+    this.uploads.delete(id);
+    return { name: u.name, bytes: u.bytes };
+  }
+
   start(source: ImportSource, opts: { sheet?: string | number; mapping?: MappingSpec; columnKeys?: string[] } = {}): { job: string; name: string } {
     let input: ImportInput;
     let name: string;
