@@ -10,7 +10,7 @@ describe('command declarations', () => {
       .filter(([, h]) => h.backupFirst === true)
       .map(([name]) => name)
       .sort();
-    expect(declared).toEqual(['allocio/import', 'consolidation/run', 'execution/import', 'transfer/importFill', 'transfer/importNew', 'transfer/importReplace']);
+    expect(declared).toEqual(['allocio/import', 'consolidation/run', 'consolidation/start', 'execution/import', 'transfer/importFill', 'transfer/importNew', 'transfer/importReplace']);
   });
 
   it('hands commands narrow stores, never the raw database (checked by the typecheck)', () => {

@@ -24,6 +24,7 @@ const OWN_FILES: Record<string, string> = {
   'electron/engine/excel/zip-writer.ts': 'writes the temporary file exportAnnex names after the check',
   'electron/engine/excel/template.ts': 'writes the temporary file exportAnnex names after the check',
   'electron/main/window-state.ts': "window-state.json in the app's data folder",
+  'electron/engine/consolidation/staged.ts': 'files dropped on the consolidation board, into a temporary folder of its own (mkdtemp, wx), removed after the collect',
 };
 
 function sources(dir: string, out: string[] = []): string[] {
