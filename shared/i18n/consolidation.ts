@@ -75,7 +75,14 @@ export const consolidation = {
 
   'consolidation.menu.open': { vi: 'Tổng hợp từ đơn vị…', en: 'Consolidate from units…' },
   'consolidation.dialog.title': { vi: 'Tổng hợp từ đơn vị', en: 'Consolidate from units' },
-  'consolidation.dialog.pick': { vi: 'Chọn tệp đơn vị gửi…', en: 'Pick a unit’s file…' },
+  'consolidation.dialog.pick': { vi: 'Chọn các tệp đơn vị gửi…', en: 'Pick the units’ files…' },
+  'consolidation.dialog.pickFolder': { vi: 'Chọn thư mục…', en: 'Pick a folder…' },
+  'consolidation.dialog.drop': {
+    vi: 'Hoặc kéo thả các tệp đơn vị gửi vào bảng này.',
+    en: 'Or drag and drop the units’ files onto this board.',
+  },
+  'consolidation.dialog.dropHere': { vi: 'Thả các tệp vào đây để tổng hợp', en: 'Drop the files here to consolidate them' },
+  'consolidation.dialog.uploading': { vi: 'Đang nhận tệp {done}/{count}…', en: 'Receiving file {done}/{count}…' },
   'consolidation.dialog.pickPrompt': {
     vi: 'Đường dẫn các tệp hoặc thư mục đơn vị gửi về (mỗi dòng hoặc dấu ; một đường dẫn):',
     en: 'Paths of the files or folders the units sent (one per line or separated by ;):',

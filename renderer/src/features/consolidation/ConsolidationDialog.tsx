@@ -1,16 +1,18 @@
 // File → Tổng hợp từ đơn vị: the consolidation board. Opens on the board as the plan holds it;
-// "Chọn tệp…" collects a unit's file (Electron's main picks it in its dialog; browser mode asks for
-// any files and folders) — each recognised, checked against the unit's shares, merged in one undo
+// "Chọn tệp…" collects the units' files (Electron's main picks several files, or a folder with
+// "Chọn thư mục…", in its dialog; browser mode asks for any files and folders), and files dropped
+// anywhere on the window while the board is open are collected too (board-drop.ts) — each recognised, checked against the unit's shares, merged in one undo
 // step when it matches (or when the officer ticked "merge units that differ"), else held or refused
 // with the reason. Clicking a unit shows its merged detail lines under the plan lines they refine.
 // The board exports to xlsx through the engine's write check.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Board, ConsolidationResults, FileOutcome } from '../../../../shared/commands/consolidation';
 import { columnLabel } from '../../../../shared/column-labels';
 import { formatAmount } from '../../../../shared/number';
 import { ModalFrame } from '../../app/ModalFrame';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
+import { droppedFiles, stageDropped, type DroppedFile } from './board-drop';
 import { boardRows, fileLines } from './board-view';
 
 type Detail = ConsolidationResults['consolidation/detail'];
@@ -24,6 +26,8 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
   const [detail, setDetail] = useState<Detail | null>(null);
   const [job, setJob] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
+  const [over, setOver] = useState(false);
+  const [uploading, setUploading] = useState<{ done: number; count: number } | null>(null);
   const unit = store.meta?.unit ?? 'trieu';
   const columnName = (key: string) => columnLabel(key, lang, store.columns);
 
@@ -34,18 +38,41 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
 
   const rows = useMemo(() => (board ? boardRows(board, t, lang, unit, columnName) : []), [board, t, lang, unit, store.columns]);
 
-  const pick = async () => {
+  const pick = async (what: 'files' | 'folder' = 'files') => {
     let paths = [''];
     if (bridge.mode === 'browser') {
       const typed = window.prompt(t('consolidation.dialog.pickPrompt'))?.trim() ?? '';
       if (!typed) return;
       paths = typed.split(/[\n;]+/).map((p) => p.trim()).filter(Boolean);
     }
+    await collectFiles({ paths, pick: what });
+  };
+
+  /** Files dropped on the window while the board is open: their bytes staged, then collected. */
+  const dropFiles = async (list: DroppedFile[]) => {
+    const files = droppedFiles(list);
+    if (!files.length || busy || store.file?.readOnly) return;
+    setBusy(true);
+    let batch: string;
+    try {
+      setUploading({ done: 0, count: files.length });
+      batch = await stageDropped(bridge, files, (done) => setUploading({ done, count: files.length }));
+    } catch (e) {
+      ctx.showFailure(e);
+      setBusy(false);
+      return;
+    } finally {
+      setUploading(null);
+    }
+    await collectFiles({ paths: [], batch });
+  };
+
+  const collectFiles = async (what: { paths: string[]; pick?: 'files' | 'folder'; batch?: string }) => {
     setBusy(true);
     setProgress(0);
     try {
       // A job: its progress shown, Cancel stops it before anything is merged.
-      const { job } = await bridge.invoke('consolidation/start', { paths, acceptMismatch: accept, dryRun: false });
+      const { job } = await bridge.invoke('consolidation/start', { ...what, acceptMismatch: accept, dryRun: false });
       setJob(job);
       let status = await bridge.invoke('consolidation/status', { job });
       while (status.state === 'running') {
@@ -69,6 +96,52 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
       setJob(null);
     }
   };
+
+  const dropRef = useRef(dropFiles);
+  dropRef.current = dropFiles;
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    // Captured at the window: while the board is open a file dropped anywhere is for it, not an import.
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      depth++;
+      setOver(true);
+    };
+    const move = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      e.dataTransfer!.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.stopPropagation();
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      depth = 0;
+      setOver(false);
+      void dropRef.current([...(e.dataTransfer?.files ?? [])]);
+    };
+    const opts = { capture: true };
+    window.addEventListener('dragenter', enter, opts);
+    window.addEventListener('dragover', move, opts);
+    window.addEventListener('dragleave', leave, opts);
+    window.addEventListener('drop', drop, opts);
+    return () => {
+      window.removeEventListener('dragenter', enter, opts);
+      window.removeEventListener('dragover', move, opts);
+      window.removeEventListener('dragleave', leave, opts);
+      window.removeEventListener('drop', drop, opts);
+    };
+  }, []);
 
   const cancel = () => {
     if (job) void bridge.invoke('consolidation/cancel', { job }).catch((e) => ctx.showFailure(e));
@@ -125,13 +198,22 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
           <button type="button" className="pd-btn" data-consolidation-action="export" disabled={busy || !board} onClick={() => void exportBoard()}>
             {t('consolidation.dialog.export')}
           </button>
+          {bridge.mode === 'electron' && (
+            <button type="button" className="pd-btn" data-consolidation-action="pick-folder" disabled={busy || !!store.file?.readOnly} onClick={() => void pick('folder')}>
+              {t('consolidation.dialog.pickFolder')}
+            </button>
+          )}
           <button type="button" className="pd-btn pd-btn-primary" data-consolidation-action="pick" disabled={busy || !!store.file?.readOnly} onClick={() => void pick()}>
             {t('consolidation.dialog.pick')}
           </button>
         </>
       }
     >
-      {busy && (
+      <p className="pd-hint" data-consolidation="drop-hint" style={over ? { outline: '2px dashed currentColor', padding: '1em' } : undefined}>
+        {over ? t('consolidation.dialog.dropHere') : t('consolidation.dialog.drop')}
+      </p>
+      {uploading && <p data-consolidation="uploading">{t('consolidation.dialog.uploading', uploading)}</p>}
+      {busy && !uploading && (
         <p data-consolidation="busy">
           {t('consolidation.dialog.busy')} <progress max={1} value={progress} /> {Math.round(progress * 100)}%{' '}
           <button type="button" className="pd-btn" data-consolidation-action="cancel" disabled={!job} onClick={cancel}>
