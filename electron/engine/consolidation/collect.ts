@@ -97,10 +97,20 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return out;
 }
 
+/**
+ * The cycle's units by their name key, built once per consolidation: folding 3.300 names again for
+ * each of 3.300 files was 10,9 million unitNameKey calls (~17 s of the host's thread).
+ */
+export class UnitIndex {
+  readonly byKey = new Map<string, Unit>();
+  constructor(units: Iterable<Unit>) {
+    for (const u of units) this.byKey.set(unitNameKey(u.name), u);
+  }
+}
+
 /** The unit a file names, or why it cannot be told. */
-export function identifyUnit(units: Iterable<Unit>, r: Pick<Recognised, 'names'>): { unit: Unit } | { reason: Reason } {
-  const byKey = new Map<string, Unit>();
-  for (const u of units) byKey.set(unitNameKey(u.name), u);
+export function identifyUnit(units: Iterable<Unit> | UnitIndex, r: Pick<Recognised, 'names'>): { unit: Unit } | { reason: Reason } {
+  const byKey = (units instanceof UnitIndex ? units : new UnitIndex(units)).byKey;
   const find = (name: string) => byKey.get(unitNameKey(name));
   const mark = r.names.find((n) => n.source === 'mark');
   if (mark) {
@@ -308,6 +318,7 @@ export async function collect(ctx: SessionContext, paths: readonly string[], opt
   const read = await readAll(files, opts);
   const outcomes: FileOutcome[] = files.map((file) => ({ file, status: 'refused', unit: null, kind: null, reason: null }));
   const units = ctx.units.units;
+  const index = new UnitIndex(units.values());
   // Recognised files by unit and kind: of two from one unit, the newer is taken, the other refused naming it.
   const chosen = new Map<string, { i: number; r: Recognised; unit: Unit }>();
   read.forEach((x, i) => {
@@ -318,7 +329,7 @@ export async function collect(ctx: SessionContext, paths: readonly string[], opt
     }
     const r = x.ok;
     o.kind = r.kind;
-    const who = identifyUnit(units.values(), r);
+    const who = identifyUnit(index, r);
     if ('reason' in who) {
       o.reason = who.reason;
       return;
@@ -339,9 +350,11 @@ export async function collect(ctx: SessionContext, paths: readonly string[], opt
   });
   // Files refused after naming their unit: the unit's status says so when nothing else came from it.
   const refused = new Map<number, { file: string; reason: Reason }>();
+  const byName = new Map<string, Unit>();
+  for (const u of units.values()) if (!byName.has(u.name)) byName.set(u.name, u);
   outcomes.forEach((o) => {
     if (o.status !== 'refused' || !o.unit || !o.reason) return;
-    const u = [...units.values()].find((x) => x.name === o.unit);
+    const u = byName.get(o.unit);
     if (u && !refused.has(u.id)) refused.set(u.id, { file: path.basename(o.file), reason: o.reason });
   });
   const results = new Map<number, UnitResult>();
