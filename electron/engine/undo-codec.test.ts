@@ -20,6 +20,8 @@ const amount = fc.record({ t: fc.constant('amount' as const), lineId: fc.nat(300
 const score = fc.record({ t: fc.constant('score' as const), scheme: fc.string(), unitId: fc.nat(50), old: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), new: fc.constant(null) });
 // Runs of shares of every length around the packing threshold, between other actions.
 const actions = fc.array(fc.oneof(fc.array(share, { maxLength: 40 }), fc.array(fc.oneof(amount, score), { maxLength: 3 })), { maxLength: 8 }).map((xs) => xs.flat() as DocAction[]);
+// Runs of shares and of amounts (issue 13's column delete), each around the threshold, interleaved.
+const mixed = fc.array(fc.oneof(fc.array(share, { maxLength: 40 }), fc.array(amount, { maxLength: 40 }), fc.array(score, { maxLength: 2 })), { maxLength: 8 }).map((xs) => xs.flat() as DocAction[]);
 
 describe('undo step encoding', () => {
   it('decodes any list of actions to exactly itself, in order', () => {
@@ -37,10 +39,32 @@ describe('undo step encoding', () => {
     expect(encodeActions(few)).toBe(JSON.stringify(few));
   });
 
+  it('decodes any mix of share and amount runs to exactly itself, in order', () => {
+    fc.assert(fc.property(mixed, (as) => {
+      expect(decodeActions(encodeActions(as))).toEqual(as);
+    }), { numRuns: 300 });
+  });
+
+  it('packs a long run of amounts as version 3; a step with only shares packed stays version 2', () => {
+    const run: DocAction[] = Array.from({ length: 1000 }, (_, i) => ({ t: 'amount', lineId: i + 1, column: i % 2 ? 'local_investment' : 'local_recurrent', old: (i + 1) * M, new: null }));
+    const text = encodeActions(run);
+    expect(JSON.parse(text).v).toBe(3);
+    expect(text.length).toBeLessThan(JSON.stringify(run).length / 2);
+    const shares: DocAction[] = Array.from({ length: 20 }, (_, i) => ({ t: 'share', unitId: i + 1, lineId: 7, column: 'other', old: null, new: M }));
+    expect(JSON.parse(encodeActions([...shares, ...run.slice(0, 5)])).v).toBe(2);
+  });
+
+  it('reads a version-2 step whose amounts were written one object each (before version 3)', () => {
+    const shares: DocAction[] = Array.from({ length: 20 }, (_, i) => ({ t: 'share', unitId: i + 1, lineId: 7, column: 'other', old: null, new: M }));
+    const amounts: DocAction[] = Array.from({ length: 30 }, (_, i) => ({ t: 'amount', lineId: i + 1, column: 'other', old: M, new: null }));
+    const cols = { t: 'shares', cols: ['other'], u: shares.map((_, i) => i + 1), l: shares.map(() => 7), c: shares.map(() => 0), o: shares.map(() => null), n: shares.map(() => M) };
+    expect(decodeActions(JSON.stringify({ v: 2, a: [cols, ...amounts] }))).toEqual([...shares, ...amounts]);
+  });
+
   it('reads a version-1 step as written, and refuses a format it does not know', () => {
     const v1: DocAction[] = [{ t: 'share', unitId: 1, lineId: 2, column: 'other', old: 5, new: null }, { t: 'amount', lineId: 2, column: 'other', old: null, new: 9 }];
     expect(decodeActions(JSON.stringify(v1))).toEqual(v1);
-    expect(() => decodeActions('{"v":3,"a":[]}')).toThrow(/unknown format/);
+    expect(() => decodeActions('{"v":4,"a":[]}')).toThrow(/unknown format/);
   });
 });
 
