@@ -139,9 +139,10 @@ export class AuditLog {
    */
   record(kind: AuditKind, label: string, actions: readonly DocAction[], lineOf: (id: number) => Line | undefined): number {
     const reshapes = actions.some((a) => a.t === 'insert' || a.t === 'delete');
-    // A share is one row, written straight from its action (an allocation import's 198.000 shares
-    // build no row objects); any other action's rows come from changeRows, in the step's order.
-    const other = actions.map((a) => (a.t === 'share' ? null : changeRows([a], reshapes)));
+    // A share or an amount is one row, written straight from its action (an allocation import's
+    // 198.000 shares, a deleted column's 96.557 figures build no row objects); any other action's
+    // rows come from changeRows, in the step's order.
+    const other = actions.map((a) => (a.t === 'share' || a.t === 'amount' ? null : changeRows([a], reshapes)));
     const count = other.reduce((n, rows) => n + (rows ? rows.length : 1), 0);
     const inserted = new Map<number, Line>();
     for (const a of actions) if (a.t === 'insert' || a.t === 'delete') inserted.set(a.line.id, a.line);
@@ -153,9 +154,10 @@ export class AuditLog {
     actions.forEach((a, i) => {
       const rows = other[i];
       if (!rows) {
-        const s = a as Extract<DocAction, { t: 'share' }>;
+        const s = a as Extract<DocAction, { t: 'share' | 'amount' }>;
         const line = named(s.lineId);
-        this.s.change.run(stepId, seq++, 'share', s.lineId, line?.code ?? null, line?.name ?? null, `unit:${s.unitId}:${s.column}`, s.old, s.new);
+        const field = s.t === 'share' ? `unit:${s.unitId}:${s.column}` : s.column;
+        this.s.change.run(stepId, seq++, s.t, s.lineId, line?.code ?? null, line?.name ?? null, field, s.old, s.new);
         return;
       }
       for (const r of rows) {
