@@ -9,7 +9,7 @@ import { tempDir } from '../../../test/support/tmp';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
 import { collect } from './collect';
-import type { Recognised } from './recognise';
+import { packTable, type Recognised } from './recognise';
 
 vi.mock('../../../shared/units/names', async (importOriginal) => {
   const m = await importOriginal<typeof import('../../../shared/units/names')>();
@@ -30,7 +30,7 @@ describe('collect at scale', () => {
       const files = data.units.map((u) => path.join(dir, `x${u.id}.xlsx`));
       const read = async (f: string): Promise<Recognised> => {
         const id = Number(path.basename(f).slice(1, -5));
-        return { file: f, modified: 0, kind: 'plan', mark: null, names: [{ source: 'letterhead', name: `UBND XÃ SỐ ${id}` }], year: null, program: null, imported: { data: { lines: [], amounts: [] } } as unknown as Recognised['imported'], sheet: null };
+        return { file: f, modified: 0, kind: 'plan', mark: null, names: [{ source: 'letterhead', name: `UBND XÃ SỐ ${id}` }], year: null, program: null, table: packTable({ lines: [], amounts: [] }), sheet: null };
       };
       const key = vi.mocked(names.unitNameKey);
       key.mockClear();

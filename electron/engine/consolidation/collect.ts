@@ -21,7 +21,7 @@ import { fold } from '../excel/text';
 import { planExecutionImport } from '../execution/import';
 import { holdsFigures } from '../commands/units';
 import { matchLines } from '../transfer/match-lines';
-import { recogniseFile, type Recognised } from './recognise';
+import { recogniseFile, unpackTable, type Recognised } from './recognise';
 
 /** The spreadsheets a folder is searched for (its sub-folders too). */
 const SHEET_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
@@ -184,7 +184,7 @@ function fileOrder(lines: readonly Line[]): Line[] {
  * matched line that holds figures, up to the next matched line, are the unit's detail (their
  * sub-tree kept where the file nests them); rows before any such line are left out (counted).
  */
-export function unitDetailOf(ctx: Pick<SessionContext, 'calc' | 'columns'>, unitId: number, data: CycleData, file: string, now: string): { detail: UnitDetail; unplaced: number } {
+export function unitDetailOf(ctx: Pick<SessionContext, 'calc' | 'columns'>, unitId: number, data: Pick<CycleData, 'lines' | 'amounts'>, file: string, now: string): { detail: UnitDetail; unplaced: number } {
   const leaves = ctx.columns.leaves.map((c) => c.key);
   const leafSet = new Set(leaves);
   const values = new Map<number, Record<string, Dong>>();
@@ -385,7 +385,7 @@ export async function collect(ctx: SessionContext, paths: readonly string[], opt
       }
       continue;
     }
-    const { detail } = unitDetailOf(ctx, unit.id, r.imported!.data, r.file, opts.now);
+    const { detail } = unitDetailOf(ctx, unit.id, unpackTable(r.table!), r.file, opts.now);
     const diffs = unitDifferences(ctx, unit.id, detail.reported, order, holding);
     results.set(unit.id, { unit, file: path.basename(r.file), detail, differences: diffs });
     if (diffs.length && !opts.acceptMismatch) {

@@ -5,6 +5,7 @@
 // encrypted and a garbage file, two files from one unit.
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { ColumnTree } from '../../../shared/columns';
 import { PlanCalc } from '../../../shared/calc';
@@ -21,6 +22,8 @@ import { cellText } from '../excel/table';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
 import { identifyUnit, wrongCycle } from './collect';
+import { importSpreadsheet } from '../excel/import';
+import { recogniseFile, unpackTable } from './recognise';
 
 const M = 1_000_000;
 const SAMPLE_ANNEX = path.join(__dirname, '../../../../shared/samples/allocation-example.xlsx');
@@ -225,6 +228,24 @@ describe('consolidation', () => {
     expect(wrongCycle(meta, { year: 2024, program: null })).toBeNull();
     expect(wrongCycle(meta, { year: null, program: null })).toBeNull();
     expect(wrongCycle(meta, { year: 2024, program: 'Chương trình MTQG phát triển kinh tế - xã hội vùng đồng bào DTTS' })?.key).toBe('consolidation.reason.another_program');
+  });
+});
+
+describe('what a reading thread hands back', () => {
+  it('a split file\'s table packed in flat arrays: the same lines and amounts, under half the size to copy', async () => {
+    const s = await allocatedPlan();
+    const sent = tempDir();
+    await splitByUnit(s.cycle(), sent, 'xlsx', s.lineage());
+    const file = path.join(sent, 'So-Lao-dong-Thuong-binh-va-Xa-hoi.xlsx');
+    const r = await recogniseFile(file);
+    const whole = await importSpreadsheet({ path: file });
+    expect(r.table).not.toBeNull();
+    const back = unpackTable(r.table!);
+    const pick = (l: Line) => [l.id, l.parentId, l.position, l.code, l.name];
+    expect(back.lines.map(pick)).toEqual(whole.data.lines.map(pick));
+    expect(back.amounts).toEqual(whole.data.amounts);
+    expect(v8.serialize(r).length).toBeLessThan(v8.serialize({ ...r, table: null, imported: whole }).length / 2);
+    s.close();
   });
 });
 

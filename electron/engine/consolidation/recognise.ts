@@ -15,6 +15,7 @@ import type { SheetData, WorkbookSource } from '../excel/sheet';
 import { cellText } from '../excel/table';
 import { fold } from '../excel/text';
 import { parseUnitSheet, UNIT_SHEET, type UnitFileMark } from '../allocation/unit-sheet';
+import type { Amount, CycleData, Line } from '../../../shared/model';
 
 export type NameSource = 'mark' | 'letterhead' | 'unit_line' | 'file_name';
 
@@ -32,10 +33,53 @@ export interface Recognised {
   year: number | null;
   /** The program the file says it is for (the mark only: a title's wording is too loose to refuse on), or null. */
   program: string | null;
-  /** A plan's table as the plan importer reads it. */
-  imported: ImportResult | null;
+  /** A plan's table as the plan importer reads it, packed (packTable). */
+  table: PlanTable | null;
   /** A disbursement report's sheet. */
   sheet: SheetData | null;
+}
+
+/**
+ * A plan table's lines and amounts in flat arrays: what collect.ts needs of a unit's file (the
+ * lines' tree, codes and names, their figures), sent from the reading thread as a few arrays
+ * instead of the importer's whole result of 220 line and 200 amount objects (~50 KB per file
+ * copied and kept on the host's heap until the merge; 3.300 files).
+ */
+export interface PlanTable {
+  ids: Float64Array;
+  /** NaN = no parent. */
+  parents: Float64Array;
+  positions: Float64Array;
+  codes: string[];
+  names: string[];
+  amountLines: Float64Array;
+  amountColumns: string[];
+  amountValues: Float64Array;
+}
+
+export function packTable(data: Pick<CycleData, 'lines' | 'amounts'>): PlanTable {
+  const n = data.lines.length;
+  const t: PlanTable = { ids: new Float64Array(n), parents: new Float64Array(n), positions: new Float64Array(n), codes: new Array<string>(n), names: new Array<string>(n), amountLines: new Float64Array(data.amounts.length), amountColumns: new Array<string>(data.amounts.length), amountValues: new Float64Array(data.amounts.length) };
+  data.lines.forEach((l, i) => {
+    t.ids[i] = l.id;
+    t.parents[i] = l.parentId ?? NaN;
+    t.positions[i] = l.position;
+    t.codes[i] = l.code;
+    t.names[i] = l.name;
+  });
+  data.amounts.forEach((a, i) => {
+    t.amountLines[i] = a.lineId;
+    t.amountColumns[i] = a.column;
+    t.amountValues[i] = a.value;
+  });
+  return t;
+}
+
+/** The packed table's lines (agency, note and rules' fields left blank: consolidation does not read them) and amounts. */
+export function unpackTable(t: PlanTable): Pick<CycleData, 'lines' | 'amounts'> {
+  const lines: Line[] = Array.from(t.ids, (id, i) => ({ id, parentId: Number.isNaN(t.parents[i]) ? null : t.parents[i], position: t.positions[i], code: t.codes[i], name: t.names[i], agency: '', note: '', allowedCapital: null, isAdjustment: false }));
+  const amounts: Amount[] = Array.from(t.amountLines, (lineId, i) => ({ lineId, column: t.amountColumns[i], value: t.amountValues[i] }));
+  return { lines, amounts };
 }
 
 /** Rows above a table searched for the letterhead, the "Đơn vị:" line and the year. */
@@ -131,7 +175,7 @@ export async function recogniseFile(file: string, signal?: AbortSignal): Promise
     names: [...(m ? [{ source: 'mark' as const, name: m.unit }] : []), ...seen.names, fileName],
     year: m?.year ?? seen.year,
     program: m?.program ?? null,
-    imported,
+    table: imported ? packTable(imported.data) : null,
     sheet: kind === 'execution' ? sheet : null,
   });
   try {
