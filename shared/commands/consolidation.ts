@@ -106,6 +106,8 @@ export const consolidationArgs = {
   'consolidation/cancel': z.object({ job: z.string().min(1).max(100) }).strict(),
   /** The board as the plan holds it (the merged details against the shares; units without detail: missing). */
   'consolidation/board': z.object({}).strict(),
+  /** The merged units' figures per plan line in one leaf column (the consolidated annex by unit). */
+  'consolidation/figures': z.object({ column: z.string().min(1).max(64) }).strict(),
   /** One unit's merged detail lines. */
   'consolidation/detail': z.object({ unitId: z.number().int() }).strict(),
   /** Remove one unit's merged detail (one undo step). */
@@ -121,6 +123,7 @@ export interface ConsolidationResults {
   'consolidation/cancel': { cancelled: boolean };
   'consolidation/board': Board;
   'consolidation/stage': { batch: string; files: number };
+  'consolidation/figures': { units: { unitId: number; lines: Record<string, Dong> }[] };
   'consolidation/detail': { unitId: number; name: string; file: string | null; received: string | null; rows: DetailRow[] };
   'consolidation/remove': Patch;
   'consolidation/exportBoard': { path: string };

@@ -76,6 +76,13 @@ export const consolidation = {
   'consolidation.menu.open': { vi: 'Tổng hợp từ đơn vị…', en: 'Consolidate from units…' },
   'consolidation.dialog.title': { vi: 'Tổng hợp từ đơn vị', en: 'Consolidate from units' },
   'consolidation.dialog.pick': { vi: 'Chọn các tệp đơn vị gửi…', en: 'Pick the units’ files…' },
+  'consolidation.dialog.print': { vi: 'In tổng hợp theo đơn vị…', en: 'Print the consolidation by unit…' },
+  'consolidation.print.previewTitle': { vi: 'Tổng hợp theo đơn vị', en: 'Consolidation by unit' },
+  'consolidation.print.title': {
+    vi: 'Tổng hợp {column} thực hiện {program} năm {year} theo đơn vị',
+    en: 'Consolidation of {column} for {program} in {year} by unit',
+  },
+  'consolidation.print.titleNoProgram': { vi: 'Tổng hợp {column} năm {year} theo đơn vị', en: 'Consolidation of {column} in {year} by unit' },
   'consolidation.dialog.pickFolder': { vi: 'Chọn thư mục…', en: 'Pick a folder…' },
   'consolidation.dialog.drop': {
     vi: 'Hoặc kéo thả các tệp đơn vị gửi vào bảng này.',

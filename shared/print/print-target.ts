@@ -13,6 +13,8 @@ export const printTargetSchema = z.union([
       column: z.string().min(1).max(64),
       annexNumber: z.string().max(20).optional(),
       title: z.string().max(500).optional(),
+      /** The consolidated annex by unit (issue 16): the units' merged figures, the shares where a unit has not reported. */
+      consolidated: z.boolean().optional(),
     })
     .strict(),
 ]);
@@ -33,6 +35,7 @@ export function printViewHash(target: PrintTarget, options: { chunked?: boolean;
     q.set('column', target.column);
     if (target.annexNumber) q.set('number', target.annexNumber);
     if (target.title) q.set('title', target.title);
+    if (target.consolidated) q.set('consolidated', '1');
   }
   if (options.chunked) q.set('chunked', '1');
   if (options.print) q.set('print', '1');

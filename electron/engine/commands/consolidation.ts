@@ -77,6 +77,16 @@ export const consolidationHandlers: HandlerMap<keyof ConsolidationResults> = {
     return { cancelled: true };
   },
   'consolidation/board': async (_a, ctx) => buildBoard(ctx),
+  'consolidation/figures': async (a, ctx) => ({
+    // What each merged unit reported per line (its detail's sum, else the line's figure in its file).
+    units: ctx.unitDetails
+      .all()
+      .filter((d) => ctx.units.units.has(d.unitId))
+      .map((d) => ({
+        unitId: d.unitId,
+        lines: Object.fromEntries(Object.entries(d.reported).flatMap(([line, v]) => (ctx.calc.lines.has(Number(line)) && v[a.column] !== undefined ? [[line, v[a.column]]] : []))),
+      })),
+  }),
   'consolidation/detail': async (a, ctx) => {
     const unit = ctx.units.units.get(a.unitId);
     if (!unit) throw new PlanDeskError('units.error.unknown_unit');

@@ -52,6 +52,10 @@ describe('files dropped on the consolidation board', () => {
     // The merged detail names the file as the unit sent it; the staging folder is gone.
     const krong = [...s.units.units.values()].find((u) => u.name === 'UBND huyện Krông Nô')!;
     expect(s.unitDetails.get(krong.id)!.file).toBe('krong-no-chi-tiet.xlsx');
+    // Its figures per line for the consolidated annex by unit: what it reported, summing to its total.
+    const figures = await s.handle('consolidation/figures', { column: 'local_recurrent' });
+    expect(figures.units.map((u) => u.unitId)).toEqual([krong.id]);
+    expect(Object.values(figures.units[0].lines).reduce((x, y) => x + y, 0)).toBe(1280 * 1_000_000);
     expect(fs.existsSync(folder)).toBe(false);
     // An upload is taken once.
     await expect(s.handle('consolidation/stage', { upload: 'no-such-upload' })).rejects.toMatchObject({ code: 'transfer.error.upload_gone' });

@@ -14,6 +14,7 @@ import { readPrintSettings, sheetSize, type PrintSettings } from '../../../share
 import { t, tStored } from '../../../shared/i18n';
 import { BridgeFailure } from '../bridge';
 import { buildAllocationAnnex } from '../../../shared/print/allocation-annex';
+import { consolidatedAnnexSource, consolidatedTitle, mergedFigures } from '../../../shared/print/consolidated-annex';
 import { AllocationData } from '../features/units/alloc-data';
 import { allocationAnnexSource } from '../features/units/annex-source';
 import { PrintDocument, type LaidOut } from './PrintDocument';
@@ -32,7 +33,7 @@ interface RouteOptions {
   autoPrint: boolean;
   chunked: boolean;
   /** `annex=allocation&column=KEY[&number=II][&title=…]`: the allocation annex of one funding column (issue 14). */
-  allocation: { column: string; annexNumber: string; title: string } | null;
+  allocation: { column: string; annexNumber: string; title: string; consolidated: boolean } | null;
 }
 
 /** Options after `#/print?`: `print=1` opens the print dialog once laid out; `chunked=1` (see above). */
@@ -42,7 +43,7 @@ function routeOptions(): RouteOptions {
   return {
     autoPrint: q.get('print') === '1',
     chunked: q.get('chunked') === '1',
-    allocation: q.get('annex') === 'allocation' && column ? { column, annexNumber: q.get('number') ?? '', title: q.get('title') ?? '' } : null,
+    allocation: q.get('annex') === 'allocation' && column ? { column, annexNumber: q.get('number') ?? '', title: q.get('title') ?? '', consolidated: q.get('consolidated') === '1' } : null,
   };
 }
 
@@ -51,6 +52,11 @@ async function allocationAnnex(bridge: PlanDeskBridge, plan: AnnexSource, settin
   const data = new AllocationData();
   await data.load(bridge, { kind: 'column', column: opts.column });
   const src = allocationAnnexSource(plan.meta, plan.columns, plan.rows, data, opts.column);
+  if (opts.consolidated) {
+    // Tổng hợp theo đơn vị (issue 16): the merged units' figures, the shares of the others.
+    const merged = mergedFigures((await bridge.invoke('consolidation/figures', { column: opts.column })).units);
+    return buildAllocationAnnex(consolidatedAnnexSource(src, merged), settings, { annexNumber: opts.annexNumber, title: opts.title || consolidatedTitle(plan.meta, src.columnLabel) });
+  }
   return buildAllocationAnnex(src, settings, { annexNumber: opts.annexNumber, title: opts.title });
 }
 

@@ -17,7 +17,7 @@ import { boardRows, fileLines } from './board-view';
 
 type Detail = ConsolidationResults['consolidation/detail'];
 
-export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext; onClose: () => void }) {
+export default function ConsolidationDialog({ ctx, onClose, onPrint }: { ctx: AppContext; onClose: () => void; onPrint?: () => void }) {
   const { t, bridge, store, lang } = ctx;
   const [board, setBoard] = useState<Board | null>(null);
   const [files, setFiles] = useState<FileOutcome[]>([]);
@@ -198,6 +198,11 @@ export default function ConsolidationDialog({ ctx, onClose }: { ctx: AppContext;
           <button type="button" className="pd-btn" data-consolidation-action="export" disabled={busy || !board} onClick={() => void exportBoard()}>
             {t('consolidation.dialog.export')}
           </button>
+          {onPrint && (
+            <button type="button" className="pd-btn" data-consolidation-action="print" disabled={busy || !board} onClick={onPrint}>
+              {t('consolidation.dialog.print')}
+            </button>
+          )}
           {bridge.mode === 'electron' && (
             <button type="button" className="pd-btn" data-consolidation-action="pick-folder" disabled={busy || !!store.file?.readOnly} onClick={() => void pick('folder')}>
               {t('consolidation.dialog.pickFolder')}

@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ColumnTree } from '../../../../shared/columns';
 import { buildAllocationAnnex } from '../../../../shared/print/allocation-annex';
+import { consolidatedAnnexSource, consolidatedTitle, mergedFigures, type MergedFigures } from '../../../../shared/print/consolidated-annex';
 import type { PrintTarget } from '../../../../shared/print/print-target';
 import { readPrintSettings, sheetSize, type PrintSettings } from '../../../../shared/print/settings';
 import { BridgeFailure } from '../../bridge';
@@ -24,13 +25,15 @@ import '../print/preview.css';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25];
 
-export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppContext; onClose: () => void }) {
+/** `consolidated`: the consolidated annex by unit (issue 16) — the merged units' figures, the others' shares. */
+export default function AllocationPrintPreview({ ctx, onClose, consolidated = false }: { ctx: AppContext; onClose: () => void; consolidated?: boolean }) {
   const { t, bridge, store, lang } = ctx;
   const tree = useMemo(() => new ColumnTree(store.columns), [store.columns]);
   const start = unitsUi.get().mode ?? defaultMode(store);
   const [column, setColumn] = useState(start?.kind === 'column' ? start.column : (tree.leaves[0]?.key ?? ''));
   const [settings, setSettings] = useState<PrintSettings | null>(null);
   const [data, setData] = useState<AllocationData | null>(null);
+  const [merged, setMerged] = useState<MergedFigures | null>(null);
   const [annexNumber, setAnnexNumber] = useState('');
   const [title, setTitle] = useState('');
   const [zoom, setZoom] = useState(0.75);
@@ -53,8 +56,13 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
     const d = new AllocationData();
     setData(null);
     setLaidOut(null);
-    d.load(bridge, { kind: 'column', column })
-      .then(() => live && setData(d))
+    setMerged(null);
+    Promise.all([d.load(bridge, { kind: 'column', column }), consolidated ? bridge.invoke('consolidation/figures', { column }) : null])
+      .then(([, figures]) => {
+        if (!live) return;
+        setMerged(figures ? mergedFigures(figures.units) : null);
+        setData(d);
+      })
       .catch((err) => ctx.showFailure(err));
     return () => {
       live = false;
@@ -64,9 +72,11 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
 
   const annex = useMemo(() => {
     if (!settings || !data || !store.meta) return null;
-    return buildAllocationAnnex(allocationAnnexSource(store.meta, store.columns, store.rowList(), data, column), settings, { annexNumber, title });
+    const src = allocationAnnexSource(store.meta, store.columns, store.rowList(), data, column);
+    if (consolidated && merged) return buildAllocationAnnex(consolidatedAnnexSource(src, merged), settings, { annexNumber, title: title || consolidatedTitle(store.meta, src.columnLabel) });
+    return buildAllocationAnnex(src, settings, { annexNumber, title });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings, data, store.meta, store.columns, column, annexNumber, title]);
+  }, [settings, data, merged, store.meta, store.columns, column, annexNumber, title]);
 
   // While the preview is open, printing the window prints its sheets only (units.css, @media print).
   useEffect(() => {
@@ -80,7 +90,7 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
   }, [onClose]);
 
   const print = async (kind: 'print' | 'pdf') => {
-    const target: PrintTarget = { annex: 'allocation', column, annexNumber: annexNumber.trim() || undefined, title: title.trim() || undefined };
+    const target: PrintTarget = { annex: 'allocation', column, annexNumber: annexNumber.trim() || undefined, title: title.trim() || undefined, ...(consolidated ? { consolidated: true } : {}) };
     setBusy(true);
     try {
       // Browser mode writes the PDF through its server, as the desktop does (browser-pdf.ts).
@@ -102,10 +112,10 @@ export default function AllocationPrintPreview({ ctx, onClose }: { ctx: AppConte
 
   const sheet = settings ? sheetSize(settings) : null;
   return (
-    <div className="pd-preview pd-alloc-preview" role="dialog" aria-modal="true" aria-label={t('alloc.print.previewTitle')} data-page-count={laidOut?.pages ?? ''}>
+    <div className="pd-preview pd-alloc-preview" role="dialog" aria-modal="true" aria-label={t(consolidated ? 'consolidation.print.previewTitle' : 'alloc.print.previewTitle')} data-page-count={laidOut?.pages ?? ''}>
       {sheet && <style>{`@media print { @page { size: ${sheet.width}mm ${sheet.height}mm; margin: 0; } }`}</style>}
       <div className="pd-preview-bar">
-        <strong>{t('alloc.print.previewTitle')}</strong>
+        <strong>{t(consolidated ? 'consolidation.print.previewTitle' : 'alloc.print.previewTitle')}</strong>
         <label>
           {t('alloc.column')}{' '}
           <select data-alloc-print="column" value={column} onChange={(e) => setColumn(e.target.value)}>
