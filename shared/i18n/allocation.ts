@@ -23,6 +23,13 @@ export const allocation = {
   'alloc.col.code': { vi: 'Mã', en: 'Code' },
   'alloc.col.unit': { vi: 'Đơn vị', en: 'Unit' },
   'alloc.col.total': { vi: 'Tổng số', en: 'Total' },
+  // A unit's merged detail (issue 16) under its row: read-only, refining the unit's share.
+  'alloc.detail.expand': { vi: 'Xem chi tiết đơn vị đã gửi', en: 'Show the detail the unit sent' },
+  'alloc.detail.collapse': { vi: 'Ẩn chi tiết đơn vị đã gửi', en: 'Hide the detail the unit sent' },
+  'alloc.detail.tip': {
+    vi: 'Chi tiết đơn vị gửi, thuộc dòng {line}: chỉ để xem, không cộng vào tổng',
+    en: 'Detail sent by the unit, under line {line}: read-only, not added to the totals',
+  },
   'alloc.row.sum': { vi: 'TỔNG CỘNG (các đơn vị)', en: 'TOTAL (units)' },
   'alloc.row.figure': { vi: 'Số của dòng kế hoạch', en: 'The line’s figure' },
   'alloc.row.rest': { vi: 'Chưa phân bổ cho đơn vị', en: 'Not allocated to units' },

@@ -22,7 +22,6 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { Finding } from '../../../../shared/findings';
-import type { UnitRow } from '../../../../shared/commands/units';
 import { parseEntry } from '../../../../shared/formula';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
 import { findingTip } from '../../grid/finding-tip';
@@ -33,6 +32,7 @@ import type { PlanStore } from '../../state/plan-store';
 import type { AllocationData } from './alloc-data';
 import { AllocEditor, type AllocTable } from './alloc-editor';
 import { summaryTotal, summaryValue, unitTotal, unitValue, type AllocBand, type AllocCol, type SummaryKind, SUMMARY_ROWS } from './alloc-model';
+import { detailTotal, detailValue, type DetailRows, type DisplayRow } from './detail-rows';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -46,8 +46,8 @@ const theme = themeQuartz.withParams({
   wrapperBorderRadius: 0,
 });
 
-/** A row of the grid: a unit, or one of the pinned summary rows. */
-type GridRow = UnitRow & { summary?: SummaryKind };
+/** A row of the grid: a unit, a unit's merged detail line under it, or one of the pinned summary rows. */
+type GridRow = DisplayRow & { summary?: SummaryKind };
 
 const TOTAL_COL = 'total';
 const isUnitRule = (f: Finding) => (f.rule as string).startsWith('unit_');
@@ -70,10 +70,14 @@ interface Props {
   totalColumn: boolean;
   readOnly: boolean;
   onMessage: (text: string, kind?: 'error' | 'info') => void;
+  /** Units' merged detail shown under them when expanded, and the toggle; `detailVersion` changes when they do. */
+  details: DetailRows;
+  detailVersion: number;
+  onToggleDetail: (unitId: number) => void;
   ref?: Ref<AllocationGridHandle>;
 }
 
-export const AllocationGrid = memo(function AllocationGrid({ store, data, bands, editor, totalColumn, readOnly, onMessage, ref }: Props) {
+export const AllocationGrid = memo(function AllocationGrid({ store, data, bands, editor, totalColumn, readOnly, onMessage, details, detailVersion, onToggleDetail, ref }: Props) {
   const { lang, t } = useLang();
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -88,7 +92,15 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
   const live = useRef({ readOnly, t, onMessage, unit, locale });
   live.current = { readOnly, t, onMessage, unit, locale };
 
-  const table = useCallback((): AllocTable => ({ units: data.rows, cols }), [data, cols]);
+  // The rows shown: the units, expanded ones followed by their detail lines (selection indices are into these).
+  const shown = useRef<GridRow[]>([]);
+  const showRows = useCallback(() => {
+    shown.current = details.display(data.rows);
+    return shown.current;
+  }, [data, details]);
+  const toggle = useRef(onToggleDetail);
+  toggle.current = onToggleDetail;
+  const table = useCallback((): AllocTable => ({ units: shown.current, cols }), [cols]);
   const summaryRows = useCallback(
     (): GridRow[] =>
       SUMMARY_ROWS.map((kind, i) => ({ id: -1 - i, parentId: null, position: i, name: t(`alloc.row.${kind}`), kind: 'other', code: '', depth: 0, summary: kind })),
@@ -117,13 +129,21 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
           const nodes = c.unitIds.map((id) => api.getRowNode(String(id))).filter((n): n is IRowNode<GridRow> => !!n);
           api.refreshCells({ rowNodes: nodes, force: true });
         } else {
-          api.setGridOption('rowData', data.rows);
-          selection.clamp(data.rows.length, cols.length);
+          api.setGridOption('rowData', showRows());
+          selection.clamp(shown.current.length, cols.length);
         }
         refreshSummary();
       }),
-    [data, refreshSummary, selection, cols.length],
+    [data, refreshSummary, selection, cols.length, showRows],
   );
+  // A unit expanded or closed, or its detail re-read: the rows again (the units' own rows keep their ids).
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    api.setGridOption('rowData', showRows());
+    selection.clamp(shown.current.length, cols.length);
+    api.refreshCells({ columns: ['name'], force: true });
+  }, [detailVersion, showRows, selection, cols.length]);
   // Findings and the lines' figures move with every patch: the pinned rows show them.
   useEffect(() => store.onPatch(() => refreshSummary()), [store, refreshSummary]);
 
@@ -135,17 +155,19 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       headerTooltip: c.tooltip,
       type: 'rightAligned',
       width: 112,
-      editable: (p) => !readOnly && !p.node.rowPinned && c.editable,
+      editable: (p) => !readOnly && !p.node.rowPinned && !p.data?.detail && c.editable,
       cellEditor: 'agTextCellEditor',
       cellEditorParams: { useFormatter: true },
       valueGetter: (p) => {
         if (!p.data) return null;
         if (p.data.summary) return summaryValue(p.data.summary, data.shares, c, store.rows.get(c.lineId));
+        if (p.data.detail) return detailValue(p.data.detail.row, c);
         return unitValue(data.shares, p.data.id, c);
       },
       valueFormatter: fmt,
       tooltipValueGetter: (p) => {
         const row = p.data;
+        if (row?.detail) return t('alloc.detail.tip', { line: row.detail.row.line });
         if (!row?.summary) return c.editable ? null : t('alloc.edit.notHere');
         const tip = findingTip(unitFindings(c), lang, unit, locale);
         if (tip) return tip;
@@ -160,7 +182,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       },
       cellClassRules: {
         ...(painter.rules(c.id) as unknown as ColDef<GridRow>['cellClassRules']),
-        'pd-total': (p: CellClassParams<GridRow>) => !p.data?.summary && !c.editable,
+        'pd-total': (p: CellClassParams<GridRow>) => !p.data?.summary && !p.data?.detail && !c.editable,
         'pd-negative': (p: CellClassParams<GridRow>) => typeof p.value === 'number' && p.value < 0,
         'pd-finding-error': (p: CellClassParams<GridRow>) => isMarked(p.data, c, 'error'),
         'pd-finding-info': (p: CellClassParams<GridRow>) => isMarked(p.data, c, 'info'),
@@ -180,6 +202,30 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         width: 280,
         tooltipField: 'name',
         cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.summary ? 0 : (p.data?.depth ?? 0) * 16)}px` }),
+        // A unit with merged detail opens (▸) to its detail lines; the others keep their place for it.
+        cellRenderer: (p: { data?: GridRow; value?: string }) => {
+          const row = p.data;
+          if (!row || row.summary || row.detail || !details.hasDetail(row.id)) return p.value ?? '';
+          const open = details.isExpanded(row.id);
+          return (
+            <span className="pd-alloc-unit-cell">
+              <button
+                type="button"
+                className="pd-alloc-detail-toggle"
+                data-detail-toggle={row.id}
+                aria-expanded={open}
+                title={t(open ? 'alloc.detail.collapse' : 'alloc.detail.expand')}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  toggle.current(row.id);
+                }}
+              >
+                {open ? '▾' : '▸'}
+              </button>
+              {p.value}
+            </span>
+          );
+        },
       },
     ];
     if (totalColumn) {
@@ -192,6 +238,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         valueGetter: (p) => {
           if (!p.data) return null;
           if (p.data.summary) return summaryTotal(p.data.summary, data.shares, cols, (id) => store.rows.get(id));
+          if (p.data.detail) return detailTotal(p.data.detail.row, cols);
           return unitTotal(data.shares, p.data.id, cols);
         },
         valueFormatter: fmt,
@@ -204,7 +251,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     }
     return defs;
     // The row data and shares are read at paint time; a new band list or unit rebuilds the columns.
-  }, [bands, cols, data, store, readOnly, unit, locale, lang, t, painter, unitFindings, totalColumn]);
+  }, [bands, cols, data, store, readOnly, unit, locale, lang, t, painter, unitFindings, totalColumn, details]);
 
   // ---- selection, keyboard, clipboard ---------------------------------------------------------
   const dragging = useRef(false);
@@ -309,8 +356,8 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
           // under it are shown now (the edit request that follows sends the same value).
           const cell = (e.target as HTMLElement).closest('.ag-cell');
           const c = colById.get(cell?.getAttribute('col-id') ?? '');
-          const unit = data.rows[Number(cell?.closest('.ag-row')?.getAttribute('row-index'))];
-          if (c?.editable && unit && !live.current.readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value: parsed.value }]);
+          const unit = shown.current[Number(cell?.closest('.ag-row')?.getAttribute('row-index'))];
+          if (c?.editable && unit && !unit.detail && !live.current.readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value: parsed.value }]);
         }
         return;
       }
@@ -318,7 +365,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       const dirs = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' } as const;
       const dir = dirs[e.key as keyof typeof dirs];
       if (dir && e.shiftKey && !ctrl && !e.altKey && selection.head) {
-        const to = step(selection.head, dir, data.rows.length, cols.length);
+        const to = step(selection.head, dir, shown.current.length, cols.length);
         selection.extendTo(to);
         api.ensureIndexVisible(to.row);
         api.ensureColumnVisible(cols[to.col].id);
@@ -339,7 +386,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         return done();
       }
       if (ctrl && !e.shiftKey && !e.altKey && key === 'a') {
-        selection.set({ row: 0, col: 0 }, { row: Math.max(0, data.rows.length - 1), col: Math.max(0, cols.length - 1) });
+        selection.set({ row: 0, col: 0 }, { row: Math.max(0, shown.current.length - 1), col: Math.max(0, cols.length - 1) });
         return done();
       }
       if (e.key === 'Escape' && selection.isMulti() && selection.anchor) {
@@ -404,7 +451,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<GridRow>) => {
       const c = colById.get(e.column.getColId());
-      if (!c || !e.data || e.data.summary) return;
+      if (!c || !e.data || e.data.summary || e.data.detail) return;
       void editor.typeCell(e.data, c, e.newValue == null ? '' : String(e.newValue));
     },
     [colById, editor],
@@ -413,10 +460,10 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
   const onGridReady = useCallback(
     (e: GridReadyEvent<GridRow>) => {
       apiRef.current = e.api;
-      e.api.setGridOption('rowData', data.rows);
+      e.api.setGridOption('rowData', showRows());
       e.api.setGridOption('pinnedBottomRowData', summaryRows());
     },
-    [data, summaryRows],
+    [showRows, summaryRows],
   );
   useEffect(() => {
     apiRef.current?.setGridOption('pinnedBottomRowData', summaryRows());
@@ -435,7 +482,7 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         return true;
       },
       focusCell: (unitId, lineId, column) => {
-        const row = data.rows.findIndex((u) => u.id === unitId);
+        const row = shown.current.findIndex((u) => u.id === unitId && !u.detail);
         const col = cols.findIndex((x) => x.lineId === lineId && x.column === column);
         if (row >= 0 && col >= 0) focusAt({ row, col }, false);
       },
@@ -444,12 +491,16 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     [cols, data, selection, focusAt],
   );
 
-  const getRowId = useCallback((p: { data: GridRow }) => (p.data.summary ? `s-${p.data.summary}` : String(p.data.id)), []);
+  const getRowId = useCallback(
+    (p: { data: GridRow }) => (p.data.summary ? `s-${p.data.summary}` : p.data.detail ? `d-${p.data.detail.unitId}-${p.data.detail.row.seq}` : String(p.data.id)),
+    [],
+  );
   const rowClassRules = useMemo(
     () => ({
       'pd-grand-total': (p: { data?: GridRow }) => p.data?.summary === 'sum',
       'pd-alloc-summary': (p: { data?: GridRow }) => !!p.data?.summary,
       'pd-parent': (p: { data?: GridRow }) => !p.data?.summary && data.parents.has(p.data?.id ?? -1),
+      'pd-alloc-detail': (p: { data?: GridRow }) => !!p.data?.detail,
     }),
     [data],
   );

@@ -13,8 +13,12 @@ import { AllocEditor } from './alloc-editor';
 import { allocationBands, fundingColumnName, holdsFigures, type AllocMode } from './alloc-model';
 import { AllocationGrid, type AllocationGridHandle } from './AllocationGrid';
 import { applyPatch, defaultMode } from './actions';
+import { DetailRows } from './detail-rows';
 import { unitsUi, useUnitsUi } from './ui-state';
 import './units.css';
+
+/** The window's units' merged detail shown in the view (one plan per window); the expanded units outlive the view's remounts. */
+const allocationDetails = new DetailRows();
 
 export function AllocationView({ ctx }: { ctx: AppContext }) {
   const { store, t, lang, bridge } = ctx;
@@ -25,6 +29,55 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
   const [loaded, setLoaded] = useState<string | null>(null);
   const grid = useRef<AllocationGridHandle>(null);
   const modeKey = mode ? JSON.stringify(mode) : '';
+  const details = allocationDetails;
+  const [detailVersion, setDetailVersion] = useState(0);
+
+  // Which units have merged detail (the board's count), and the expanded units' detail read again:
+  // after a load and after a patch that is not only shares typed (a merge, an undo, a unit removed).
+  const detailRead = useRef(0);
+  const readDetails = useCallback(async () => {
+    const id = ++detailRead.current;
+    try {
+      const board = await bridge.invoke('consolidation/board', {});
+      if (id !== detailRead.current) return;
+      details.setCounts(new Map(board.units.map((u) => [u.unitId, u.detailLines])));
+      const open = [...details.expanded];
+      const read = await Promise.all(open.map((unitId) => bridge.invoke('consolidation/detail', { unitId })));
+      if (id !== detailRead.current) return;
+      read.forEach((d) => details.expand(d.unitId, d.rows));
+      setDetailVersion((v) => v + 1);
+    } catch (err) {
+      ctx.showFailure(err);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bridge, details]);
+  useEffect(() => {
+    void readDetails();
+  }, [readDetails, store.loadId]);
+  useEffect(
+    () =>
+      store.onPatch((p) => {
+        const u = p.units;
+        if (u && u.shares.length && !u.upsert.length && !u.removed.length) return;
+        void readDetails();
+      }),
+    [store, readDetails],
+  );
+  const toggleDetail = useCallback(
+    async (unitId: number) => {
+      if (details.isExpanded(unitId)) details.collapse(unitId);
+      else {
+        try {
+          const d = await bridge.invoke('consolidation/detail', { unitId });
+          details.expand(unitId, d.rows);
+        } catch (err) {
+          ctxRef.current.showFailure(err);
+        }
+      }
+      setDetailVersion((v) => v + 1);
+    },
+    [bridge, details],
+  );
 
   // The view's data for the mode shown; again after the plan's lines change shape or the file is re-read.
   const reload = useCallback(async () => {
@@ -175,6 +228,9 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
           totalColumn={mode.kind === 'column'}
           readOnly={!!store.file?.readOnly}
           onMessage={ctx.show}
+          details={details}
+          detailVersion={detailVersion}
+          onToggleDetail={(unitId) => void toggleDetail(unitId)}
         />
       )}
     </div>

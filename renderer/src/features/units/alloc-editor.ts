@@ -15,6 +15,7 @@ import { formatAmount, type NumberLocale } from '../../../../shared/number';
 import { BridgeFailure } from '../../bridge';
 import type { Rect } from '../../grid/selection';
 import type { AllocationData } from './alloc-data';
+import { isDetailId } from './detail-rows';
 import { unitValue, type AllocCol } from './alloc-model';
 
 export interface ShareCell {
@@ -182,6 +183,9 @@ export class AllocEditor {
 
   /** Write cells: shown at once, then one command in the queue; the engine's answer confirms or withdraws. */
   write(cells: ShareCell[], label: Label, notes: string[] = []): Promise<void> {
+    // A unit's merged detail rows (issue 16) are read-only: a block over them writes only the units' rows.
+    cells = cells.filter((c) => !isDetailId(c.unitId));
+    if (!cells.length) return Promise.resolve();
     this.host.data.preview(cells);
     return this.serial(async () => {
       try {
