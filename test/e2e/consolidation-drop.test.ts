@@ -64,6 +64,17 @@ describe('consolidation board: drag and drop', () => {
       expect(await board.locator('tr[data-unit="UBND huyện Krông Nô"] td').nth(2).textContent()).toBe('krong-no-chi-tiet.xlsx');
       // No import was started by the drop.
       expect(await page.locator('.pd-import-failed, [data-dialog="import"]').count()).toBe(0);
+
+      // In tổng hợp theo đơn vị…: the allocation annex's preview with Krông Nô's merged figures.
+      await dialog.locator('[data-consolidation-action="print"]').click();
+      const preview = page.locator('.pd-alloc-preview');
+      await preview.waitFor(WAIT);
+      expect(await preview.getAttribute('aria-label')).toBe('Tổng hợp theo đơn vị');
+      await preview.locator('[data-alloc-print="column"]').selectOption('local_recurrent');
+      await expect.poll(() => preview.getAttribute('data-page-count'), WAIT).toMatch(/^\d+$/);
+      expect(await preview.textContent()).toContain('THEO ĐƠN VỊ');
+      await preview.locator('[data-print-action="close"]').click();
+      await dialog.waitFor(WAIT);
       expect(uncaughtErrors(page)).toEqual([]);
     } finally {
       await page.close();
