@@ -12,6 +12,7 @@ import { PlanStore } from '../../state/plan-store';
 import { AllocationData } from './alloc-data';
 import { AllocEditor, type AllocTable } from './alloc-editor';
 import { allocationBands, type AllocMode } from './alloc-model';
+import { DetailRows, isDetailId } from './detail-rows';
 
 const M = 1_000_000;
 const MODE: AllocMode = { kind: 'column', column: 'central_recurrent' };
@@ -121,6 +122,25 @@ describe('the allocation grid’s edits', () => {
     expect(shown()).toEqual(await engine());
     await editor.typeCell(table.units[0], { ...c, editable: false }, '5');
     expect(messages.at(-1)?.text).toContain('số tổng');
+    s.close();
+  });
+
+  it('writes a block over a unit’s merged detail rows (issue 16) on the units’ rows only', async () => {
+    const { s, data, editor, table, col, engine, shown, messages } = await setup();
+    // The view as shown with a unit expanded: its two detail lines under it.
+    const details = new DetailRows();
+    details.setCounts(new Map([[table.units[0].id, 2]]));
+    details.expand(table.units[0].id, [0, 1].map((seq) => ({ seq, parentSeq: null, line: '3.1', lineId: table.cols[col('3.1')].lineId, code: '-', name: `Hoạt động ${seq}`, values: {} })));
+    const view = { ...table, units: details.display(table.units) };
+    expect(view.units).toHaveLength(table.units.length + 2);
+    const c31 = col('3.1');
+    await editor.paste(view, { top: 0, bottom: 3, left: c31, right: c31 }, [['1'], ['2'], ['3'], ['4']], false);
+    expect(messages.at(-1)?.kind).not.toBe('error');
+    // Rows 1 and 2 are the detail lines: nothing written for them; the next unit (row 3) takes 4.
+    const at = (i: number) => data.shares.share(table.units[i].id, table.cols[c31].lineId, table.cols[c31].column);
+    expect([at(0), at(1), at(2)]).toEqual([1 * M, 4 * M, null]);
+    expect(shown()).toEqual(await engine());
+    expect(shown().every((x) => !isDetailId(x.unitId))).toBe(true);
     s.close();
   });
 });
