@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultColumns } from '../columns';
 import { SAMPLE_META } from '../samples/dak-nong-2024';
 import { placeHeader } from './annex';
-import { buildReportTable, executionAnnex, reportColumns, viDate, type ReportRowInput, type ReportSource } from './execution-report';
+import { buildReportTable, executionAnnex, reportColumns, reportPrintSettings, viDate, type ReportRowInput, type ReportSource } from './execution-report';
+import { layoutColumns, PT_MM } from './layout';
+import { contentBox, DEFAULT_PRINT_SETTINGS } from './settings';
+import { textWidthEm } from './text-width';
 
 const M = 1_000_000;
 const row = (lineId: number | null, code: string, name: string, plan: number, disbursed: number, period = 0, depth = 0): ReportRowInput => ({
@@ -71,5 +74,39 @@ describe('execution report table', () => {
     expect(annex.rows[3].cells[10]).toBe('0,0');
     expect(annex.signature?.authority.length).toBeGreaterThan(0);
     expect(executionAnnex(table, SAMPLE_META, { signature: false }).signature).toBeNull();
+  });
+
+  it('prints landscape at 9 pt, figure columns as wide as their figures and Nội dung taking the rest', () => {
+    // A 10.000-line report's widths (figures in triệu đồng up to the millions, every funding column).
+    const wide = (lineId: number | null, code: string, name: string, plan: number, depth = 0): ReportRowInput => ({
+      lineId, code, name, depth, bold: depth === 0,
+      plan: { total: plan * M, central: Math.round(plan * 0.88) * M, local: Math.round(plan * 0.11) * M, other: Math.round(plan * 0.01) * M },
+      disbursed: { total: Math.round(plan / 2) * M, central: Math.round(plan * 0.44) * M, local: Math.round(plan * 0.05) * M, other: 0 },
+      period: { total: Math.round(plan / 2) * M },
+    });
+    const big: ReportSource = {
+      ...src,
+      total: wide(null, '', '', 4_257_664),
+      lines: [wide(1, '1', 'Dự án 1: Hỗ trợ phát triển sản xuất', 2_509_672), wide(2, '1.1.12', 'Xã Trúc Sơn (1)', 6_545, 2), wide(3, '-', 'Hỗ trợ phát triển sản xuất', 3_099, 3)],
+      carryover: [],
+      combined: null,
+    };
+    const settings = reportPrintSettings({ ...DEFAULT_PRINT_SETTINGS, orientation: 'portrait' });
+    expect(settings.orientation).toBe('landscape');
+    const annex = executionAnnex(buildReportTable(big), SAMPLE_META, settings);
+    const width = contentBox(settings).width;
+    const layout = layoutColumns(annex.columns, width, settings.fontSize, settings.fitWidth);
+    expect(layout.fontPt).toBeGreaterThanOrEqual(9);
+    expect(layout.overflow).toBe(false);
+    const name = annex.columns.findIndex((c) => c.kind === 'name');
+    expect(layout.widthsMm[name]).toBeGreaterThan(width * 0.25); // 17 % before: 8,7 pt, figure columns padded to 3,7 em
+    // Every figure fits its column with the cell's padding and rule (0,4 em at most).
+    const em = layout.fontPt * PT_MM;
+    annex.columns.forEach((c, i) => {
+      if (c.kind !== 'amount') return;
+      for (const r of annex.rows) expect(layout.widthsMm[i]).toBeGreaterThanOrEqual((textWidthEm(r.cells[i], r.bold) + 0.4) * em);
+    });
+    // The plan's own smaller type stands.
+    expect(reportPrintSettings({ ...DEFAULT_PRINT_SETTINGS, fontSize: 8 }).fontSize).toBe(8);
   });
 });

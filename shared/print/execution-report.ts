@@ -195,6 +195,20 @@ export function cellText(c: ReportCell, meta: CycleMeta): string {
   return c.v ? formatAmount(c.v, meta.unit, 'vi-VN') : '';
 }
 
+/**
+ * The printed report's table type, in points: the NĐ 30/2020 look (Times New Roman) still easy to
+ * read on a wide table. The plan's annex size (11 pt by default) would squeeze the report's 16
+ * columns, fitted to the width, to about 8,7 pt with Nội dung a quarter of the page; at 9 pt with
+ * columns cut to their content the names get the rest of the width and seldom wrap.
+ */
+export const REPORT_TABLE_PT = 9;
+/** Horizontal padding of a report cell (both sides and the rule), in em: report-print.css's 0,5 mm a side at 9 pt, and a little air. */
+const REPORT_PAD_EM = 0.5;
+/** The narrowest code or figure column, in em (a rate "100,0"). */
+const REPORT_MIN_EM = 2.4;
+/** Nội dung never narrower than this (em); it takes whatever the other columns leave. */
+const REPORT_NAME_MIN_EM = 14;
+
 /** The report in the plan annex's shape, for the print view (PrintDocument). */
 export function executionAnnex(table: ReportTable, meta: CycleMeta, settings: Pick<PrintSettings, 'signature'>): Annex {
   const rows: AnnexRow[] = table.rows.map((r) => ({
@@ -203,13 +217,19 @@ export function executionAnnex(table: ReportTable, meta: CycleMeta, settings: Pi
     bold: r.bold,
     cells: r.cells.map((c) => cellText(c, meta)),
   }));
+  // Widths from the content, as an officer sizes a wide report's columns: a figure column as wide
+  // as its widest figure (bold only on the bold rows) or the longest word of its label (header
+  // cells wrap between words), the codes likewise, and Nội dung takes all the rest of the width.
   const longestWord = (s: string) => Math.max(0, ...s.split(/\s+/).map((w) => textWidthEm(w, true)));
-  const pad = 0.7;
+  const widestIn = (i: number) => {
+    let w = 0;
+    for (const r of rows) if (r.cells[i]) w = Math.max(w, textWidthEm(r.cells[i], r.bold));
+    return w;
+  };
   const columns: AnnexColumn[] = table.cols.map((c, i) => {
-    if (c.kind === 'code') return { key: 'code', kind: 'code', minEm: Math.min(6, Math.max(2.5, ...rows.map((r) => textWidthEm(r.cells[i], true))) + pad), flex: false };
-    if (c.kind === 'name') return { key: 'name', kind: 'name', minEm: 14, flex: true };
-    const widest = Math.max(0, ...rows.map((r) => textWidthEm(r.cells[i], true)));
-    return { key: `${c.kind}:${c.key}`, kind: 'amount', minEm: Math.max(widest, longestWord(table.colLabels[i]), 3) + pad, flex: false };
+    if (c.kind === 'code') return { key: 'code', kind: 'code', minEm: Math.min(6, Math.max(REPORT_MIN_EM, longestWord(table.colLabels[i]), widestIn(i))) + REPORT_PAD_EM, flex: false };
+    if (c.kind === 'name') return { key: 'name', kind: 'name', minEm: REPORT_NAME_MIN_EM, flex: true };
+    return { key: `${c.kind}:${c.key}`, kind: 'amount', minEm: Math.max(widestIn(i), longestWord(table.colLabels[i]), REPORT_MIN_EM) + REPORT_PAD_EM, flex: false };
   });
   return {
     annexLabel: '',
@@ -285,7 +305,11 @@ export interface ReportPrintData {
   settings: PrintSettings;
 }
 
-/** The plan's print settings for the report: its paper, margins, font and signature; every column and line. */
+/**
+ * The plan's print settings for the report: its paper, margins and signature; every column and line;
+ * landscape (a wide report); the table at REPORT_TABLE_PT (or the plan's size where it is smaller),
+ * shrunk further only when the columns would not fit the width otherwise.
+ */
 export function reportPrintSettings(plan: PrintSettings = DEFAULT_PRINT_SETTINGS): PrintSettings {
-  return { ...plan, hiddenColumns: [], maxDepth: null, title: '' };
+  return { ...plan, hiddenColumns: [], maxDepth: null, title: '', orientation: 'landscape', fontSize: Math.min(plan.fontSize, REPORT_TABLE_PT), fitWidth: true };
 }

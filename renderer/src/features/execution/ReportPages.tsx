@@ -12,6 +12,7 @@ import { contentBox, sheetSize, type PrintSettings } from '../../../../shared/pr
 import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
 import { PRINT_FONT_FAMILY } from '../../print/fonts';
 import { chartOption, echarts } from './chart-option';
+import './report-print.css';
 
 const PX_PER_MM = 96 / 25.4;
 export const CHARTS_PER_PAGE = 2;
@@ -63,7 +64,10 @@ export function ReportPages({ data, zoom = 1, pages, onLaidOut }: Props) {
   const tableRange: [number, number] | undefined = pages ? [from, to] : undefined;
   return (
     <>
-      <PrintDocument annex={annex} settings={settings} zoom={zoom} pages={tableRange} onLaidOut={onTable} />
+      {/* The report's tighter table (report-print.css) applies where the rows are measured too. */}
+      <div className="pd-report-print">
+        <PrintDocument annex={annex} settings={settings} zoom={zoom} pages={tableRange} onLaidOut={onTable} />
+      </div>
       {tablePages !== null && (
         <div className="pd-print-doc pd-report-charts" style={{ zoom }}>
           {Array.from({ length: chartPages }, (_, k) => tablePages + k)
