@@ -8,6 +8,7 @@ import { tempDir } from '../../../test/support/tmp';
 import type { DocAction } from '../actions';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
+import { AuditLog } from './audit-log';
 
 const M = 1_000_000;
 
@@ -39,6 +40,28 @@ describe('change log of a step mixing shares with other actions', () => {
     expect(shareRows.slice(6).map((r) => [r.old, r.new])).toEqual([1, 2, 3].flatMap((u) => [[u * M, (10 + u) * M], [u * M, (10 + u) * M]]));
     const count = (s.db.prepare("SELECT changes FROM audit_steps WHERE label = 'x'").get() as { changes: number }).changes;
     expect(count).toBe(mine.length);
+    s.close();
+  });
+
+  it('writes a step of hundreds of amounts (several multi-row batches and a rest) row for row, in order', async () => {
+    const file = path.join(tempDir(), 'plan.plandesk');
+    createCycleFile(file, sampleCycle());
+    const s = PlanSession.open(file);
+    const lines = [...s.calc.lines.values()].filter((l) => l.code);
+    const amounts = (n: number, from: number): DocAction[] => Array.from({ length: n }, (_, i) => ({ t: 'amount', lineId: lines[i % lines.length]!.id, column: i % 2 ? 'other' : 'local_recurrent', old: null, new: (from + i) * M }));
+    const b = lines[1]!;
+    const step: DocAction[] = [...amounts(230, 0), { t: 'fields', lineId: b.id, old: { note: b.note }, new: { note: 'giữa' } }, ...amounts(57, 1000)];
+    const expected = step.map((a) => (a.t === 'amount' ? ['amount', a.lineId, a.column, a.new] : ['fields', b.id, 'note', 'giữa']));
+    // Straight to the log (a commit would add the stated totals that follow the figures).
+    const log = new AuditLog(s.db);
+    s.db.transaction(() => log.record('edit', 'y', step, (id) => s.calc.lines.get(id)))();
+    const { rows } = log.query({}, 0, 1000);
+    const mine = rows.filter((r) => r.label === 'y');
+    expect(mine.map((r) => r.seq)).toEqual(mine.map((_, i) => i));
+    expect(mine.map((r) => [r.action, r.lineId, r.field, r.new])).toEqual(expected);
+    expect(mine.every((r) => r.lineName === s.calc.lines.get(r.lineId!)!.name)).toBe(true);
+    const count = (s.db.prepare("SELECT changes FROM audit_steps WHERE label = 'y'").get() as { changes: number }).changes;
+    expect(count).toBe(step.length);
     s.close();
   });
 });
