@@ -65,8 +65,9 @@ export async function benchExecutionPrint(report: Report, dir: string): Promise<
       ok: seconds <= (loSeconds ?? 10),
       ...(loSeconds !== null ? { libreoffice: loSeconds } : {}),
     });
-    // LibreOffice fits the workbook's 16 columns to the paper's width (smaller type, names on one
-    // line), so it prints fewer pages than the NĐ 30/2020 report: per page says what each costs.
+    // LibreOffice fits the workbook's 16 columns to the paper's width (a smaller type), so it
+    // prints fewer pages than our report at 9 pt (landscape, columns cut to their content): per
+    // page says what each costs.
     if (loRun) {
       console.log(`execution print: LibreOffice / PlanDesk = ${(loRun.seconds / seconds).toFixed(2)}; pages ${loRun.pages} / ${pages}; ` +
         `s per page ${(loRun.seconds / loRun.pages).toFixed(3)} / ${(seconds / pages).toFixed(3)}`);
