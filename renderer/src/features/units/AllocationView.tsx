@@ -51,9 +51,10 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bridge, details]);
+  // Read once the view's own data is in (the engine answers one at a time: the grid's rows first).
   useEffect(() => {
-    void readDetails();
-  }, [readDetails, store.loadId]);
+    if (loaded !== null) void readDetails();
+  }, [readDetails, store.loadId, loaded]);
   useEffect(
     () =>
       store.onPatch((p) => {
