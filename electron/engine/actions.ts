@@ -56,6 +56,9 @@ function columnParams(c: FundingColumn): unknown[] {
 }
 
 /** Prepared statements for applying actions to one database. */
+/** Amounts per multi-row statement (3 parameters each, well under SQLite's 32.766). */
+const AMOUNT_BATCH = 100;
+
 export class ActionWriter {
   private readonly upsertAmount;
   private readonly deleteAmount;
@@ -103,14 +106,60 @@ export class ActionWriter {
     }
   }
 
+  /**
+   * Amounts wait here and go AMOUNT_BATCH at a time through one multi-row statement (deleting a
+   * column's 96.557 figures or undoing it: ~1.000 statements, not 96.557). Any other action writes
+   * them first, so the file sees every change in the step's order; the session calls flush() before
+   * its transaction ends and discard() when it rolls back.
+   */
+  private pending: Extract<DocAction, { t: 'amount' }>[] = [];
+  private batchUpsert: { run: (...params: unknown[]) => unknown } | null = null;
+  private batchDelete: { run: (...params: unknown[]) => unknown } | null = null;
+
+  /** Write the amounts still waiting (in their order; a batch is consecutive ones of one kind and, for deletes, one column). */
+  flush(): void {
+    const p = this.pending;
+    this.pending = [];
+    for (let i = 0; i < p.length; ) {
+      const a = p[i]!;
+      const del = a.new === null;
+      let j = i + 1;
+      while (j < p.length && j - i < AMOUNT_BATCH && (p[j]!.new === null) === del && (!del || p[j]!.column === a.column)) j++;
+      if (j - i === AMOUNT_BATCH) {
+        if (del) {
+          this.batchDelete ??= this.db.prepare<unknown[]>(`DELETE FROM amounts WHERE column_key = ? AND line_id IN (${Array(AMOUNT_BATCH).fill('?').join(', ')})`);
+          this.batchDelete.run(a.column, ...p.slice(i, j).map((x) => x.lineId));
+        } else {
+          this.batchUpsert ??= this.db.prepare<unknown[]>(
+            `INSERT INTO amounts (line_id, column_key, value) VALUES ${Array(AMOUNT_BATCH).fill('(?, ?, ?)').join(', ')} ON CONFLICT (line_id, column_key) DO UPDATE SET value = excluded.value`,
+          );
+          this.batchUpsert.run(p.slice(i, j).flatMap((x) => [x.lineId, x.column, x.new]));
+        }
+      } else {
+        for (let k = i; k < j; k++) {
+          const x = p[k]!;
+          if (x.new === null) this.deleteAmount.run(x.lineId, x.column);
+          else this.upsertAmount.run(x.lineId, x.column, x.new);
+        }
+      }
+      i = j;
+    }
+  }
+
+  /** Forget the amounts waiting (their transaction rolled back). */
+  discard(): void {
+    this.pending = [];
+  }
+
   write(a: DocAction): void {
+    if (a.t === 'amount') {
+      this.pending.push(a);
+      return;
+    }
+    if (this.pending.length) this.flush();
     if (isExecutionAction(a)) return this.execution.write(a);
     if (isConsolidationAction(a)) return this.consolidation.write(a);
     switch (a.t) {
-      case 'amount':
-        if (a.new === null) this.deleteAmount.run(a.lineId, a.column);
-        else this.upsertAmount.run(a.lineId, a.column, a.new);
-        return;
       case 'fields':
         for (const [f, v] of Object.entries(a.new)) this.fieldStmts.get(f as LineField)!.run(v, a.lineId);
         return;

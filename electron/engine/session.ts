@@ -328,10 +328,12 @@ export class PlanSession implements SessionContext {
           }
           if (follow.length) actions = actions.concat(follow);
         }
+        this.writer.flush(); // the step's last amounts, before the transaction ends
         this.auditLog.record(audit.kind, audit.label, actions, (id) => named.get(id) ?? this.calc.lines.get(id));
         bookkeeping(actions);
       })();
     } catch (e) {
+      this.writer.discard();
       this.unitsDelta = null;
       this.pendingCells = null;
       this.load();
