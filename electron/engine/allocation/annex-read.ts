@@ -9,6 +9,7 @@ import type { DisplayUnit } from '../../../shared/model';
 import { classifyHeader } from '../excel/headers';
 import { LIMITS } from '../excel/limits';
 import type { Cell, Row, SheetData } from '../excel/sheet';
+import { headerGrid, headerPath } from '../excel/header-grid';
 import { cellText, isColumnNumberRow, unitFromText } from '../excel/table';
 import { colLetter, fold } from '../excel/text';
 
@@ -128,36 +129,12 @@ export function readAllocationSheet(sheet: SheetData): AllocationSheet | null {
   const last = block[block.length - 1];
 
   // Header texts with merged cells spread over the block (a project's name over its sub-projects).
-  const grid = new Map<number, Map<number, string>>();
-  for (const r of block) {
-    const m = new Map<number, string>();
-    byIndex.get(r)?.cells.forEach((c, col) => {
-      const t = cellText(c);
-      if (t) m.set(col, t);
-    });
-    grid.set(r, m);
-  }
-  for (const m of sheet.merges) {
-    if (m.r2 < first || m.r1 > last) continue;
-    const text = cellText(byIndex.get(m.r1)?.cells[m.c1]);
-    if (!text) continue;
-    for (let r = Math.max(first, m.r1); r <= Math.min(last, m.r2); r++) {
-      const g = grid.get(r);
-      if (!g) continue;
-      for (let c = m.c1; c <= Math.min(m.c2, LIMITS.maxCols - 1); c++) if (!g.has(c)) g.set(c, text);
-    }
-  }
-  const colSet = new Set<number>();
-  for (const g of grid.values()) for (const c of g.keys()) colSet.add(c);
+  const header = headerGrid(block, (i) => byIndex.get(i), sheet.merges);
   const columns: AnnexColumn[] = [];
   const totalColumns: AnnexColumn[] = [];
-  for (const col of [...colSet].sort((a, b) => a - b)) {
+  for (const col of header.cols) {
     if (col === nameCol || col === codeCol || sheet.hiddenCols.has(col)) continue;
-    const path: string[] = [];
-    for (const r of block) {
-      const t = grid.get(r)?.get(col);
-      if (t && path[path.length - 1] !== t) path.push(t);
-    }
+    const path = headerPath(header, block, col);
     const lastText = fHead(path[path.length - 1] ?? '');
     if (NOTE_HEADER.test(lastText) || CODE_HEADER.test(lastText)) continue;
     const column = { col, letter: colLetter(col), path };

@@ -6,8 +6,9 @@ import { fileColumnTree, isFundingHeader, type AmountHeader } from './column-tre
 import { isHeaderWord, keyForPath, type TargetKey } from './headers';
 import type { ImportMapping } from './mapping';
 import type { Cell, Row, SheetData } from './sheet';
-import { clean, colIndex, colLetter, fold } from './text';
+import { colIndex, colLetter, fold } from './text';
 import { readTitleDetails, type PlacedText } from './document-texts';
+import { cellText, headerGrid, headerPath } from './header-grid';
 import { LIMITS } from './limits';
 
 export interface ColumnInfo {
@@ -50,13 +51,7 @@ export interface TitleInfo {
   year?: number;
 }
 
-/** A cell's text, trimmed (readers already give NFC text); '' for empty and error cells. */
-export const cellText = (c: Cell | undefined): string => {
-  if (!c || c.kind === 'e') return '';
-  const s = c.text;
-  if (s.length === 0) return s;
-  return s.indexOf('\u00a0') >= 0 || s.indexOf('\u202f') >= 0 ? clean(s) : s.trim();
-};
+export { cellText } from './header-grid';
 
 const COLUMN_NUMBER = /^[([]?\s*([0-9]{1,2}|[A-Z])\s*[)\]]?(\s*=.*)?$/;
 
@@ -147,40 +142,15 @@ export function locateTable(sheet: SheetData, mapping?: ImportMapping): TableLay
   const first = block[0];
   const last = block[block.length - 1];
 
-  // Header texts with merged cells expanded over the block.
-  const grid = new Map<number, Map<number, string>>();
-  for (const r of block) {
-    const m = new Map<number, string>();
-    byIndex.get(r)?.cells.forEach((c, col) => {
-      const t = cellText(c);
-      if (t) m.set(col, t);
-    });
-    grid.set(r, m);
-  }
-  for (const m of sheet.merges) {
-    if (m.r2 < first || m.r1 > last || m.c2 - m.c1 > LIMITS.maxCols) continue;
-    const topRow = byIndex.get(m.r1) ?? rows.find((r) => r.index === m.r1);
-    const text = cellText(topRow?.cells[m.c1]);
-    if (!text) continue;
-    for (let r = Math.max(first, m.r1); r <= Math.min(last, m.r2); r++) {
-      const g = grid.get(r);
-      if (!g) continue;
-      for (let c = m.c1; c <= Math.min(m.c2, LIMITS.maxCols - 1); c++) if (!g.has(c)) g.set(c, text);
-    }
-  }
-  const colSet = new Set<number>();
-  for (const g of grid.values()) for (const c of g.keys()) colSet.add(c);
-  const cols = [...colSet].sort((a, b) => a - b);
+  // Header texts with merged cells expanded over the block (a merge's top row may lie above the rows indexed).
+  const header = headerGrid(block, (i) => byIndex.get(i) ?? rows.find((r) => r.index === i), sheet.merges);
+  const { cols } = header;
 
   const hiddenColumns: number[] = [];
   const columns: ColumnInfo[] = [];
   const mapped = mappingByColumn(mapping);
   for (const col of cols) {
-    const path: string[] = [];
-    for (const r of block) {
-      const t = grid.get(r)?.get(col);
-      if (t && path[path.length - 1] !== t) path.push(t);
-    }
+    const path = headerPath(header, block, col);
     const letter = colLetter(col);
     const explicit = mapped.byLetter.get(letter) ?? matchText(mapped.byText, path);
     if (explicit) {

@@ -10,6 +10,7 @@ import { keyForPath, classifyHeader } from '../excel/headers';
 import { LIMITS } from '../excel/limits';
 import type { Cell, Row, SheetData } from '../excel/sheet';
 import { styleOf } from '../excel/sheet';
+import { headerGrid, headerPath } from '../excel/header-grid';
 import { cellText, isColumnNumberRow, unitFromText } from '../excel/table';
 import { colLetter, fold } from '../excel/text';
 
@@ -125,33 +126,12 @@ export function readReportSheet(sheet: SheetData): ReportSheet | null {
   }
   const first = block[0];
   const last = block[block.length - 1];
-  const grid = new Map<number, Map<number, string>>();
-  for (const r of block) {
-    const m = new Map<number, string>();
-    byIndex.get(r)?.cells.forEach((c, col) => {
-      const t = cellText(c);
-      if (t) m.set(col, t);
-    });
-    grid.set(r, m);
-  }
-  for (const m of sheet.merges) {
-    if (m.r2 < first || m.r1 > last || m.c2 - m.c1 > LIMITS.maxCols) continue;
-    const text = cellText(byIndex.get(m.r1)?.cells[m.c1]);
-    if (!text) continue;
-    for (let r = Math.max(first, m.r1); r <= Math.min(last, m.r2); r++) {
-      const g = grid.get(r)!;
-      for (let c = m.c1; c <= Math.min(m.c2, LIMITS.maxCols - 1); c++) if (!g.has(c)) g.set(c, text);
-    }
-  }
-  const cols = [...new Set([...grid.values()].flatMap((g) => [...g.keys()]))].sort((a, b) => a - b);
+  const header = headerGrid(block, (i) => byIndex.get(i), sheet.merges);
+  const { cols } = header;
   const columns: ReportColumn[] = [];
   for (const col of cols) {
     if (sheet.hiddenCols.has(col)) continue;
-    const path: string[] = [];
-    for (const r of block) {
-      const t = grid.get(r)?.get(col);
-      if (t && path[path.length - 1] !== t) path.push(t);
-    }
+    const path = headerPath(header, block, col);
     const { role, depth } = roleOf(path);
     let key: string | null = null;
     if (role === 'plan' || role === 'disbursed' || role === 'allocated' || role === 'estimate') {
