@@ -16,6 +16,7 @@ import type { PlanStore } from '../state/plan-store';
 import type { ConfirmRequest } from './ConfirmDialog';
 import { rectSize, type GridSelection, type Rect } from './selection';
 import { isTextColumn, type TableView } from './table-view';
+import { CommandQueue } from './command-queue';
 
 export interface EditorHost {
   api(): GridApi<RowView> | null;
@@ -55,12 +56,10 @@ export class GridEditor {
 
   // ---- the commands: one at a time -------------------------------------------------------------
   // Each runs after the one before has landed (a second Tab indents the lines the first moved).
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CommandQueue();
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   /**

@@ -16,6 +16,7 @@ import { formatAmount, type NumberLocale } from '../../../../shared/number';
 import { BridgeFailure } from '../../bridge';
 import type { Rect } from '../../grid/selection';
 import type { ExecutionData } from './exec-data';
+import { CommandQueue } from '../../grid/command-queue';
 
 /** A figure column of the grid: a leaf funding column (a total column takes no figure). */
 export interface FigureCol {
@@ -49,19 +50,17 @@ interface Cell {
 }
 
 export class ExecEditor {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CommandQueue();
 
   constructor(private readonly host: ExecEditorHost) {}
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   /** Resolves once every command sent so far has been answered. */
   idle(): Promise<unknown> {
-    return this.queue;
+    return this.queue.idle();
   }
 
   typeCell(row: ReportRowView, col: FigureCol, text: string): Promise<void> {

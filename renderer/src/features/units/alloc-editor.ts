@@ -17,6 +17,7 @@ import type { Rect } from '../../grid/selection';
 import type { AllocationData } from './alloc-data';
 import { isDetailId } from './detail-rows';
 import { unitValue, type AllocCol } from './alloc-model';
+import { CommandQueue } from '../../grid/command-queue';
 
 export interface ShareCell {
   unitId: number;
@@ -52,19 +53,17 @@ type Label = 'edit' | 'paste' | 'fill' | 'clear';
 const NAMED = 3;
 
 export class AllocEditor {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new CommandQueue();
 
   constructor(private readonly host: AllocEditorHost) {}
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(fn);
   }
 
   /** Resolves once every command sent so far has been answered. */
   idle(): Promise<unknown> {
-    return this.queue;
+    return this.queue.idle();
   }
 
   /** One typed cell (text as typed: a number or a simple formula in the plan's unit). */
