@@ -46,39 +46,47 @@ export function largestRemainder(amount: number, scores: readonly number[], roun
   const w = weightsOf(scores);
   const total = w.reduce((a, b) => a + b, 0n);
   if (total === 0n) throw new RangeError('scores add up to zero');
-  const unit = BigInt(roundTo);
-  const whole = BigInt(amount) / unit;
-  const rest = BigInt(amount) - whole * unit;
+  // The floors and remainders are taken on the WHOLE amount (amount·w / (W·roundTo)), not on its
+  // whole rounding units with the part below one unit handed out afterwards: that way a unit that
+  // gets neither an extra nor the leftover is still less than one rounding unit below its exact part
+  // (the sub-unit part's own proportion can tip it over otherwise — fast-check found it).
+  const A = BigInt(amount);
+  const D = total * BigInt(roundTo);
   const n = w.length;
   const floors = new Array<number>(n);
   const rems = new Array<number | bigint>(n);
   let given = 0;
   let maxW = 0n;
   for (const wi of w) if (wi > maxW) maxW = wi;
-  if (whole * maxW <= BigInt(Number.MAX_SAFE_INTEGER) && total <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    // Every product fits a double exactly: the same arithmetic without BigInt (10× faster).
-    const W = Number(total);
-    const N = Number(whole);
+  const HALF_SAFE = BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 2));
+  if (A * maxW <= HALF_SAFE && D <= HALF_SAFE) {
+    // Every product, and f·D for f one above the true quotient, fits a double exactly: the same
+    // arithmetic without BigInt (10× faster).
+    const Dn = Number(D);
     for (let i = 0; i < n; i++) {
-      const p = N * Number(w[i]);
-      const f = Math.floor(p / W);
-      // p / W in floating point can land one off at an integer boundary: correct it exactly.
-      const q = p - f * W < 0 ? f - 1 : p - f * W >= W ? f + 1 : f;
+      const p = amount * Number(w[i]);
+      const f = Math.floor(p / Dn);
+      // p / D in floating point can land one off at an integer boundary: correct it exactly.
+      const q = p - f * Dn < 0 ? f - 1 : p - f * Dn >= Dn ? f + 1 : f;
       floors[i] = q;
-      rems[i] = p - q * W;
+      rems[i] = p - q * Dn;
       given += q;
     }
   } else {
     for (let i = 0; i < n; i++) {
-      const p = whole * w[i];
-      const f = p / total;
+      const p = A * w[i];
+      const f = p / D;
       floors[i] = Number(f);
-      rems[i] = p - f * total;
+      rems[i] = p - f * D;
       given += Number(f);
     }
   }
+  // What the floors leave: whole rounding units (one each down the remainder order) and a part below
+  // one unit (to the next in line).
+  const left = amount - given * roundTo;
+  const extras = Math.floor(left / roundTo);
+  const rest = left - extras * roundTo;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (rems[a] === rems[b] ? a - b : rems[b] > rems[a] ? 1 : -1));
-  const extras = Number(whole) - given;
   const rank = new Array<number>(n);
   order.forEach((i, r) => (rank[i] = r));
   const totalN = Number(total);
@@ -93,11 +101,12 @@ export function largestRemainder(amount: number, scores: readonly number[], roun
     };
   });
   let leftover: RemainderResult['leftover'] = null;
-  if (rest > 0n) {
-    // The next in line after the extras (a unit with a score); when none is left, the first in line.
-    const index = order.slice(extras).find((i) => w[i] > 0n) ?? order.find((i) => w[i] > 0n)!;
-    shares[index].value += Number(rest);
-    leftover = { value: Number(rest), index };
+  if (rest > 0) {
+    // The next in line after the extras. Its remainder is positive (the remainders add up to
+    // extras + rest/roundTo units, each below one), so it is never a unit scored zero.
+    const index = order[extras];
+    shares[index].value += rest;
+    leftover = { value: rest, index };
   }
   return { shares, leftover };
 }
