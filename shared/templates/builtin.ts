@@ -26,19 +26,23 @@ const RULES_2021_2025: RuleParams = { ...DEFAULT_RULES, counterpartMinPercent: 1
  */
 const RULES_2026_2035: RuleParams = { ...DEFAULT_RULES, counterpartMinPercent: null, counterpartBasis: 'NĐ 358/2025/NĐ-CP' };
 
+/** Key of "Vốn huy động hợp pháp khác": the slug of its label, the key a 2027 annex's column gets on import. */
+export const LAWFUL_OTHER_KEY = 'von_huy_dong_hop_phap_khac';
+
 /**
  * The 2026–2035 funding columns: Tổng cộng = NSTW (ĐTPT, SN) + NSĐP (ĐTPT, SN) + Vốn tín dụng chính
  * sách + Vốn huy động hợp pháp khác. The standard columns keep their standard keys (compare, import
- * and the CLI's JSON stay aligned with 2021–2025 plans); "Vốn huy động hợp pháp khác" is the
- * standard `other` (other mobilised funds) under its 2026 name; policy credit is new.
+ * and the CLI's JSON stay aligned with 2021–2025 plans). The two 2026 sources take the keys an
+ * imported 2027 annex gives the same headers (the slugs of their labels), so a plan started from
+ * the template and a plan made from the province's file compare column for column; the 2021–2025
+ * "Vốn huy động khác" (`other`) is not part of the merged program's sources.
  */
 export function columns2026(): FundingColumn[] {
-  const cols = defaultColumns().map((c) =>
-    c.key === 'other' ? { ...c, position: 3, label: { vi: 'Vốn huy động hợp pháp khác', en: 'Other lawfully mobilised funds' } } : c,
+  const cols = defaultColumns().filter((c) => c.key !== 'other');
+  cols.push(
+    { key: POLICY_CREDIT_KEY, parent: 'total', position: 2, label: { vi: 'Vốn tín dụng chính sách', en: 'Policy credit' }, source: 'other', capital: null },
+    { key: LAWFUL_OTHER_KEY, parent: 'total', position: 3, label: { vi: 'Vốn huy động hợp pháp khác', en: 'Other lawfully mobilised funds' }, source: 'other', capital: null },
   );
-  cols.push({
-    key: POLICY_CREDIT_KEY, parent: 'total', position: 2, label: { vi: 'Vốn tín dụng chính sách', en: 'Policy credit' }, source: 'other', capital: null,
-  });
   return cols;
 }
 

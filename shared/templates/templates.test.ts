@@ -10,7 +10,7 @@ import type { CycleData, Line } from '../model';
 import { runAllRules } from '../rules';
 import { sampleCycle } from '../samples/dak-nong-2024';
 import {
-  builtinTemplate, builtinTemplates, cycleFromTemplate, parseTemplateFile, POLICY_CREDIT_KEY, programTemplateIdForYear,
+  builtinTemplate, builtinTemplates, cycleFromTemplate, LAWFUL_OTHER_KEY, parseTemplateFile, POLICY_CREDIT_KEY, programTemplateIdForYear,
   serializeTemplate, templateFitsYear, templateFromCycle, TEMPLATE_FORMAT, TEMPLATE_LIMITS, type PlanTemplate,
 } from './index';
 
@@ -53,7 +53,7 @@ describe('built-in templates', () => {
     );
     const tree = new ColumnTree(tpl.columns);
     expect(tree.ordered.map((c) => c.key)).toEqual([
-      'total', 'central', 'central_investment', 'central_recurrent', 'local', 'local_investment', 'local_recurrent', POLICY_CREDIT_KEY, 'other',
+      'total', 'central', 'central_investment', 'central_recurrent', 'local', 'local_investment', 'local_recurrent', POLICY_CREDIT_KEY, LAWFUL_OTHER_KEY,
     ]);
     expect(tree.ordered.map((c) => c.label.vi)).toEqual([
       'Tổng cộng', 'Ngân sách Trung ương (NSTW)', 'Vốn đầu tư phát triển (ĐTPT)', 'Vốn sự nghiệp (SN)', 'Ngân sách địa phương (NSĐP)',
@@ -62,6 +62,8 @@ describe('built-in templates', () => {
     // The new column's key is what the column editor would give its label: stable for ever.
     expect(columnKeyFor('Vốn tín dụng chính sách', DEFAULT_COLUMN_KEYS)).toBe(POLICY_CREDIT_KEY);
     expect(tree.byKey.get(POLICY_CREDIT_KEY)).toMatchObject({ parent: 'total', source: 'other', capital: null });
+    expect(columnKeyFor('Vốn huy động hợp pháp khác', DEFAULT_COLUMN_KEYS)).toBe(LAWFUL_OTHER_KEY);
+    expect(tree.byKey.get(LAWFUL_OTHER_KEY)).toMatchObject({ parent: 'total', source: 'other', capital: null });
     expect(tpl.lines.map((l) => [l.parent, l.code, l.name])).toEqual([
       [null, 'I', 'Xây dựng nông thôn mới'],
       [null, 'II', 'Giảm nghèo bền vững'],

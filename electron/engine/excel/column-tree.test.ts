@@ -2,6 +2,7 @@
 // new columns (slug keys, roles from the text) for the rest, nesting from the merged cells above.
 import { describe, expect, it } from 'vitest';
 import { defaultColumns } from '../../../shared/columns';
+import { columns2026 } from '../../../shared/templates';
 import { fileColumnTree, isFundingHeader, type AmountHeader } from './column-tree';
 
 const headers = (...paths: string[][]): AmountHeader[] => paths.map((path, col) => ({ col, path }));
@@ -35,6 +36,15 @@ describe('fileColumnTree', () => {
     const r = shape(headers(['Tổng cộng'], ['Vốn huy động hợp pháp khác'], ['Vốn khác']));
     expect(r.keys).toEqual(['total', 'von_huy_dong_hop_phap_khac', 'other']);
     expect(r.tree).toEqual(['->total', 'total>von_huy_dong_hop_phap_khac', 'total>other']);
+  });
+
+  it("a 2027 annex's header row reads to the 2026–2035 template's own keys (a template plan and a file plan compare column for column)", () => {
+    const tpl = columns2026();
+    const r = shape(headers(
+      ['Tổng cộng'], ['NSTW', 'Tổng số'], ['NSTW', 'ĐTPT'], ['NSTW', 'SN'], ['NSĐP', 'Tổng số'], ['NSĐP', 'ĐTPT'], ['NSĐP', 'SN'],
+      ['Vốn tín dụng chính sách'], ['Vốn huy động hợp pháp khác'],
+    ));
+    expect(r.keys).toEqual(tpl.map((c) => c.key));
   });
 
   it('a second column saying what an earlier one says takes its key (the table reports the duplicate), never a new column', () => {
