@@ -45,6 +45,10 @@ export const excel = {
     vi: 'Trang tính có quá nhiều dòng (tối đa {max} dòng có dữ liệu). Hãy xóa các dòng thừa hoặc tách bảng.',
     en: 'The sheet has too many rows (at most {max} rows with data). Remove unneeded rows or split the table.',
   },
+  'excel.error.too_many_columns': {
+    vi: 'Bảng có {count} cột nguồn vốn, quá số cột tối đa của một kế hoạch ({max}). Hãy bỏ bớt cột hoặc tách bảng.',
+    en: 'The table has {count} funding columns, more than a plan takes ({max}). Remove some columns or split the table.',
+  },
   'excel.error.too_large': {
     vi: 'Trang tính quá lớn để nhập (quá nhiều ô hoặc chuỗi). Hãy xóa dữ liệu thừa hoặc tách bảng.',
     en: 'The sheet is too large to import (too many cells or strings). Remove unneeded data or split the table.',

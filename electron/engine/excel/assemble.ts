@@ -17,6 +17,8 @@ import { address } from './text';
 import { buildTree } from './tree';
 import { limitMeta } from './text-limits';
 import { readFooterDetails } from './document-texts';
+import { ImportError } from './errors';
+import { MAX_COLUMNS } from '../../../shared/commands/columns';
 export { columnsFor } from './column-tree';
 
 export interface Assembled {
@@ -41,6 +43,9 @@ export function assemble(
   const { parent, fallback } = buildTree(raws.map((r) => ({ code: r.code, bold: r.bold, indent: r.indent })));
   for (const i of fallback) warn('excel.warn.code_not_numbering', { code: raws[i].code }, address(raws[i].rowIndex, codeCol ?? 0));
   const columns = planMeta?.columns ?? layout.fundingColumns;
+  // A plan takes at most MAX_COLUMNS funding columns (the column editor's limit): a wider table is
+  // refused with its count rather than becoming a plan no dialog can edit.
+  if (columns.length > MAX_COLUMNS) throw new ImportError('excel.error.too_many_columns', { count: columns.length, max: MAX_COLUMNS });
   const tree = new ColumnTree(columns);
   for (const c of amountCols) if (!tree.has(c.key!)) warn('excel.warn.unknown_key', { column: c.letter, key: c.key! }, c.letter);
 

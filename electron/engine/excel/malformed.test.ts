@@ -132,6 +132,16 @@ describe('refusals', () => {
     expect(performance.now() - t0).toBeLessThan(15_000);
   }, 60_000);
 
+  it('a table with more funding columns than a plan takes (64) is refused with its count, not made into a plan', async () => {
+    const file = path.join(tmp, 'wide.xlsx');
+    const head: WCell[] = [{ t: 's', v: 'STT', s: 0 }, { t: 's', v: 'Nội dung', s: 0 }, { t: 's', v: 'Tổng cộng', s: 0 }];
+    for (let i = 1; i <= 70; i++) head.push({ t: 's', v: `Vốn huy động nguồn ${i}`, s: 0 });
+    const row: WCell[] = [{ t: 's', v: '1', s: 0 }, { t: 's', v: 'Dự án 1', s: 0 }, { t: 'n', v: '70', s: 0 }];
+    for (let i = 1; i <= 70; i++) row.push({ t: 'n', v: '1', s: 0 });
+    await writeWorkbook(file, [{ name: 'S', merges: [], notes: [], rows: async (emit) => { await emit(head); await emit(row); } }], new StyleRegistry());
+    expect(await refusal({ path: file })).toBe('excel.error.too_many_columns');
+  });
+
   it('an .ods that repeats one row a million times is refused before SheetJS expands it', async () => {
     const z = new ZipWriter(path.join(tmp, 'repeat.ods'));
     z.add('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
