@@ -22,9 +22,8 @@ import { planExecutionImport } from '../execution/import';
 import { holdsFigures } from '../commands/units';
 import { matchLines } from '../transfer/match-lines';
 import { recogniseFile, unpackTable, type Recognised } from './recognise';
+import { isUnitSheetInFolder, skippedInFolder } from '../../../shared/consolidation/unit-files';
 
-/** The spreadsheets a folder is searched for (its sub-folders too). */
-const SHEET_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
 /** At most this many files in one consolidation (the country's communes are ~3.300). */
 export const MAX_FILES = 20000;
 
@@ -77,10 +76,10 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+      if (skippedInFolder(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && SHEET_EXT.test(e.name)) add(p);
+      else if (e.isFile() && isUnitSheetInFolder(e.name)) add(p);
     }
   };
   for (const p of paths) {

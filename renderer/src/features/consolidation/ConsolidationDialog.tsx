@@ -12,7 +12,7 @@ import { formatAmount } from '../../../../shared/number';
 import { ModalFrame } from '../../app/ModalFrame';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
-import { droppedFiles, stageDropped, type DroppedFile } from './board-drop';
+import { filesOfDrop, stageDropped, type DropEntry, type DroppedFile } from './board-drop';
 import { boardRows, fileLines } from './board-view';
 
 type Detail = ConsolidationResults['consolidation/detail'];
@@ -49,9 +49,16 @@ export default function ConsolidationDialog({ ctx, onClose, onPrint }: { ctx: Ap
   };
 
   /** Files dropped on the window while the board is open: their bytes staged, then collected. */
-  const dropFiles = async (list: DroppedFile[]) => {
-    const files = droppedFiles(list);
-    if (!files.length || busy || store.file?.readOnly) return;
+  const dropFiles = async (entries: (DropEntry | null)[], list: DroppedFile[]) => {
+    if (busy || store.file?.readOnly) return;
+    let files: DroppedFile[];
+    try {
+      files = await filesOfDrop(entries, list);
+    } catch (e) {
+      ctx.showFailure(e);
+      return;
+    }
+    if (!files.length) return;
     setBusy(true);
     let batch: string;
     try {
@@ -128,7 +135,10 @@ export default function ConsolidationDialog({ ctx, onClose, onPrint }: { ctx: Ap
       e.stopPropagation();
       depth = 0;
       setOver(false);
-      void dropRef.current([...(e.dataTransfer?.files ?? [])]);
+      // The entries exist only while the drop event runs: taken now, walked after.
+      const items = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === 'file');
+      const entries = items.map((i) => (i.webkitGetAsEntry?.() ?? null) as DropEntry | null);
+      void dropRef.current(entries, [...(e.dataTransfer?.files ?? [])]);
     };
     const opts = { capture: true };
     window.addEventListener('dragenter', enter, opts);
