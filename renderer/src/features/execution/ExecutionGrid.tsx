@@ -62,9 +62,11 @@ interface Props {
   editor: ExecEditor;
   readOnly: boolean;
   onMessage: (text: string, kind?: 'error' | 'info') => void;
+  /** Filled with a function that selects a line's cell (the drill-down panel's lines, ExecutionView). */
+  selectCell?: { current: ((lineId: number, colId: string) => void) | null };
 }
 
-export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, rootKey, editor, readOnly, onMessage }: Props) {
+export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, rootKey, editor, readOnly, onMessage, selectCell }: Props) {
   const { lang, t } = useLang();
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -115,6 +117,21 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
   );
   // Findings move with every patch: repaint their marks.
   useEffect(() => store.onPatch(() => apiRef.current?.refreshCells({ force: true })), [store]);
+  // A line of the drill-down panel selects its cell: AG Grid's focus moves the selection with it.
+  useEffect(() => {
+    if (!selectCell) return;
+    selectCell.current = (lineId, colId) => {
+      const api = apiRef.current;
+      const row = api?.getRowNode(String(lineId))?.rowIndex;
+      if (!api || row == null) return;
+      api.ensureIndexVisible(row, 'middle');
+      api.ensureColumnVisible(colId);
+      api.setFocusedCell(row, colId);
+    };
+    return () => {
+      selectCell.current = null;
+    };
+  }, [selectCell]);
 
   const columnDefs = useMemo(() => {
     // Blank where nothing is disbursed or planned, as the printed report shows it.
