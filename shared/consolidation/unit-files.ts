@@ -2,6 +2,9 @@
 // picked or named on the command line) and the window's walk of a dropped folder both follow, so a
 // folder gives the same files however it reaches the board.
 
+/** At most this many files in one consolidation (the country's communes are ~3.300). */
+export const MAX_UNIT_FILES = 20000;
+
 /** The spreadsheets a folder is searched for (its sub-folders too). */
 export const UNIT_SHEET_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
 

@@ -22,10 +22,8 @@ import { planExecutionImport } from '../execution/import';
 import { holdsFigures } from '../commands/units';
 import { matchLines } from '../transfer/match-lines';
 import { recogniseFile, unpackTable, type Recognised } from './recognise';
-import { isUnitSheetInFolder, skippedInFolder } from '../../../shared/consolidation/unit-files';
+import { isUnitSheetInFolder, MAX_UNIT_FILES, skippedInFolder } from '../../../shared/consolidation/unit-files';
 
-/** At most this many files in one consolidation (the country's communes are ~3.300). */
-export const MAX_FILES = 20000;
 
 export interface CollectOptions {
   acceptMismatch: boolean;
@@ -69,7 +67,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     const abs = path.resolve(f);
     if (seen.has(abs)) return;
     seen.add(abs);
-    if (out.length >= MAX_FILES) throw new PlanDeskError('consolidation.error.too_many', { max: MAX_FILES });
+    if (out.length >= MAX_UNIT_FILES) throw new PlanDeskError('consolidation.error.too_many', { max: MAX_UNIT_FILES });
     out.push(abs);
   };
   const walk = async (dir: string): Promise<void> => {

@@ -3,7 +3,7 @@
 // are staged at once in one batch (the host keeps only two uploads waiting), one after the other;
 // the batch is then collected like a folder. A dropped folder is walked through the drop's file-system
 // entries (its sub-folders too, the spreadsheets only, as the host walks a folder it is given).
-import { isUnitSheetInFolder, skippedInFolder } from '../../../../shared/consolidation/unit-files';
+import { isUnitSheetInFolder, MAX_UNIT_FILES, skippedInFolder } from '../../../../shared/consolidation/unit-files';
 import type { PlanDeskBridge } from '../../../../shared/ipc';
 import { BridgeFailure } from '../../bridge';
 
@@ -29,8 +29,6 @@ export interface DropEntry {
   createReader?(): { readEntries(ok: (entries: DropEntry[]) => void, fail: (e: unknown) => void): void };
 }
 
-/** At most this many files from one drop (the host's limit for one consolidation). */
-export const MAX_DROPPED_FILES = 20000;
 
 /**
  * The files of a drop: each dropped file as it is, each dropped folder walked (sub-folders too;
@@ -41,7 +39,7 @@ export const MAX_DROPPED_FILES = 20000;
 export async function filesOfDrop(entries: readonly (DropEntry | null)[], plain: ArrayLike<DroppedFile>): Promise<DroppedFile[]> {
   const out: DroppedFile[] = [];
   const push = (f: DroppedFile) => {
-    if (out.length >= MAX_DROPPED_FILES) throw new BridgeFailure({ code: 'consolidation.error.too_many', params: { max: MAX_DROPPED_FILES } });
+    if (out.length >= MAX_UNIT_FILES) throw new BridgeFailure({ code: 'consolidation.error.too_many', params: { max: MAX_UNIT_FILES } });
     out.push(f);
   };
   const fileOf = (e: DropEntry) => new Promise<DroppedFile>((ok, fail) => e.file!(ok, fail));
