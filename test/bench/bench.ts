@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchAllocIo } from './alloc-io';
 import { benchColumns } from './columns';
-import { benchConsolidation } from './consolidation';
+import { benchConsolidation, CONSOLIDATION_CHILD_FLAG, consolidationChild } from './consolidation';
 import { benchCore } from './core';
 import { benchEditing } from './editing';
 import { benchExecution } from './execution';
@@ -44,6 +44,7 @@ function fmt(v: number): string {
 
 async function main(): Promise<void> {
   if (process.argv[2] === IMPORT_CHILD_FLAG) return importChild(process.argv[3]);
+  if (process.argv[2] === CONSOLIDATION_CHILD_FLAG) return consolidationChild(process.argv[3], process.argv[4]);
   const only = process.argv.slice(2);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bench-'));
   const rows: BenchRow[] = [];

@@ -1,8 +1,12 @@
 // Bench cases of issue 16, consolidation: 3.300 unit files of 200 lines each (the plan split by
 // `split`, made before the clock starts) recognised, checked against the units' shares and merged
-// in one undo step — target < 60 s on this 2-core machine with memory < 1 GB (the process's peak
-// resident size, generation included) — and the board of 3.300 units read — target < 1 s.
+// in one undo step — target < 60 s on this 2-core machine with memory < 1 GB — and the board of
+// 3.300 units read — target < 1 s. The plan and the files are made in this process; the
+// consolidation runs in a fresh process (this bundle again, CONSOLIDATION_CHILD_FLAG), so its peak
+// resident size (its worker threads included) is the consolidation's own, not the generation's.
+// On a shared machine wall time counts other processes' turns: process CPU time is printed beside.
 // PLANDESK_BENCH_UNITS gives another count (a quick look).
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +50,70 @@ function plan(): CycleData {
   return { meta: seed.meta, rules: seed.rules, columns: defaultColumns(), lines, amounts, units, shares, scores: [] };
 }
 
+/** The argument that makes the bench bundle the consolidating process (see bench.ts). */
+export const CONSOLIDATION_CHILD_FLAG = '--consolidation-child';
+
+/** What the consolidating process measured, printed as one JSON line. */
+interface ChildMeasure {
+  units: number;
+  merged: number;
+  /** Resident size once the plan is open, before the files are read (MB). */
+  openRssMb: number;
+  runMs: number;
+  /** CPU time of the process over the run, every thread (the pool's readers included). */
+  runCpuMs: number;
+  /** Peak resident size of the process (getrusage maxRSS: worker threads included), MB. */
+  peakRssMb: number;
+  boardMs: number;
+  boardCpuMs: number;
+  boardOk: boolean;
+  firstNotMerged?: unknown;
+}
+
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+
+/** In the fresh process: open the plan, consolidate the folder, read the board. */
+export async function consolidationChild(file: string, inbox: string): Promise<void> {
+  // Read in worker threads as the app and the CLI do (dist/electron beside dist/bench).
+  configureConsolidation({ workerDir: path.join(__dirname, '..', 'electron') });
+  const s = PlanSession.open(file);
+  try {
+    const openRssMb = process.memoryUsage().rss / 1048576;
+    let c0 = process.cpuUsage();
+    let t0 = performance.now();
+    const r = await s.handle('consolidation/run', { paths: [inbox], acceptMismatch: false, dryRun: false });
+    const runMs = performance.now() - t0;
+    const runCpuMs = cpuMs(process.cpuUsage(c0));
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    c0 = process.cpuUsage();
+    t0 = performance.now();
+    const board = await s.handle('consolidation/board', {});
+    const boardMs = performance.now() - t0;
+    const boardCpuMs = cpuMs(process.cpuUsage(c0));
+    const m: ChildMeasure = {
+      units: s.units.units.size, merged: r.merged, openRssMb, runMs, runCpuMs, peakRssMb, boardMs, boardCpuMs,
+      boardOk: board.units.length === s.units.units.size && board.units.every((u) => u.status === 'ok'),
+      firstNotMerged: r.files.find((f) => f.status !== 'merged'),
+    };
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+  } finally {
+    s.close();
+  }
+}
+
+function inFreshProcess(file: string, inbox: string): Promise<ChildMeasure> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [process.argv[1], CONSOLIDATION_CHILD_FLAG, file, inbox], { maxBuffer: 1 << 20, timeout: 900_000 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`${err.message}\n${stderr}`));
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as ChildMeasure);
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
 export async function benchConsolidation(report: Report, dir?: string): Promise<void> {
   const work = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-bench-consolidation-'));
   const file = path.join(work, 'consolidation.plandesk');
@@ -53,27 +121,19 @@ export async function benchConsolidation(report: Report, dir?: string): Promise<
   fs.rmSync(file, { force: true });
   fs.rmSync(inbox, { recursive: true, force: true });
   fs.mkdirSync(inbox);
-  const data = plan();
-  createCycleFile(file, data);
-  // The units' files, made before the clock starts: what split sends them, sent back as is.
-  await splitByUnit(data, inbox, 'xlsx');
-  // Read in worker threads as the app and the CLI do (dist/electron beside dist/bench).
-  configureConsolidation({ workerDir: path.join(__dirname, '..', 'electron') });
-  const s = PlanSession.open(file);
-  try {
-    let t0 = performance.now();
-    const r = await s.handle('consolidation/run', { paths: [inbox], acceptMismatch: false, dryRun: false });
-    const ms = performance.now() - t0;
-    const peakMb = process.resourceUsage().maxRSS / 1024;
-    if (r.merged !== UNITS) throw new Error(`consolidation merged ${r.merged} of ${UNITS}: ${JSON.stringify(r.files.find((f) => f.status !== 'merged'))}`);
-    report({ case: `consolidate ${UNITS} unit files × ${PROJECTS * SUBS} lines (recognise, check, merge in one step)`, value: ms / 1000, unit: 's', target: '< 60 s', ok: ms < 60_000 });
-    report({ case: `consolidate ${UNITS} unit files: peak memory of the process`, value: peakMb, unit: 'MB', target: '< 1024 MB', ok: peakMb < 1024 });
-    t0 = performance.now();
-    const board = await s.handle('consolidation/board', {});
-    const boardMs = performance.now() - t0;
-    if (board.units.length !== UNITS || board.units.some((u) => u.status !== 'ok')) throw new Error('board wrong');
-    report({ case: `consolidation board of ${UNITS} units`, value: boardMs, unit: 'ms', target: '< 1000 ms', ok: boardMs < 1000 });
-  } finally {
-    s.close();
+  {
+    const data = plan();
+    createCycleFile(file, data);
+    // The units' files, made before the clock starts: what split sends them, sent back as is.
+    await splitByUnit(data, inbox, 'xlsx');
   }
+  const m = await inFreshProcess(file, inbox);
+  if (m.merged !== UNITS) throw new Error(`consolidation merged ${m.merged} of ${UNITS}: ${JSON.stringify(m.firstNotMerged)}`);
+  if (!m.boardOk) throw new Error('board wrong');
+  report({ case: `consolidate ${UNITS} unit files × ${PROJECTS * SUBS} lines (recognise, check, merge in one step)`, value: m.runMs / 1000, unit: 's', target: '< 60 s', ok: m.runMs < 60_000 });
+  report({ case: `consolidate ${UNITS} unit files: CPU time of the process, all threads`, value: m.runCpuMs / 1000, unit: 's' });
+  report({ case: `consolidate ${UNITS} unit files: peak RSS of the consolidating process (readers incl.)`, value: m.peakRssMb, unit: 'MB', target: '< 1024 MB', ok: m.peakRssMb < 1024 });
+  report({ case: `consolidating process: RSS with the plan open, before reading`, value: m.openRssMb, unit: 'MB' });
+  report({ case: `consolidation board of ${UNITS} units`, value: m.boardMs, unit: 'ms', target: '< 1000 ms', ok: m.boardMs < 1000 });
+  report({ case: `consolidation board of ${UNITS} units: CPU time of the process`, value: m.boardCpuMs, unit: 'ms' });
 }
