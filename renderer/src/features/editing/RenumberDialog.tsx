@@ -6,6 +6,7 @@ import type { EditingSettings } from '../../../../shared/commands/editing';
 import { NUMBER_STYLES, NUMBERING_PRESETS, type NumberStyle } from '../../../../shared/renumber';
 import type { AppContext } from '../types';
 import { openEditingUi } from './ui-state';
+import { ModalFrame } from '../../app/ModalFrame';
 
 const LEVELS = 5;
 type Preset = 'detected' | keyof typeof NUMBERING_PRESETS | 'custom';
@@ -84,69 +85,17 @@ export function RenumberDialog({ ctx }: { ctx: AppContext }) {
     }
   };
 
+  // The app's one modal frame: Escape and × close, Tab stays inside, keys never reach the grid,
+  // the focus goes back to the cell it came from; a click beside the box does not throw the choice away.
   return (
-    <div className="pd-modal-backdrop" onMouseDown={close}>
-      <div
-        className="pd-modal pd-renumber"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="pd-renumber-title"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
-      >
-        <h2 id="pd-renumber-title">{t('editing.renumber.title')}</h2>
-        <p>{t('editing.renumber.intro')}</p>
-        <label className="pd-renumber-row">
-          <span>{t('editing.renumber.preset')}</span>
-          <select ref={first} value={preset} disabled={loading} onChange={(e) => choosePreset(e.target.value as Preset)}>
-            <option value="detected">{t('editing.renumber.preset.detected')}</option>
-            {(Object.keys(NUMBERING_PRESETS) as (keyof typeof NUMBERING_PRESETS)[]).map((k) => (
-              <option key={k} value={k}>
-                {t(`editing.renumber.preset.${k}`)}
-              </option>
-            ))}
-            {preset === 'custom' && <option value="custom">…</option>}
-          </select>
-        </label>
-        {levels.map((style, i) => (
-          <label key={i} className="pd-renumber-row">
-            <span>{t('editing.renumber.level', { n: i + 1 })}</span>
-            <select
-              value={style}
-              disabled={loading}
-              data-level={i}
-              onChange={(e) => {
-                const next = [...levels];
-                next[i] = e.target.value as NumberStyle;
-                setLevels(next);
-                setPreset('custom');
-              }}
-            >
-              {NUMBER_STYLES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`editing.style.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <fieldset className="pd-renumber-scope">
-          <label>
-            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('editing.renumber.scope.all')}
-          </label>
-          <label>
-            <input type="radio" name="scope" disabled={active === null} checked={scope === 'group'} onChange={() => setScope('group')} />{' '}
-            {t('editing.renumber.scope.group', { code: (active !== null && ctx.store.rows.get(active)?.code) || '…' })}
-          </label>
-        </fieldset>
-        <label className="pd-renumber-auto">
-          <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> {t('editing.renumber.auto')}
-        </label>
+    <ModalFrame
+      id="renumber"
+      title={t('editing.renumber.title')}
+      closeLabel={t('editing.cancel')}
+      onClose={close}
+      classes={{ box: 'pd-dialog pd-renumber' }}
+      pickFirst={(box) => box.querySelector('select')}
+      footer={
         <div className="pd-modal-buttons">
           <button type="button" className="pd-btn pd-btn-primary" data-answer="renumber" disabled={busy || readOnly || loading} onClick={() => void run('renumber')}>
             {t('editing.renumber.apply')}
@@ -158,7 +107,55 @@ export function RenumberDialog({ ctx }: { ctx: AppContext }) {
             {t('editing.cancel')}
           </button>
         </div>
-      </div>
-    </div>
+      }
+    >
+      <p>{t('editing.renumber.intro')}</p>
+      <label className="pd-renumber-row">
+        <span>{t('editing.renumber.preset')}</span>
+        <select ref={first} value={preset} disabled={loading} onChange={(e) => choosePreset(e.target.value as Preset)}>
+          <option value="detected">{t('editing.renumber.preset.detected')}</option>
+          {(Object.keys(NUMBERING_PRESETS) as (keyof typeof NUMBERING_PRESETS)[]).map((k) => (
+            <option key={k} value={k}>
+              {t(`editing.renumber.preset.${k}`)}
+            </option>
+          ))}
+          {preset === 'custom' && <option value="custom">…</option>}
+        </select>
+      </label>
+      {levels.map((style, i) => (
+        <label key={i} className="pd-renumber-row">
+          <span>{t('editing.renumber.level', { n: i + 1 })}</span>
+          <select
+            value={style}
+            disabled={loading}
+            data-level={i}
+            onChange={(e) => {
+              const next = [...levels];
+              next[i] = e.target.value as NumberStyle;
+              setLevels(next);
+              setPreset('custom');
+            }}
+          >
+            {NUMBER_STYLES.map((s) => (
+              <option key={s} value={s}>
+                {t(`editing.style.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <fieldset className="pd-renumber-scope">
+        <label>
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('editing.renumber.scope.all')}
+        </label>
+        <label>
+          <input type="radio" name="scope" disabled={active === null} checked={scope === 'group'} onChange={() => setScope('group')} />{' '}
+          {t('editing.renumber.scope.group', { code: (active !== null && ctx.store.rows.get(active)?.code) || '…' })}
+        </label>
+      </fieldset>
+      <label className="pd-renumber-auto">
+        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> {t('editing.renumber.auto')}
+      </label>
+    </ModalFrame>
   );
 }
