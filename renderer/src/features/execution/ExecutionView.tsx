@@ -4,6 +4,8 @@
 // for the date chosen with its report (plan, disbursed, rate, remaining, in the period; TỔNG CỘNG
 // live), and the report's charts beside it. Export to Excel and the print preview are in the
 // toolbar. Every change is an engine command, one undo step; undo and redo re-read the view.
+// A report figure drills down (double-click, Enter, or the right-click menu's "Xem chi tiết") to
+// the lines and units behind it, in a panel in the charts' place (DrillPanel).
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ColumnTree, shortLabel } from '../../../../shared/columns';
 import { REPORT_KINDS, type ReportKind } from '../../../../shared/execution/model';
@@ -12,10 +14,13 @@ import type { Patch } from '../../../../shared/ipc';
 import { reportCharts } from '../../../../shared/print/execution-charts';
 import { chartSourceOf, reportColumns, viDate } from '../../../../shared/print/execution-report';
 import { BridgeFailure } from '../../bridge';
+import { GridContextMenu, type ContextMenuState } from '../../grid/GridContextMenu';
 import type { AppContext } from '../types';
 import { executionData } from './exec-data';
 import { ExecEditor, type FigureCol } from './exec-editor';
 import { ExecutionGrid } from './ExecutionGrid';
+import { DrillPanel } from './DrillPanel';
+import { drillTargetOf, gridCellOf, type DrillTarget } from './drill-model';
 import { ReportChartView } from './ReportCharts';
 import { execUi } from './ui-state';
 import './execution.css';
@@ -76,6 +81,16 @@ export function ExecutionView({ ctx }: { ctx: AppContext }) {
     [tree, lang],
   );
   const rootKey = reportColumns(store.columns)[0]?.key ?? 'total';
+  // Every funding column, named by its path below the root (the drill-down panel's choice).
+  const drillCols = useMemo(
+    () =>
+      tree.ordered.map((c) => {
+        const path = [...tree.ancestors(c.key).reverse().map((k) => tree.byKey.get(k)!), c];
+        const named = path.length > 1 ? path.filter((x) => x.key !== tree.root?.key) : path;
+        return { key: c.key, label: named.map((x) => shortLabel(x, lang)).join(' – ') };
+      }),
+    [tree, lang],
+  );
 
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
@@ -133,6 +148,63 @@ export function ExecutionView({ ctx }: { ctx: AppContext }) {
       const r = await bridge.invoke('execrep/exportXlsx', { dateId: date.id, path });
       ctx.show(t('execview.export.done', { name: r.name }));
     });
+
+  // ---- drill-down: double-click or Enter on a report figure, or the right-click menu ------------
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [menu, setMenu] = useState<(ContextMenuState & { target: DrillTarget }) | null>(null);
+  const selectCell = useRef<((lineId: number, colId: string) => void) | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  // A line gone from the plan (deleted, another file): its panel closes.
+  useEffect(() => {
+    if (drill?.lineId != null && !data.rowOf(drill.lineId)) setDrill(null);
+  }, [drill, data, version]);
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    /** The report figure under an event, and whether its cell is typed into (then the grid keeps Enter and double-click). */
+    const figureAt = (x: EventTarget | null): { target: DrillTarget; typed: boolean } | null => {
+      if (!(x instanceof Element) || x.closest('input, textarea, .ag-cell-inline-editing')) return null;
+      const cell = x.closest('.pd-exec-grid .ag-cell[col-id]');
+      const row = cell?.closest('.ag-row[row-id]');
+      if (!cell || !row) return null;
+      const total = !!row.closest('.ag-floating-top, .ag-grid-pinned-top-rows');
+      const colId = cell.getAttribute('col-id') ?? '';
+      const target = drillTargetOf(colId, total ? 'total' : (row.getAttribute('row-id') ?? ''), rootKey);
+      if (!target) return null;
+      const typed = colId.startsWith('fig:') && target.lineId !== null && !readOnly && !!data.rowOf(target.lineId)?.holds;
+      return { target, typed };
+    };
+    const onDouble = (e: MouseEvent) => {
+      const f = figureAt(e.target);
+      if (!f || f.typed) return;
+      e.preventDefault();
+      setDrill(f.target);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      const f = figureAt(e.target);
+      if (!f || f.typed) return;
+      // Before the grid (capture): Enter on a figure no one types into opens it, not the row below.
+      e.preventDefault();
+      e.stopPropagation();
+      setDrill(f.target);
+    };
+    const onMenu = (e: MouseEvent) => {
+      const f = figureAt(e.target);
+      if (!f) return;
+      e.preventDefault();
+      setMenu({ x: e.clientX, y: e.clientY, target: f.target, items: [{ id: 'exec-drill', label: ctxRef.current.t('execview.drill.open') }] });
+    };
+    el.addEventListener('dblclick', onDouble, true);
+    el.addEventListener('keydown', onKey, true);
+    el.addEventListener('contextmenu', onMenu, true);
+    return () => {
+      el.removeEventListener('dblclick', onDouble, true);
+      el.removeEventListener('keydown', onKey, true);
+      el.removeEventListener('contextmenu', onMenu, true);
+    };
+  }, [rootKey, readOnly, data, data.dateId]);
 
   if (!meta) return null;
   return (
@@ -198,13 +270,36 @@ export function ExecutionView({ ctx }: { ctx: AppContext }) {
         />
       )}
       {date ? (
-        <div className="pd-exec-body">
-          <ExecutionGrid key={date.id} store={store} data={data} cols={cols} rootKey={rootKey} editor={editor} readOnly={readOnly} onMessage={ctx.show} />
-          <aside className="pd-exec-charts" aria-label={t('execrep.chart.sheet')}>
-            {charts.map((c) => (
-              <ReportChartView key={c.id} chart={c} locale={meta.numberLocale} />
-            ))}
-          </aside>
+        <div className="pd-exec-body" ref={body}>
+          <ExecutionGrid key={date.id} store={store} data={data} cols={cols} rootKey={rootKey} editor={editor} readOnly={readOnly} onMessage={ctx.show} selectCell={selectCell} />
+          {drill ? (
+            <DrillPanel
+              bridge={bridge}
+              t={t}
+              dateId={date.id}
+              previousDateId={data.view?.previous?.id ?? null}
+              version={version}
+              target={drill}
+              columns={drillCols}
+              lineLabel={drill.lineId === null ? t('print.grandTotal') : `${data.rowOf(drill.lineId)?.code ?? ''} ${data.rowOf(drill.lineId)?.name ?? ''}`.trim()}
+              unit={meta.unit}
+              locale={meta.numberLocale}
+              onTarget={setDrill}
+              onPick={(r) => selectCell.current?.(r.lineId, gridCellOf(drill, rootKey, (k) => tree.leafKeysUnder.get(k) ?? [k]))}
+              onClose={() => setDrill(null)}
+              onFailure={(err) => {
+                ctx.showFailure(err);
+                setDrill(null);
+              }}
+            />
+          ) : (
+            <aside className="pd-exec-charts" aria-label={t('execrep.chart.sheet')}>
+              {charts.map((c) => (
+                <ReportChartView key={c.id} chart={c} locale={meta.numberLocale} />
+              ))}
+            </aside>
+          )}
+          <GridContextMenu menu={menu} onClose={closeMenu} onRun={() => menu && setDrill(menu.target)} />
         </div>
       ) : (
         <p className="pd-exec-empty">{t('execview.empty')}</p>
