@@ -127,7 +127,10 @@ export interface ExecutionResults {
 /** What a column of a disbursement report holds. */
 export type ReportRole = 'code' | 'name' | 'plan' | 'disbursed' | 'allocated' | 'estimate' | 'derived' | 'other';
 
-export type NotPlacedReason = 'ambiguous_capital' | 'no_column' | 'not_holding' | 'unreadable';
+export type NotPlacedReason = 'ambiguous_capital' | 'no_column' | 'not_holding' | 'unreadable' | 'carryover_year';
+
+/** Where carried-over funds' source year came from: the header's one year, its "năm trước", or the plan's only carried-over year. */
+export type CarryoverYearFrom = 'header' | 'previous_year' | 'plan';
 
 export interface ExecutionImportReport {
   sheet: string;
@@ -141,7 +144,8 @@ export interface ExecutionImportReport {
   unit: DisplayUnit;
   /** The unit line of the file; else the unit under which the file's plan column equals the plan; else the plan's own. */
   unitFrom: 'file' | 'plan_figures' | 'plan';
-  columns: { letter: string; header: string; role: ReportRole; key: string | null; derived: boolean; plan: string | null }[];
+  /** `carried`: the column is in a carried-over block; `fund`: its source year (null: the year's own funds, or a carried-over year not settled). */
+  columns: { letter: string; header: string; role: ReportRole; key: string | null; derived: boolean; plan: string | null; carried: boolean; fund: number | null }[];
   lines: number;
   matched: number;
   unmatched: { address: string; code: string; name: string }[];
@@ -153,6 +157,10 @@ export interface ExecutionImportReport {
   notPlaced: { address: string; line: string; column: string | null; value: Dong; reason: NotPlacedReason }[];
   textNumbers: { address: string; text: string; value: Dong }[];
   totalRows: number[];
+  /** Section headings of rows (1-based row): a carried-over section's source year, null for the year's own funds or a year not settled. */
+  sections: { row: number; title: string; carried: boolean; fund: number | null }[];
+  /** Per carried-over source year written: where the year came from, whether the plan lacked it (declared in the same step, no deadline), amounts and figures written. */
+  carryover: { year: number; yearFrom: CarryoverYearFrom; created: boolean; amounts: number; figures: number }[];
 }
 
 /** What a step changed on the execution side: defined with the model (Patch carries it). */

@@ -125,6 +125,26 @@ export const execution = {
     en: "the plan keeps this line's figures on its sub-lines",
   },
   'execution.import.reason.unreadable': { vi: 'không đọc được số', en: 'not a number' },
+  'execution.import.reason.carryover_year': {
+    vi: 'tiêu đề vốn chuyển sang không ghi rõ một năm nguồn (không có năm, hoặc nhiều năm): không tự đoán — hãy nhập tay',
+    en: 'the carried-over header names no single source year (none, or several): not guessed — enter it by hand',
+  },
+  'execution.import.role.carryoverPlan': { vi: 'kế hoạch vốn chuyển sang (ghi vào kế hoạch)', en: 'carried-over plan (written to the plan)' },
+  'execution.import.fund': { vi: '— vốn năm {year} chuyển sang', en: '— funds carried over from {year}' },
+  'execution.import.fundUnknown': { vi: '— vốn chuyển sang, chưa rõ năm nguồn', en: '— carried-over funds, source year unknown' },
+  'execution.import.section': { vi: 'Dòng {row} "{title}": {what}', en: 'Row {row} "{title}": {what}' },
+  'execution.import.sectionYear': { vi: 'phần vốn của năm kế hoạch', en: "section of the plan year's funds" },
+  'execution.import.carryover': {
+    vi: 'Vốn năm {year} chuyển sang ({from}): ghi {amounts} số kế hoạch vốn, {figures} số giải ngân.',
+    en: 'Funds carried over from {year} ({from}): {amounts} plan amounts and {figures} disbursement figures written.',
+  },
+  'execution.import.yearFrom.header': { vi: 'năm đọc từ tiêu đề', en: 'year read from the header' },
+  'execution.import.yearFrom.previous_year': { vi: '"năm trước" của năm kế hoạch', en: '"the previous year" of the plan year' },
+  'execution.import.yearFrom.plan': { vi: 'tiêu đề không ghi năm — năm vốn chuyển sang duy nhất của kế hoạch', en: "the header names no year — the plan's only carried-over year" },
+  'execution.import.carryoverCreated': {
+    vi: 'Kế hoạch chưa có nguồn vốn năm {year} chuyển sang: đã thêm trong cùng bước hoàn tác (chưa có hạn giải ngân — hãy nhập hạn).',
+    en: 'The plan had no funds carried over from {year}: added in the same undo step (no deadline yet — enter it).',
+  },
   'execution.import.textNumbers': { vi: 'Số ghi dạng chữ đã đọc:', en: 'Numbers stored as text, read:' },
   'execution.import.written': {
     vi: 'Đã ghi {count} số liệu vào {file} ({unchanged} ô không đổi); hoàn tác được bằng một bước.',

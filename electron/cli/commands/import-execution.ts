@@ -33,9 +33,20 @@ export function executionText(r: ExecutionImportReport, lang: Lang, plan: string
   if (r.unitFrom !== 'file') out.push(t(lang, r.unitFrom === 'plan_figures' ? 'execution.import.unitFromPlan' : 'execution.import.unitAssumed', { unit }));
   out.push(t(lang, 'execution.import.columns'));
   for (const c of r.columns) {
-    const what = t(lang, `execution.import.role.${c.role}`);
+    // A carried-over block's column: the header says so; its fund, or that the year is not settled.
+    const carried = c.carried && c.role !== 'code' && c.role !== 'name';
+    const what = t(lang, carried && c.role === 'plan' ? 'execution.import.role.carryoverPlan' : `execution.import.role.${c.role}`);
     const target = c.plan ? ` → ${columnLabel(c.plan, lang)}` : '';
-    out.push(`  ${c.letter} "${c.header}": ${what}${target}${c.derived ? ' ' + t(lang, 'execution.import.derived') : ''}`);
+    const fund = c.fund !== null ? ' ' + t(lang, 'execution.import.fund', { year: c.fund }) : carried && c.key ? ' ' + t(lang, 'execution.import.fundUnknown') : '';
+    out.push(`  ${c.letter} "${c.header}": ${what}${target}${fund}${c.derived ? ' ' + t(lang, 'execution.import.derived') : ''}`);
+  }
+  for (const x of r.sections ?? []) {
+    const what = x.fund !== null ? t(lang, 'execution.import.fund', { year: x.fund }).replace(/^— /, '') : x.carried ? t(lang, 'execution.import.fundUnknown').replace(/^— /, '') : t(lang, 'execution.import.sectionYear');
+    out.push(t(lang, 'execution.import.section', { row: x.row, title: x.title, what }));
+  }
+  for (const c of r.carryover ?? []) {
+    out.push(t(lang, 'execution.import.carryover', { year: c.year, from: t(lang, `execution.import.yearFrom.${c.yearFrom}`), amounts: c.amounts, figures: c.figures }));
+    if (c.created) out.push(t(lang, 'execution.import.carryoverCreated', { year: c.year }));
   }
   if (r.unmatched.length) {
     out.push(t(lang, 'execution.import.unmatched'));

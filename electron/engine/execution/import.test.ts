@@ -9,6 +9,8 @@ import { tempDir } from '../../../test/support/tmp';
 import { itWithData, type Need } from '../../../test/support/need-data';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
+import { carriedYear } from './import';
+import { carriedFunds } from './read-report';
 
 const M = 1_000_000;
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/execution');
@@ -143,5 +145,110 @@ describe('importing a disbursement report', () => {
     const anyPlan = fs.readdirSync(planFixture).find((f) => f.endsWith('.xlsx'))!;
     await expect(s.handle('execution/import', { path: path.join(planFixture, anyPlan) })).rejects.toMatchObject({ code: 'execution.error.no_report' });
     s.close();
+  });
+});
+
+describe('importing carried-over funds (vốn kéo dài, chuyển nguồn)', () => {
+  const carried = (s: PlanSession, year: number, code: string, column: string) => s.execution.getCarryover(year, id(s, code), column);
+
+  it('reads a carried-over block beside the year’s: the source year from its header, its plan and disbursement into that fund, the fund declared in the same step', async () => {
+    const s = sampleSession();
+    const r = await s.handle('execution/import', { path: path.join(FIXTURES, 'bao-cao-nam-2024-von-keo-dai.xlsx') });
+    const rep = r.report;
+    // The carried block's "sang năm 2024" is not the report's date.
+    expect(rep.asOf).toBe('2024-12-31');
+    const col = (l: string) => rep.columns.find((c) => c.letter === l)!;
+    expect(['J', 'K', 'L', 'M', 'N', 'O', 'P'].map((l) => [col(l).carried, col(l).fund])).toEqual(Array(7).fill([true, 2023]));
+    expect([col('K').role, col('N').role, col('P').role, col('J').derived]).toEqual(['plan', 'disbursed', 'derived', true]);
+    expect([col('D').carried, col('D').fund, col('G').fund]).toEqual([false, null, null]);
+    // "Vốn các năm 2021, 2022 chuyển nguồn…": two years, none chosen.
+    expect([col('Q').carried, col('Q').fund, col('R').role]).toEqual([true, null, 'disbursed']);
+    expect(rep.carryover).toEqual([{ year: 2023, yearFrom: 'header', created: true, amounts: 5, figures: 5 }]);
+    expect(rep.notPlaced.filter((n) => n.reason === 'carryover_year').map((n) => [n.line, n.value])).toEqual([['6.1', 300 * M], ['6.1', 250 * M]]);
+    // 1.1 takes both capital types and has no carried-over amount yet: its NSTW cells are reported.
+    expect(rep.notPlaced.filter((n) => n.reason === 'ambiguous_capital' && /^[KN]/.test(n.address)).map((n) => [n.address, n.value])).toEqual([['K13', 5_000 * M], ['N13', 3_000 * M]]);
+    expect(rep.planDifferences).toEqual([]);
+    expect(s.execution.sources.get(2023)).toEqual({ year: 2023, deadline: null });
+    expect(carried(s, 2023, '2', 'central_recurrent')).toBe(1_500 * M);
+    expect(carried(s, 2023, '2', 'local_recurrent')).toBe(150 * M);
+    expect(carried(s, 2023, '3.1', 'central_recurrent')).toBe(800 * M);
+    expect(carried(s, 2023, '5', 'central_recurrent')).toBe(2_000 * M);
+    expect(carried(s, 2023, '7', 'local_recurrent')).toBe(60 * M);
+    expect(carried(s, 2023, '1.1', 'central_investment')).toBeNull();
+    const date = s.execution.dateByAsOf('2024-12-31')!;
+    const fig = (code: string, column: string, fund: number) => s.execution.getFigure({ dateId: date.id, lineId: id(s, code), column, unitId: null, measure: 'disbursed', fund });
+    expect(fig('5', 'central_recurrent', 2023)).toBe(1_250_500_000);
+    expect(fig('7', 'local_recurrent', 2023)).toBe(45 * M);
+    expect(fig('5', 'central_recurrent', 0)).toBe(39_285 * M); // the year's own figure beside it
+    const view = await s.handle('execution/report', { dateId: date.id });
+    expect(view.carryover).toHaveLength(1);
+    const c23 = view.carryover[0];
+    expect([c23.year, c23.totals.plan.total, c23.totals.disbursed.total]).toEqual([2023, 4_510 * M, 3_395_500_000]);
+    expect(c23.rows.map((x) => x.code)).toEqual(['2', '3', '3.1', '5', '7']);
+    expect(view.combined.plan.total).toBe(view.totals.plan.total + 4_510 * M);
+    // One undo step takes the date, the fund, its amounts and its figures away.
+    s.undo();
+    expect(s.execution.dates.size).toBe(0);
+    expect(s.execution.sources.size).toBe(0);
+    expect(s.execution.carryoverList()).toEqual([]);
+    expect(s.execution.allFigures()).toEqual([]);
+    s.close();
+  });
+
+  it('reads carried-over funds as sections of rows: each section matched on its own, the year’s plan compared only in its own section, an existing fund kept', async () => {
+    const s = sampleSession();
+    await s.handle('execution/setSource', { year: 2023, deadline: '2024-12-31' });
+    const r = await s.handle('execution/import', { path: path.join(FIXTURES, 'bao-cao-6-thang-2024-chuyen-nguon.ods') });
+    const rep = r.report;
+    expect(rep.asOf).toBe('2024-06-30');
+    expect(rep.sections.map((x) => [x.title, x.carried, x.fund])).toEqual([
+      ['VỐN KẾ HOẠCH NĂM 2024', false, null],
+      ['VỐN NĂM 2023 CHUYỂN NGUỒN SANG NĂM 2024', true, 2023],
+      ['VỐN NĂM 2022 KÉO DÀI SANG NĂM 2024', true, 2022],
+    ]);
+    expect(rep.totalRows).toHaveLength(1); // TỔNG CỘNG (A+B+C)
+    expect(rep.lines).toBe(rep.matched);
+    expect(rep.unmatched).toEqual([]);
+    // Section B's 1.1 (4.000 carried over) is not the year's plan of 1.1: nothing to report.
+    expect(rep.planDifferences).toEqual([]);
+    expect(rep.notPlaced).toEqual([]);
+    expect(rep.carryover).toEqual([
+      { year: 2022, yearFrom: 'header', created: true, amounts: 1, figures: 1 },
+      { year: 2023, yearFrom: 'header', created: false, amounts: 2, figures: 2 },
+    ]);
+    expect(s.execution.sources.get(2023)!.deadline).toBe('2024-12-31');
+    expect(s.execution.sources.get(2022)).toEqual({ year: 2022, deadline: null });
+    expect(carried(s, 2023, '1.1', 'central_investment')).toBe(4_000 * M);
+    expect(carried(s, 2023, '4.3', 'central_recurrent')).toBe(300 * M);
+    expect(carried(s, 2022, '2', 'central_recurrent')).toBe(500 * M);
+    const date = s.execution.dateByAsOf('2024-06-30')!;
+    const fig = (code: string, column: string, fund: number) => s.execution.getFigure({ dateId: date.id, lineId: id(s, code), column, unitId: null, measure: 'disbursed', fund });
+    // The same line in two sections: the year's figure and the carried one side by side.
+    expect(fig('1.1', 'central_investment', 0)).toBe(41_250 * M);
+    expect(fig('1.1', 'central_investment', 2023)).toBe(2_500 * M);
+    expect(fig('4.3', 'central_recurrent', 2023)).toBe(120 * M);
+    expect(fig('2', 'central_recurrent', 2022)).toBe(500 * M);
+    expect(fig('2', 'central_recurrent', 0)).toBe(12_450 * M);
+    const view = await s.handle('execution/report', { dateId: date.id });
+    expect(view.carryover.map((c) => [c.year, c.totals.plan.total, c.totals.disbursed.total])).toEqual([[2022, 500 * M, 500 * M], [2023, 4_300 * M, 2_620 * M]]);
+    // Importing it again changes nothing.
+    const again = await s.handle('execution/import', { path: path.join(FIXTURES, 'bao-cao-6-thang-2024-chuyen-nguon.ods') });
+    expect(again.report.written).toBe(0);
+    expect(again.report.carryover).toEqual([]);
+    s.close();
+  });
+});
+
+describe('the source year of carried-over funds', () => {
+  const year = (texts: string[], fundYears: number[] = []) => carriedYear(carriedFunds(texts), 2024, fundYears);
+  it('is the one earlier year the header names, "năm trước", or the plan’s only carried-over year; never a guess between several', () => {
+    expect(year(['Vốn năm 2023 kéo dài sang năm 2024'])).toEqual({ year: 2023, from: 'header' });
+    expect(year(['Kế hoạch vốn kéo dài', 'Vốn 2022 chuyển sang 2024'])).toEqual({ year: 2022, from: 'header' });
+    expect(year(['Vốn kéo dài đến 31/12/2024 (nguồn năm 2022)'])).toEqual({ year: 2022, from: 'header' });
+    expect(year(['Vốn năm trước chuyển sang'])).toEqual({ year: 2023, from: 'previous_year' });
+    expect(year(['Vốn chuyển nguồn'], [2021])).toEqual({ year: 2021, from: 'plan' });
+    expect(year(['Vốn chuyển nguồn'], [2021, 2022]).year).toBeNull();
+    expect(year(['Vốn chuyển nguồn']).year).toBeNull();
+    expect(year(['Vốn các năm 2021, 2022 chuyển nguồn sang năm 2024']).year).toBeNull();
   });
 });
