@@ -5,9 +5,6 @@
 // Excel-grade editing sits on top (AG Grid Community has no range selection, clipboard, fill or
 // context menu): our own selection model, keyboard, clipboard and line operations (grid-*.ts).
 import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
   type CellClassParams,
   type CellContextMenuEvent,
   type CellEditRequestEvent,
@@ -46,25 +43,13 @@ import { FindMark } from './find-mark';
 import { GridEditor } from './grid-editor';
 import { handleGridKey } from './grid-keyboard';
 import { gridZoom, selectionSummary } from './grid-status';
+import { FIGURE_GRID_OPTIONS, themeAt } from './grid-theme';
 import { GridSelection, statsOf } from './selection';
 import { SelectionController } from './selection-controller';
 import { SelectionPainter } from './selection-paint';
 import { ROW_HANDLE, TableView } from './table-view';
 import { TreeVisibility } from './tree-visibility';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-/** The grid's look at a zoom level (Ctrl + / Ctrl −): text and rows grow together. */
-const themeAt = (zoom: number) =>
-  themeQuartz.withParams({
-    fontFamily: ['"Times New Roman"', 'Tinos', '"Liberation Serif"', 'serif'],
-    fontSize: Math.round(14 * zoom),
-    headerFontWeight: 700,
-    rowHeight: Math.round(30 * zoom),
-    headerHeight: Math.round(32 * zoom),
-    spacing: 5,
-    wrapperBorderRadius: 0,
-  });
+import { useFigureGrid, type GridInput } from './use-figure-grid';
 
 export interface BudgetGridHandle {
   expandAll(): void;
@@ -314,88 +299,50 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
     [selection, view, store, bridge, focusCell, controller],
   );
 
-  // Repaint the selection and publish its figures (once per frame, however fast it changes).
-  useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      painter.paint(wrapper.current);
-      const v = view();
-      const r = selection.rect();
-      if (!v || !r || !selection.isMulti()) return selectionSummary.set(null);
-      const cols = v.colIds();
-      selectionSummary.set(statsOf(r, (i, j) => {
-        const row = v.row(i);
-        return row ? v.number(row, cols[j]) : null;
-      }));
-    };
-    const off = selection.subscribe(() => {
-      if (!frame) frame = requestAnimationFrame(update);
-    });
-    return () => {
-      off();
-      if (frame) cancelAnimationFrame(frame);
-      selectionSummary.set(null);
-    };
-  }, [selection, painter, view]);
+  /** Publish the selection's figures (sum, count…) for the status bar, as the selection is repainted. */
+  const publishSummary = useCallback(() => {
+    const v = view();
+    const r = selection.rect();
+    if (!v || !r || !selection.isMulti()) return selectionSummary.set(null);
+    const cols = v.colIds();
+    selectionSummary.set(statsOf(r, (i, j) => {
+      const row = v.row(i);
+      return row ? v.number(row, cols[j]) : null;
+    }));
+  }, [selection, view]);
+  useEffect(() => () => selectionSummary.set(null), [view]);
 
   /** Whether Shift was held at the last mouse press (header clicks carry no mouse event). */
   const shiftDown = useRef(false);
 
-  // Keys (capture: before AG Grid's own handling), mouse release, clipboard events.
-  useEffect(() => {
-    const el = wrapper.current;
-    if (!el) return;
-    const inGrid = (t: EventTarget | null) => t instanceof Node && el.contains(t) && !(t as Element).closest?.('.pd-context-menu, .pd-modal');
-    const isEditorField = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
-    const onKey = (e: KeyboardEvent) => {
-      if (!inGrid(e.target)) return;
-      if (handleGridKey(e, { api: () => apiRef.current, view, selection, controller, editor })) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
-    };
-    const onUp = () => controller.onMouseUp();
-    // Drawing a selection past the edge of the rows scrolls them (as in Excel).
-    const onMove = (e: MouseEvent) => {
-      if (!controller.isDragging) return;
-      const header = el.querySelector('.ag-header')?.getBoundingClientRect();
-      const pinned = el.querySelector('.ag-grid-pinned-bottom-rows')?.getBoundingClientRect();
-      const bottom = pinned && pinned.height > 0 ? pinned.top : el.getBoundingClientRect().bottom;
-      controller.onDragMove(e, { top: header?.bottom ?? el.getBoundingClientRect().top, bottom });
-    };
-    const onPointer = (e: PointerEvent) => controller.onPointerDown(e);
-    const onOver = (e: MouseEvent) => controller.onMouseOver(e);
-    const onDown = (e: MouseEvent) => {
-      shiftDown.current = e.shiftKey;
-      // Shift+click extends the selection and the active cell stays put: the browser must not move
-      // the keyboard focus to the clicked cell (the grid would take that as a new single click).
-      if (e.shiftKey && selection.anchor && (e.target as Element | null)?.closest?.('.ag-cell')) e.preventDefault();
-    };
-    const onCopy = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, false);
-    const onCut = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onCopy(e, true);
-    const onPaste = (e: ClipboardEvent) => inGrid(e.target) && !isEditorField(e.target) && editor.onPaste(e);
-    el.addEventListener('keydown', onKey, true);
-    el.addEventListener('pointerdown', onPointer, true);
-    el.addEventListener('mouseover', onOver, true);
-    el.addEventListener('mousedown', onDown, true);
-    window.addEventListener('mouseup', onUp);
-    window.addEventListener('mousemove', onMove);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
-    document.addEventListener('paste', onPaste);
-    return () => {
-      el.removeEventListener('keydown', onKey, true);
-      el.removeEventListener('pointerdown', onPointer, true);
-      el.removeEventListener('mouseover', onOver, true);
-      el.removeEventListener('mousedown', onDown, true);
-      window.removeEventListener('mouseup', onUp);
-      window.removeEventListener('mousemove', onMove);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
-      document.removeEventListener('paste', onPaste);
-    };
-  }, [view, selection, controller, editor]);
+  // Keys (before AG Grid's own handling), mouse, clipboard: the controller, the keyboard and the editor.
+  const input = useMemo<GridInput>(
+    () => ({
+      key: (e) => handleGridKey(e, { api: () => apiRef.current, view, selection, controller, editor }),
+      pointerDown: (e) => controller.onPointerDown(e),
+      mouseOver: (e) => controller.onMouseOver(e),
+      mouseUp: () => controller.onMouseUp(),
+      mouseDown: (e) => {
+        shiftDown.current = e.shiftKey;
+        // Shift+click extends the selection and the active cell stays put: the browser must not move
+        // the keyboard focus to the clicked cell (the grid would take that as a new single click).
+        if (e.shiftKey && selection.anchor && (e.target as Element | null)?.closest?.('.ag-cell')) e.preventDefault();
+      },
+      // Drawing a selection past the edge of the rows scrolls them (as in Excel).
+      mouseMove: (e) => {
+        const el = wrapper.current;
+        if (!controller.isDragging || !el) return;
+        const header = el.querySelector('.ag-header')?.getBoundingClientRect();
+        const pinned = el.querySelector('.ag-grid-pinned-bottom-rows')?.getBoundingClientRect();
+        const bottom = pinned && pinned.height > 0 ? pinned.top : el.getBoundingClientRect().bottom;
+        controller.onDragMove(e, { top: header?.bottom ?? el.getBoundingClientRect().top, bottom });
+      },
+      copy: (e, cut) => editor.onCopy(e, cut),
+      paste: (e) => editor.onPaste(e),
+    }),
+    [view, selection, controller, editor],
+  );
+  useFigureGrid(wrapper, selection, painter, input, publishSummary);
 
   /** A header's edge dragged (or double-clicked to fit): remember the new width on this PC. */
   const onColumnResized = useCallback((e: ColumnResizedEvent<RowView>) => {
@@ -707,25 +654,20 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
   return (
     <div className="pd-grid" ref={wrapper} onKeyDownCapture={onKeyDownCapture} onContextMenu={onHeaderContextMenu}>
       <AgGridReact<RowView>
+        {...FIGURE_GRID_OPTIONS}
         theme={theme}
         columnDefs={columnDefs}
         context={context}
         getRowId={getRowId}
-        readOnlyEdit
         onCellEditRequest={onCellEditRequest}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
         singleClickEdit={false}
         // Every column is in the DOM (a plan has a dozen or two): cells scrolled out of sight
         // sideways can still be reached, painted and read (selection, find, screen readers, tests).
         suppressColumnVirtualisation
-        tooltipShowDelay={300}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         getRowClass={getRowClass}
         rowClassRules={rowClassRules}
-        animateRows={false}
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}
         preventDefaultOnContextMenu

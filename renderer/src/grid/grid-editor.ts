@@ -5,7 +5,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { writeHtmlTable, type ClipCell } from '../../../shared/clipboard/html';
 import { planPaste, tileBlock, type PasteColumn, type PastePlan } from '../../../shared/clipboard/paste';
-import { padRows, parseTsv, writeTsv } from '../../../shared/clipboard/tsv';
+import { padRows, writeTsv } from '../../../shared/clipboard/tsv';
 import type { Translate } from '../../../shared/i18n';
 import type { Patch, PlanDeskBridge, RowView } from '../../../shared/ipc';
 import type { LineField } from '../../../shared/model';
@@ -17,6 +17,7 @@ import type { ConfirmRequest } from './ConfirmDialog';
 import { rectSize, type GridSelection, type Rect } from './selection';
 import { isTextColumn, type TableView } from './table-view';
 import { CommandQueue } from './command-queue';
+import { pastedBlock } from './clipboard-block';
 
 export interface EditorHost {
   api(): GridApi<RowView> | null;
@@ -243,7 +244,7 @@ export class GridEditor {
     const s = this.ready();
     if (!s) return this.host.message(t('editing.paste.noTarget'), 'error');
     const { view, rect, cols } = s;
-    let block = padRows(text ? parseTsv(text) : htmlRows(html));
+    let block = padRows(pastedBlock(text, html));
     if (block.length === 0 || block[0].length === 0) return this.host.message(t('editing.paste.empty'), 'error');
     if (this.selection.isMulti()) block = tileBlock(block, rectSize(rect));
 
@@ -571,13 +572,4 @@ export class GridEditor {
 
 function shorten(s: string, max = 80): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-/** The cells of the first table of an HTML fragment (a copy from a web page or a word processor). */
-function htmlRows(html: string): string[][] {
-  if (!html || typeof DOMParser === 'undefined') return [];
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const table = doc.querySelector('table');
-  if (!table) return [];
-  return [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td,th')].map((td) => (td as HTMLElement).innerText ?? td.textContent ?? ''));
 }

@@ -6,9 +6,6 @@
 // clears — each one engine command, one undo step (exec-editor.ts). Findings of the date mark their
 // cells (disbursed above plan, decreasing, below the pace), with their explanation on hover.
 import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
   type CellClassParams,
   type CellEditRequestEvent,
   type CellFocusedEvent,
@@ -20,32 +17,23 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import { parseTsv } from '../../../../shared/clipboard/tsv';
 import type { Finding } from '../../../../shared/findings';
 import { formatRate } from '../../../../shared/execution/model';
 import type { ReportFigures, ReportRowView } from '../../../../shared/execution/report';
-import { parseEntry } from '../../../../shared/formula';
 import { formatAmount } from '../../../../shared/number';
+import { FigureInput } from '../../grid/figure-input';
 import { findingTip } from '../../grid/finding-tip';
-import { GridSelection, step, type Rect } from '../../grid/selection';
+import { FIGURE_GRID_OPTIONS, themeAt } from '../../grid/grid-theme';
+import { GridSelection } from '../../grid/selection';
 import { SelectionPainter } from '../../grid/selection-paint';
+import { useFigureGrid } from '../../grid/use-figure-grid';
 import { useLang } from '../../i18n';
 import type { PlanStore } from '../../state/plan-store';
 import { viDate } from '../../../../shared/print/execution-report';
 import type { ExecutionData } from './exec-data';
 import type { ExecEditor, FigureCol } from './exec-editor';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const theme = themeQuartz.withParams({
-  fontFamily: ['"Times New Roman"', 'Tinos', '"Liberation Serif"', 'serif'],
-  fontSize: 14,
-  headerFontWeight: 700,
-  rowHeight: 30,
-  headerHeight: 32,
-  spacing: 5,
-  wrapperBorderRadius: 0,
-});
+const theme = themeAt(1);
 
 /** A row: a line's report row, or the pinned total (lineId 0). */
 type GridRow = ReportRowView & { total?: boolean };
@@ -70,7 +58,8 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
   const { lang, t } = useLang();
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const colIndex = useMemo(() => new Map(cols.map((c, i) => [`fig:${c.key}`, i])), [cols]);
+  const colIds = useMemo(() => cols.map((c) => `fig:${c.key}`), [cols]);
+  const colIndex = useMemo(() => new Map(colIds.map((id, i) => [id, i])), [colIds]);
   const selection = useMemo(() => new GridSelection(), []);
   const painter = useMemo(() => new SelectionPainter(selection, (id) => colIndex.get(id)), [selection, colIndex]);
   const meta = store.meta!;
@@ -196,166 +185,27 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
     return defs;
   }, [cols, data, readOnly, unit, locale, lang, t, painter, findingsAt, rootKey]);
 
-  // ---- selection, keyboard, clipboard (as the allocation grid) ---------------------------------
-  const dragging = useRef(false);
-  useEffect(() => {
-    let frame = 0;
-    const off = selection.subscribe(() => {
-      if (!frame) frame = requestAnimationFrame(() => {
-        frame = 0;
-        painter.paint(wrapper.current);
-      });
-    });
-    return () => {
-      off();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [selection, painter]);
-
-  const posOf = useCallback(
-    (target: EventTarget | null): { row: number; col: number } | 'pinned' | null => {
-      const cell = (target as Element | null)?.closest?.('.ag-cell');
-      const rowEl = cell?.closest('.ag-row[row-index]');
-      if (!cell || !rowEl) return null;
-      if (rowEl.closest('.ag-floating-top, .ag-grid-pinned-top-rows')) return 'pinned';
-      const col = colIndex.get(cell.getAttribute('col-id') ?? '');
-      const row = Number(rowEl.getAttribute('row-index'));
-      return col === undefined || !Number.isInteger(row) ? null : { row, col };
-    },
-    [colIndex],
+  // ---- selection, keyboard, clipboard (the figure grids' shared input) -------------------------
+  const input = useMemo(
+    () =>
+      new FigureInput(
+        selection,
+        {
+          api: () => apiRef.current,
+          editor,
+          table,
+          rowCount: () => data.rows.length,
+          unit: () => live.current.unit,
+          locale: () => live.current.locale,
+          t: (k, ...p) => live.current.t(k, ...p),
+          message: (text, kind) => live.current.onMessage(text, kind),
+        },
+        colIds,
+      ),
+    [selection, editor, table, data, colIds],
   );
-
-  useEffect(() => {
-    const el = wrapper.current;
-    if (!el) return;
-    const inGrid = (x: EventTarget | null) => x instanceof Node && el.contains(x);
-    const isField = (x: EventTarget | null) => x instanceof HTMLElement && (x.tagName === 'INPUT' || x.tagName === 'TEXTAREA');
-    const onPointer = (e: PointerEvent) => {
-      const pos = posOf(e.target);
-      if (pos === 'pinned') return selection.set(null);
-      if (!pos || e.button === 2) return;
-      if (e.shiftKey && selection.anchor) {
-        e.preventDefault();
-        selection.extendTo(pos);
-        return;
-      }
-      selection.set(pos);
-      dragging.current = e.button === 0;
-    };
-    const onOver = (e: MouseEvent) => {
-      if (!dragging.current) return;
-      if ((e.buttons & 1) === 0) {
-        dragging.current = false;
-        return;
-      }
-      const pos = posOf(e.target);
-      if (pos && pos !== 'pinned') selection.extendTo(pos);
-    };
-    const onUp = () => {
-      dragging.current = false;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (!inGrid(e.target)) return;
-      const api = apiRef.current;
-      const r: Rect | null = selection.rect();
-      if (!api || !r) return;
-      const ctrl = e.ctrlKey || e.metaKey;
-      const done = () => {
-        e.preventDefault();
-        e.stopPropagation();
-      };
-      if (api.getEditingCells().length > 0) {
-        if (e.key === 'Enter' && ctrl && selection.isMulti()) {
-          const value = api.getCellEditorInstances()[0]?.getValue?.();
-          api.stopEditing(true);
-          void editor.fillSelection(table(), r, value == null ? '' : String(value));
-          return done();
-        }
-        // Refused input keeps the editor open on its cell, to be corrected (Esc keeps the old value).
-        if ((e.key === 'Enter' || e.key === 'Tab') && !ctrl && isField(e.target)) {
-          const text = (e.target as HTMLInputElement).value;
-          const parsed = parseEntry(text, live.current.unit, live.current.locale);
-          if (!parsed.ok) {
-            live.current.onMessage(live.current.t(`input.${parsed.error}`, { text: text.trim() }), 'error');
-            return done();
-          }
-        }
-        return;
-      }
-      if (isField(e.target)) return;
-      const dirs = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' } as const;
-      const dir = dirs[e.key as keyof typeof dirs];
-      if (dir && e.shiftKey && !ctrl && !e.altKey && selection.head) {
-        const to = step(selection.head, dir, data.rows.length, cols.length);
-        selection.extendTo(to);
-        api.ensureIndexVisible(to.row);
-        return done();
-      }
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      if ((e.key === 'Delete' || e.key === 'Backspace') && !ctrl && !e.altKey) {
-        void editor.clear(table(), r);
-        return done();
-      }
-      if (ctrl && !e.shiftKey && !e.altKey && key === 'd') {
-        void editor.fillDown(table(), r);
-        return done();
-      }
-      if (ctrl && e.key === 'Enter' && selection.anchor) {
-        const a = selection.anchor;
-        void editor.fillSelection(table(), r, editor.copy(table(), { top: a.row, bottom: a.row, left: a.col, right: a.col }).trim());
-        return done();
-      }
-    };
-    const onCopy = (e: ClipboardEvent) => {
-      const r = selection.rect();
-      if (!inGrid(e.target) || isField(e.target) || !r || !e.clipboardData) return;
-      e.clipboardData.setData('text/plain', editor.copy(table(), r));
-      e.preventDefault();
-    };
-    const onCut = (e: ClipboardEvent) => {
-      const r = selection.rect();
-      if (!inGrid(e.target) || isField(e.target) || !r) return;
-      onCopy(e);
-      void editor.clear(table(), r);
-    };
-    const onPaste = (e: ClipboardEvent) => {
-      const r = selection.rect();
-      if (!inGrid(e.target) || isField(e.target) || !e.clipboardData) return;
-      e.preventDefault();
-      if (!r) return live.current.onMessage(live.current.t('editing.paste.noTarget'), 'error');
-      void editor.paste(table(), r, parseTsv(e.clipboardData.getData('text/plain')), selection.isMulti());
-    };
-    el.addEventListener('pointerdown', onPointer, true);
-    el.addEventListener('mouseover', onOver, true);
-    el.addEventListener('keydown', onKey, true);
-    window.addEventListener('mouseup', onUp);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
-    document.addEventListener('paste', onPaste);
-    return () => {
-      el.removeEventListener('pointerdown', onPointer, true);
-      el.removeEventListener('mouseover', onOver, true);
-      el.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('mouseup', onUp);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
-      document.removeEventListener('paste', onPaste);
-    };
-  }, [selection, posOf, editor, table, data, cols]);
-
-  const onCellFocused = useCallback(
-    (e: CellFocusedEvent<GridRow>) => {
-      if (e.rowIndex === null || e.rowPinned) return;
-      const id = typeof e.column === 'string' ? e.column : e.column?.getColId();
-      const col = colIndex.get(id ?? '');
-      if (col === undefined) return;
-      const a = selection.anchor;
-      if (a && a.row === e.rowIndex && a.col === col) return;
-      if (typeof MouseEvent !== 'undefined' && e.sourceEvent instanceof MouseEvent) return;
-      selection.set({ row: e.rowIndex, col });
-    },
-    [colIndex, selection],
-  );
+  const repaint = useFigureGrid(wrapper, selection, painter, input);
+  const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => input.onCellFocused(e), [input]);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<GridRow>) => {
@@ -389,22 +239,17 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
   return (
     <div className="pd-grid pd-exec-grid" ref={wrapper} data-exec-grid="">
       <AgGridReact<GridRow>
+        {...FIGURE_GRID_OPTIONS}
         theme={theme}
         columnDefs={columnDefs}
         getRowId={getRowId}
-        readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        tooltipShowDelay={300}
         rowClassRules={rowClassRules}
-        animateRows={false}
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}
-        onViewportChanged={() => painter.paint(wrapper.current)}
-        onBodyScroll={() => painter.paint(wrapper.current)}
+        onViewportChanged={repaint}
+        onBodyScroll={repaint}
       />
     </div>
   );
