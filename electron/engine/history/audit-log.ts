@@ -8,8 +8,10 @@ import type { DocAction } from '../actions';
 import { identity } from '../safety/identity';
 import type { DB } from '../store/db';
 import { systemClock, type Clock } from '../clock';
+import { PACK_MIN, PACK_SIZE, PACKABLE, PACKED, PackBuilder, changeTest, decodePack, packRow, type ChangeTest, type Pack, type StepPart, type Value } from './audit-pack';
 
-type Value = number | string | null;
+/** Decoded packs kept for the next page (each at most PACK_SIZE changes). */
+const PACK_CACHE = 32;
 
 /** Change rows per multi-row INSERT (9 parameters each, well under SQLite's 32.766). */
 const BATCH = 100;
@@ -119,6 +121,8 @@ export class AuditLog {
   constructor(
     private readonly db: DB,
     private readonly clock: Clock = systemClock,
+    /** Runs of at least this many cell changes are packed (Infinity: one row per change, as files before packing). */
+    private readonly packMin = PACK_MIN,
   ) {
     db.function('pd_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
   }
@@ -168,15 +172,41 @@ export class AuditLog {
         batch.length = 0;
       }
     };
-    actions.forEach((a, i) => {
-      const rows = other[i];
-      if (!rows) {
-        const s = a as Extract<DocAction, { t: 'share' | 'amount' }>;
-        add(s.t, s.lineId, s.t === 'share' ? `unit:${s.unitId}:${s.column}` : s.column, s.old, s.new);
-        return;
+    // A share or an amount as its one row's values; any other packable action from changeRows.
+    const cellOf = (a: DocAction, rows: ChangeRow[] | null): [number | null, string | null, Value, Value] => {
+      if (a.t === 'share') return [a.lineId, `unit:${a.unitId}:${a.column}`, a.old, a.new];
+      if (a.t === 'amount') return [a.lineId, a.column, a.old, a.new];
+      const r = rows![0]!;
+      return [r.lineId, r.field, r.old, r.new];
+    };
+    for (let i = 0; i < actions.length; ) {
+      const a = actions[i]!;
+      if (PACKABLE.has(a.t)) {
+        // A long run of cell changes of one kind: packed rows of PACK_SIZE changes (audit-pack.ts).
+        let j = i + 1;
+        while (j < actions.length && actions[j]!.t === a.t) j++;
+        if (j - i >= this.packMin) {
+          for (let k = i; k < j; k += PACK_SIZE) {
+            const pack = new PackBuilder(a.t);
+            for (let m = k; m < Math.min(j, k + PACK_SIZE); m++) {
+              const [lineId, field, old, nw] = cellOf(actions[m]!, other[m] ?? null);
+              const line = lineId === null ? undefined : named(lineId);
+              pack.add(lineId, line?.code ?? null, line?.name ?? null, field, old, nw);
+            }
+            this.s.change.run(stepId, seq, PACKED, null, null, null, null, pack.encode(), pack.size);
+            seq += pack.size;
+          }
+          i = j;
+          continue;
+        }
       }
-      for (const r of rows) add(r.action, r.lineId, r.field, r.old, r.new);
-    });
+      const rows = other[i] ?? null;
+      if (!rows) {
+        const [lineId, field, old, nw] = cellOf(a, null);
+        add(a.t, lineId, field, old, nw);
+      } else for (const r of rows) add(r.action, r.lineId, r.field, r.old, r.new);
+      i++;
+    }
     for (let k = 0; k < batch.length; k += 9) this.s.change.run(batch.slice(k, k + 9));
     return stepId;
   }
@@ -213,59 +243,116 @@ export class AuditLog {
     return (this.db.prepare('SELECT DISTINCT user FROM audit_steps ORDER BY user').raw().all() as [string][]).map(([u]) => u);
   }
 
-  /** Newest first; every change of a step on its own row (a step without changes: one row). */
+  /**
+   * Newest first; every change of a step on its own row (a step without changes: one row). Packed
+   * rows (audit-pack.ts) are expanded into the rows they stand for, so filters, counts and paging
+   * are what they would be with one row per change; plain rows are filtered by SQL, packed changes
+   * by the same tests in code.
+   */
   query(filter: AuditFilter, offset: number, limit: number): { rows: AuditRow[]; total: number } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const changeFilter = !!filter.text?.trim() || filter.lineId !== undefined || !!filter.field;
+    const stepWhere: string[] = [];
+    const stepParams: unknown[] = [];
+    const changeWhere: string[] = [];
+    const changeParams: unknown[] = [];
     if (filter.text?.trim()) {
       const t = filter.text.trim();
       const like = fold(t).replace(/[\\%_]/g, (m) => `\\${m}`);
-      where.push("(c.line_code = ? OR c.line_code LIKE ? ESCAPE '\\' OR pd_fold(c.line_name) LIKE ? ESCAPE '\\')");
-      params.push(t, `${like}.%`, `%${like}%`);
+      changeWhere.push("(c.line_code = ? OR c.line_code LIKE ? ESCAPE '\\' OR pd_fold(c.line_name) LIKE ? ESCAPE '\\')");
+      changeParams.push(t, `${like}.%`, `%${like}%`);
     }
     if (filter.lineId !== undefined) {
-      where.push('c.line_id = ?');
-      params.push(filter.lineId);
+      changeWhere.push('c.line_id = ?');
+      changeParams.push(filter.lineId);
     }
     if (filter.field) {
-      where.push('c.field = ?');
-      params.push(filter.field);
+      changeWhere.push('c.field = ?');
+      changeParams.push(filter.field);
     }
     if (filter.user) {
-      where.push('s.user = ?');
-      params.push(filter.user);
+      stepWhere.push('s.user = ?');
+      stepParams.push(filter.user);
     }
     if (filter.kind) {
-      where.push('s.kind = ?');
-      params.push(filter.kind);
+      stepWhere.push('s.kind = ?');
+      stepParams.push(filter.kind);
     }
     if (filter.fromAt) {
-      where.push('s.at >= ?');
-      params.push(filter.fromAt);
+      stepWhere.push('s.at >= ?');
+      stepParams.push(filter.fromAt);
     }
     if (filter.toAt) {
-      where.push('s.at < ?');
-      params.push(filter.toAt);
+      stepWhere.push('s.at < ?');
+      stepParams.push(filter.toAt);
     }
-    const from = `FROM audit_steps s ${changeFilter ? 'JOIN' : 'LEFT JOIN'} audit_changes c ON c.step_id = s.id`;
-    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT count(*) AS n ${from} ${cond}`).get(...params) as { n: number }).n;
+    const test = changeTest(filter, fold);
+    const from = `FROM audit_steps s ${test ? 'JOIN' : 'LEFT JOIN'} audit_changes c ON c.step_id = s.id`;
+    const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
+    // A packed row has no line and no field: `line_id IS NULL` finds it through the line index.
+    const packedRow = `c.line_id IS NULL AND c.action = '${PACKED}'`;
+    let total: number;
+    if (!test) {
+      total = (this.db.prepare(`SELECT count(*) + coalesce(sum(CASE WHEN c.action = '${PACKED}' THEN c.new - 1 END), 0) AS n ${from} ${where(stepWhere)}`).get(...stepParams) as { n: number }).n;
+    } else {
+      const plain = [...stepWhere, `(${changeWhere.join(' AND ')})`];
+      total = (this.db.prepare(`SELECT count(*) AS n ${from} ${where(plain)}`).get(...stepParams, ...changeParams) as { n: number }).n;
+      const packs = this.db.prepare(`SELECT s.id, c.seq, c.old ${from} ${where([...stepWhere, packedRow])}`).raw().iterate(...stepParams) as Iterable<[number, number, string]>;
+      for (const [stepId, seq, text] of packs) total += this.matching(stepId, seq, text, test).length;
+    }
+    const cond = where(test ? [...stepWhere, `((${changeWhere.join(' AND ')}) OR ${packedRow})`] : stepWhere);
     const raw = this.db
       .prepare(
         `SELECT s.id, c.seq, s.at, s.user, s.host, s.kind, s.label, c.action, c.line_id, c.line_code, c.line_name, c.field, c.old, c.new
-         ${from} ${cond} ORDER BY s.id DESC, c.seq ASC LIMIT ? OFFSET ?`,
+         ${from} ${cond} ORDER BY s.id DESC, c.seq ASC`,
       )
       .raw()
-      .all(...params, limit, offset) as unknown[][];
-    const rows = raw.map(
-      ([stepId, seq, at, user, host, kind, label, action, lineId, lineCode, lineName, field, old, nw]): AuditRow => ({
-        stepId: stepId as number, seq: seq as number | null, at: at as string, user: user as string, host: host as string,
-        kind: kind as AuditKind, label: label as string, action: action as string | null, lineId: lineId as number | null,
-        lineCode: lineCode as string | null, lineName: lineName as string | null, field: field as string | null,
-        old: old as Value, new: nw as Value,
-      }),
-    );
+      .iterate(...stepParams, ...(test ? changeParams : [])) as Iterable<unknown[]>;
+    const rows: AuditRow[] = [];
+    let skip = offset;
+    for (const [stepId, seq, at, user, host, kind, label, action, lineId, lineCode, lineName, field, old, nw] of raw) {
+      const step: StepPart = { stepId: stepId as number, at: at as string, user: user as string, host: host as string, kind: kind as AuditKind, label: label as string };
+      if (action === PACKED && lineId === null) {
+        // Skipped whole without decoding when no filter looks inside it.
+        if (!test && skip >= (nw as number)) {
+          skip -= nw as number;
+          continue;
+        }
+        const p = this.pack(stepId as number, seq as number, old as string);
+        for (const k of test ? this.matching(stepId as number, seq as number, old as string, test) : p.l.keys()) {
+          if (skip > 0) skip--;
+          else if (rows.length < limit) rows.push(packRow(step, seq as number, p, k));
+          else break;
+        }
+      } else if (skip > 0) skip--;
+      else
+        rows.push({
+          ...step, seq: seq as number | null, action: action as string | null, lineId: lineId as number | null,
+          lineCode: lineCode as string | null, lineName: lineName as string | null, field: field as string | null,
+          old: old as Value, new: nw as Value,
+        });
+      if (rows.length >= limit) break;
+    }
     return { rows, total };
+  }
+
+  /** Decoded packs, newest use last (a history page reads the same few packs again and again). */
+  private readonly packs = new Map<string, Pack>();
+
+  private pack(stepId: number, seq: number, text: string): Pack {
+    const key = `${stepId}:${seq}`;
+    let p = this.packs.get(key);
+    if (p) this.packs.delete(key);
+    else p = decodePack(text);
+    this.packs.set(key, p);
+    if (this.packs.size > PACK_CACHE) this.packs.delete(this.packs.keys().next().value!);
+    return p;
+  }
+
+  /** The indexes of a pack's changes the test keeps. */
+  private matching(stepId: number, seq: number, text: string, test: NonNullable<ChangeTest>): number[] {
+    const p = this.pack(stepId, seq, text);
+    const keep = test(p);
+    const out: number[] = [];
+    for (let k = 0; k < p.l.length; k++) if (keep(k)) out.push(k);
+    return out;
   }
 }
