@@ -57,6 +57,27 @@ describe('plandesk report', () => {
     expect(over).toEqual([expect.objectContaining({ rule: 'disbursement_over_plan', severity: 'error', line: '3.2', column: 'central_recurrent', expected: 7_024 * M, actual: 8_000 * M })]);
   });
 
+  it('adds the report by unit to the JSON: a parent unit with its sub-units’ figures rolled in (own apart), sub-units after it', async () => {
+    const file = await planWithFigures();
+    expect(JSON.parse((await cli('report', file, '--as-of', '2024-12-31', '--json')).out).units).toEqual([]); // not allocated
+    const s = PlanSession.open(file);
+    const l2 = s.snapshot().rows.find((r) => r.code === '2')!.id;
+    const y = s.execution.dateByAsOf('2024-12-31')!.id;
+    const p = (await s.handle('units/add', { name: 'UBND huyện Tuy Đức', kind: 'district' })).unitId;
+    const c = (await s.handle('units/add', { name: 'UBND xã Quảng Tân', kind: 'commune', parentId: p })).unitId;
+    await s.handle('units/setShares', { cells: [{ unitId: p, lineId: l2, column: 'central_recurrent', value: 8_000 * M }, { unitId: c, lineId: l2, column: 'central_recurrent', value: 2_000 * M }] });
+    await s.handle('execution/setFigures', { cells: [{ dateId: y, lineId: l2, column: 'central_recurrent', unitId: p, value: 3_000 * M }, { dateId: y, lineId: l2, column: 'central_recurrent', unitId: c, value: 1_000 * M }] });
+    s.close();
+    const j = JSON.parse((await cli('report', file, '--as-of', '2024-12-31', '--json')).out);
+    expect(j.units.map((u: { name: string; depth: number; parent: string | null; plan: Record<string, number>; disbursed: Record<string, number>; rate: Record<string, number>; own: { plan: Record<string, number> } }) =>
+      [u.name, u.depth, u.parent, u.plan.total, u.disbursed.total, u.rate.total, u.own.plan.total])).toEqual([
+      ['UBND huyện Tuy Đức', 0, null, 10_000 * M, 4_000 * M, 400, 8_000 * M],
+      ['UBND xã Quảng Tân', 1, 'UBND huyện Tuy Đức', 2_000 * M, 1_000 * M, 500, 2_000 * M],
+    ]);
+    // The existing fields are unchanged.
+    expect(j.lines.find((l: { code: string }) => l.code === '2').disbursed.total).toBe(37_060 * M); // 33.060 without a unit + the units' 4.000
+  });
+
   it('prints a text report in Vietnamese, and English with --lang en', async () => {
     const file = await planWithFigures();
     const vi = await cli('report', file, '--as-of', '2024-12-31');

@@ -8,6 +8,7 @@ import { ColumnTree } from '../../../shared/columns';
 import { columnLabel } from '../../../shared/column-labels';
 import { formatRate, isIsoDate } from '../../../shared/execution/model';
 import type { ReportFigures, ReportView } from '../../../shared/execution/report';
+import type { UnitReportRow } from '../../../shared/execution/by-unit';
 import { viDate } from '../../../shared/execution/rules';
 import { t } from '../../../shared/i18n';
 import { formatAmount } from '../../../shared/number';
@@ -24,8 +25,11 @@ export type { ReportOutput } from './report-output';
 /** The outputs beside stdout, by option name. The report's export and print areas add theirs here. */
 export const REPORT_OUTPUTS: Record<string, ReportOutput> = { ...REPORT_FILE_OUTPUTS };
 
-/** The JSON contract: amounts keyed by column key, in integer đồng. */
-export function reportJson(view: ReportView, findings: ReturnType<PlanSession['findings']>, unit: string) {
+/**
+ * The JSON contract: amounts keyed by column key, in integer đồng. `units` (where the plan is
+ * allocated to units): each unit in tree order with its sub-units' figures rolled in, `own` its own.
+ */
+export function reportJson(view: ReportView, findings: ReturnType<PlanSession['findings']>, unit: string, units: readonly UnitReportRow[] = []) {
   const part = (f: ReportFigures) => ({ plan: f.plan, disbursed: f.disbursed, remaining: f.remaining, period: f.period, rate: f.rate });
   return {
     asOf: view.date.asOf,
@@ -39,6 +43,9 @@ export function reportJson(view: ReportView, findings: ReturnType<PlanSession['f
       year: c.year, deadline: c.deadline, totals: part(c.totals), lines: c.rows.map((r) => ({ code: r.code, name: r.name, ...part(r) })),
     })),
     combined: part(view.combined),
+    units: units.map((u) => ({
+      name: u.name, depth: u.depth, parent: units.find((x) => x.unitId === u.parentId)?.name ?? null, ...part(u), own: part(u.own),
+    })),
     findings: findings.map(({ rule, severity, line, column, expected, actual, message }) => ({ rule, severity, line, column, expected, actual, message })),
   };
 }
@@ -83,7 +90,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const view = await session.handle('execution/report', { dateId: date.id });
     const findings = session.findings().filter((f) => f.asOf === asOf);
     const meta = session.meta;
-    if (values.json) io.stdout(JSON.stringify(reportJson(view, findings, meta.unit), null, 2));
+    if (values.json) {
+      const units = session.units.size ? (await session.handle('execution/byUnit', { dateId: date.id })).units : [];
+      io.stdout(JSON.stringify(reportJson(view, findings, meta.unit, units), null, 2));
+    }
     else printText(view, findings, session, io);
     for (const k of outputs) await REPORT_OUTPUTS[k].write(session, date.id, values[k] as string, io);
     return EXIT.ok;

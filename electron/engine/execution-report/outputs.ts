@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { PlanCalc } from '../../../shared/calc';
 import type { ExecutionCalc } from '../../../shared/execution/calc';
 import { ReportBuilder } from '../../../shared/execution/report';
-import { CURRENT_FUND } from '../../../shared/execution/model';
+import { unitChartPoints } from '../../../shared/execution/by-unit';
+import { ColumnTree } from '../../../shared/columns';
 import type { CycleMeta, FundingColumn } from '../../../shared/model';
 import type { ChartPoint } from '../../../shared/print/execution-charts';
 import { buildReportTable, chartSourceOf, reportPrintSettings, reportSourceOf, type ReportPrintData } from '../../../shared/print/execution-report';
@@ -33,22 +34,14 @@ export interface ReportInputs {
   print?: PrintSettings;
 }
 
-/** The units' plan (their shares) and disbursement (figures entered per unit) at a date; allocated units only. */
+/**
+ * The units' plan (their shares) and disbursement (figures entered per unit) at a date; allocated
+ * units only, each with its sub-units' figures and the sub-units indented beneath it (by-unit.ts).
+ */
 export function unitPoints(inp: ReportInputs, dateId: number): ChartPoint[] {
   const book = inp.units;
   if (!book || book.size === 0) return [];
-  const disbursed = new Map<number, number>();
-  for (const f of inp.ex.state.figuresOfDate(dateId)) {
-    if (f.unitId === null || f.measure !== 'disbursed' || f.fund !== CURRENT_FUND) continue;
-    disbursed.set(f.unitId, (disbursed.get(f.unitId) ?? 0) + f.value);
-  }
-  const out: ChartPoint[] = [];
-  for (const { unit } of book.ordered()) {
-    const plan = book.sharesOfUnit(unit.id).reduce((s, x) => s + x.value, 0);
-    const d = disbursed.get(unit.id) ?? 0;
-    if (plan || d) out.push({ label: unit.name, plan, disbursed: d });
-  }
-  return out;
+  return unitChartPoints(new ColumnTree(inp.columns), inp.ex.state, book, dateId);
 }
 
 /** The date of a report: by id or by its as-of date; refused by key when the cycle has none such. */
