@@ -3,37 +3,24 @@
 // plan's print settings; NĐ 30/2020 page numbers) and the charts on pages of their own. Print prints
 // these very sheets (the window's print CSS shows only them); Export PDF has the engine print the
 // same view — with Electron's printer in the desktop app, the machine's Chromium in browser mode.
-import { useEffect, useMemo, useState } from 'react';
-import { readPrintSettings, sheetSize, type PrintSettings } from '../../../../shared/print/settings';
+// The frame (bar, zoom, buttons) is the previews' shared PreviewFrame.
+import { useMemo, useState } from 'react';
+import { sheetSize } from '../../../../shared/print/settings';
 import { chartSourceOf, reportPrintSettings, reportSourceOf, viDate, type ReportPrintData } from '../../../../shared/print/execution-report';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
 import { executionData } from './exec-data';
 import { ReportPages, type ReportLaidOut } from './ReportPages';
-import '../print/preview.css';
+import { PreviewFrame, usePrintSettings } from '../print/PreviewFrame';
 import './execution.css';
-
-const ZOOMS = [0.5, 0.75, 1, 1.25];
 
 export default function ReportPreview({ ctx, onClose }: { ctx: AppContext; onClose: () => void }) {
   const { t, bridge, store, lang } = ctx;
-  const [settings, setSettings] = useState<PrintSettings | null>(null);
-  const [zoom, setZoom] = useState(0.75);
+  const [settings] = usePrintSettings(bridge, reportPrintSettings);
   const [laidOut, setLaidOut] = useState<ReportLaidOut | null>(null);
   const [busy, setBusy] = useState(false);
   const data = executionData;
   const date = data.date;
-
-  useEffect(() => {
-    let live = true;
-    bridge
-      .invoke('settings/get', { key: 'print' })
-      .then((r) => live && setSettings(reportPrintSettings(readPrintSettings(r.value))))
-      .catch(() => live && setSettings(reportPrintSettings()));
-    return () => {
-      live = false;
-    };
-  }, [bridge]);
 
   const printData: ReportPrintData | null = useMemo(() => {
     if (!settings || !data.view || !store.meta) return null;
@@ -44,16 +31,6 @@ export default function ReportPreview({ ctx, onClose }: { ctx: AppContext; onClo
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings, data.version, store.meta, store.columns, lang]);
-
-  useEffect(() => {
-    document.documentElement.classList.add('pd-exec-printing');
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => {
-      document.documentElement.classList.remove('pd-exec-printing');
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [onClose]);
 
   const exportPdf = async () => {
     if (!date) return;
@@ -72,40 +49,22 @@ export default function ReportPreview({ ctx, onClose }: { ctx: AppContext; onClo
     }
   };
 
-  const sheet = settings ? sheetSize(settings) : null;
   return (
-    <div className="pd-preview pd-exec-preview" role="dialog" aria-modal="true" aria-label={t('execview.preview.title')} data-page-count={laidOut?.pages ?? ''}>
-      {sheet && <style>{`@media print { @page { size: ${sheet.width}mm ${sheet.height}mm; margin: 0; } }`}</style>}
-      <div className="pd-preview-bar">
-        <strong>{t('execview.preview.title')}</strong>
-        {date && <span>{viDate(date.asOf)}</span>}
-        <span className="pd-preview-pages" aria-live="polite">
-          {laidOut ? t('print.preview.pages', { count: laidOut.pages }) : t('print.preview.laying')}
-        </span>
-        <select value={zoom} aria-label={t('print.preview.zoom')} onChange={(e) => setZoom(Number(e.target.value))}>
-          {ZOOMS.map((z) => (
-            <option key={z} value={z}>
-              {Math.round(z * 100)}%
-            </option>
-          ))}
-        </select>
-        <span className="pd-preview-actions">
-          <button type="button" data-print-action="print" disabled={!laidOut} onClick={() => window.print()}>
-            {t('print.action.print')}
-          </button>
-          <button type="button" data-print-action="pdf" disabled={!laidOut || busy} onClick={() => void exportPdf()}>
-            {t('print.action.pdf')}
-          </button>
-          <button type="button" data-print-action="close" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </span>
-      </div>
-      <div className="pd-preview-main">
-        <div className="pd-preview-pages-area pd-exec-print-pages">
-          {printData ? <ReportPages data={printData} zoom={zoom} onLaidOut={setLaidOut} /> : <p>{t('execview.noDate')}</p>}
-        </div>
-      </div>
-    </div>
+    <PreviewFrame
+      title={t('execview.preview.title')}
+      className="pd-exec-preview"
+      pagesClassName="pd-exec-print-pages"
+      printingClass="pd-exec-printing"
+      pageSize={settings ? sheetSize(settings) : null}
+      pages={laidOut?.pages ?? null}
+      bar={date && <span>{viDate(date.asOf)}</span>}
+      printDisabled={!laidOut}
+      pdfDisabled={!laidOut || busy}
+      onPrint={() => window.print()}
+      onPdf={() => void exportPdf()}
+      onClose={onClose}
+    >
+      {(zoom) => (printData ? <ReportPages data={printData} zoom={zoom} onLaidOut={setLaidOut} /> : <p>{t('execview.noDate')}</p>)}
+    </PreviewFrame>
   );
 }

@@ -1,9 +1,10 @@
 // File → Print preview: the annex exactly as it will print (the print view's own pages), zoomable,
 // with its settings beside it. Every change is saved in the cycle (setting 'print'), so next
-// month's reprint is one click; Print and Export PDF hand the saved settings to the host.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// month's reprint is one click; Print and Export PDF hand the saved settings to the host. The
+// frame (bar, zoom, buttons) is the previews' shared PreviewFrame.
+import { useMemo, useRef, useState } from 'react';
 import { buildAnnex } from '../../../../shared/print/annex';
-import { readPrintSettings, type PrintSettings } from '../../../../shared/print/settings';
+import type { PrintSettings } from '../../../../shared/print/settings';
 import { BridgeFailure } from '../../bridge';
 import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
 import { tStored } from '../../../../shared/i18n';
@@ -11,39 +12,15 @@ import type { AppContext } from '../types';
 import { SettingsPanel } from './SettingsPanel';
 import { countBySeverity } from '../findings/findings-view';
 import { exportPdfInBrowserMode } from './browser-pdf';
-import './preview.css';
-
-const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5];
+import { PreviewFrame, usePrintSettings } from './PreviewFrame';
 
 export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onClose: () => void }) {
   const { t, bridge, store } = ctx;
-  const [settings, setSettings] = useState<PrintSettings | null>(null);
-  const [zoom, setZoom] = useState(0.75);
+  const [settings, setSettings] = usePrintSettings(bridge, undefined, (e) => ctx.showFailure(e));
   const [laidOut, setLaidOut] = useState<LaidOut | null>(null);
   const [busy, setBusy] = useState(false);
   /** Saves run one after another; printing waits for the last. */
   const saving = useRef<Promise<void>>(Promise.resolve());
-
-  useEffect(() => {
-    let live = true;
-    bridge
-      .invoke('settings/get', { key: 'print' })
-      .then((r) => live && setSettings(readPrintSettings(r.value)))
-      .catch((e) => {
-        ctx.showFailure(e);
-        if (live) setSettings(readPrintSettings(null));
-      });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bridge]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   // The plan as the grid holds it; rebuilt when its figures or lines change (not on every patch).
   const dataKey = `${store.order.length}:${JSON.stringify(store.totals)}`;
@@ -95,51 +72,28 @@ export default function PreviewOverlay({ ctx, onClose }: { ctx: AppContext; onCl
     }
   };
 
-  const zoomBy = (dir: 1 | -1) => {
-    const i = ZOOMS.indexOf(zoom);
-    setZoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (i < 0 ? 2 : i) + dir))]);
-  };
-
   return (
-    <div className="pd-preview" role="dialog" aria-modal="true" aria-label={t('print.preview.title')} data-page-count={laidOut?.pages ?? ''}>
-      <div className="pd-preview-bar">
-        <strong>{t('print.preview.title')}</strong>
-        <span className="pd-preview-pages" aria-live="polite">
-          {laidOut ? t('print.preview.pages', { count: laidOut.pages }) : t('print.preview.laying')}
-        </span>
-        <span className="pd-preview-zoom">
-          <button type="button" onClick={() => zoomBy(-1)} aria-label={t('print.preview.zoomOut')}>−</button>
-          <select value={zoom} aria-label={t('print.preview.zoom')} onChange={(e) => setZoom(Number(e.target.value))}>
-            {ZOOMS.map((z) => (
-              <option key={z} value={z}>{Math.round(z * 100)}%</option>
-            ))}
-          </select>
-          <button type="button" onClick={() => zoomBy(1)} aria-label={t('print.preview.zoomIn')}>+</button>
-        </span>
-        <span className="pd-preview-actions">
-          <button type="button" data-print-action="print" disabled={busy || !laidOut} onClick={() => void print('print')}>
-            {t('print.action.print')}
-          </button>
-          <button type="button" data-print-action="pdf" disabled={busy || !laidOut} onClick={() => void print('pdf')}>
-            {t('print.action.pdf')}
-          </button>
-          <button type="button" data-print-action="close" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </span>
-      </div>
-      {errors > 0 && (
-        <div className="pd-preview-errors" role="status" data-testid="preview-errors">
-          {t('print.errors.notice', { count: errors.toLocaleString('vi-VN') })}
-        </div>
-      )}
-      {laidOut?.overflow && <div className="pd-preview-warn" role="status">{t('print.tooWide')}</div>}
-      <div className="pd-preview-main">
-        <div className="pd-preview-pages-area">
-          {annex && settings && <PrintDocument annex={annex} settings={settings} zoom={zoom} onLaidOut={setLaidOut} />}
-        </div>
-        {settings && <SettingsPanel ctx={ctx} settings={settings} onChange={change} />}
-      </div>
-    </div>
+    <PreviewFrame
+      title={t('print.preview.title')}
+      pages={laidOut?.pages ?? null}
+      printDisabled={busy || !laidOut}
+      pdfDisabled={busy || !laidOut}
+      onPrint={() => void print('print')}
+      onPdf={() => void print('pdf')}
+      onClose={onClose}
+      notices={
+        <>
+          {errors > 0 && (
+            <div className="pd-preview-errors" role="status" data-testid="preview-errors">
+              {t('print.errors.notice', { count: errors.toLocaleString('vi-VN') })}
+            </div>
+          )}
+          {laidOut?.overflow && <div className="pd-preview-warn" role="status">{t('print.tooWide')}</div>}
+        </>
+      }
+      side={settings && <SettingsPanel ctx={ctx} settings={settings} onChange={change} />}
+    >
+      {(zoom) => annex && settings && <PrintDocument annex={annex} settings={settings} zoom={zoom} onLaidOut={setLaidOut} />}
+    </PreviewFrame>
   );
 }

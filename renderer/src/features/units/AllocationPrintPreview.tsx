@@ -5,25 +5,24 @@
 // (PrintTarget: the column, number and title): Electron prints the print view
 // `#/print?annex=allocation…` in a hidden window, browser mode's server prints it to PDF with
 // Chromium; where there is no host printing (browser mode's Print), the window prints these very
-// sheets: its print CSS shows only them.
+// sheets: its print CSS shows only them. The frame (bar, zoom, buttons) is the previews' shared
+// PreviewFrame.
 import { useEffect, useMemo, useState } from 'react';
 import { ColumnTree } from '../../../../shared/columns';
 import { buildAllocationAnnex } from '../../../../shared/print/allocation-annex';
 import { consolidatedAnnexSource, consolidatedTitle, mergedFigures, type MergedFigures } from '../../../../shared/print/consolidated-annex';
 import type { PrintTarget } from '../../../../shared/print/print-target';
-import { readPrintSettings, sheetSize, type PrintSettings } from '../../../../shared/print/settings';
+import { sheetSize } from '../../../../shared/print/settings';
 import { BridgeFailure } from '../../bridge';
 import { PrintDocument, type LaidOut } from '../../print/PrintDocument';
 import { exportPdfInBrowserMode } from '../print/browser-pdf';
+import { PreviewFrame, usePrintSettings } from '../print/PreviewFrame';
 import type { AppContext } from '../types';
 import { AllocationData } from './alloc-data';
 import { defaultMode } from './actions';
 import { fundingColumnName } from './alloc-model';
 import { allocationAnnexSource } from './annex-source';
 import { unitsUi } from './ui-state';
-import '../print/preview.css';
-
-const ZOOMS = [0.5, 0.75, 1, 1.25];
 
 /** `consolidated`: the consolidated annex by unit (issue 16) — the merged units' figures, the others' shares. */
 export default function AllocationPrintPreview({ ctx, onClose, consolidated = false }: { ctx: AppContext; onClose: () => void; consolidated?: boolean }) {
@@ -31,25 +30,13 @@ export default function AllocationPrintPreview({ ctx, onClose, consolidated = fa
   const tree = useMemo(() => new ColumnTree(store.columns), [store.columns]);
   const start = unitsUi.get().mode ?? defaultMode(store);
   const [column, setColumn] = useState(start?.kind === 'column' ? start.column : (tree.leaves[0]?.key ?? ''));
-  const [settings, setSettings] = useState<PrintSettings | null>(null);
+  const [settings] = usePrintSettings(bridge);
   const [data, setData] = useState<AllocationData | null>(null);
   const [merged, setMerged] = useState<MergedFigures | null>(null);
   const [annexNumber, setAnnexNumber] = useState('');
   const [title, setTitle] = useState('');
-  const [zoom, setZoom] = useState(0.75);
   const [laidOut, setLaidOut] = useState<LaidOut | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    bridge
-      .invoke('settings/get', { key: 'print' })
-      .then((r) => live && setSettings(readPrintSettings(r.value)))
-      .catch(() => live && setSettings(readPrintSettings(null)));
-    return () => {
-      live = false;
-    };
-  }, [bridge]);
 
   useEffect(() => {
     let live = true;
@@ -78,17 +65,6 @@ export default function AllocationPrintPreview({ ctx, onClose, consolidated = fa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings, data, merged, store.meta, store.columns, column, annexNumber, title]);
 
-  // While the preview is open, printing the window prints its sheets only (units.css, @media print).
-  useEffect(() => {
-    document.documentElement.classList.add('pd-alloc-printing');
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !e.defaultPrevented && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => {
-      document.documentElement.classList.remove('pd-alloc-printing');
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [onClose]);
-
   const print = async (kind: 'print' | 'pdf') => {
     const target: PrintTarget = { annex: 'allocation', column, annexNumber: annexNumber.trim() || undefined, title: title.trim() || undefined, ...(consolidated ? { consolidated: true } : {}) };
     setBusy(true);
@@ -110,58 +86,46 @@ export default function AllocationPrintPreview({ ctx, onClose, consolidated = fa
     }
   };
 
-  const sheet = settings ? sheetSize(settings) : null;
+  // While the preview is open, printing the window prints its sheets only (units.css, @media print).
   return (
-    <div className="pd-preview pd-alloc-preview" role="dialog" aria-modal="true" aria-label={t(consolidated ? 'consolidation.print.previewTitle' : 'alloc.print.previewTitle')} data-page-count={laidOut?.pages ?? ''}>
-      {sheet && <style>{`@media print { @page { size: ${sheet.width}mm ${sheet.height}mm; margin: 0; } }`}</style>}
-      <div className="pd-preview-bar">
-        <strong>{t(consolidated ? 'consolidation.print.previewTitle' : 'alloc.print.previewTitle')}</strong>
-        <label>
-          {t('alloc.column')}{' '}
-          <select data-alloc-print="column" value={column} onChange={(e) => setColumn(e.target.value)}>
-            {tree.leaves.map((c) => (
-              <option key={c.key} value={c.key}>
-                {fundingColumnName(store.columns, c.key, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('alloc.print.annexNumber')}{' '}
-          <input type="text" size={5} maxLength={20} data-alloc-print="annexNumber" value={annexNumber} placeholder={store.meta?.annexNumber ?? 'I'} onChange={(e) => setAnnexNumber(e.target.value)} />
-        </label>
-        <label>
-          {t('alloc.print.ownTitle')}{' '}
-          <input type="text" size={30} maxLength={500} data-alloc-print="title" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <span className="pd-preview-pages" aria-live="polite">
-          {laidOut ? t('print.preview.pages', { count: laidOut.pages }) : t('print.preview.laying')}
-        </span>
-        <select value={zoom} aria-label={t('print.preview.zoom')} onChange={(e) => setZoom(Number(e.target.value))}>
-          {ZOOMS.map((z) => (
-            <option key={z} value={z}>
-              {Math.round(z * 100)}%
-            </option>
-          ))}
-        </select>
-        <span className="pd-preview-actions">
-          <button type="button" data-print-action="print" disabled={busy || !laidOut} onClick={() => void print('print')}>
-            {t('alloc.print.print')}
-          </button>
-          <button type="button" data-print-action="pdf" disabled={busy || !laidOut} onClick={() => void print('pdf')}>
-            {t('print.action.pdf')}
-          </button>
-          <button type="button" data-print-action="close" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </span>
-      </div>
-      {laidOut?.overflow && <div className="pd-preview-warn" role="status">{t('print.tooWide')}</div>}
-      <div className="pd-preview-main">
-        <div className="pd-preview-pages-area pd-alloc-print-pages">
-          {annex && settings && <PrintDocument annex={annex} settings={settings} zoom={zoom} onLaidOut={setLaidOut} />}
-        </div>
-      </div>
-    </div>
+    <PreviewFrame
+      title={t(consolidated ? 'consolidation.print.previewTitle' : 'alloc.print.previewTitle')}
+      className="pd-alloc-preview"
+      pagesClassName="pd-alloc-print-pages"
+      printingClass="pd-alloc-printing"
+      pageSize={settings ? sheetSize(settings) : null}
+      pages={laidOut?.pages ?? null}
+      bar={
+        <>
+          <label>
+            {t('alloc.column')}{' '}
+            <select data-alloc-print="column" value={column} onChange={(e) => setColumn(e.target.value)}>
+              {tree.leaves.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {fundingColumnName(store.columns, c.key, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('alloc.print.annexNumber')}{' '}
+            <input type="text" size={5} maxLength={20} data-alloc-print="annexNumber" value={annexNumber} placeholder={store.meta?.annexNumber ?? 'I'} onChange={(e) => setAnnexNumber(e.target.value)} />
+          </label>
+          <label>
+            {t('alloc.print.ownTitle')}{' '}
+            <input type="text" size={30} maxLength={500} data-alloc-print="title" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+        </>
+      }
+      printLabel={t('alloc.print.print')}
+      printDisabled={busy || !laidOut}
+      pdfDisabled={busy || !laidOut}
+      onPrint={() => void print('print')}
+      onPdf={() => void print('pdf')}
+      onClose={onClose}
+      notices={laidOut?.overflow && <div className="pd-preview-warn" role="status">{t('print.tooWide')}</div>}
+    >
+      {(zoom) => annex && settings && <PrintDocument annex={annex} settings={settings} zoom={zoom} onLaidOut={setLaidOut} />}
+    </PreviewFrame>
   );
 }
