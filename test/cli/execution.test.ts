@@ -45,6 +45,30 @@ describe('plandesk import --as-of and report', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('imports carried-over funds (sections of rows): says which years, declares the one the plan lacks, and the report shows them apart', () => {
+    const dir = tempDir();
+    const plan = path.join(dir, 'plan.plandesk');
+    const env = { PLANDESK_DATA_DIR: path.join(dir, 'data') };
+    const file = path.join(ROOT, 'test/fixtures/execution/bao-cao-6-thang-2024-chuyen-nguon.ods');
+    expect(plandesk(['new', plan, '--sample']).status).toBe(0);
+    const imp = plandesk(['import', file, '--into', plan, '--as-of', '2024-06-30'], env);
+    expect(imp.stderr).toBe('');
+    expect(imp.status).toBe(0);
+    expect(imp.stdout).toContain('"VỐN NĂM 2023 CHUYỂN NGUỒN SANG NĂM 2024": vốn năm 2023 chuyển sang');
+    expect(imp.stdout).toContain('Vốn năm 2022 chuyển sang (năm đọc từ tiêu đề): ghi 1 số kế hoạch vốn, 1 số giải ngân.');
+    expect(imp.stdout).toContain('Kế hoạch chưa có nguồn vốn năm 2022 chuyển sang: đã thêm trong cùng bước hoàn tác');
+    const j = JSON.parse(plandesk(['report', plan, '--as-of', '2024-06-30', '--json']).stdout);
+    expect(j.carryover.map((c: { year: number; totals: { plan: { total: number }; disbursed: { total: number } } }) => [c.year, c.totals.plan.total, c.totals.disbursed.total]))
+      .toEqual([[2022, 500 * M, 500 * M], [2023, 4_300 * M, 2_620 * M]]);
+    expect(j.combined.plan.total).toBe(350_190 * M + 4_800 * M);
+    expect(j.units).toEqual([]);
+    // Again, in English: nothing changes.
+    const en = plandesk(['import', file, '--into', plan, '--as-of', '2024-06-30', '--lang', 'en'], env);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('No figure changed');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('a date the plan does not have: one clear line, exit 2', () => {
     const dir = tempDir();
     const plan = path.join(dir, 'plan.plandesk');
