@@ -239,6 +239,25 @@ describe('importing carried-over funds (vốn kéo dài, chuyển nguồn)', () 
   });
 });
 
+describe('a header whose top row says whose funds each block is', () => {
+  it('reads "Vốn năm trước chuyển sang" above its own Kế hoạch / Lũy kế giải ngân as the previous year’s funds, never added into the year’s', async () => {
+    const s = sampleSession();
+    const rep = (await s.handle('execution/import', { path: path.join(FIXTURES, 'bao-cao-9-thang-2024-hai-khoi.xlsx') })).report;
+    expect(rep.asOf).toBe('2024-09-30');
+    expect(rep.columns.map((c) => `${c.letter}:${c.role}:${c.fund ?? ''}`)).toEqual([
+      'A:code:', 'B:name:', 'C:plan:', 'D:plan:', 'E:disbursed:', 'F:disbursed:', 'G:plan:2023', 'H:plan:2023', 'I:disbursed:2023', 'J:disbursed:2023',
+    ]);
+    expect(rep.planDifferences).toEqual([]);
+    expect(rep.carryover).toEqual([{ year: 2023, yearFrom: 'previous_year', created: true, amounts: 3, figures: 4 }]);
+    const date = s.execution.dateByAsOf('2024-09-30')!;
+    const fig = (code: string, column: string, fund: number) => s.execution.getFigure({ dateId: date.id, lineId: id(s, code), column, unitId: null, measure: 'disbursed', fund });
+    expect(fig('2', 'central_recurrent', 0)).toBe(25_300 * M);
+    expect(fig('2', 'central_recurrent', 2023)).toBe(600 * M);
+    expect(s.execution.getCarryover(2023, id(s, '5'), 'central_recurrent')).toBe(1_200 * M);
+    s.close();
+  });
+});
+
 describe('the source year of carried-over funds', () => {
   const year = (texts: string[], fundYears: number[] = []) => carriedYear(carriedFunds(texts), 2024, fundYears);
   it('is the one earlier year the header names, "năm trước", or the plan’s only carried-over year; never a guess between several', () => {

@@ -171,12 +171,22 @@ export function readReportSheet(sheet: SheetData): ReportSheet | null {
     return texts.some((t) => DISBURSED.test(t) && !RATE.test(t) && t.length < 120) && texts.length >= 2;
   });
   if (!anchor) return null;
-  const block = [anchor.index];
+  // A row above the disbursement words may say whose funds each group is ("Vốn kế hoạch năm 2024" |
+  // "Vốn năm trước chuyển sang"): the header's top row when it also heads the line columns (STT,
+  // Nội dung) — left out, the carried-over block would read as a second copy of the year's.
+  let top = anchor;
+  const above = byIndex.get(anchor.index - 1);
+  if (above && !above.hidden) {
+    const texts = above.cells.filter((c) => c && c.kind === 's').map((c) => cellText(c));
+    const heads = texts.some((t) => ['code', 'name'].includes(classifyHeader(t).field ?? ''));
+    if (heads && texts.some((t) => t.length < 120 && CARRIED.test(fold(t)))) top = above;
+  }
+  const block = top === anchor ? [anchor.index] : [top.index, anchor.index];
   for (let r = anchor.index + 1; r <= anchor.index + 3; r++) {
     const row = byIndex.get(r);
     if (!row || isColumnNumberRow(row)) break;
     const numbers = row.cells.some((c) => c && c.kind === 'n');
-    const merged = sheet.merges.some((m) => m.r1 >= anchor.index && m.r1 < r && m.r2 >= r);
+    const merged = sheet.merges.some((m) => m.r1 >= top.index && m.r1 < r && m.r2 >= r);
     const words = row.cells.filter((c) => c && c.kind === 's' && cellText(c)).length;
     if (numbers || (!merged && words === 0)) break;
     // A data line ("1", "Dự án 1: …") is not a header: header rows hold short labels only.
