@@ -179,33 +179,37 @@ export class AuditLog {
       const r = rows![0]!;
       return [r.lineId, r.field, r.old, r.new];
     };
-    for (let i = 0; i < actions.length; ) {
-      const a = actions[i]!;
-      if (PACKABLE.has(a.t)) {
-        // A long run of cell changes of one kind: packed rows of PACK_SIZE changes (audit-pack.ts).
-        let j = i + 1;
-        while (j < actions.length && actions[j]!.t === a.t) j++;
-        if (j - i >= this.packMin) {
-          for (let k = i; k < j; k += PACK_SIZE) {
-            const pack = new PackBuilder(a.t);
-            for (let m = k; m < Math.min(j, k + PACK_SIZE); m++) {
-              const [lineId, field, old, nw] = cellOf(actions[m]!, other[m] ?? null);
-              const line = lineId === null ? undefined : named(lineId);
-              pack.add(lineId, line?.code ?? null, line?.name ?? null, field, old, nw);
-            }
-            this.s.change.run(stepId, seq, PACKED, null, null, null, null, pack.encode(), pack.size);
-            seq += pack.size;
-          }
-          i = j;
-          continue;
-        }
-      }
-      const rows = other[i] ?? null;
+    const plain = (m: number) => {
+      const rows = other[m] ?? null;
       if (!rows) {
-        const [lineId, field, old, nw] = cellOf(a, null);
-        add(a.t, lineId, field, old, nw);
+        const [lineId, field, old, nw] = cellOf(actions[m]!, null);
+        add(actions[m]!.t, lineId, field, old, nw);
       } else for (const r of rows) add(r.action, r.lineId, r.field, r.old, r.new);
-      i++;
+    };
+    for (let i = 0; i < actions.length; ) {
+      const t = actions[i]!.t;
+      if (!PACKABLE.has(t)) {
+        plain(i++);
+        continue;
+      }
+      // A run of cell changes of one kind: packed rows of PACK_SIZE changes when long enough (audit-pack.ts).
+      let j = i + 1;
+      while (j < actions.length && actions[j]!.t === t) j++;
+      if (j - i < this.packMin) {
+        for (; i < j; i++) plain(i);
+        continue;
+      }
+      for (let k = i; k < j; k += PACK_SIZE) {
+        const pack = new PackBuilder(t);
+        for (let m = k; m < Math.min(j, k + PACK_SIZE); m++) {
+          const [lineId, field, old, nw] = cellOf(actions[m]!, other[m] ?? null);
+          const line = lineId === null ? undefined : named(lineId);
+          pack.add(lineId, line?.code ?? null, line?.name ?? null, field, old, nw);
+        }
+        this.s.change.run(stepId, seq, PACKED, null, null, null, null, pack.encode(), pack.size);
+        seq += pack.size;
+      }
+      i = j;
     }
     for (let k = 0; k < batch.length; k += 9) this.s.change.run(batch.slice(k, k + 9));
     return stepId;
