@@ -8,6 +8,7 @@ import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { launchBrowser, openApp, uncaughtErrors } from './support/browser';
+import { execCell, execText, execTotalCell, execTotalText } from './support/exec-grid';
 import { startServer } from './support/server';
 
 const WAIT = { timeout: 30_000 };
@@ -20,21 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function execCell(page: Page, code: string, colId: string) {
-  const h = await page.waitForFunction(
-    (c) => {
-      for (const el of document.querySelectorAll('.pd-exec-grid .ag-row [col-id="code"]')) {
-        if (el.textContent?.trim() === c) return el.closest('.ag-row')?.getAttribute('row-index') ?? null;
-      }
-      return null;
-    },
-    code,
-    WAIT,
-  );
-  return page.locator(`.pd-exec-grid .ag-row[row-index="${(await h.jsonValue()) as string}"] [col-id="${colId}"]`);
-}
-
-const text = async (page: Page, code: string, colId: string) => ((await (await execCell(page, code, colId)).textContent()) ?? '').trim();
+const text = execText;
 
 /** The panel's lines: code and the figure of one measure. */
 async function panelRows(page: Page, measure: string): Promise<[string, string][]> {
@@ -88,14 +75,14 @@ describe('execution drill-down', () => {
       // The right-click menu on TỔNG CỘNG's NSTW SN (the grid scrolled back left, as a person would):
       // every line with an NSTW SN plan, summing to the total.
       await page.locator('.pd-exec-grid .ag-body-horizontal-scroll-viewport').evaluate((el) => el.scrollTo({ left: 0 }));
-      await page.locator('.pd-exec-grid .ag-row.pd-grand-total [col-id="fig:central_recurrent"]').first().click({ button: 'right' });
+      await execTotalCell(page, 'fig:central_recurrent').click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'Xem chi tiết' }).click();
       await expect.poll(() => panel.locator('th.pd-drill-asked').textContent(), WAIT).toBe('Lũy kế');
       await expect.poll(() => panelSum(page, 'disbursed'), WAIT).toBe('5.000');
       const rows = await panelRows(page, 'disbursed');
       expect(rows.filter(([, v]) => v !== '')).toEqual([['3.2', '5.000']]);
       expect(rows.map(([c]) => c)).toContain('3.1');
-      expect(await panelSum(page, 'disbursed')).toBe(((await page.locator('.pd-exec-grid .ag-row.pd-grand-total [col-id="fig:central_recurrent"]').first().textContent()) ?? '').trim());
+      expect(await panelSum(page, 'disbursed')).toBe(await execTotalText(page, 'fig:central_recurrent'));
 
       // A line of the panel selects its cell in the grid (3.2's NSTW SN).
       await panel.locator('tbody tr[data-code="3.2"]').click();

@@ -4,11 +4,12 @@
 // (title, "(Số liệu đến ngày 30/6/2024)", the charts on their own page).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
 import { tempDir } from '../support/tmp';
 import { launchBrowser, openApp, uncaughtErrors } from './support/browser';
+import { execCell, execText, execTotalText } from './support/exec-grid';
 import { startServer } from './support/server';
 
 const WAIT = { timeout: 30_000 };
@@ -21,28 +22,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The row index of a line (by its code) in the execution grid. */
-async function execRow(page: Page, code: string): Promise<string> {
-  const h = await page.waitForFunction(
-    (c) => {
-      for (const el of document.querySelectorAll('.pd-exec-grid .ag-row [col-id="code"]')) {
-        if (el.textContent?.trim() === c) return el.closest('.ag-row')?.getAttribute('row-index') ?? null;
-      }
-      return null;
-    },
-    code,
-    WAIT,
-  );
-  return (await h.jsonValue()) as string;
-}
-
-async function execCell(page: Page, code: string, colId: string) {
-  const idx = await execRow(page, code);
-  return page.locator(`.pd-exec-grid .ag-row[row-index="${idx}"] [col-id="${colId}"]`);
-}
-
-const text = async (page: Page, code: string, colId: string) => ((await (await execCell(page, code, colId)).textContent()) ?? '').trim();
-const totalText = async (page: Page, colId: string) => ((await page.locator(`.pd-exec-grid .ag-row.pd-grand-total [col-id="${colId}"]`).first().textContent()) ?? '').trim();
+const text = execText;
+const totalText = execTotalText;
 
 describe('execution view', () => {
   it('adds a date, takes figures typed and pasted, shows rate, totals and charts, undoes, previews the report', async () => {
