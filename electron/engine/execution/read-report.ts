@@ -247,7 +247,7 @@ export function readReportSheet(sheet: SheetData): ReportSheet | null {
   const totalRows: number[] = [];
   const sections: ReportSection[] = [{ row: -1, title: '', carried: null }];
   /** Rows that read as a heading of the year's own funds: headings only where carried-over sections exist. */
-  const yearHeadings: ReportRowData[] = [];
+  const yearHeadings: { data: ReportRowData; title: string }[] = [];
   for (const r of rows) {
     if (r.index < dataFrom || r.hidden) continue;
     const code = codeCol === undefined ? '' : cellText(r.cells[codeCol]);
@@ -264,10 +264,13 @@ export function readReportSheet(sheet: SheetData): ReportSheet | null {
       totalRows.push(r.index);
       continue;
     }
-    // A section heading ("B. VỐN NĂM 2023 CHUYỂN NGUỒN SANG NĂM 2024"): the rows below are carried-over funds.
-    const fname = fold(name);
-    if (SECTION_CODE.test(fold(code)) && CARRIED.test(fname)) {
-      sections.push({ row: r.index, title: name, carried: carriedFunds([name]) });
+    // A section heading ("B. VỐN NĂM 2023 CHUYỂN NGUỒN SANG NĂM 2024"): the rows below are carried-over
+    // funds. Its text may sit in the code column alone (a heading merged over STT and Nội dung).
+    const heading = name || (code.length > 8 ? code.replace(/^([A-Za-z]|[IVXivx]{1,4})[.)]\s+/, '') : '');
+    const fname = fold(heading);
+    const sectionCode = name ? SECTION_CODE.test(fold(code)) : heading !== '';
+    if (sectionCode && CARRIED.test(fname)) {
+      sections.push({ row: r.index, title: heading, carried: carriedFunds([heading]) });
       continue;
     }
     if (!code && !name) continue;
@@ -277,14 +280,14 @@ export function readReportSheet(sheet: SheetData): ReportSheet | null {
     if (!numeric && !code && out.length && /^(noi nhan|nguoi lap|tm\.|kt\.|ghi chu)/.test(fold(name))) break;
     const st = styleOf(sheet, r.cells[nameCol ?? codeCol!]);
     const data: ReportRowData = { row: r.index, code, name, bold: st.bold, indent: st.indent, cells, section: sections.length - 1 };
-    if (SECTION_CODE.test(fold(code)) && YEAR_SECTION.test(fname)) yearHeadings.push(data);
+    if (sectionCode && YEAR_SECTION.test(fname)) yearHeadings.push({ data, title: heading });
     out.push(data);
   }
   if (sections.length > 1 && yearHeadings.length) {
     // "A. VỐN KẾ HOẠCH NĂM 2024" beside carried-over sections: a heading of the year's funds, not a line.
-    for (const h of yearHeadings) {
-      sections.push({ row: h.row, title: h.name, carried: null });
-      out.splice(out.indexOf(h), 1);
+    for (const { data, title } of yearHeadings) {
+      sections.push({ row: data.row, title, carried: null });
+      out.splice(out.indexOf(data), 1);
     }
     sections.sort((a, b) => a.row - b.row);
     for (const x of out) x.section = sections.findLastIndex((s) => s.row < x.row);
