@@ -165,4 +165,8 @@ export const execution = {
   'execution.cli.figures': { vi: 'kế hoạch {plan}, giải ngân {disbursed} ({rate}%), trong kỳ {period}', en: 'plan {plan}, disbursed {disbursed} ({rate}%), in the period {period}' },
   'execution.cli.carryover': { vi: 'Vốn năm {year} chuyển sang', en: 'Funds carried over from {year}' },
   'execution.cli.combined': { vi: 'Tổng chung (kể cả vốn chuyển sang)', en: 'Combined (with carried-over funds)' },
+  'execution.cli.byUnit': {
+    vi: 'Theo đơn vị thực hiện (số của đơn vị có đơn vị trực thuộc gồm cả các đơn vị đó):',
+    en: 'By unit (a unit with sub-units includes their figures):',
+  },
 } as const;

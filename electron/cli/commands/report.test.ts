@@ -74,6 +74,12 @@ describe('plandesk report', () => {
       ['UBND huyện Tuy Đức', 0, null, 10_000 * M, 4_000 * M, 400, 8_000 * M],
       ['UBND xã Quảng Tân', 1, 'UBND huyện Tuy Đức', 2_000 * M, 1_000 * M, 500, 2_000 * M],
     ]);
+    // The text report lists them too, the commune beneath its district.
+    const text = (await cli('report', file, '--as-of', '2024-12-31')).out.split('\n');
+    const at = text.findIndex((l) => l.startsWith('Theo đơn vị thực hiện'));
+    expect(at).toBeGreaterThan(0);
+    expect(text[at + 1]).toMatch(/^ {2}UBND huyện Tuy Đức — .*10\.000.*4\.000/);
+    expect(text[at + 2]).toMatch(/^ {4}UBND xã Quảng Tân — .*2\.000.*1\.000/);
     // The existing fields are unchanged.
     expect(j.lines.find((l: { code: string }) => l.code === '2').disbursed.total).toBe(37_060 * M); // 33.060 without a unit + the units' 4.000
   });

@@ -90,11 +90,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const view = await session.handle('execution/report', { dateId: date.id });
     const findings = session.findings().filter((f) => f.asOf === asOf);
     const meta = session.meta;
-    if (values.json) {
-      const units = session.units.size ? (await session.handle('execution/byUnit', { dateId: date.id })).units : [];
-      io.stdout(JSON.stringify(reportJson(view, findings, meta.unit, units), null, 2));
-    }
-    else printText(view, findings, session, io);
+    // By unit where the plan is allocated: sub-units rolled into their parents (shared/execution/by-unit.ts).
+    const units = session.units.size ? (await session.handle('execution/byUnit', { dateId: date.id })).units : [];
+    if (values.json) io.stdout(JSON.stringify(reportJson(view, findings, meta.unit, units), null, 2));
+    else printText(view, findings, session, io, units);
     for (const k of outputs) await REPORT_OUTPUTS[k].write(session, date.id, values[k] as string, io);
     return EXIT.ok;
   } catch (e) {
@@ -104,7 +103,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function printText(view: ReportView, findings: ReturnType<PlanSession['findings']>, session: PlanSession, io: CliIO): void {
+function printText(view: ReportView, findings: ReturnType<PlanSession['findings']>, session: PlanSession, io: CliIO, units: readonly UnitReportRow[]): void {
   const lang = langOf(io);
   const meta = session.meta;
   const tree = new ColumnTree(session.cycle().columns);
@@ -119,6 +118,10 @@ function printText(view: ReportView, findings: ReturnType<PlanSession['findings'
     for (const c of view.carryover) io.stdout(line(t(lang, 'execution.cli.carryover', { year: c.year }), c.totals, root));
     if (view.carryover.length) io.stdout(line(t(lang, 'execution.cli.combined'), view.combined, root));
     for (const r of view.rows) io.stdout(`${'  '.repeat(r.depth + 1)}${r.code} ${r.name.slice(0, 60)} — ${line('', r, root).slice(2)}`);
+    if (units.length) {
+      io.stdout(t(lang, 'execution.cli.byUnit'));
+      for (const u of units) io.stdout(`${'  '.repeat(u.depth + 1)}${u.name} — ${line('', u, root).slice(2)}`);
+    }
   }
   io.stdout(t(lang, 'cli.findings', { count: findings.length }));
   for (const f of findings) io.stdout(`  [${t(lang, `rules.severity.${f.severity}`)}] ${f.message}`);
