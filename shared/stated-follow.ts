@@ -50,11 +50,11 @@ export function captureAgreeing(calc: PlanCalc, lineIds: Iterable<number>, toler
     if (out.has(id) || !calc.lines.has(id)) continue;
     const mode = modeOf(calc, id);
     const cells: Captured['cells'] = [];
-    for (const [column, stated] of calc.storedOf(id)) {
-      if (!calc.cols.has(column) || !isSumPosition(calc, mode, column)) continue;
+    calc.forEachStored(id, (column, stated) => {
+      if (!isSumPosition(calc, mode, column)) return;
       const computed = calc.value(id, column);
       if (Math.abs(stated - computed) <= tolerance) cells.push({ column, stated, computed });
-    }
+    });
     if (cells.length) out.set(id, { mode, cells });
   }
   return out;

@@ -35,9 +35,10 @@ export class FindingsTracker {
     return this.index.updateStructure(affected, removed, groups, order);
   }
 
-  /** The calc's column tree changed without changing any finding (FindingsIndex.columnsChanged). */
-  columnsChanged(): void {
-    this.index?.columnsChanged();
+  /** The calc's column tree changed, moving the findings of `lines` only (FindingsIndex.columnsChanged). */
+  columnsChanged(lines: Iterable<number>): FindingsDelta {
+    if (!this.index) return { reset: this.all(), upsert: [], remove: [] };
+    return this.index.columnsChanged(lines);
   }
 
   /** What an edit of these lines changed; the whole list when nobody had asked for findings yet. */

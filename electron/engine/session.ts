@@ -4,7 +4,7 @@
 // fails, the in-memory model is reloaded from the file, so memory never disagrees with disk.
 import path from 'node:path';
 import { ColumnTree } from '../../shared/columns';
-import { PlanCalc } from '../../shared/calc';
+import { PlanCalc, type CellChange } from '../../shared/calc';
 import type { Finding, FindingsDelta } from '../../shared/findings';
 import { t } from '../../shared/i18n';
 import {
@@ -80,9 +80,10 @@ export class PlanSession implements SessionContext {
   /**
    * While a step changes the column tree: the figures it writes, by cell. The calc is keyed by the
    * old tree until the step ends (a figure on a column just inserted has no place in it yet); then
-   * it is rebuilt on the new tree from its figures with these laid over (rebuildColumns).
+   * it is rebuilt on the new tree from its figures with these laid over (rebuildColumns). A list in
+   * the step's order (a cell written twice: the later wins when laid over): deleting NSĐP lays 96.557.
    */
-  private pendingCells: Map<string, { lineId: number; column: string; value: Dong | null }> | null = null;
+  private pendingCells: CellChange[] | null = null;
 
   private constructor(readonly file: CycleFile) {
     this.writer = new ActionWriter(file.db);
@@ -285,7 +286,7 @@ export class PlanSession implements SessionContext {
     // A step that changes the funding-column tree rebuilds the tree, the calc and the findings (issue 13).
     const columnsChanged = actions.some((a) => a.t === 'column');
     const treeBefore = this.cols;
-    this.pendingCells = columnsChanged ? new Map() : null;
+    this.pendingCells = columnsChanged ? [] : null;
     // A deleted line takes its units' shares along, in the same step (issue 14), whoever built it.
     if (audit.kind === 'edit') actions = actions.map((a) => (a.t === 'delete' && this.unitBook.hasShares(a.line.id) ? { ...a, shares: this.unitBook.sharesOfLine(a.line.id) } : a));
     this.unitsDelta = { upsert: [], removed: [], shares: [], scores: false };
@@ -296,10 +297,12 @@ export class PlanSession implements SessionContext {
         // A new edit carries the stated totals that agreed along with it, as amount actions of the
         // same step (so undo and redo replay them exactly, without deciding again).
         const agreeing = audit.kind === 'edit' ? captureAgreeing(this.calc, this.linesMoved(actions), sumToleranceDong(this.data.rules, this.data.meta.unit)) : null;
-        // Lines as they were, so a deleted or renamed line is named as it was.
+        // Lines as they were, so a deleted or renamed line is named as it was (only those actions
+        // change a line's code or name: the others' lines are named as they are after the step,
+        // and a column's 96.557 figures need no map of their lines).
         const named = new Map<number, Line>();
         for (const a of actions) {
-          const id = a.t === 'insert' || a.t === 'delete' ? a.line.id : 'lineId' in a ? a.lineId : undefined;
+          const id = a.t === 'insert' || a.t === 'delete' ? a.line.id : a.t === 'fields' ? a.lineId : undefined;
           const l = id === undefined ? undefined : this.calc.lines.get(id);
           if (l) named.set(l.id, l);
         }
@@ -356,13 +359,12 @@ export class PlanSession implements SessionContext {
       tree = { repaint, removed, order };
       const columnFindings = columnsChanged && !metaChanged && !rulesChanged ? columnStepFindings(actions, treeBefore, this.cols) : 'all';
       if (columnFindings !== 'all') {
-        // The rules learn the new columns; an empty column moves no finding, a leaf deleted with its
-        // figures only those of the lines that held them (and of their ancestors).
-        this.findingsTracker.columnsChanged();
+        // The rules learn the new columns; an empty column moves no finding, a column deleted with
+        // its figures only those of the lines that held them (and of their ancestors).
         const moved = new Set<number>();
         for (const a of actions) if (a.t === 'amount') withAncestors(this.calc, a.lineId, moved);
         for (const id of changed) moved.add(id);
-        findings = moved.size === 0 ? { upsert: [], remove: [] } : this.findingsTracker.update(moved);
+        findings = this.findingsTracker.columnsChanged(moved);
       } else if (metaChanged || rulesChanged || columnsChanged) {
         this.findingsTracker = new FindingsTracker(this.calc, this.data.meta, this.data.rules, this.unitBook);
         findings = { reset: this.findingsTracker.all(), upsert: [], remove: [] };
@@ -399,7 +401,7 @@ export class PlanSession implements SessionContext {
     const lines = this.calc.lines;
     switch (a.t) {
       case 'amount':
-        if (this.pendingCells) this.pendingCells.set(cellKey(a.lineId, a.column), { lineId: a.lineId, column: a.column, value: a.new });
+        if (this.pendingCells) this.pendingCells.push({ lineId: a.lineId, column: a.column, value: a.new });
         else if (structurePending) this.calc.storeOnly(a.lineId, a.column, a.new);
         else this.calc.setAmount(a.lineId, a.column, a.new, changed);
         return;
@@ -467,7 +469,7 @@ export class PlanSession implements SessionContext {
 
   /** A figure of a structural step: kept aside while the column tree changes, else stored for the calc's rebuild. */
   private storeCell(lineId: number, column: string, value: Dong | null): void {
-    if (this.pendingCells) this.pendingCells.set(cellKey(lineId, column), { lineId, column, value });
+    if (this.pendingCells) this.pendingCells.push({ lineId, column, value });
     else this.calc.storeOnly(lineId, column, value);
   }
 
@@ -481,11 +483,13 @@ export class PlanSession implements SessionContext {
     const pending = this.pendingCells!;
     this.pendingCells = null;
     this.cols = new ColumnTree(this.data.columns);
-    if (!linesChanged) return this.calc.setColumns(this.cols, pending.values());
+    if (!linesChanged) return this.calc.setColumns(this.cols, pending);
     let amounts: Amount[] = this.calc.amountList();
-    if (pending.size) {
-      amounts = amounts.filter((x) => !pending.has(cellKey(x.lineId, x.column)));
-      for (const x of pending.values()) if (x.value !== null && this.calc.lines.has(x.lineId)) amounts.push({ lineId: x.lineId, column: x.column, value: x.value });
+    if (pending.length) {
+      const last = new Map<string, CellChange>();
+      for (const x of pending) last.set(cellKey(x.lineId, x.column), x);
+      amounts = amounts.filter((x) => !last.has(cellKey(x.lineId, x.column)));
+      for (const x of last.values()) if (x.value !== null && this.calc.lines.has(x.lineId)) amounts.push({ lineId: x.lineId, column: x.column, value: x.value });
     }
     this.model = new PlanCalc(this.cols, [...this.calc.lines.values()], amounts);
   }
@@ -508,6 +512,11 @@ export class PlanSession implements SessionContext {
   /** The execution findings a step moved, merged into the plan's delta (all of them again on `full` or a date change). */
   private execFindingsStep(plan: FindingsDelta, full: boolean, changed: Set<number>, d: ExecutionDelta | null): FindingsDelta {
     if (!this.execFindings) return plan.reset ? { ...plan, reset: [...plan.reset, ...this.execF().all()] } : plan;
+    // No reporting date and no carried-over funds: the execution rules have nothing to check (and
+    // had nothing: a step that removes the last date or fund is not skipped). Skipping spares the
+    // report layout's rebuild over the whole plan after a structural or column step; the next date
+    // or fund runs them in full again (d.dates / d.sources / d.carryover).
+    if (!d && !this.exec.dates.size && !this.exec.carryover.size && !this.exec.sources.size && this.execFindings.all().length === 0) return plan;
     const lines = new Set(changed);
     for (const f of d?.figures ?? []) for (const id of f.lineIds) lines.add(id);
     return mergeFindings(plan, this.execFindings.step(this.execInput(), full || !!d?.dates || !!d?.sources || !!d?.carryover, lines));

@@ -12,16 +12,14 @@ import type { LinePlace } from './context';
 export function amountFindings(ctx: RuleContext, place: LinePlace, out: Finding[]): void {
   const { calc } = ctx;
   const { id, line, isParent, deny } = place;
-  const own = calc.storedOf(id);
-  if (own.size === 0) return;
   const tol = ctx.params.toleranceDong;
-  // Column display order (not the stored map's insertion order, which edits shuffle): the same
-  // plan always lists the same findings in the same order. Figures in a column the cycle does not
-  // have are not checked: there is nothing to check them against.
-  for (const col of ctx.ordered) {
-    const v = own.get(col.key);
-    if (v === undefined) continue;
-    const key = col.key;
+  // Column display order (the calc keeps a line's figures in it, whatever order edits came in): the
+  // same plan always lists the same findings in the same order. Figures in a column the rules do
+  // not know are not checked: there is nothing to check them against. No map per line (a full run
+  // reads 100.000 lines).
+  calc.forEachStored(id, (key, v) => {
+    const col = ctx.columns.get(key);
+    if (col === undefined) return;
 
     // 1. A stated total differs from what its parts add up to. An unallocated parent's own leaf
     //    figures never do: the calc takes them as the line's value.
@@ -58,7 +56,7 @@ export function amountFindings(ctx: RuleContext, place: LinePlace, out: Finding[
           }));
       }
     }
-  }
+  });
 }
 
 /** 5. A parent whose children carry nothing yet, while it has figures of its own (info). */

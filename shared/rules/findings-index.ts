@@ -9,7 +9,7 @@
 import type { Finding, FindingsDelta, Severity } from '../findings';
 import type { CapitalType, Line } from '../model';
 import { codeKey, RuleContext, type RuleInput } from './context';
-import { evaluateLine, evaluateProgram, placeOf, walkTree } from './engine';
+import { evaluateLine, evaluateProgram, placeOf, walkTree, type LinePlace } from './engine';
 import { SiblingCodes } from './field-rules';
 
 export interface SeverityCounts {
@@ -77,13 +77,35 @@ export class FindingsIndex {
   }
 
   /**
-   * The calc took a new column tree that changes no finding (an empty column added or removed
-   * where no sum, role or label moves: see engine/column-findings.ts): only the rule context,
-   * which lists the columns, is made again, so later edits check the new columns too.
+   * The calc took a new column tree that moves no finding beyond `lines` (a column subtree added
+   * or removed with its figures, where no other column's kind, role or label moves: see
+   * engine/column-findings.ts): the rule context, which lists the columns, is made again, and
+   * those lines are checked again — with, when the central or local source totals changed, the
+   * lines the counterpart rule reads (the program's checks always run again).
    */
-  columnsChanged(): void {
+  columnsChanged(lines: Iterable<number>): FindingsDelta {
+    const roots = this.ctx.sourceRoots;
     this.ctx = new RuleContext(this.input);
     this.cache = null;
+    const toEval = new Set(lines);
+    const now = this.ctx.sourceRoots;
+    if (!sameKeys(roots.central, now.central) || !sameKeys(roots.local, now.local)) this.counterpartLines(toEval);
+    // No line's fields moved (a column step holds figures only): no widening to siblings or subtrees.
+    return this.evaluate(toEval);
+  }
+
+  /** The lines lineCounterpart checks: those down to counterpartLineDepth (top level = 0). */
+  private counterpartLines(into: Set<number>): void {
+    const { calc } = this.ctx;
+    let level: readonly number[] = calc.children(null);
+    for (let depth = 0; depth <= this.ctx.params.counterpartLineDepth && level.length; depth++) {
+      const next: number[] = [];
+      for (const id of level) {
+        into.add(id);
+        for (const k of calc.children(id)) next.push(k);
+      }
+      level = next;
+    }
   }
 
   /**
@@ -103,17 +125,31 @@ export class FindingsIndex {
     return this.evaluate(toEval);
   }
 
-  /** Re-run the rules for these lines (gone ones lose their findings) and the program's. */
+  /**
+   * Re-run the rules for these lines (gone ones lose their findings) and the program's. Each line
+   * finds its place by walking up its ancestors; for a large share of the plan (a column such as
+   * NSĐP deleted with its figures moves nearly every line) one walk of the tree gives every place.
+   */
   private evaluate(toEval: Iterable<number>): FindingsDelta {
     const upsert: Finding[] = [];
     const remove: string[] = [];
-    for (const id of toEval) {
+    const { calc } = this.ctx;
+    const one = (id: number, place: LinePlace | null) => {
       const prev = this.perLine.get(id) ?? NONE;
       const next: Finding[] = [];
-      if (this.ctx.calc.lines.has(id)) evaluateLine(this.ctx, placeOf(this.ctx, id), this.codes, next);
+      if (place) evaluateLine(this.ctx, place, this.codes, next);
       this.replace(prev, next, upsert, remove);
       if (next.length) this.perLine.set(id, next);
       else this.perLine.delete(id);
+    };
+    const ids = toEval instanceof Set ? (toEval as Set<number>) : new Set(toEval);
+    if (ids.size > calc.lines.size / 4) {
+      walkTree(this.ctx, (place) => {
+        if (ids.has(place.id)) one(place.id, place);
+      });
+      for (const id of ids) if (!calc.lines.has(id)) one(id, null);
+    } else {
+      for (const id of ids) one(id, calc.lines.has(id) ? placeOf(this.ctx, id) : null);
     }
     const program = evaluateProgram(this.ctx);
     this.replace(this.program, program, upsert, remove);
@@ -286,6 +322,10 @@ export class FindingsIndex {
     this.codes.remove(parent, code);
     this.markSiblings(parent, code, '', toEval);
   }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {

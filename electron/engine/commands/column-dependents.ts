@@ -9,11 +9,14 @@ import { executionColumnRemovals } from '../execution/store';
 import { shareColumnRemovals } from './units';
 import { detailColumnRemovals } from '../consolidation/removals';
 
-/** The plan's stored figures (entries and stated totals) on `keys`, as amount deletes. */
+/**
+ * The plan's stored figures (entries and stated totals) on `keys`, as amount deletes — column by
+ * column, so the writer removes them 100 lines at a time (its batches are runs of one column).
+ */
 function planAmountRemovals(ctx: SessionContext, keys: readonly string[]): DocAction[] {
   const out: DocAction[] = [];
-  for (const lineId of ctx.calc.lines.keys()) {
-    for (const column of keys) {
+  for (const column of keys) {
+    for (const lineId of ctx.calc.lines.keys()) {
       const old = ctx.calc.storedValue(lineId, column);
       if (old !== undefined) out.push({ t: 'amount', lineId, column, old, new: null });
     }

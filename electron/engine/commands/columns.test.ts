@@ -3,9 +3,11 @@
 // a leaf column that gains sub-columns keeps its figures as stated totals; refusals by key.
 import fc from 'fast-check';
 import path from 'node:path';
+import type { Finding, FindingsDelta } from '../../../shared/findings';
 import { sampleCycle } from '../../../shared/samples/dak-nong-2024';
 import { labelText } from '../../../shared/step-label';
 import type { DocAction } from '../actions';
+import { generatePlan } from '../../../test/support/bench-plan';
 import { tempDir } from '../../../test/support/tmp';
 import { PlanDeskError } from '../errors';
 import { PlanSession } from '../session';
@@ -261,11 +263,32 @@ describe('findings after a column change', () => {
     expect(s.findings()).toEqual(PlanSession.open(s.file.path).findings());
   });
 
-  it('a leaf that gains its first sub-column, a renamed column or a new NSĐP source runs the rules again', async () => {
+  it('a leaf that gains its first sub-column or a renamed column runs the rules again', async () => {
     const s = PlanSession.open(sampleFile());
     expect((await s.handle('columns/add', { parent: 'other', label: { vi: 'Lồng ghép', en: '' }, source: null, capital: null })).findings.reset).toBeDefined();
     expect((await s.handle('columns/update', { key: 'local', label: { vi: 'NSĐP (tỉnh)', en: '' } })).findings.reset).toBeDefined();
-    expect((await s.handle('columns/add', { parent: 'total', label: { vi: 'NSĐP cấp xã', en: '' }, source: 'local', capital: null })).findings.reset).toBeDefined();
+  });
+
+  it('a new NSĐP source, or NSĐP deleted with its sub-columns and figures, re-checks the lines it moves and the counterpart: the findings equal a full run', async () => {
+    const s = PlanSession.open(sampleFile());
+    const full = () => PlanSession.open(s.file.path, { readOnly: true }).findings();
+    s.findings(); // built, as the window asks for them
+    // First among the sources: the counterpart findings name it now (their column), figures or not.
+    const added = await s.handle('columns/add', { parent: 'total', position: 0, label: { vi: 'NSĐP cấp xã', en: '' }, source: 'local', capital: null });
+    expect(added.findings.reset).toBeUndefined();
+    expect(s.findings()).toEqual(full());
+    expect(s.findings().filter((f) => f.rule === 'counterpart_min').every((f) => f.column === added.key)).toBe(true);
+    await s.handle('cell/set', { lineId: id(s, '3.1'), column: added.key, value: 900 * M }); // counts as local money now
+    expect(s.findings()).toEqual(full());
+    expect(s.findings().some((f) => f.rule === 'counterpart_min')).toBe(true);
+    const del = await s.handle('columns/delete', { key: 'local' });
+    expect(del.findings.reset).toBeUndefined();
+    expect(s.findings()).toEqual(full());
+    expect(s.findings().some((f) => f.column?.startsWith('local'))).toBe(false);
+    for (const step of [() => s.undo(), () => s.redo(), () => s.undo()]) {
+      expect(step().findings.reset).toBeUndefined();
+      expect(s.findings()).toEqual(full());
+    }
   });
 });
 
@@ -338,6 +361,65 @@ describe('random column edits', () => {
           expect(s.snapshot().totals).toEqual(totals);
           for (let i = 0; i < steps; i++) s.undo();
           expect(dump(s)).toBe(start);
+        } finally {
+          s.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe('column deletes re-check only what they move', () => {
+  /** The window's side: a map of findings kept by the patches' deltas. */
+  const follow = (mirror: Map<string, Finding>, d: FindingsDelta) => {
+    if (d.reset) mirror.clear();
+    for (const f of d.reset ?? []) mirror.set(f.id, f);
+    for (const x of d.remove) mirror.delete(x);
+    for (const f of d.upsert) mirror.set(f.id, f);
+  };
+  type Op = { k: 'delete' | 'add' | 'cell' | 'undo' | 'redo' | 'move'; a: number; b: number; c: number };
+  const op: fc.Arbitrary<Op> = fc.record({ k: fc.constantFrom('delete', 'delete', 'add', 'cell', 'undo', 'redo', 'move'), a: fc.nat(60), b: fc.nat(60), c: fc.nat(3) });
+  const SOURCES = [null, 'central', 'local', 'other'] as const;
+
+  it('after random column deletes, adds, moves, figures, undo and redo: the findings (and the deltas the window applies) equal a full run', async () => {
+    const plans = [sampleFile, () => {
+      const file = path.join(tempDir(), 'gen.plandesk');
+      createCycleFile(file, generatePlan(300, 7));
+      return file;
+    }];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(0, 1), fc.array(op, { minLength: 1, maxLength: 10 }), async (plan, ops) => {
+        const s = PlanSession.open(plans[plan]());
+        try {
+          const mirror = new Map(s.findings().map((f) => [f.id, f]));
+          let n = 0;
+          for (const o of ops) {
+            const cols = s.columns.ordered.filter((c) => c.parent !== null);
+            const col = cols[o.a % Math.max(cols.length, 1)];
+            if (!col && (o.k === 'delete' || o.k === 'move' || o.k === 'cell')) continue; // the root alone is left
+            let patch;
+            try {
+              if (o.k === 'delete') patch = await s.handle('columns/delete', { key: col.key });
+              else if (o.k === 'add') patch = await s.handle('columns/add', { parent: s.columns.ordered[o.a % s.columns.ordered.length].key, position: o.c, label: { vi: `Nguồn ${n++}`, en: '' }, source: SOURCES[o.b % 4], capital: null });
+              else if (o.k === 'move') patch = await s.handle('columns/move', { key: col.key, parent: col.parent!, position: o.c });
+              else if (o.k === 'undo') patch = s.undo();
+              else if (o.k === 'redo') patch = s.redo();
+              else {
+                const rows = s.snapshot().rows;
+                patch = await s.handle('cell/set', { lineId: rows[o.b % rows.length].id, column: col.key, value: (o.c - 1) * 250 * M });
+              }
+            } catch (e) {
+              if (!(e instanceof PlanDeskError)) throw e;
+              continue;
+            }
+            follow(mirror, patch.findings);
+            const now = s.findings();
+            const fresh = PlanSession.open(s.file.path, { readOnly: true });
+            expect(now).toEqual(fresh.findings());
+            fresh.close();
+            expect(new Map(now.map((f) => [f.id, f]))).toEqual(mirror);
+          }
         } finally {
           s.close();
         }
