@@ -84,6 +84,13 @@ describe('execution drill-down', () => {
       expect(rows.map(([c]) => c)).toContain('3.1');
       expect(await panelSum(page, 'disbursed')).toBe(await execTotalText(page, 'fig:central_recurrent'));
 
+      // The panel follows an edit: 1.000 typed on 3.1 while it is open.
+      await (await execCell(page, '3.1', 'fig:central_recurrent')).click();
+      await page.keyboard.type('1.000');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => panelSum(page, 'disbursed'), WAIT).toBe('6.000');
+      expect((await panelRows(page, 'disbursed')).filter(([, v]) => v !== '')).toEqual([['3.1', '1.000'], ['3.2', '5.000']]);
+
       // A line of the panel selects its cell in the grid (3.2's NSTW SN).
       await panel.locator('tbody tr[data-code="3.2"]').click();
       await expect.poll(async () => (await execCell(page, '3.2', 'fig:central_recurrent')).getAttribute('class'), WAIT).toContain('ag-cell-focus');

@@ -37,25 +37,34 @@ interface Props {
 }
 
 export function DrillPanel({ bridge, t, dateId, previousDateId, version, target, columns, lineLabel, unit, locale, onTarget, onPick, onClose, onFailure }: Props) {
-  const [model, setModel] = useState<DrillModel | null>(null);
+  const [read, setModel] = useState<DrillModel | null>(null);
+  /** Shown only for the figure asked (another one asked: '…' until it is read). */
+  const model = read && read.target === target ? read : null;
   const failure = useRef(onFailure);
   failure.current = onFailure;
 
+  // The figure asked is read at once; a report that moves under it (typing, a paste) is read again
+  // once the edits pause — the program total's parts are every line of the plan.
+  const asked = useRef<DrillTarget | null>(null);
   useEffect(() => {
     let live = true;
     const ask = (id: number) => bridge.invoke('execution/drill', { dateId: id, lineId: target.lineId, column: target.column });
-    Promise.all([ask(dateId), previousDateId === null ? null : ask(previousDateId)])
-      .then(([cur, prev]) => live && setModel(drillModel(target, cur.parts, prev?.parts ?? null)))
-      .catch((err) => live && failure.current(err));
+    const read = () =>
+      Promise.all([ask(dateId), previousDateId === null ? null : ask(previousDateId)])
+        .then(([cur, prev]) => live && setModel(drillModel(target, cur.parts, prev?.parts ?? null)))
+        .catch((err) => live && failure.current(err));
+    const timer = setTimeout(() => void read(), asked.current === target ? 200 : 0);
+    asked.current = target;
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [bridge, dateId, previousDateId, version, target]);
 
   const amount = (v: number, blankZero: boolean) => (blankZero && v === 0 ? '' : formatAmount(v, unit, locale));
   const cell = (f: DrillFigures, k: (typeof DRILL_MEASURES)[number], blankZero: boolean) =>
     k === 'rate' ? formatRate(f.rate, locale) : amount(f[k], blankZero);
-  const asked = (k: string) => (k === target.measure ? 'pd-drill-asked' : undefined);
+  const askedClass = (k: string) => (k === target.measure ? 'pd-drill-asked' : undefined);
   const withUnits = !!model?.rows.some((r) => r.unitId !== null);
   const shown = model ? model.rows.slice(0, MAX_ROWS) : [];
   const columnLabel = columns.find((c) => c.key === target.column)?.label ?? target.column;
@@ -104,7 +113,7 @@ export function DrillPanel({ bridge, t, dateId, previousDateId, version, target,
                   <th>{t('print.col.name')}</th>
                   {withUnits && <th>{t('execview.drill.unit')}</th>}
                   {DRILL_MEASURES.map((k) => (
-                    <th key={k} className={asked(k)}>{t(`execview.col.${k}`)}</th>
+                    <th key={k} className={askedClass(k)}>{t(`execview.col.${k}`)}</th>
                   ))}
                 </tr>
               </thead>
@@ -126,7 +135,7 @@ export function DrillPanel({ bridge, t, dateId, previousDateId, version, target,
                     <td title={r.name}>{r.name}</td>
                     {withUnits && <td>{r.unitName ?? ''}</td>}
                     {DRILL_MEASURES.map((k) => (
-                      <td key={k} data-measure={k} className={asked(k)}>{cell(r, k, true)}</td>
+                      <td key={k} data-measure={k} className={askedClass(k)}>{cell(r, k, true)}</td>
                     ))}
                   </tr>
                 ))}
@@ -137,7 +146,7 @@ export function DrillPanel({ bridge, t, dateId, previousDateId, version, target,
                   <td>{t('execview.drill.sum')}</td>
                   {withUnits && <td />}
                   {DRILL_MEASURES.map((k) => (
-                    <td key={k} data-measure={k} className={asked(k)}>{cell(model.sum, k, false)}</td>
+                    <td key={k} data-measure={k} className={askedClass(k)}>{cell(model.sum, k, false)}</td>
                   ))}
                 </tr>
               </tfoot>
