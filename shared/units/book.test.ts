@@ -1,7 +1,8 @@
 // UnitBook's kept per-unit totals (the consolidation board reads them instead of walking every
 // share): after any sequence of share sets, clears, merges of one unit into another, unit removals
 // and line deletions — as the engine's commands issue them — each unit's kept totals equal its
-// shares summed from scratch, a column with no share left gone from them (fast-check).
+// shares summed from scratch, a column with no share left gone from them, and a unit whose shares
+// changed has a new revision (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../model';
@@ -80,7 +81,14 @@ describe('UnitBook per-unit totals', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
         const book = new UnitBook();
-        for (const o of ops) apply(book, o);
+        for (const o of ops) {
+          const before = UNITS.map((u) => [JSON.stringify(book.sharesOfUnit(u)), book.unitRevision(u)] as const);
+          apply(book, o);
+          // A unit whose shares changed has a new revision (what the board's cached comparisons key on).
+          UNITS.forEach((u, i) => {
+            if (JSON.stringify(book.sharesOfUnit(u)) !== before[i][0]) expect(book.unitRevision(u)).toBeGreaterThan(before[i][1]);
+          });
+        }
         for (const u of UNITS) expect(book.unitTotals(u)).toEqual(fromScratch(book, u));
         // A book built from the same shares at once keeps the same totals.
         const again = new UnitBook([...book.units.values()], book.allShares());

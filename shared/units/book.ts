@@ -41,6 +41,9 @@ export class UnitBook {
    * (kept with every set; the count says when the column has none left, as a sum of 0 cannot).
    */
   private readonly totals = new Map<number, Map<string, { sum: Dong; count: number }>>();
+  /** unitId → the book's change counter when one of the unit's shares last changed (never reused). */
+  private readonly revisions = new Map<number, number>();
+  private changes = 0;
   /** scheme → unitId → score. */
   private readonly scoreMap = new Map<string, Map<number, number>>();
   private shareCount = 0;
@@ -136,6 +139,7 @@ export class UnitBook {
   }
 
   private addToTotal(unitId: number, column: string, delta: Dong, count: number): void {
+    this.revisions.set(unitId, ++this.changes);
     let cols = this.totals.get(unitId);
     if (!cols) this.totals.set(unitId, (cols = new Map()));
     const t = cols.get(column);
@@ -148,6 +152,14 @@ export class UnitBook {
     if (t.count > 0) return;
     cols.delete(column);
     if (!cols.size) this.totals.delete(unitId);
+  }
+
+  /**
+   * Changes whenever one of the unit's shares is set or cleared, and only then (0: none ever held):
+   * what a view derived from a unit's shares keeps to know it still holds.
+   */
+  unitRevision(unitId: number): number {
+    return this.revisions.get(unitId) ?? 0;
   }
 
   /**
