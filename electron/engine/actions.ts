@@ -58,8 +58,6 @@ function columnParams(c: FundingColumn): unknown[] {
 /** Prepared statements for applying actions to one database. */
 /** Amounts per multi-row statement (3 parameters each, well under SQLite's 32.766). */
 const AMOUNT_BATCH = 100;
-/** Shares per multi-row statement (4 parameters each). */
-const SHARE_BATCH = 100;
 
 export class ActionWriter {
   private readonly upsertAmount;
@@ -118,9 +116,8 @@ export class ActionWriter {
   private batchUpsert: { run: (...params: unknown[]) => unknown } | null = null;
   private batchDelete: { run: (...params: unknown[]) => unknown } | null = null;
 
-  /** Write the shares, then the amounts, still waiting (in their order; a batch is consecutive ones of one kind and, for deletes, one column). */
+  /** Write the amounts still waiting (in their order; a batch is consecutive ones of one kind and, for deletes, one column). */
   flush(): void {
-    if (this.pendingShares.length) this.flushShares();
     const p = this.pending;
     this.pending = [];
     for (let i = 0; i < p.length; ) {
@@ -149,65 +146,17 @@ export class ActionWriter {
     }
   }
 
-  /** Forget the amounts and shares waiting (their transaction rolled back). */
+  /** Forget the amounts waiting (their transaction rolled back). */
   discard(): void {
     this.pending = [];
-    this.pendingShares = [];
-  }
-
-  /**
-   * Shares wait like amounts (an allocation import's 198.000: ~2.000 statements, not 198.000):
-   * set ones go SHARE_BATCH at a time through one multi-row upsert, cleared ones of one line and
-   * column through one DELETE, the rest one by one. Amounts and shares never wait together.
-   */
-  private pendingShares: Extract<DocAction, { t: 'share' }>[] = [];
-  private shareUpsert: { run: (...params: unknown[]) => unknown } | null = null;
-  private shareDelete: { run: (...params: unknown[]) => unknown } | null = null;
-
-  private flushShares(): void {
-    const p = this.pendingShares;
-    this.pendingShares = [];
-    for (let i = 0; i < p.length; ) {
-      const a = p[i]!;
-      const del = a.new === null;
-      let j = i + 1;
-      while (j < p.length && j - i < SHARE_BATCH && (p[j]!.new === null) === del && (!del || (p[j]!.lineId === a.lineId && p[j]!.column === a.column))) j++;
-      if (j - i === SHARE_BATCH) {
-        if (del) {
-          this.shareDelete ??= this.db.prepare<unknown[]>(`DELETE FROM unit_shares WHERE line_id = ? AND column_key = ? AND unit_id IN (${Array(SHARE_BATCH).fill('?').join(', ')})`);
-          this.shareDelete.run(a.lineId, a.column, ...p.slice(i, j).map((x) => x.unitId));
-        } else {
-          this.shareUpsert ??= this.db.prepare<unknown[]>(
-            `INSERT INTO unit_shares (unit_id, line_id, column_key, value) VALUES ${Array(SHARE_BATCH).fill('(?, ?, ?, ?)').join(', ')}
-             ON CONFLICT (line_id, column_key, unit_id) DO UPDATE SET value = excluded.value`,
-          );
-          const params: unknown[] = [];
-          for (let k = i; k < j; k++) params.push(p[k]!.unitId, p[k]!.lineId, p[k]!.column, p[k]!.new);
-          this.shareUpsert.run(params);
-        }
-      } else {
-        for (let k = i; k < j; k++) {
-          const x = p[k]!;
-          if (x.new === null) this.u.deleteShare.run(x.unitId, x.lineId, x.column);
-          else this.u.upsertShare.run(x.unitId, x.lineId, x.column, x.new);
-        }
-      }
-      i = j;
-    }
   }
 
   write(a: DocAction): void {
     if (a.t === 'amount') {
-      if (this.pendingShares.length) this.flushShares();
       this.pending.push(a);
       return;
     }
-    if (a.t === 'share') {
-      if (this.pending.length) this.flush();
-      this.pendingShares.push(a);
-      return;
-    }
-    if (this.pending.length || this.pendingShares.length) this.flush();
+    if (this.pending.length) this.flush();
     if (isExecutionAction(a)) return this.execution.write(a);
     if (isConsolidationAction(a)) return this.consolidation.write(a);
     switch (a.t) {
@@ -242,6 +191,12 @@ export class ActionWriter {
       case 'unit':
         if (a.new === null) this.u.deleteUnit.run(a.old!.id);
         else this.u.upsertUnit.run(a.new.id, a.new.parentId, a.new.position, a.new.name, a.new.kind, a.new.code);
+        return;
+      case 'share':
+        // One by one: a multi-row upsert into unit_shares measured twice as slow (its two indexes and
+        // three foreign keys are the cost, not the statements).
+        if (a.new === null) this.u.deleteShare.run(a.unitId, a.lineId, a.column);
+        else this.u.upsertShare.run(a.unitId, a.lineId, a.column, a.new);
         return;
       case 'score':
         if (a.new === null) this.u.deleteScore.run(a.scheme, a.unitId);

@@ -1,7 +1,7 @@
-// The writer's multi-row path for shares (actions.ts: a step's shares written 100 at a time, as
-// amounts are): what the file holds after a big step — sets, clears of a line and column across
-// units, the same share twice, shares around amounts and a unit change — is exactly what the
-// session holds, after undo, redo and reopening; a step that fails half-way writes nothing.
+// A big step of shares through the ActionWriter (an allocation import's path; a multi-row upsert was
+// tried and measured slower, so they go one by one): what the file holds after it — sets, clears of a
+// line and column across units, the same share twice, shares around amounts and a unit change — is
+// exactly what the session holds, after undo, redo and reopening; a step that fails half-way writes nothing.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleCycle } from '../../shared/samples/dak-nong-2024';
@@ -13,7 +13,7 @@ import { createCycleFile } from './store/cycle-file';
 const M = 1_000_000;
 type Row = [number, number, string, number];
 
-describe('shares written in batches', () => {
+describe('shares written in a big step', () => {
   it('a big step of shares leaves the file exactly as the session, through undo, redo and a failed step', async () => {
     const file = path.join(tempDir(), 'plan.plandesk');
     createCycleFile(file, sampleCycle());
