@@ -6,6 +6,7 @@ import { dialog, type BrowserWindow } from 'electron';
 import { allocIoPathArgs } from '../../shared/commands/alloc-io';
 import { consolidationPathArgs } from '../../shared/commands/consolidation';
 import { execReportPathArgs } from '../../shared/commands/execution-report';
+import { executionPathArgs } from '../../shared/commands/execution';
 import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
 import { templatesPathArgs } from '../../shared/commands/templates';
 import { transferPathArgs } from '../../shared/commands/transfer';
@@ -20,7 +21,7 @@ const FILTERS = {
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
 };
 
-const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs, ...execReportPathArgs, ...consolidationPathArgs };
+const PATH_ARGS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...allocIoPathArgs, ...templatesPathArgs, ...execReportPathArgs, ...consolidationPathArgs, ...executionPathArgs };
 
 /** Each window's own grants: a comparison made in one window is followed up in that window only. */
 const grantsOf = new WeakMap<BrowserWindow, PathGrants>();

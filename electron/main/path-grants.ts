@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { HostPathArg, HostPathSlot } from '../../shared/commands/history';
 
 /** Commands whose chosen files a later command may use once: that command, by slot name. */
-const FOLLOW_UP: Record<string, string> = { 'history/compare': 'history/exportCompare', 'allocio/read': 'allocio/import' };
+const FOLLOW_UP: Record<string, string> = { 'history/compare': 'history/exportCompare', 'allocio/read': 'allocio/import', 'execution/read': 'execution/import' };
 
 export type PathArgsResult = { ok: true; args: unknown } | { ok: false; error: { code: string } };
 

@@ -9,6 +9,7 @@ import type { Patch } from '../protocol';
 import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type ReportDate } from '../execution/model';
 import type { ReportRowView, ReportView, ReportFigures } from '../execution/report';
 import type { UnitReportRow } from '../execution/by-unit';
+import type { HostPathArg } from './history';
 
 const isoDate = z.string().refine(isIsoDate, 'yyyy-mm-dd');
 const id = z.number().int().positive();
@@ -86,6 +87,12 @@ export const executionArgs = {
    * one undo step, a backup first. The report's plan column is compared, never written.
    */
   'execution/import': z.object({ path: z.string().min(1).max(4096), sheet: z.string().min(1).max(200).optional(), asOf: isoDate.optional() }).strict(),
+  /**
+   * Read a disbursement report against the plan as it is now and answer what `execution/import` with
+   * the same arguments would write (its report): nothing is written, no backup is taken. The window
+   * shows this report before the person chooses to import.
+   */
+  'execution/read': z.object({ path: z.string().min(1).max(4096), sheet: z.string().min(1).max(200).optional(), asOf: isoDate.optional() }).strict(),
 } as const;
 
 /** Why a figure cell was not written. */
@@ -122,6 +129,8 @@ export interface ExecutionResults {
   'execution/deleteSource': Patch & { amountsRemoved: number };
   'execution/setCarryover': Patch & { written: number; notWritten: { index: number; reason: FigureSkip }[] };
   'execution/import': Patch & { report: ExecutionImportReport };
+  /** `path`: the file read (in Electron, main's dialog chose it; the import that follows names it again). */
+  'execution/read': { report: ExecutionImportReport; path: string };
 }
 
 /** What a column of a disbursement report holds. */
@@ -162,6 +171,17 @@ export interface ExecutionImportReport {
   /** Per carried-over source year written: where the year came from, whether the plan lacked it (declared in the same step, no deadline), amounts and figures written. */
   carryover: { year: number; yearFrom: CarryoverYearFrom; created: boolean; amounts: number; figures: number }[];
 }
+
+/** The report file of a read and its import, chosen in Electron's main dialog (the read's choice serves the import that follows once: path-grants.ts). */
+export const executionPathArgs: Record<string, HostPathArg> = Object.fromEntries(
+  (['execution/read', 'execution/import'] as const).map((name) => [
+    name,
+    {
+      slots: (a: Record<string, unknown>) => [{ slot: 'path', dialog: 'open' as const, filter: 'spreadsheet' as const, current: typeof a.path === 'string' ? a.path : '' }],
+      fill: (a: Record<string, unknown>, _slot: string, chosen: string) => ({ ...a, path: chosen }),
+    },
+  ]),
+);
 
 /** What a step changed on the execution side: defined with the model (Patch carries it). */
 export type { ExecutionDelta } from '../execution/model';

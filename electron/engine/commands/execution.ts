@@ -243,6 +243,12 @@ const importReport = withBackupFirst<'execution/import'>(async (a, ctx) => {
   return { ...patch, report };
 });
 
+// What the import would write, nothing written: the same plan of actions, dropped (the window's report before "Nhập").
+const readReport: Handler<'execution/read'> = async (a, ctx) => {
+  const sheet = await readReportWorkbook({ path: a.path }, a.sheet);
+  return { report: planExecutionImport(ctx, sheet, { asOf: a.asOf }).report, path: a.path };
+};
+
 const byUnit: Handler<'execution/byUnit'> = async (a, ctx) => {
   requireDate(ctx, a.dateId);
   return reportByUnit(ctx.columns, ctx.execution, ctx.units, a.dateId);
@@ -251,6 +257,7 @@ const byUnit: Handler<'execution/byUnit'> = async (a, ctx) => {
 export const executionHandlers = {
   'execution/byUnit': byUnit,
   'execution/import': importReport,
+  'execution/read': readReport,
   'execution/dates': dates,
   'execution/addDate': addDate,
   'execution/updateDate': updateDate,
