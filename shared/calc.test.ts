@@ -207,3 +207,32 @@ describe('PlanCalc.setColumns when no computed value can move (an empty column a
     );
   });
 });
+
+describe('PlanCalc.forEachStored and forEachInColumn (reads without a map per line)', () => {
+  it('give the same figures as storedOf and storedValue, in column order, for lines still in the plan', () => {
+    fc.assert(
+      fc.property(arbLines(20), arbColumns, fc.array(arbCell, { maxLength: 40 }), (lines, columns, cells) => {
+        const cols = new ColumnTree(columns);
+        const keys = cols.ordered.map((c) => c.key);
+        const calc = new PlanCalc(cols, lines, []);
+        for (const e of cells) calc.storeOnly(lines[e.line % lines.length].id, keys[e.col % keys.length], e.value);
+        for (const l of lines) {
+          const seen: [string, number][] = [];
+          calc.forEachStored(l.id, (k, v) => seen.push([k, v]));
+          expect(seen).toEqual([...calc.storedOf(l.id)]);
+          expect(seen.map(([k]) => keys.indexOf(k))).toEqual(seen.map(([k]) => keys.indexOf(k)).sort((a, b) => a - b));
+        }
+        for (const k of keys) {
+          const got = new Map<number, number>();
+          calc.forEachInColumn(k, (id, v) => got.set(id, v));
+          const want = new Map(lines.flatMap((l) => (calc.storedValue(l.id, k) === undefined ? [] : [[l.id, calc.storedValue(l.id, k)!] as const])));
+          expect(got).toEqual(want);
+        }
+        // A line removed from the map (a structural step before its reset) is not listed.
+        calc.lines.delete(lines[0].id);
+        for (const k of keys) calc.forEachInColumn(k, (id) => expect(id).not.toBe(lines[0].id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

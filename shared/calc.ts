@@ -329,6 +329,16 @@ export class PlanCalc {
     for (let c = 0; c < this.ncols; c++) if (this.storedSet[base + c]) fn(this.colKeys[c], this.storedVal[base + c]);
   }
 
+  /** Each stored figure of one column, line by line: the figures a column's delete removes, read straight from the table. */
+  forEachInColumn(column: string, fn: (lineId: number, value: Dong) => void): void {
+    const c = this.colIndex.get(column);
+    if (c === undefined) return;
+    for (const [lineId, s] of this.slots) {
+      const i = s * this.ncols + c;
+      if (this.storedSet[i] && this.lines.has(lineId)) fn(lineId, this.storedVal[i]);
+    }
+  }
+
   /** A stated total that differs from the computed value (an unallocated parent's own figures are its value). */
   statedMismatch(lineId: number, column: string): { stated: Dong; computed: Dong } | null {
     const stated = this.storedValue(lineId, column);

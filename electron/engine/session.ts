@@ -292,11 +292,14 @@ export class PlanSession implements SessionContext {
     this.unitsDelta = { upsert: [], removed: [], shares: [], scores: false };
     this.execDelta = null;
     this.execLines.clear();
+    /** The lines an edit can move, found before it runs (for the stated totals that follow, and the findings after a column step). */
+    let movedBefore: Set<number> | null = null;
     try {
       this.file.db.transaction(() => {
         // A new edit carries the stated totals that agreed along with it, as amount actions of the
         // same step (so undo and redo replay them exactly, without deciding again).
-        const agreeing = audit.kind === 'edit' ? captureAgreeing(this.calc, this.linesMoved(actions), sumToleranceDong(this.data.rules, this.data.meta.unit)) : null;
+        movedBefore = audit.kind === 'edit' ? this.linesMoved(actions) : null;
+        const agreeing = movedBefore ? captureAgreeing(this.calc, movedBefore, sumToleranceDong(this.data.rules, this.data.meta.unit)) : null;
         // Lines as they were, so a deleted or renamed line is named as it was (only those actions
         // change a line's code or name: the others' lines are named as they are after the step,
         // and a column's 96.557 figures need no map of their lines).
@@ -361,7 +364,9 @@ export class PlanSession implements SessionContext {
       if (columnFindings !== 'all') {
         // The rules learn the new columns; an empty column moves no finding, a column deleted with
         // its figures only those of the lines that held them (and of their ancestors).
-        const moved = new Set<number>();
+        // An edit's lines were found before it ran (the line tree is the same: a column step that
+        // moves lines runs every rule): only the stated totals that followed can add to them.
+        const moved = movedBefore ?? new Set<number>();
         for (const a of actions) if (a.t === 'amount') withAncestors(this.calc, a.lineId, moved);
         for (const id of changed) moved.add(id);
         findings = this.findingsTracker.columnsChanged(moved);

@@ -15,12 +15,7 @@ import { detailColumnRemovals } from '../consolidation/removals';
  */
 function planAmountRemovals(ctx: SessionContext, keys: readonly string[]): DocAction[] {
   const out: DocAction[] = [];
-  for (const column of keys) {
-    for (const lineId of ctx.calc.lines.keys()) {
-      const old = ctx.calc.storedValue(lineId, column);
-      if (old !== undefined) out.push({ t: 'amount', lineId, column, old, new: null });
-    }
-  }
+  for (const column of keys) ctx.calc.forEachInColumn(column, (lineId, old) => out.push({ t: 'amount', lineId, column, old, new: null }));
   return out;
 }
 
