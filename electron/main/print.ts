@@ -1,15 +1,16 @@
-// Printing in Electron: the annex's print view (app://…#/print, the same page the preview shows) in
-// a hidden window of its own, then the system print dialog (webContents.print) or a PDF chosen in a
-// save dialog (printToPDF). The view reads the cycle and its saved print settings itself; this
-// module only names the annex (the plan's, or the allocation annex the window shows: PrintTarget),
-// waits for it to be laid out and hands it to Chromium's printing.
+// Printing in Electron: a print view in a hidden window of its own (withPrintView, the app's one
+// hidden-window printer), then the system print dialog (webContents.print) or printToPDF a slice of
+// pages at a time (viewToPdf). The annex's view (app://…#/print, the same page the preview shows)
+// reads the cycle and its saved print settings itself: AnnexPrinter only names the annex (the
+// plan's, or the allocation annex the window shows: PrintTarget) and the file. The execution
+// report's view is handed its data instead (report-print.ts).
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileActionResult } from '../../shared/ipc';
 import { printInChunks } from '../../shared/print/pdf-chunks';
 import { PLAN_ANNEX, printViewHash, targetAnnexNumber, type PrintTarget } from '../../shared/print/print-target';
-import { readPrintSettings } from '../../shared/print/settings';
+import { readPrintSettings, type PrintSettings } from '../../shared/print/settings';
 import { toBridgeError } from '../engine/errors';
 import { checkWriteTarget } from '../engine/safety/write-target';
 import { writeAtomic } from '../engine/store/atomic-write';
@@ -54,49 +55,89 @@ export class AnnexPrinter {
         return { ok: false, error: toBridgeError(e) };
       }
     }
-    const view = new BrowserWindow({ show: false, parent, webPreferences: windowPreferences({ packaged: app.isPackaged, preload: this.preload }) });
-    guardWindow(view);
-    this.views.add(view.webContents);
+    const landscape = settings.orientation === 'landscape';
     try {
-      const wc = view.webContents;
-      const landscape = settings.orientation === 'landscape';
       if (target) {
         // A slice of pages at a time (bounded memory), joined into one file.
-        await view.loadURL(`app://plandesk/index.html#${printViewHash(annex, { chunked: true })}`);
-        await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
-        const pages = Number(await wc.executeJavaScript('document.documentElement.dataset.pageCount', true));
-        const pdf = await printInChunks(pages, async (from, to) => {
-          // show() resolves once those sheets are laid out.
-          await wc.executeJavaScript(`window.plandeskPrint.show(${Number(from)}, ${Number(to)})`, true);
-          // The view's @page rule gives the paper; margins are inside the sheets.
-          return wc.printToPDF({
-            preferCSSPageSize: true,
-            printBackground: true,
-            landscape,
-            pageSize: settings.paper,
-            margins: { top: 0, bottom: 0, left: 0, right: 0 },
-          });
-        });
+        const url = `app://plandesk/index.html#${printViewHash(annex, { chunked: true })}`;
+        const { pdf } = await withPrintView({ url, preload: this.preload, parent, track: this.views }, (wc) =>
+          viewToPdf(wc, { paper: settings.paper, landscape }),
+        );
         // Whole or not at all: a failed write leaves no half PDF over the chosen file.
         await writeAtomic(target, (tmp) => fs.writeFile(tmp, pdf));
         return { ok: true, file: { path: target, name: path.basename(target), readOnly: false } };
       }
-      await view.loadURL(`app://plandesk/index.html#${printViewHash(annex)}`);
-      await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
-      await new Promise<void>((resolve, reject) =>
-        view.webContents.print(
-          { silent: false, printBackground: true, landscape, pageSize: settings.paper, margins: { marginType: 'none' } },
-          (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))),
+      await withPrintView({ url: `app://plandesk/index.html#${printViewHash(annex)}`, preload: this.preload, parent, track: this.views }, (wc) =>
+        new Promise<void>((resolve, reject) =>
+          wc.print(
+            { silent: false, printBackground: true, landscape, pageSize: settings.paper, margins: { marginType: 'none' } },
+            (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))),
+          ),
         ),
       );
       return { ok: true, file: null };
     } catch (e) {
       return { ok: false, error: { code: 'print.failed', params: { detail: e instanceof Error ? e.message : String(e) } } };
-    } finally {
-      this.views.delete(view.webContents);
-      view.destroy();
     }
   }
+}
+
+/** A print view to open in a hidden window: the plan annex's (#/print…) or the report's (#/print-report…). */
+export interface PrintViewRequest {
+  /** The view's address, app://plandesk/index.html#… */
+  url: string;
+  preload: string;
+  /** The plan's window: the view is its child (closed with it). */
+  parent?: BrowserWindow | null;
+  /** A script run once the view has loaded that hands it its data (the report's: the view reads no cycle). */
+  handOver?: string;
+  /** Where the view's contents are known while it is open (the annex view reads the cycle through IPC). */
+  track?: Set<WebContents>;
+}
+
+/**
+ * The one hidden-window printer of the app: opens the view, hands it its data where given, waits
+ * until it is laid out (data-print-ready on <html>), runs `use` on it, and always closes it.
+ */
+export async function withPrintView<T>(req: PrintViewRequest, use: (wc: WebContents) => Promise<T>): Promise<T> {
+  const view = new BrowserWindow({
+    show: false,
+    ...(req.parent ? { parent: req.parent } : {}),
+    webPreferences: windowPreferences({ packaged: app.isPackaged, preload: req.preload }),
+  });
+  guardWindow(view);
+  const wc = view.webContents;
+  req.track?.add(wc);
+  try {
+    await view.loadURL(req.url);
+    if (req.handOver) await wc.executeJavaScript(req.handOver, true);
+    await waitUntil(wc, `document.documentElement.dataset.printReady === '1'`);
+    return await use(wc);
+  } finally {
+    req.track?.delete(wc);
+    view.destroy();
+  }
+}
+
+/**
+ * A chunked view (`?chunked=1`: it shows sheets only when asked, `plandeskPrint.show`) printed to
+ * one PDF by printToPDF, a slice of pages at a time, joined. The view's @page rule gives the paper;
+ * margins are inside the sheets.
+ */
+export async function viewToPdf(wc: WebContents, paper: { paper: PrintSettings['paper']; landscape: boolean }): Promise<{ pdf: Uint8Array; pages: number }> {
+  const pages = Number(await wc.executeJavaScript('document.documentElement.dataset.pageCount', true));
+  const pdf = await printInChunks(pages, async (from, to) => {
+    // show() resolves once those sheets are laid out.
+    await wc.executeJavaScript(`window.plandeskPrint.show(${Number(from)}, ${Number(to)})`, true);
+    return wc.printToPDF({
+      preferCSSPageSize: true,
+      printBackground: true,
+      landscape: paper.landscape,
+      pageSize: paper.paper,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
+  });
+  return { pdf, pages };
 }
 
 /**
