@@ -179,6 +179,15 @@ export class AuditLog {
       const r = rows![0]!;
       return [r.lineId, r.field, r.old, r.new];
     };
+    // A share's field, built once per unit and column (3.300 units × 60 lines repeat 3.300 of them).
+    const shareFields = new Map<string, Map<number, string>>();
+    const shareField = (unitId: number, column: string): string => {
+      let byUnit = shareFields.get(column);
+      if (!byUnit) shareFields.set(column, (byUnit = new Map()));
+      let f = byUnit.get(unitId);
+      if (f === undefined) byUnit.set(unitId, (f = `unit:${unitId}:${column}`));
+      return f;
+    };
     const plain = (m: number) => {
       const rows = other[m] ?? null;
       if (!rows) {
@@ -202,9 +211,15 @@ export class AuditLog {
       for (let k = i; k < j; k += PACK_SIZE) {
         const pack = new PackBuilder(t);
         for (let m = k; m < Math.min(j, k + PACK_SIZE); m++) {
-          const [lineId, field, old, nw] = cellOf(actions[m]!, other[m] ?? null);
-          const line = lineId === null ? undefined : named(lineId);
-          pack.add(lineId, line?.code ?? null, line?.name ?? null, field, old, nw);
+          const a = actions[m]!;
+          if (a.t === 'share' || a.t === 'amount') {
+            const line = named(a.lineId);
+            pack.add(a.lineId, line?.code ?? null, line?.name ?? null, a.t === 'share' ? shareField(a.unitId, a.column) : a.column, a.old, a.new);
+          } else {
+            const r = other[m]![0]!;
+            const line = r.lineId === null ? undefined : named(r.lineId);
+            pack.add(r.lineId, line?.code ?? null, line?.name ?? null, r.field, r.old, r.new);
+          }
         }
         this.s.change.run(stepId, seq, PACKED, null, null, null, null, pack.encode(), pack.size);
         seq += pack.size;
