@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MAX_CELL_DONG } from '../model';
 import type { DisplayUnit, Dong } from '../model';
 import type { Patch } from '../protocol';
-import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type ReportDate } from '../execution/model';
+import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type Measure, type ReportDate } from '../execution/model';
 import type { ReportRowView, ReportView, ReportFigures } from '../execution/report';
 import type { UnitReportRow } from '../execution/by-unit';
 import type { HostPathArg } from './history';
@@ -129,8 +129,19 @@ export interface ExecutionResults {
   'execution/deleteSource': Patch & { amountsRemoved: number };
   'execution/setCarryover': Patch & { written: number; notWritten: { index: number; reason: FigureSkip }[] };
   'execution/import': Patch & { report: ExecutionImportReport };
-  /** `path`: the file read (in Electron, main's dialog chose it; the import that follows names it again). */
-  'execution/read': { report: ExecutionImportReport; path: string };
+  /**
+   * `path`: the file read (in Electron, main's dialog chose it; the import that follows names it again).
+   * `toWrite`: what the import would write, per fund and measure (figures changed or new).
+   */
+  'execution/read': { report: ExecutionImportReport; path: string; toWrite: ExecutionToWrite[] };
+}
+
+/** Figures an import would write for one fund (0: the year's own; a year: carried over from it) and measure ('plan': the carried-over plan amounts), summed over leaf columns. */
+export interface ExecutionToWrite {
+  fund: number;
+  measure: Measure | 'plan';
+  count: number;
+  sum: Dong;
 }
 
 /** What a column of a disbursement report holds. */

@@ -46,6 +46,14 @@ describe('execution/read', () => {
     expect(after.figures.length + after.carryover.length).toBe(read.report.written);
     expect(after.dates.map((d) => d.asOf)).toEqual([read.report.asOf]);
     expect(after.carryover.length).toBe(read.report.carryover.reduce((n, c) => n + c.amounts, 0));
+    // The sums by fund the read announced are the ones written (the year's own and each carried-over year).
+    const sums = new Map<string, { count: number; sum: number }>();
+    const add = (k: string, v: number) => sums.set(k, { count: (sums.get(k)?.count ?? 0) + 1, sum: (sums.get(k)?.sum ?? 0) + v });
+    for (const f of after.figures) add(`${f.fund}|${f.measure}`, f.value);
+    for (const c of after.carryover) add(`${c.year}|plan`, c.value);
+    const byKey = (p: [string, unknown], q: [string, unknown]) => p[0].localeCompare(q[0]);
+    expect(read.toWrite.map((w): [string, unknown] => [`${w.fund}|${w.measure}`, { count: w.count, sum: w.sum }]).sort(byKey)).toEqual([...sums].sort(byKey));
+    expect(read.toWrite.some((w) => w.fund !== 0)).toBe(true);
     expect(after.sources.map((x) => x.year)).toEqual(read.report.carryover.filter((c) => c.created).map((c) => c.year));
     s.undo();
     expect(s.execution.data()).toEqual(before.data);

@@ -1,7 +1,7 @@
 // Handlers of the execution commands (shared/commands/execution.ts, issue 15): reporting dates,
 // figures per as-of date, carried-over funds — each change one undo step of DocActions — and the
 // report, its drill-down and the impact of deleting a date, read from ExecutionCalc's sums.
-import type { FigureCell, FigureSkip, DrillPart } from '../../../shared/commands/execution';
+import type { ExecutionToWrite, FigureCell, FigureSkip, DrillPart } from '../../../shared/commands/execution';
 import { CURRENT_FUND, type FigureKey, type Measure, type ReportDate, type ReportKind } from '../../../shared/execution/model';
 import { ReportBuilder } from '../../../shared/execution/report';
 import { reportByUnit } from '../../../shared/execution/by-unit';
@@ -246,8 +246,27 @@ const importReport = withBackupFirst<'execution/import'>(async (a, ctx) => {
 // What the import would write, nothing written: the same plan of actions, dropped (the window's report before "Nhập").
 const readReport: Handler<'execution/read'> = async (a, ctx) => {
   const sheet = await readReportWorkbook({ path: a.path }, a.sheet);
-  return { report: planExecutionImport(ctx, sheet, { asOf: a.asOf }).report, path: a.path };
+  const { actions, report } = planExecutionImport(ctx, sheet, { asOf: a.asOf });
+  return { report, path: a.path, toWrite: toWrite(actions) };
 };
+
+/** The actions' new figures summed per fund and measure (the carried-over plan amounts as measure 'plan'), in fund order. */
+function toWrite(actions: readonly DocAction[]): ExecutionToWrite[] {
+  const out = new Map<string, ExecutionToWrite>();
+  const add = (fund: number, measure: ExecutionToWrite['measure'], value: number | null) => {
+    const k = `${fund}|${measure}`;
+    const x = out.get(k) ?? { fund, measure, count: 0, sum: 0 };
+    x.count++;
+    x.sum += value ?? 0;
+    out.set(k, x);
+  };
+  for (const x of actions) {
+    if (x.t === 'disbursement') add(x.key.fund, x.key.measure, x.new);
+    else if (x.t === 'carryover') add(x.year, 'plan', x.new);
+  }
+  const order = ['plan', 'allocated', 'disbursed', 'estimate'];
+  return [...out.values()].sort((p, q) => p.fund - q.fund || order.indexOf(p.measure) - order.indexOf(q.measure));
+}
 
 const byUnit: Handler<'execution/byUnit'> = async (a, ctx) => {
   requireDate(ctx, a.dateId);
