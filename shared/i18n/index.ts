@@ -16,6 +16,7 @@ import { editing } from './editing';
 import { excel } from './excel';
 import { execution } from './execution';
 import { executionReport } from './execution-report';
+import { executionImport } from './execution-import';
 import { findings } from './findings';
 import { history } from './history';
 import { plan } from './plan';
@@ -29,7 +30,7 @@ import { writeTarget } from './write-target';
 export type Lang = 'vi' | 'en';
 type Entry = { vi: string; en: string };
 
-const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocation, ...allocIo, ...templates, ...executionReport, ...units, ...consolidation } satisfies Record<string, Entry>;
+const all = { ...core, ...cli, ...rules, ...excel, ...history, ...print, ...findings, ...editing, ...transfer, ...plan, ...writeTarget, ...execution, ...columns, ...allocation, ...allocIo, ...templates, ...executionReport, ...executionImport, ...units, ...consolidation } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof all;
 export const DICTIONARY: Record<MessageKey, Entry> = all;

@@ -1,0 +1,61 @@
+// Dictionary entries of the window's disbursement report import (issue 15): the File menu item and
+// the Giải ngân tab's button, the report dialog shown before anything is written (the date, what
+// would be written per fund, the plan compared, cells not placed) and its outcome. The lists' titles
+// and reasons are the CLI's (execution.import.*), so both say the same.
+export const executionImport = {
+  'execimport.menu': { vi: 'Nhập báo cáo giải ngân…', en: 'Import a disbursement report…' },
+  'execimport.title': { vi: 'Nhập báo cáo giải ngân', en: 'Import a disbursement report' },
+  'execimport.pickFile': { vi: 'Đường dẫn tệp báo cáo giải ngân (.xlsx, .xls, .ods):', en: 'Path of the disbursement report (.xlsx, .xls, .ods):' },
+  'execimport.reading': { vi: 'Đang đọc tệp…', en: 'Reading the file…' },
+  'execimport.nothingWritten': {
+    vi: 'Chưa ghi gì vào kế hoạch. Xem báo cáo dưới đây, rồi bấm "Nhập" để ghi (một bước hoàn tác, có sao lưu trước) hoặc "Hủy".',
+    en: 'Nothing is written to the plan yet. Check the report below, then "Import" writes it (one undo step, a backup first) or "Cancel".',
+  },
+  'execimport.asOf': { vi: 'Ngày số liệu', en: 'As of' },
+  'execimport.asOf.file': { vi: 'Theo tiêu đề báo cáo: {date}', en: "From the report's heading: {date}" },
+  'execimport.asOf.existing': { vi: 'Kỳ báo cáo có sẵn: {date} ({kind})', en: 'Existing reporting date: {date} ({kind})' },
+  'execimport.asOf.new': { vi: 'Ngày khác…', en: 'Another date…' },
+  'execimport.asOf.read': { vi: 'Đọc lại theo ngày này', en: 'Read again as of this date' },
+  'execimport.noAsOf': {
+    vi: 'Báo cáo không ghi ngày số liệu ("đến ngày 30/6/2024"…): hãy chọn ngày báo cáo rồi đọc lại.',
+    en: 'The report does not state its as-of date ("đến ngày 30/6/2024"…): choose the reporting date and read again.',
+  },
+  'execimport.date.file': { vi: 'Ngày số liệu {date}: đọc từ tiêu đề của báo cáo.', en: "As of {date}: read from the report's heading." },
+  'execimport.date.chosen': { vi: 'Ngày số liệu {date}: theo ngày đã chọn.', en: 'As of {date}: as chosen.' },
+  'execimport.date.differs': { vi: 'Lưu ý: tiêu đề báo cáo ghi ngày {file}.', en: "Note: the report's heading says {file}." },
+  'execimport.date.new': {
+    vi: 'Kế hoạch chưa có kỳ báo cáo ngày {date}: sẽ thêm kỳ này trong cùng bước hoàn tác.',
+    en: 'The plan has no reporting date {date}: it will be added in the same undo step.',
+  },
+  'execimport.date.existing': { vi: 'Ghi vào kỳ báo cáo có sẵn ngày {date}.', en: 'Written into the existing reporting date {date}.' },
+  'execimport.carryoverNew': {
+    vi: 'Kế hoạch chưa có nguồn vốn năm {year} chuyển sang: sẽ thêm trong cùng bước hoàn tác (chưa có hạn giải ngân — nhập hạn sau).',
+    en: 'The plan has no funds carried over from {year}: they will be added in the same undo step (no deadline yet — enter it later).',
+  },
+  'execimport.carryoverYear': { vi: 'Năm nguồn {year}: {from}.', en: 'Source year {year}: {from}.' },
+  'execimport.funds': { vi: 'Số liệu sẽ ghi, theo nguồn vốn', en: 'Figures to be written, by fund' },
+  'execimport.funds.none': { vi: 'Không có số liệu nào thay đổi ({unchanged} ô như cũ).', en: 'No figure changes ({unchanged} cells as before).' },
+  'execimport.col.fund': { vi: 'Nguồn vốn', en: 'Fund' },
+  'execimport.col.measure': { vi: 'Số liệu', en: 'Figures' },
+  'execimport.col.count': { vi: 'Số ô', en: 'Cells' },
+  'execimport.col.sum': { vi: 'Tổng ({unit})', en: 'Sum ({unit})' },
+  'execimport.fund.own': { vi: 'Vốn kế hoạch năm {year}', en: 'Plan year {year} funds' },
+  'execimport.fund.carried': { vi: 'Vốn năm {year} chuyển sang', en: 'Funds carried over from {year}' },
+  'execimport.measure.plan': { vi: 'Kế hoạch vốn chuyển sang', en: 'Carried-over plan' },
+  'execimport.measure.disbursed': { vi: 'Lũy kế giải ngân', en: 'Disbursed to date' },
+  'execimport.measure.allocated': { vi: 'Đã phân bổ', en: 'Allocated' },
+  'execimport.measure.estimate': { vi: 'Ước thực hiện cả năm', en: 'Estimate for the year' },
+  'execimport.columns': { vi: 'Các cột của báo cáo', en: "The report's columns" },
+  'execimport.col.letter': { vi: 'Cột', en: 'Column' },
+  'execimport.col.header': { vi: 'Tiêu đề trong tệp', en: 'Header in the file' },
+  'execimport.col.role': { vi: 'Đọc là', en: 'Read as' },
+  'execimport.col.plan': { vi: 'Cột của kế hoạch', en: 'Plan column' },
+  'execimport.sections': { vi: 'Các phần của báo cáo:', en: "The report's sections:" },
+  'execimport.totalRows': { vi: 'Dòng tổng của báo cáo (chỉ đối chiếu, không nhập): dòng {rows}', en: "The report's total rows (compared only, not imported): rows {rows}" },
+  'execimport.import': { vi: 'Nhập {count} số liệu', en: 'Import {count} figures' },
+  'execimport.cancel': { vi: 'Hủy', en: 'Cancel' },
+  'execimport.done': {
+    vi: 'Đã nhập {count} số liệu giải ngân đến ngày {date}; hoàn tác được bằng một bước.',
+    en: 'Imported {count} disbursement figures as of {date}; one step to undo.',
+  },
+} as const;
