@@ -21,6 +21,7 @@ import { fold } from '../excel/text';
 import { planExecutionImport } from '../execution/import';
 import { holdsFigures } from '../commands/units';
 import { matchLines } from '../transfer/match-lines';
+import { compareBasis, unitDifferences } from './compare';
 import { recogniseFile, unpackTable, type Recognised } from './recognise';
 import { isUnitSheetInFolder, MAX_UNIT_FILES, skippedInFolder } from '../../../shared/consolidation/unit-files';
 
@@ -236,49 +237,6 @@ export function sharesOf(ctx: Pick<SessionContext, 'units' | 'calc'>, unitId: nu
   return out;
 }
 
-/** The plan's lines in display order (differences are listed in it). */
-function displayOrder(ctx: Pick<SessionContext, 'calc'>): number[] {
-  return [...ctx.calc.walk()].map((w) => w.id);
-}
-
-/**
- * The differences of a unit's reported figures from its shares, read straight from the book's maps
- * (3.300 units × 200 lines: no map copied per line). Same result as model.ts's `differences`.
- */
-export function unitDifferences(
-  ctx: Pick<SessionContext, 'units' | 'calc' | 'columns'>,
-  unitId: number,
-  reported: UnitDetail['reported'],
-  order?: number[],
-  holding?: (lineId: number) => boolean,
-): Difference[] {
-  const holds = holding ?? ((id: number) => holdsFigures(ctx, id));
-  const leaves = ctx.columns.leaves;
-  const out: Difference[] = [];
-  const cells = ctx.units.unitCells(unitId);
-  for (const [lineId, byCol] of cells) {
-    if (!ctx.calc.lines.has(lineId) || !holds(lineId)) continue;
-    const rep = reported[lineId];
-    for (const c of leaves) {
-      const ev = byCol.get(c.key) ?? 0;
-      const av = rep?.[c.key] ?? 0;
-      if (ev !== av) out.push({ lineId, column: c.key, expected: ev, actual: av });
-    }
-  }
-  for (const id in reported) {
-    const lineId = Number(id);
-    if (!ctx.calc.lines.has(lineId) || (cells.has(lineId) && holds(lineId))) continue;
-    const rep = reported[id];
-    for (const c of leaves) if ((rep[c.key] ?? 0) !== 0) out.push({ lineId, column: c.key, expected: 0, actual: rep[c.key] });
-  }
-  if (out.length > 1) {
-    const rank = new Map((order ?? displayOrder(ctx)).map((lid, i) => [lid, i]));
-    const col = new Map(leaves.map((c, i) => [c.key, i]));
-    out.sort((a, b) => (rank.get(a.lineId) ?? Infinity) - (rank.get(b.lineId) ?? Infinity) || a.lineId - b.lineId || col.get(a.column)! - col.get(b.column)!);
-  }
-  return out;
-}
-
 function errorReason(e: unknown): Reason {
   if (e instanceof PlanDeskError) return reason(e.code, e.params);
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -356,13 +314,7 @@ export async function collect(ctx: SessionContext, paths: readonly string[], opt
   });
   const results = new Map<number, UnitResult>();
   const actions: DocAction[] = [];
-  const order = displayOrder(ctx);
-  const holdsMemo = new Map<number, boolean>();
-  const holding = (id: number) => {
-    let h = holdsMemo.get(id);
-    if (h === undefined) holdsMemo.set(id, (h = holdsFigures(ctx, id)));
-    return h;
-  };
+  const basis = compareBasis(ctx);
   let merged = 0;
   // Execution reports: new reporting dates made once per as-of date across the files.
   const dateIds = new Map<string, number>();
@@ -383,7 +335,7 @@ export async function collect(ctx: SessionContext, paths: readonly string[], opt
       continue;
     }
     const { detail } = unitDetailOf(ctx, unit.id, unpackTable(r.table!), r.file, opts.now);
-    const diffs = unitDifferences(ctx, unit.id, detail.reported, order, holding);
+    const diffs = unitDifferences(ctx, unit.id, detail.reported, basis);
     results.set(unit.id, { unit, file: path.basename(r.file), detail, differences: diffs });
     if (diffs.length && !opts.acceptMismatch) {
       o.status = 'held';
