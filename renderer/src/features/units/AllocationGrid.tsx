@@ -4,7 +4,11 @@
 // or a simple formula, refused input keeps the editor open), Enter/Tab, drag or Shift to select,
 // Ctrl+C / Ctrl+V with Excel, Ctrl+D / Ctrl+Enter fill, Delete clears — each one engine command, one
 // undo step (alloc-editor.ts). AG Grid Community virtualises rows and columns: 3.300 units × 200
-// lines stay fluid, and an edit repaints one row and the three pinned rows.
+// lines stay fluid. An edit repaints only the cells it moves (its unit's cell and total, the three
+// pinned rows under its column and the total): each refreshed cell is a React render in AG Grid's
+// React cells, and a whole row's refresh cost more than the 16 ms an edit may take to show. Cells
+// carry no AG Grid tooltip (a tooltip object per cell made the first paint slower): one listener
+// on the grid gives the cell under the pointer its title.
 import {
   AllCommunityModule,
   ModuleRegistry,
@@ -20,7 +24,7 @@ import {
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Finding } from '../../../../shared/findings';
 import { parseEntry } from '../../../../shared/formula';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
@@ -50,6 +54,7 @@ const theme = themeQuartz.withParams({
 type GridRow = DisplayRow & { summary?: SummaryKind };
 
 const TOTAL_COL = 'total';
+const NO_COLS: readonly string[] = [];
 const isUnitRule = (f: Finding) => (f.rule as string).startsWith('unit_');
 
 export interface AllocationGridHandle {
@@ -108,44 +113,84 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
   );
   const unitFindings = useCallback((c: AllocCol) => store.findingsAt(c.lineId, c.column).filter(isUnitRule), [store]);
 
-  const refreshSummary = useCallback(() => {
+  // The grid's columns showing a share cell (`${lineId}|${leaf column}`: a leaf's own column and
+  // the group columns summing it) and those showing a line's figures, each with the units' total.
+  const { colsOfCell, colsOfLine } = useMemo(() => {
+    const ofCell = new Map<string, string[]>();
+    const ofLine = new Map<number, string[]>();
+    const extra = totalColumn ? [TOTAL_COL] : [];
+    for (const c of cols) {
+      for (const part of c.parts) {
+        const key = `${c.lineId}|${part}`;
+        ofCell.set(key, [...(ofCell.get(key) ?? extra), c.id]);
+      }
+      ofLine.set(c.lineId, [...(ofLine.get(c.lineId) ?? extra), c.id]);
+    }
+    return { colsOfCell: ofCell, colsOfLine: ofLine };
+  }, [cols, totalColumn]);
+  const columnsOf = useCallback(<K,>(keys: Iterable<K>, map: ReadonlyMap<K, string[]>): string[] => {
+    const out = new Set<string>();
+    for (const k of keys) for (const id of map.get(k) ?? NO_COLS) out.add(id);
+    return [...out];
+  }, []);
+
+  /** Repaint the pinned rows' cells in these columns (all of them: undefined). */
+  const refreshSummary = useCallback((columns?: string[]) => {
     const api = apiRef.current;
-    if (!api) return;
+    if (!api || columns?.length === 0) return;
     const nodes: IRowNode<GridRow>[] = [];
     for (let i = 0; i < api.getPinnedBottomRowCount(); i++) {
       const n = api.getPinnedBottomRow(i);
       if (n) nodes.push(n);
     }
-    api.refreshCells({ rowNodes: nodes, force: true });
+    api.refreshCells({ rowNodes: nodes, columns, force: true });
   }, []);
 
-  // Follow the data: a new load or new units rebuild the rows; changed shares repaint their rows.
+  // Follow the data: a new load or new units rebuild the rows; changed shares repaint their cells.
   useEffect(
     () =>
       data.subscribe((c) => {
         const api = apiRef.current;
         if (!api) return;
         if (c.kind === 'shares') {
+          const columns = columnsOf(c.columns, colsOfCell);
+          if (!columns.length) return;
           const nodes = c.unitIds.map((id) => api.getRowNode(String(id))).filter((n): n is IRowNode<GridRow> => !!n);
-          api.refreshCells({ rowNodes: nodes, force: true });
+          api.refreshCells({ rowNodes: nodes, columns, force: true });
+          refreshSummary(columns);
         } else {
           api.setGridOption('rowData', showRows());
           selection.clamp(shown.current.length, cols.length);
+          refreshSummary();
         }
-        refreshSummary();
       }),
-    [data, refreshSummary, selection, cols.length, showRows],
+    [data, refreshSummary, selection, cols.length, showRows, columnsOf, colsOfCell],
   );
-  // A unit expanded or closed, or its detail re-read: the rows again (the units' own rows keep their ids).
+  // A unit expanded or closed, or its detail re-read: the rows again. Rows keep their ids, so AG
+  // Grid applies the difference as a transaction (the detail rows added or removed); with no unit
+  // expanded the rows are the units' own list, unchanged, and only the ▸ of the names is repainted.
   useEffect(() => {
     const api = apiRef.current;
     if (!api) return;
-    api.setGridOption('rowData', showRows());
-    selection.clamp(shown.current.length, cols.length);
+    const before = shown.current;
+    if (showRows() !== before) {
+      api.setGridOption('rowData', shown.current);
+      selection.clamp(shown.current.length, cols.length);
+    }
     api.refreshCells({ columns: ['name'], force: true });
   }, [detailVersion, showRows, selection, cols.length]);
-  // Findings and the lines' figures move with every patch: the pinned rows show them.
-  useEffect(() => store.onPatch(() => refreshSummary()), [store, refreshSummary]);
+  // Findings and the lines' figures move with patches: the pinned rows show them. A patch that
+  // names its lines repaints their columns; one that reshapes the plan or drops findings, all.
+  useEffect(
+    () =>
+      store.onPatch((p) => {
+        if (p.structure || p.meta || p.rules || p.columns || p.findings.reset || p.findings.remove.length) return refreshSummary();
+        const lines = new Set<number>(p.rows.map((r) => r.id));
+        for (const f of p.findings.upsert) if (f.lineId !== null) lines.add(f.lineId);
+        refreshSummary(columnsOf(lines, colsOfLine));
+      }),
+    [store, refreshSummary, columnsOf, colsOfLine],
+  );
 
   const columnDefs = useMemo(() => {
     const fmt = (p: ValueFormatterParams<GridRow, number | null>) => formatAmount(p.value ?? null, unit, locale);
@@ -165,21 +210,6 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         return unitValue(data.shares, p.data.id, c);
       },
       valueFormatter: fmt,
-      tooltipValueGetter: (p) => {
-        const row = p.data;
-        if (row?.detail) return t('alloc.detail.tip', { line: row.detail.row.line });
-        if (!row?.summary) return c.editable ? null : t('alloc.edit.notHere');
-        const tip = findingTip(unitFindings(c), lang, unit, locale);
-        if (tip) return tip;
-        const sum = summaryValue('sum', data.shares, c, store.rows.get(c.lineId));
-        const figure = summaryValue('figure', data.shares, c, store.rows.get(c.lineId));
-        return t('alloc.tip.sum', {
-          sum: formatAmount(sum, unit, locale),
-          figure: formatAmount(figure, unit, locale),
-          diff: formatSignedAmount(sum - figure, unit, locale),
-          unit: t(`unit.${unit}`),
-        });
-      },
       cellClassRules: {
         ...(painter.rules(c.id) as unknown as ColDef<GridRow>['cellClassRules']),
         'pd-total': (p: CellClassParams<GridRow>) => !p.data?.summary && !p.data?.detail && !c.editable,
@@ -192,42 +222,29 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     const isMarked = (row: GridRow | undefined, c: AllocCol, severity: 'error' | 'info') =>
       !!row?.summary && row.summary !== 'figure' && unitFindings(c).some((f) => f.severity === severity);
 
+    const toggleParams: ToggleParams = {
+      isOpen: (id) => details.isExpanded(id),
+      toggle: (id) => toggle.current(id),
+      label: (open) => t(open ? 'alloc.detail.collapse' : 'alloc.detail.expand'),
+    };
     const defs: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [
-      { colId: 'code', field: 'code', headerName: t('alloc.col.code'), pinned: 'left', width: 90, tooltipField: 'code' },
+      { colId: 'code', field: 'code', headerName: t('alloc.col.code'), pinned: 'left', width: 90 },
       {
         colId: 'name',
         field: 'name',
         headerName: t('alloc.col.unit'),
         pinned: 'left',
         width: 280,
-        tooltipField: 'name',
         cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.summary ? 0 : (p.data?.depth ?? 0) * 16)}px` }),
-        // A unit with merged detail opens (▸) to its detail lines; the others keep their place for it.
-        cellRenderer: (p: { data?: GridRow; value?: string }) => {
+        // A unit with merged detail opens (▸) to its detail lines; the others show their name as
+        // text (no React component per cell: most of 3.300 units have no detail).
+        cellRendererSelector: (p: { data?: GridRow }) => {
           const row = p.data;
-          if (!row || row.summary || row.detail || !details.hasDetail(row.id)) return p.value ?? '';
-          const open = details.isExpanded(row.id);
-          return (
-            <span className="pd-alloc-unit-cell">
-              <button
-                type="button"
-                className="pd-alloc-detail-toggle"
-                data-detail-toggle={row.id}
-                aria-expanded={open}
-                title={t(open ? 'alloc.detail.collapse' : 'alloc.detail.expand')}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  toggle.current(row.id);
-                }}
-              >
-                {open ? '▾' : '▸'}
-              </button>
-              {p.value}
-            </span>
-          );
+          return row && !row.summary && !row.detail && details.hasDetail(row.id) ? { component: DetailToggle, params: toggleParams } : undefined;
         },
       },
     ];
+
     if (totalColumn) {
       defs.push({
         colId: TOTAL_COL,
@@ -251,7 +268,51 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     }
     return defs;
     // The row data and shares are read at paint time; a new band list or unit rebuilds the columns.
-  }, [bands, cols, data, store, readOnly, unit, locale, lang, t, painter, unitFindings, totalColumn, details]);
+  }, [bands, cols, data, store, readOnly, unit, locale, t, painter, unitFindings, totalColumn, details]);
+
+  /** The tooltip of a cell: a unit's code and name, why a cell takes no share, a finding or the sums under a line. */
+  const tipAt = useCallback(
+    (row: GridRow, colId: string): string | null => {
+      if (colId === 'code' || colId === 'name') return row[colId] || null;
+      const c = colById.get(colId);
+      if (!c) return null;
+      if (row.detail) return t('alloc.detail.tip', { line: row.detail.row.line });
+      if (!row.summary) return c.editable ? null : t('alloc.edit.notHere');
+      const tip = findingTip(unitFindings(c), lang, unit, locale);
+      if (tip) return tip;
+      const sum = summaryValue('sum', data.shares, c, store.rows.get(c.lineId));
+      const figure = summaryValue('figure', data.shares, c, store.rows.get(c.lineId));
+      return t('alloc.tip.sum', {
+        sum: formatAmount(sum, unit, locale),
+        figure: formatAmount(figure, unit, locale),
+        diff: formatSignedAmount(sum - figure, unit, locale),
+        unit: t(`unit.${unit}`),
+      });
+    },
+    [colById, data, store, lang, unit, locale, t, unitFindings],
+  );
+  // The cell under the pointer gets its tooltip as it is entered (read then, so it is current).
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let last: Element | null = null;
+    const onEnter = (e: MouseEvent) => {
+      const cell = (e.target as Element | null)?.closest?.('.ag-cell[col-id]');
+      if (!cell || cell === last) return;
+      last = cell;
+      const api = apiRef.current;
+      const rowId = cell.closest('.ag-row')?.getAttribute('row-id') ?? '';
+      let row: GridRow | undefined;
+      if (rowId.startsWith('s-')) {
+        for (let i = 0; api && i < api.getPinnedBottomRowCount(); i++) if (api.getPinnedBottomRow(i)?.data?.summary === rowId.slice(2)) row = api.getPinnedBottomRow(i)?.data;
+      } else row = api?.getRowNode(rowId)?.data;
+      const tip = row ? tipAt(row, cell.getAttribute('col-id')!) : null;
+      if (tip) cell.setAttribute('title', tip);
+      else cell.removeAttribute('title');
+    };
+    el.addEventListener('mouseover', onEnter);
+    return () => el.removeEventListener('mouseover', onEnter);
+  }, [tipAt]);
 
   // ---- selection, keyboard, clipboard ---------------------------------------------------------
   const dragging = useRef(false);
@@ -457,17 +518,18 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     [colById, editor],
   );
 
+  // The rows and the pinned rows are given when the grid is created (set after it, they cost the
+  // grid a second pass over its model and rows); later changes go through the API.
+  const [initialRows] = useState(() => showRows());
+  const pinnedRows = useMemo(() => summaryRows(), [summaryRows]);
   const onGridReady = useCallback(
     (e: GridReadyEvent<GridRow>) => {
       apiRef.current = e.api;
-      e.api.setGridOption('rowData', showRows());
-      e.api.setGridOption('pinnedBottomRowData', summaryRows());
+      // Units or detail that changed while the grid was being built.
+      if (showRows() !== initialRows) e.api.setGridOption('rowData', shown.current);
     },
-    [showRows, summaryRows],
+    [initialRows, showRows],
   );
-  useEffect(() => {
-    apiRef.current?.setGridOption('pinnedBottomRowData', summaryRows());
-  }, [summaryRows]);
 
   useImperativeHandle(
     ref,
@@ -505,12 +567,17 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     [data],
   );
   const defaultColDef = useMemo<ColDef<GridRow>>(() => ({ sortable: false, suppressMovable: true, resizable: true }), []);
+  // Props that keep their identity across renders (a new one is a grid option update each render).
+  const repaintSelection = useCallback(() => painter.paint(wrapper.current), [painter]);
+  const localeText = useMemo(() => ({ noRowsToShow: t('alloc.noUnits') }), [t]);
 
   return (
     <div className="pd-grid pd-alloc-grid" ref={wrapper} data-alloc-grid="">
       <AgGridReact<GridRow>
         theme={theme}
         columnDefs={columnDefs}
+        rowData={initialRows}
+        pinnedBottomRowData={pinnedRows}
         getRowId={getRowId}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
@@ -518,18 +585,47 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
-        tooltipShowDelay={300}
         rowClassRules={rowClassRules}
         animateRows={false}
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}
-        onViewportChanged={() => painter.paint(wrapper.current)}
-        onBodyScroll={() => painter.paint(wrapper.current)}
-        localeText={{ noRowsToShow: t('alloc.noUnits') }}
+        onViewportChanged={repaintSelection}
+        onBodyScroll={repaintSelection}
+        localeText={localeText}
       />
     </div>
   );
 });
+
+interface ToggleParams {
+  isOpen: (unitId: number) => boolean;
+  toggle: (unitId: number) => void;
+  label: (open: boolean) => string;
+}
+
+/** A unit with merged detail: ▸ (▾ when open) before its name, opening its detail lines under it. */
+function DetailToggle({ data: row, value, isOpen, toggle, label }: ToggleParams & { data?: GridRow; value?: string }) {
+  if (!row) return value ?? '';
+  const open = isOpen(row.id);
+  return (
+    <span className="pd-alloc-unit-cell">
+      <button
+        type="button"
+        className="pd-alloc-detail-toggle"
+        data-detail-toggle={row.id}
+        aria-expanded={open}
+        title={label(open)}
+        onClick={(e) => {
+          e.stopPropagation();
+          toggle(row.id);
+        }}
+      >
+        {open ? '▾' : '▸'}
+      </button>
+      {value}
+    </span>
+  );
+}
 
 /** The cells of the first table of an HTML fragment (a copy from a web page or a word processor). */
 function htmlRows(html: string): string[][] {
