@@ -15,6 +15,14 @@ import { unitFindings } from '../units/rules';
 /** All findings of one line, appended to `out` in a fixed order: fields, allocation, counterpart, then per column. */
 export function evaluateLine(ctx: RuleContext, place: LinePlace, codes: SiblingCodes, out: Finding[]): void {
   fieldFindings(ctx, place, codes, out);
+  evaluateFigures(ctx, place, out);
+}
+
+/**
+ * The findings of one line that read its figures (all but the field rules, which come first in
+ * evaluateLine's order): what a change of the column tree can move on a line whose fields did not.
+ */
+export function evaluateFigures(ctx: RuleContext, place: LinePlace, out: Finding[]): void {
   if (place.isParent) allocationFindings(ctx, place.id, out);
   lineCounterpart(ctx, place.id, place.depth, out);
   amountFindings(ctx, place, out);

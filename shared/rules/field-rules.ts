@@ -45,6 +45,9 @@ export class SiblingCodes {
   }
 }
 
+/** The rules fieldFindings applies: they read a line's text fields and its siblings', never figures or columns. */
+export const FIELD_RULES: ReadonlySet<string> = new Set(['required_field', 'duplicate_code']);
+
 export function fieldFindings(ctx: RuleContext, place: LinePlace, codes: SiblingCodes, out: Finding[]): void {
   const { id, line } = place;
   const code = line.code.trim();

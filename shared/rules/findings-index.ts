@@ -9,8 +9,8 @@
 import type { Finding, FindingsDelta, Severity } from '../findings';
 import type { CapitalType, Line } from '../model';
 import { codeKey, RuleContext, type RuleInput } from './context';
-import { evaluateLine, evaluateProgram, placeOf, walkTree, type LinePlace } from './engine';
-import { SiblingCodes } from './field-rules';
+import { evaluateFigures, evaluateLine, evaluateProgram, placeOf, walkTree, type LinePlace } from './engine';
+import { FIELD_RULES, SiblingCodes } from './field-rules';
 
 export interface SeverityCounts {
   error: number;
@@ -90,8 +90,9 @@ export class FindingsIndex {
     const toEval = new Set(lines);
     const now = this.ctx.sourceRoots;
     if (!sameKeys(roots.central, now.central) || !sameKeys(roots.local, now.local)) this.counterpartLines(toEval);
-    // No line's fields moved (a column step holds figures only): no widening to siblings or subtrees.
-    return this.evaluate(toEval);
+    // No line's fields moved (a column step holds figures only): no widening to siblings or
+    // subtrees, and the field rules' findings stay as they are.
+    return this.evaluate(toEval, true);
   }
 
   /** The lines lineCounterpart checks: those down to counterpartLineDepth (top level = 0). */
@@ -130,14 +131,18 @@ export class FindingsIndex {
    * finds its place by walking up its ancestors; for a large share of the plan (a column such as
    * NSĐP deleted with its figures moves nearly every line) one walk of the tree gives every place.
    */
-  private evaluate(toEval: Iterable<number>): FindingsDelta {
+  private evaluate(toEval: Iterable<number>, figuresOnly = false): FindingsDelta {
     const upsert: Finding[] = [];
     const remove: string[] = [];
     const { calc } = this.ctx;
     const one = (id: number, place: LinePlace | null) => {
       const prev = this.perLine.get(id) ?? NONE;
       const next: Finding[] = [];
-      if (place) evaluateLine(this.ctx, place, this.codes, next);
+      if (place && figuresOnly) {
+        // The field rules' findings lead a line's list (evaluateLine's order): kept, the rest run again.
+        for (const f of prev) if (FIELD_RULES.has(f.rule)) next.push(f);
+        evaluateFigures(this.ctx, place, next);
+      } else if (place) evaluateLine(this.ctx, place, this.codes, next);
       this.replace(prev, next, upsert, remove);
       if (next.length) this.perLine.set(id, next);
       else this.perLine.delete(id);
