@@ -249,8 +249,23 @@ export function executionAnnex(table: ReportTable, meta: CycleMeta, settings: Pi
 
 /** The engine's report of one date (execution/report, all rows) as the report table's source. */
 export function reportSourceOf(view: ReportView, meta: CycleMeta, columns: readonly FundingColumn[]): ReportSource {
-  const line = (r: ReportRowView): ReportRowInput => ({ lineId: r.lineId, code: r.code, name: r.name, depth: r.depth, bold: r.hasChildren || r.depth === 0, plan: r.plan, disbursed: r.disbursed, period: r.period });
-  const total = (f: ReportFigures): ReportRowInput => ({ lineId: null, code: '', name: '', depth: -1, bold: true, plan: f.plan, disbursed: f.disbursed, period: f.period });
+  // Only the figures the table shows — the report's columns, the period on the total — and no
+  // zeros (read as 0): the print view is handed this as JSON, and a 10.000-line report's every
+  // capital type and period made it 6 MB.
+  const shown = reportColumns(columns).map((c) => c.key);
+  const periodKeys = shown.slice(0, 1);
+  const pick = (rec: Readonly<Record<string, Dong>>, keys: readonly string[]) => {
+    const out: Record<string, Dong> = {};
+    for (const k of keys) if (rec[k]) out[k] = rec[k];
+    return out;
+  };
+  const figures = (f: { plan: Readonly<Record<string, Dong>>; disbursed: Readonly<Record<string, Dong>>; period: Readonly<Record<string, Dong>> }) => ({
+    plan: pick(f.plan, shown),
+    disbursed: pick(f.disbursed, shown),
+    period: pick(f.period, periodKeys),
+  });
+  const line = (r: ReportRowView): ReportRowInput => ({ lineId: r.lineId, code: r.code, name: r.name, depth: r.depth, bold: r.hasChildren || r.depth === 0, ...figures(r) });
+  const total = (f: ReportFigures): ReportRowInput => ({ lineId: null, code: '', name: '', depth: -1, bold: true, ...figures(f) });
   return {
     meta,
     columns,

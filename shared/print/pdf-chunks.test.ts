@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { printInChunks } from './pdf-chunks';
+import { printInChunks, printInParallel } from './pdf-chunks';
 
 /** A stand-in printer: one page per requested page, each saying its number. */
 async function fakePrint(from: number, to: number, calls: [number, number][]): Promise<Uint8Array> {
@@ -29,5 +29,30 @@ describe('printInChunks', () => {
 
   it('refuses a slice that printed more or fewer pages than asked (the layout moved)', async () => {
     await expect(printInChunks(20, (a, b) => fakePrint(a, b + 1, []), 10)).rejects.toThrow(/printed 11 pages/);
+  });
+
+  it('prints with several printers side by side, each a run of pages, joined in page order', async () => {
+    const calls: [number, number][][] = [[], []];
+    let running = 0;
+    let most = 0;
+    // Each page as wide as 800 + its number: the joined file says which page went where.
+    const printer = (k: number) => async (from: number, to: number) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      calls[k].push([from, to]);
+      const doc = await PDFDocument.create();
+      for (let p = from; p < to; p++) doc.addPage([800 + p, 595]);
+      running--;
+      return doc.save();
+    };
+    const doc = await PDFDocument.load(await printInParallel(45, [printer(0), printer(1)], 10));
+    expect(calls).toEqual([[[0, 10], [10, 20], [20, 22]], [[22, 32], [32, 42], [42, 45]]]);
+    expect(most).toBe(2);
+    expect(doc.getPages().map((p) => p.getWidth() - 800)).toEqual(Array.from({ length: 45 }, (_, i) => i));
+    // Fewer pages than a slice: the first printer alone, the file as printed.
+    calls[0].length = 0;
+    expect((await PDFDocument.load(await printInParallel(4, [printer(0), printer(1)], 10))).getPageCount()).toBe(4);
+    expect(calls[0]).toEqual([[0, 4]]);
   });
 });

@@ -44,7 +44,7 @@ export async function benchExecutionPrint(report: Report, dir: string): Promise<
     const inputs = reportInputsOf(s);
 
     const lo = libreOffice();
-    let loRun: { seconds: number; pages: number } | null = null;
+    let loRun: { seconds: number; cpu: number | null; pages: number } | null = null;
     if (lo) {
       const xlsx = path.join(dir, 'bao-cao-giai-ngan.xlsx');
       await writeReportXlsx(inputs, dateId, xlsx);
@@ -55,8 +55,13 @@ export async function benchExecutionPrint(report: Report, dir: string): Promise<
     // Not LibreOffice's output name (bao-cao-giai-ngan.pdf): both stay to be looked at.
     const out = path.join(dir, 'plandesk-bao-cao-giai-ngan.pdf');
     const t0 = performance.now();
+    const self0 = process.cpuUsage();
+    const children = sampleChildrenCpu();
     const { pages } = await writeReportPdf(inputs, dateId, out, renderer);
     const seconds = (performance.now() - t0) / 1000;
+    const self = process.cpuUsage(self0);
+    const childCpu = children.stop();
+    const cpu = childCpu === null ? null : (self.user + self.system) / 1e6 + childCpu;
     report({
       case: `execution: PDF of a ${LINES.toLocaleString('vi-VN')}-line report with charts (${pages} pages), plan → file`,
       value: seconds,
@@ -71,6 +76,8 @@ export async function benchExecutionPrint(report: Report, dir: string): Promise<
     if (loRun) {
       console.log(`execution print: LibreOffice / PlanDesk = ${(loRun.seconds / seconds).toFixed(2)}; pages ${loRun.pages} / ${pages}; ` +
         `s per page ${(loRun.seconds / loRun.pages).toFixed(3)} / ${(seconds / pages).toFixed(3)}`);
+      // The machine is shared: the CPU time each spent (ours: this process and the Chromium it ran).
+      if (loRun.cpu !== null && cpu !== null) console.log(`execution print: CPU s LibreOffice ${loRun.cpu.toFixed(1)} / PlanDesk ${cpu.toFixed(1)} (wall ${loRun.seconds.toFixed(1)} / ${seconds.toFixed(1)})`);
     } else console.log(`execution print: LibreOffice n/a (${lo ? 'conversion failed' : 'soffice not installed'})`);
   } finally {
     s.close();
@@ -78,7 +85,7 @@ export async function benchExecutionPrint(report: Report, dir: string): Promise<
 }
 
 /** soffice → PDF of the report workbook (time, pages printed), after a warm-up run that creates its profile. */
-function libreOfficePdf(soffice: string, xlsx: string, dir: string): { seconds: number; pages: number } | null {
+function libreOfficePdf(soffice: string, xlsx: string, dir: string): { seconds: number; cpu: number | null; pages: number } | null {
   const profile = path.join(dir, 'lo-profile-execution');
   const run = (input: string) =>
     execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { stdio: 'ignore', timeout: 600_000 });
@@ -87,12 +94,71 @@ function libreOfficePdf(soffice: string, xlsx: string, dir: string): { seconds: 
     fs.writeFileSync(warm, 'a,b\n1,2\n');
     run(warm);
     const t0 = performance.now();
+    const cpu0 = treeCpuSeconds();
     run(xlsx);
     const seconds = (performance.now() - t0) / 1000;
-    return { seconds, pages: pdfPages(path.join(dir, `${path.basename(xlsx, '.xlsx')}.pdf`)) };
+    const cpu = cpu0 === null ? null : treeCpuSeconds()! - cpu0;
+    return { seconds, cpu, pages: pdfPages(path.join(dir, `${path.basename(xlsx, '.xlsx')}.pdf`)) };
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU seconds of this process and of its children that have ended (LibreOffice, Chromium and
+ * their own children, reaped): /proc/self/stat's utime, stime, cutime, cstime. Null off Linux.
+ */
+function treeCpuSeconds(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14–17 of stat(5), counted from the state (field 3) here; in clock ticks (100 a second).
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds of the processes below this one (Chromium's browser, zygote, renderers, GPU and
+ * utility processes), sampled every 250 ms while they run — a renderer is not reaped by us, so it
+ * never shows in our children's times: each process's last reading counts. Null off Linux.
+ */
+function sampleChildrenCpu(): { stop(): number | null } {
+  if (!fs.existsSync('/proc/self/stat')) return { stop: () => null };
+  const last = new Map<number, number>();
+  const sample = () => {
+    const parent = new Map<number, number>();
+    const cpu = new Map<number, number>();
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const st = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+        parent.set(Number(d), Number(f[1]));
+        cpu.set(Number(d), (Number(f[11]) + Number(f[12])) / 100);
+      } catch {
+        // ended meanwhile
+      }
+    }
+    for (const [pid, c] of cpu) {
+      for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+        if (p === process.pid) {
+          last.set(pid, c);
+          break;
+        }
+      }
+    }
+  };
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      let s = 0;
+      for (const c of last.values()) s += c;
+      return s;
+    },
+  };
 }
 
 /** Pages of a PDF (pdfinfo, poppler-utils), 0 where it cannot be read. */

@@ -11,8 +11,9 @@ import { findChromium } from '../chromium';
 import { ZipArchive } from '../excel/zip';
 import { PlanSession } from '../session';
 import { createCycleFile } from '../store/cycle-file';
-import { reportDateId, reportInputsOf, reportPrintData, setHostReportPrinter, writeReportPdf, writeReportXlsx } from './outputs';
-import type { ReportPrintData } from '../../../shared/print/execution-report';
+import { reportDateId, reportInputsOf, reportPrintData, reportPrinters, setHostReportPrinter, writeReportPdf, writeReportXlsx } from './outputs';
+import { buildReportTable, type ReportPrintData, type ReportSource } from '../../../shared/print/execution-report';
+import { ReportBuilder, type ReportFigures } from '../../../shared/execution/report';
 
 const M = 1_000_000;
 const RENDERER = path.resolve(__dirname, '../../../dist/renderer');
@@ -44,15 +45,36 @@ describe('execution report outputs', () => {
       const data = reportPrintData(reportInputsOf(s), y);
       expect(data.source.asOf).toBe('2024-12-31');
       expect(data.source.total.disbursed.total).toBe(12_210 * M);
-      expect(data.source.lines.find((l) => l.code === '3.2')!.period.central_recurrent).toBe(3_000 * M);
+      expect(data.source.lines.find((l) => l.code === '3.2')!.period.total).toBe(3_000 * M);
       expect(data.charts.dates.map((d) => [d.label, d.disbursed])).toEqual([['30/6/2024', 2_000 * M], ['31/12/2024', 12_210 * M]]);
       expect(data.charts.projects.length).toBeGreaterThan(3);
       expect(data.charts.projects.map((p) => p.label)).toContain('Dự án 7');
       expect(data.charts.sources.map((p) => p.label)).toContain('NSTW – SN');
       expect(data.settings.hiddenColumns).toEqual([]);
+      // Handed to the print view as JSON: only what the table shows, the same table as from the
+      // engine's whole rows (every capital type, every period figure), and well under their size.
+      const view = new ReportBuilder(s.executionCalc).view({ dateId: y });
+      const whole = (f: ReportFigures) => ({ plan: f.plan, disbursed: f.disbursed, period: f.period });
+      const full: ReportSource = {
+        ...data.source,
+        total: { ...data.source.total, ...whole(view.totals) },
+        lines: view.rows.map((r, i) => ({ ...data.source.lines[i], ...whole(r) })),
+      };
+      expect(buildReportTable(data.source)).toEqual(buildReportTable(full));
+      for (const l of data.source.lines) expect(Object.keys(l.plan).every((k) => ['total', 'central', 'local', 'other'].includes(k))).toBe(true);
+      expect(JSON.stringify(data.source.lines).length).toBeLessThan(JSON.stringify(full.lines).length / 2);
     } finally {
       s.close();
     }
+  });
+
+  it('prints a long report with two views where a second core is free, else one', () => {
+    const lines = (n: number) => ({ source: { lines: new Array(n), carryover: [{ lines: new Array(500) }] } }) as unknown as ReportPrintData;
+    expect(reportPrinters(lines(1_600), { cores: 2, load: 0.2 })).toBe(2);
+    expect(reportPrinters(lines(1_400), { cores: 2, load: 0.2 })).toBe(1);
+    expect(reportPrinters(lines(10_000), { cores: 1, load: 0 })).toBe(1);
+    expect(reportPrinters(lines(10_000), { cores: 2, load: 1.5 })).toBe(1);
+    expect(reportPrinters(lines(10_000), { cores: 8, load: 3 })).toBe(2);
   });
 
   it('writes the workbook: the report first, formulas, native charts', async () => {

@@ -2,10 +2,12 @@
 // made of (the report of one as-of date with every row, the totals of every date for the chart over
 // time, the units' plan and disbursement where the plan is allocated), the xlsx (report table +
 // native charts) and the PDF — the print view (#/print-report) printed by a Chromium found on the
-// machine (Debian's chromium, Chrome, or Edge on Windows), a slice of pages at a time. Used by the
+// machine (Debian's chromium, Chrome, or Edge on Windows), a slice of pages at a time (a long report
+// by two views side by side where a core is free). Used by the
 // window's commands (execrep/*) and the CLI (`plandesk report … --xlsx / --pdf`). Every file goes
 // through the one write check and appears whole (temporary + rename).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { PlanCalc } from '../../../shared/calc';
 import type { ExecutionCalc } from '../../../shared/execution/calc';
@@ -15,7 +17,7 @@ import { ColumnTree } from '../../../shared/columns';
 import type { CycleMeta, FundingColumn } from '../../../shared/model';
 import type { ChartPoint } from '../../../shared/print/execution-charts';
 import { buildReportTable, chartSourceOf, reportPrintSettings, reportSourceOf, type ReportPrintData } from '../../../shared/print/execution-report';
-import { printInChunks } from '../../../shared/print/pdf-chunks';
+import { printInParallel } from '../../../shared/print/pdf-chunks';
 import { readPrintSettings, type PrintSettings } from '../../../shared/print/settings';
 import type { UnitBook } from '../../../shared/units/book';
 import { findChromium } from '../chromium';
@@ -125,40 +127,70 @@ export async function chromiumReportPrinter(rendererDir: string, executablePath:
   return async (data) => {
     const browser = await playwright.chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
     try {
-      const page = await browser.newPage();
-      const origin = 'http://plandesk.invalid';
+      const json = JSON.stringify(data);
       const root = path.resolve(rendererDir);
-      await page.route(`${origin}/**`, async (route) => {
-        const rel = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
-        const file = path.resolve(root, rel);
-        // Only files of the renderer's folder are served.
-        if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-        return route.fulfill({ status: 200, path: file });
-      });
-      // The data handed over once the page is up, as Electron's printer does (?data=host): one
-      // JSON string parsed in the page. As an init script (before the page runs) the 6 MB of a
-      // 10.000-line report were evaluated as script source on every document: 1–5 s slower.
-      await page.goto(`${origin}/index.html#/print-report?chunked=1&data=host`);
-      await page.evaluate((json) => {
-        (window as unknown as { plandeskReport: unknown }).plandeskReport = JSON.parse(json);
-        window.dispatchEvent(new Event('plandesk-report'));
-      }, JSON.stringify(data));
-      const ready = page.waitForSelector('html[data-print-ready="1"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
-      const failed = page.waitForSelector('[role="alert"]', { state: 'attached', timeout: READY_TIMEOUT_MS }).then(async (el) => {
-        throw new Error((await el?.textContent()) ?? 'print view failed');
-      });
-      await Promise.race([ready, failed]);
-      failed.catch(() => {});
-      const pages = Number(await page.evaluate(() => document.documentElement.dataset.pageCount));
-      const pdf = await printInChunks(pages, async (from, to) => {
-        await page.evaluate(([a, b]) => window.plandeskPrint!.show(a, b), [from, to] as const);
-        return page.pdf({ preferCSSPageSize: true, printBackground: true, landscape: data.settings.orientation === 'landscape' });
-      });
+      // One view per printer, each in a context of its own (a renderer process of its own, so on a
+      // core of its own), all laid out at the same time.
+      const open = async () => {
+        const page = await (await browser.newContext()).newPage();
+        const origin = 'http://plandesk.invalid';
+        await page.route(`${origin}/**`, async (route) => {
+          const rel = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\/+/, '') || 'index.html';
+          const file = path.resolve(root, rel);
+          // Only files of the renderer's folder are served.
+          if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+          return route.fulfill({ status: 200, path: file });
+        });
+        // The data handed over once the page is up, as Electron's printer does (?data=host): one
+        // JSON string parsed in the page. As an init script (before the page runs) the 6 MB of a
+        // 10.000-line report were evaluated as script source on every document: 1–5 s slower.
+        await page.goto(`${origin}/index.html#/print-report?chunked=1&data=host`);
+        await page.evaluate((text) => {
+          (window as unknown as { plandeskReport: unknown }).plandeskReport = JSON.parse(text);
+          window.dispatchEvent(new Event('plandesk-report'));
+        }, json);
+        const ready = page.waitForSelector('html[data-print-ready="1"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
+        const failed = page.waitForSelector('[role="alert"]', { state: 'attached', timeout: READY_TIMEOUT_MS }).then(async (el) => {
+          throw new Error((await el?.textContent()) ?? 'print view failed');
+        });
+        await Promise.race([ready, failed]);
+        failed.catch(() => {});
+        return { page, pages: Number(await page.evaluate(() => document.documentElement.dataset.pageCount)) };
+      };
+      const views = await Promise.all(Array.from({ length: reportPrinters(data) }, open));
+      const pages = views[0].pages;
+      // Every view laid the same data out on the same machine: the same pages, or it is refused.
+      if (views.some((v) => v.pages !== pages)) throw new Error(`views laid out ${views.map((v) => v.pages).join(' / ')} pages`);
+      const landscape = data.settings.orientation === 'landscape';
+      const pdf = await printInParallel(
+        pages,
+        views.map(({ page }) => async (from, to) => {
+          await page.evaluate(([a, b]) => window.plandeskPrint!.show(a, b), [from, to] as const);
+          return page.pdf({ preferCSSPageSize: true, printBackground: true, landscape });
+        }),
+      );
       return { pdf, pages };
     } finally {
       await browser.close().catch(() => {});
     }
   };
+}
+
+/**
+ * Rows from which a report is printed by two views side by side: below it one view's layout is
+ * quicker than a second's start; above, Chromium's drawing of the pages is the cost (~0,06–0,1 s of
+ * one core a page of the report), and a second core halves the wait.
+ */
+export const PARALLEL_PRINT_ROWS = 2_000;
+
+/**
+ * How many views print a report: two for a long report where a second core is free (two cores or
+ * more, the last minute's load under one less than them), else one. A second view lays the report
+ * out again and its page drawing competes for a busy core: on a loaded machine it only costs.
+ */
+export function reportPrinters(data: ReportPrintData, machine: { cores: number; load: number } = { cores: os.availableParallelism(), load: os.loadavg()[0] }): number {
+  const rows = data.source.lines.length + data.source.carryover.reduce((n, c) => n + c.lines.length, 0);
+  return rows >= PARALLEL_PRINT_ROWS && machine.cores >= 2 && machine.load < machine.cores - 1 ? 2 : 1;
 }
 
 /** The built renderer beside the running bundle (dist/cli, dist/server, dist/electron → dist/renderer). */
