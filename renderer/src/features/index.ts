@@ -3,6 +3,7 @@ import { columnsFeature } from './columns';
 import { consolidationFeature } from './consolidation';
 import { editingFeature } from './editing';
 import { executionFeature } from './execution';
+import { executionImportFeature } from './execution-import';
 import { printFeature } from './print';
 import { findingsFeature } from './findings';
 import { backupFeature } from './backup';
@@ -14,4 +15,4 @@ import { unitsFeature } from './units';
 import { allocImportFeature } from './units/import-allocation';
 import type { Feature } from './types';
 
-export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, allocImportFeature, consolidationFeature, executionFeature];
+export const FEATURES: Feature[] = [planFeature, columnsFeature, templatesFeature, editingFeature, transferFeature, printFeature, findingsFeature, backupFeature, historyFeature, unitsFeature, allocImportFeature, consolidationFeature, executionFeature, executionImportFeature];

@@ -250,6 +250,9 @@ export function ExecutionView({ ctx }: { ctx: AppContext }) {
         <button type="button" className="pd-btn" data-action="exec-delete-date" disabled={readOnly || !date} onClick={() => void deleteDate()}>
           {t('execview.delete')}
         </button>
+        <button type="button" className="pd-btn" data-action="exec-import" disabled={readOnly} onClick={() => ctx.run('execution.import')}>
+          {t('execimport.menu')}
+        </button>
         <button type="button" className="pd-btn" data-action="exec-export" disabled={!date} onClick={() => void exportXlsx()}>
           {t('execview.export')}
         </button>
