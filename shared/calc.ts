@@ -217,27 +217,38 @@ export class PlanCalc {
       const ks = this.kids.get(id);
       if (ks) for (const k of ks) stack.push(k);
     }
+    this.leafCol(0); // the leaf columns' indexes, once for the whole pass
     for (let i = order.length - 1; i >= 0; i--) this.computeOwn(order[i]);
     for (const r of this.kids.get(null) ?? []) this.addRow(this.grand, 0, this.slots.get(r)!);
   }
 
-  /** Compute a line's row from its children's rows (already computed) or its stored figures. */
+  /**
+   * Compute a line's row from its children's rows (already computed) or its stored figures. One
+   * pass over the children: a child without amounts has a zero row, so only those with amounts
+   * are added (a column's delete recomputes 100.000 lines).
+   */
   private computeOwn(id: number): void {
     const s = this.slots.get(id)!;
+    const leafCols = this.leafColCache!;
+    const width = this.width;
+    const stored = s * this.ncols;
     let count = 0;
-    for (let li = 0; li < this.width; li++) if (this.storedSet[s * this.ncols + this.leafCol(li)]) count++;
+    for (let li = 0; li < width; li++) if (this.storedSet[stored + leafCols[li]]) count++;
     this.ownLeafCount[s] = count;
     const children = this.kids.get(id);
     let amountKids = 0;
-    if (children) for (const k of children) if (this.hasAmt[this.slots.get(k)!]) amountKids++;
-    this.amountKids[s] = amountKids;
-    const base = s * this.width;
-    this.rowVal.fill(0, base, base + this.width);
-    if (children && amountKids > 0) {
-      for (const k of children) this.addRow(this.rowVal, base, this.slots.get(k)!);
-    } else {
-      this.writeOwnRow(s, this.rowVal, base);
+    const base = s * width;
+    this.rowVal.fill(0, base, base + width);
+    if (children) {
+      for (const k of children) {
+        const cs = this.slots.get(k)!;
+        if (!this.hasAmt[cs]) continue;
+        amountKids++;
+        this.addRow(this.rowVal, base, cs);
+      }
     }
+    this.amountKids[s] = amountKids;
+    if (amountKids === 0) this.writeOwnRow(s, this.rowVal, base);
     this.hasAmt[s] = amountKids > 0 || count > 0 ? 1 : 0;
   }
 
