@@ -276,7 +276,11 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       if (colId === 'code' || colId === 'name') return row[colId] || null;
       const c = colById.get(colId);
       if (!c) return null;
-      if (row.detail) return t('alloc.detail.tip', { line: row.detail.row.line });
+      if (row.detail) {
+        // The plan line as it is named now (a rename or renumbering moves no detail).
+        const line = store.rows.get(row.detail.row.lineId);
+        return t('alloc.detail.tip', { line: line ? `${line.code} ${line.name}`.trim() : row.detail.row.line });
+      }
       if (!row.summary) return c.editable ? null : t('alloc.edit.notHere');
       const tip = findingTip(unitFindings(c), lang, unit, locale);
       if (tip) return tip;
