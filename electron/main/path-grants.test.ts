@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { historyPathArgs, type HostPathArg, type HostPathSlot } from '../../shared/commands/history';
 import { transferPathArgs } from '../../shared/commands/transfer';
+import { executionPathArgs } from '../../shared/commands/execution';
 import { fillPathArgs, PathGrants } from './path-grants';
 
-const SPECS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs };
+const SPECS: Record<string, HostPathArg> = { ...historyPathArgs, ...transferPathArgs, ...executionPathArgs };
 const X = '/home/ke-toan/so-sanh/ke-hoach-2023.plandesk';
 const Y = '/home/ke-toan/xuat/phu-luc.xlsx';
 
@@ -72,6 +73,21 @@ describe('paths chosen in dialogs', () => {
     });
     expect(canceled).toMatchObject({ ok: false });
     expect(await run('history/exportCompare', { a: file(X), b: { kind: 'current' }, path: '' }, undefined)).toMatchObject({ ok: false, dialogs: ['open:a'] });
+  });
+
+  it('lets a disbursement report be read again (another date) and then imported once, without choosing it again', async () => {
+    const { run } = host();
+    const report = '/home/ke-toan/nhan/bao-cao-6-thang.xlsx';
+    expect(await run('execution/read', { path: '' }, report)).toMatchObject({ ok: true, args: { path: report }, dialogs: ['open:path'] });
+    expect(await run('execution/read', { path: report, asOf: '2024-07-15' })).toMatchObject({ ok: true, args: { path: report, asOf: '2024-07-15' }, dialogs: [] });
+    expect(await run('execution/import', { path: report })).toMatchObject({ ok: true, args: { path: report }, dialogs: [] });
+    // Used up by the import: neither another import nor another read of it goes without the dialog.
+    expect(await run('execution/import', { path: report }, undefined)).toMatchObject({ ok: false, dialogs: ['open:path'] });
+    expect(await run('execution/read', { path: report }, undefined)).toMatchObject({ ok: false, dialogs: ['open:path'] });
+    // Another file than the one chosen: the dialog, never the renderer's path.
+    await run('execution/read', { path: '' }, report);
+    expect(await run('execution/read', { path: '/etc/shadow' }, undefined)).toMatchObject({ ok: false, dialogs: ['open:path'] });
+    expect(await run('execution/import', { path: '/etc/shadow' }, undefined)).toMatchObject({ ok: false, dialogs: ['open:path'] });
   });
 
   it('does not let a renderer replay a path for the command it was chosen for', async () => {

@@ -10,8 +10,16 @@
 import path from 'node:path';
 import type { HostPathArg, HostPathSlot } from '../../shared/commands/history';
 
-/** Commands whose chosen files a later command may use once: that command, by slot name. */
-const FOLLOW_UP: Record<string, string> = { 'history/compare': 'history/exportCompare', 'allocio/read': 'allocio/import', 'execution/read': 'execution/import' };
+/**
+ * Commands whose chosen files a later command may use once: those commands, by slot name. A command
+ * that follows itself (a disbursement report read again as of another date, in the import dialog)
+ * keeps its follow-ups with each read of the same file; the import that ends it drops the re-read.
+ */
+const FOLLOW_UP: Record<string, readonly string[]> = {
+  'history/compare': ['history/exportCompare'],
+  'allocio/read': ['allocio/import'],
+  'execution/read': ['execution/read', 'execution/import'],
+};
 
 export type PathArgsResult = { ok: true; args: unknown } | { ok: false; error: { code: string } };
 
@@ -44,8 +52,7 @@ export class PathGrants {
 
   /** A dialog chose `file` for `slot` of `command`: its follow-up (if any) may use it once. */
   chosen(command: string, slot: string, file: string): void {
-    const next = FOLLOW_UP[command];
-    if (next) this.pending.set(key(next, slot), path.resolve(file));
+    for (const next of FOLLOW_UP[command] ?? []) this.pending.set(key(next, slot), path.resolve(file));
   }
 
   /** The grant for this command's slot and path, taken (gone for any other use); null when there is none. */
@@ -54,6 +61,10 @@ export class PathGrants {
     const granted = this.pending.get(k);
     if (!file || granted === undefined || granted !== path.resolve(file)) return null;
     this.pending.delete(k);
+    // The follow-up that ends a self-following command's run (the import after its reads) drops the re-read too.
+    for (const [source, nexts] of Object.entries(FOLLOW_UP)) {
+      if (source !== command && nexts.includes(source) && nexts.includes(command)) this.pending.delete(key(source, slot));
+    }
     return { key: k, path: granted, generation: this.generation };
   }
 
@@ -64,10 +75,10 @@ export class PathGrants {
 
   /** A command starts again (a new comparison): the grants its previous run left are dropped. */
   restart(command: string): void {
-    const next = FOLLOW_UP[command];
-    if (!next) return;
+    const nexts = FOLLOW_UP[command]?.filter((n) => n !== command);
+    if (!nexts?.length) return;
     this.generation++;
-    for (const k of [...this.pending.keys()]) if (k.startsWith(key(next, ''))) this.pending.delete(k);
+    for (const next of nexts) for (const k of [...this.pending.keys()]) if (k.startsWith(key(next, ''))) this.pending.delete(k);
   }
 }
 
@@ -87,6 +98,8 @@ export async function fillPathArgs(spec: HostPathArg | undefined, name: string, 
     const grant = slot.dialog === 'open' ? grants.take(name, slot.slot, slot.current) : null;
     if (grant) {
       taken.push(grant);
+      // A read again from its own grant leaves its follow-ups again (no-op for a command without any).
+      opened.push([slot.slot, grant.path]);
       continue;
     }
     const chosen = await ask(slot);
