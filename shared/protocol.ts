@@ -83,6 +83,12 @@ export interface Patch {
   columns?: FundingColumn[];
   /** Units, shares and scores the command changed (issue 14; absent when none). */
   units?: UnitsDelta;
+  /**
+   * Units whose merged detail (issue 16) the command changed — a merge, a removal, a unit deleted or
+   * merged, a funding column dropped — or whose detail refines a line it deleted or restored (only
+   * lines that exist are shown); absent when none. Views of the detail re-read it only then.
+   */
+  details?: number[];
   /** Reporting dates, disbursement figures, carried-over funds the command changed (issue 15; absent when none). */
   execution?: ExecutionDelta;
 }

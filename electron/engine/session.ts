@@ -347,6 +347,7 @@ export class PlanSession implements SessionContext {
     }
     const unitsDelta = this.unitsDelta;
     this.unitsDelta = null;
+    const details = this.detailsMoved(actions);
     const execDelta = this.execDelta as ExecutionDelta | null; // set by execToMemory during the step
     this.execDelta = null;
     if (execDelta) execDelta.figures = [...this.execLines].map(([dateId, ids]) => ({ dateId, lineIds: [...ids] }));
@@ -397,8 +398,21 @@ export class PlanSession implements SessionContext {
       ...(rulesChanged ? { rules: this.data.rules } : {}),
       ...(unitsDelta.upsert.length || unitsDelta.removed.length || unitsDelta.shares.length || unitsDelta.scores ? { units: unitsDelta } : {}),
       ...(execDelta ? { execution: execDelta } : {}),
+      ...(details.length ? { details } : {}),
       cursor,
     };
+  }
+
+  /** Units whose merged detail a step changed, or whose detail refines a line the step deleted or restored (Patch.details). */
+  private detailsMoved(actions: readonly DocAction[]): number[] {
+    const out = new Set<number>();
+    const lines = new Set<number>();
+    for (const a of actions) {
+      if (a.t === 'unit_detail') out.add(a.unitId);
+      else if ((a.t === 'insert' || a.t === 'delete') && this.detailBook.size) lines.add(a.line.id);
+    }
+    if (lines.size) for (const d of this.detailBook.all()) if (!out.has(d.unitId) && d.lines.some((l) => lines.has(l.lineId))) out.add(d.unitId);
+    return [...out];
   }
 
   /** Mirror one action in memory. Structural actions edit the line map; the calc is rebuilt after. */
