@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatePlan, prng } from '../support/bench-plan';
 import { BackupStore } from '../../electron/engine/backup/backup-store';
+import { AuditLog } from '../../electron/engine/history/audit-log';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
 import { tempDir } from '../support/tmp';
@@ -36,14 +37,15 @@ function readFileState(file: string, keys: Iterable<string>) {
     }
     const steps = (db.prepare("SELECT count(*) AS n FROM audit_steps WHERE kind IN ('edit', 'undo', 'redo')").get() as { n: number }).n;
     const revisions = (db.prepare('SELECT name FROM revisions').all() as { name: string }[]).map((r) => r.name);
-    // The latest audit value of each cell must be its value in the plan.
-    const lastAudit = db.prepare(
-      "SELECT new FROM audit_changes WHERE action = 'amount' AND line_id = ? AND field = ? ORDER BY step_id DESC, seq DESC LIMIT 1",
-    );
+    // The latest audit value of each cell must be its value in the plan (read through the log's own
+    // reader: a long run of changes in one step is stored packed, not a row each).
+    const log = new AuditLog(db);
     const auditDisagrees: string[] = [];
     for (const [k, v] of values) {
       const [lineId, column] = k.split(':');
-      const row = lastAudit.get(Number(lineId), column) as { new: number | null } | undefined;
+      const amounts = log.query({ lineId: Number(lineId), field: column }, 0, 1_000_000).rows.filter((r) => r.action === 'amount');
+      // Newest step first, its changes in order: the newest step's last change of the cell.
+      const row = amounts.filter((r) => r.stepId === amounts[0]?.stepId).at(-1);
       if (row && row.new !== v) auditDisagrees.push(k);
     }
     return { integrity, values, steps, revisions, auditDisagrees };
