@@ -233,6 +233,7 @@ export class AuditLog {
   /**
    * The newest recorded value (new, else old: a removal keeps what it removed) of a row with this
    * action and field — how the history names a unit or a reporting date no longer in the plan.
+   * Plain rows only: the kinds stored packed (cell changes) are never asked for here.
    */
   lastRecord(action: string, field: string): string | null {
     const r = this.db
