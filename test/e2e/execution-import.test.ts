@@ -5,6 +5,7 @@
 // another date chosen reads the file again, Hủy writes nothing, Nhập writes in one undo step and the
 // disbursement grid shows the figures at the date imported; Undo takes them and the date back.
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { PlanSession } from '../../electron/engine/session';
 import { createCycleFile } from '../../electron/engine/store/cycle-file';
@@ -96,6 +97,41 @@ describe('import a disbursement report in the window', () => {
       await menu(page, 'edit', 'undo');
       await expect.poll(() => onDisk(file), WAIT).toEqual({ figures: 0, dates: [] });
       await page.locator('.pd-exec-empty').waitFor(WAIT);
+      expect(uncaughtErrors(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
+
+  it('asks for the date when the report states none, reads it again as of the date chosen, and imports there', async () => {
+    // The same report with its dates taken out of the heading and the disbursement header.
+    const dir = tempDir();
+    const undated = path.join(dir, 'bao-cao-khong-ngay.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(REPORT);
+    wb.worksheets[0].getCell('A5').value = 'Báo cáo';
+    wb.worksheets[0].getCell('H7').value = 'Lũy kế giải ngân';
+    await wb.xlsx.writeFile(undated);
+    const file = path.join(dir, 'sample.plandesk');
+    createCycleFile(file, sampleCycle());
+    const server = await startServer(file);
+    const page = await openApp(browser, server.url);
+    try {
+      page.once('dialog', (d) => void d.accept(undated));
+      await menu(page, 'file', 'execution.import');
+      const dialog = page.locator('[data-dialog="import-execution"]');
+      await dialog.locator('[data-execimport="no-as-of"]').waitFor(WAIT);
+      expect(await dialog.locator('[data-execimport-action="import"]').isDisabled()).toBe(true);
+      await dialog.locator('[data-execimport="new-date"]').fill('2024-09-30');
+      await dialog.locator('[data-execimport-action="reread"]').click();
+      await waitSummary(page);
+      expect(await dialog.locator('[data-execimport="notes"] li').allTextContents()).toContain('Ngày số liệu 30/9/2024: theo ngày đã chọn.');
+      expect(await dialog.locator('[data-execimport="no-as-of"]').count()).toBe(0);
+      await dialog.locator('[data-execimport-action="import"]').click();
+      await expect.poll(() => onDisk(file), WAIT).toEqual({ figures: 48, dates: ['2024-09-30'] });
+      await expect.poll(() => page.locator('[data-testid="exec-date"] option:checked').textContent(), WAIT).toContain('30/9/2024');
+      await expect.poll(() => execText(page, '3.1', 'fig:central_recurrent'), WAIT).toBe('4.512,5');
       expect(uncaughtErrors(page)).toEqual([]);
     } finally {
       await page.close();
