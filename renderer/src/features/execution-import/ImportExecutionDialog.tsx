@@ -18,6 +18,7 @@ import { executionData } from '../execution/exec-data';
 import type { AppContext } from '../types';
 import { fundingColumnName } from '../units/alloc-model';
 import { asOfArg, dateOptions, importView, type AsOfChoice } from './import-view';
+import './execution-import.css';
 
 type Read = { report: ExecutionImportReport; path: string; toWrite: ExecutionToWrite[]; choice: AsOfChoice };
 
@@ -115,7 +116,7 @@ export default function ImportExecutionDialog({ ctx, onClose }: { ctx: AppContex
       subtitle={read ? read.report.sheet : undefined}
       closeLabel={t('common.close')}
       onClose={onClose}
-      classes={{ box: 'pd-dialog pd-allocimport-dialog' }}
+      classes={{ box: 'pd-dialog pd-execimport-dialog' }}
       pickFirst={(box) => box.querySelector<HTMLElement>('[data-execimport-action="import"]') ?? box.querySelector<HTMLElement>('button')}
       footer={
         <>
@@ -134,7 +135,7 @@ export default function ImportExecutionDialog({ ctx, onClose }: { ctx: AppContex
         </>
       }
     >
-      <div className="pd-allocimport pd-execimport">
+      <div className="pd-execimport">
         {(read || needDate) && (
           <p className="pd-execimport-date">
             <label>
@@ -155,7 +156,7 @@ export default function ImportExecutionDialog({ ctx, onClose }: { ctx: AppContex
             )}
           </p>
         )}
-        {needDate && <p className="pd-allocimport-note" data-execimport="no-as-of">{t('execimport.noAsOf')}</p>}
+        {needDate && <p className="pd-execimport-note" data-execimport="no-as-of">{t('execimport.noAsOf')}</p>}
         {!view ? (
           !needDate && <p>{t('execimport.reading')}</p>
         ) : (
@@ -166,12 +167,12 @@ export default function ImportExecutionDialog({ ctx, onClose }: { ctx: AppContex
                 <li key={i}>{n}</li>
               ))}
             </ul>
-            <p className="pd-allocimport-note">{t('execimport.nothingWritten')}</p>
+            <p className="pd-execimport-note">{t('execimport.nothingWritten')}</p>
             <h4>{t('execimport.funds')}</h4>
             {view.nothing ? (
               <p data-execimport="nothing">{view.nothing}</p>
             ) : (
-              <table className="pd-allocimport-columns" data-execimport="funds">
+              <table data-execimport="funds">
                 <thead>
                   <tr>
                     <th>{t('execimport.col.fund')}</th>
@@ -204,7 +205,7 @@ export default function ImportExecutionDialog({ ctx, onClose }: { ctx: AppContex
               </section>
             ))}
             <h4>{t('execimport.columns')}</h4>
-            <table className="pd-allocimport-columns" data-execimport="columns">
+            <table data-execimport="columns">
               <thead>
                 <tr>
                   <th>{t('execimport.col.letter')}</th>
