@@ -13,6 +13,7 @@ import { AllocEditor } from './alloc-editor';
 import { allocationBands, fundingColumnName, holdsFigures, type AllocMode } from './alloc-model';
 import { AllocationGrid, type AllocationGridHandle } from './AllocationGrid';
 import { applyPatch, defaultMode } from './actions';
+import { DetailReader } from './detail-reader';
 import { DetailRows } from './detail-rows';
 import { unitsUi, useUnitsUi } from './ui-state';
 import './units.css';
@@ -32,38 +33,19 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
   const details = allocationDetails;
   const [detailVersion, setDetailVersion] = useState(0);
 
-  // Which units have merged detail (the board's count), and the expanded units' detail read again:
-  // after a load and after a patch that is not only shares typed (a merge, an undo, a unit removed).
-  const detailRead = useRef(0);
-  const readDetails = useCallback(async () => {
-    const id = ++detailRead.current;
-    try {
-      const board = await bridge.invoke('consolidation/board', {});
-      if (id !== detailRead.current) return;
-      details.setCounts(new Map(board.units.map((u) => [u.unitId, u.detailLines])));
-      const open = [...details.expanded];
-      const read = await Promise.all(open.map((unitId) => bridge.invoke('consolidation/detail', { unitId })));
-      if (id !== detailRead.current) return;
-      read.forEach((d) => details.expand(d.unitId, d.rows));
-      setDetailVersion((v) => v + 1);
-    } catch (err) {
-      ctx.showFailure(err);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [bridge, details]);
-  // Read once the view's own data is in (the engine answers one at a time: the grid's rows first).
-  useEffect(() => {
-    if (loaded !== null) void readDetails();
-  }, [readDetails, store.loadId, loaded]);
-  useEffect(
-    () =>
-      store.onPatch((p) => {
-        const u = p.units;
-        if (u && u.shares.length && !u.upsert.length && !u.removed.length) return;
-        void readDetails();
-      }),
-    [store, readDetails],
+  // Which units have merged detail (the board's count) and the expanded units' rows: read once per
+  // load of the file, and again only after a patch that changed some unit's detail (detail-reader.ts).
+  const reader = useMemo(
+    () => new DetailReader(bridge, details, () => setDetailVersion((v) => v + 1), (err) => ctxRef.current.showFailure(err)),
+    [bridge, details],
   );
+  // Read once the view's own data is in (the engine answers one at a time: the grid's rows first);
+  // another funding column shown reads nothing again.
+  const hasLoaded = loaded !== null;
+  useEffect(() => {
+    if (hasLoaded) void reader.ensure(store.loadId);
+  }, [reader, store.loadId, hasLoaded]);
+  useEffect(() => store.onPatch((p) => void reader.onPatch(p)), [store, reader]);
   const toggleDetail = useCallback(
     async (unitId: number) => {
       if (details.isExpanded(unitId)) details.collapse(unitId);
@@ -79,6 +61,7 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
     },
     [bridge, details],
   );
+  const onToggleDetail = useCallback((unitId: number) => void toggleDetail(unitId), [toggleDetail]);
 
   // The view's data for the mode shown; again after the plan's lines change shape or the file is re-read.
   const reload = useCallback(async () => {
@@ -231,7 +214,7 @@ export function AllocationView({ ctx }: { ctx: AppContext }) {
           onMessage={ctx.show}
           details={details}
           detailVersion={detailVersion}
-          onToggleDetail={(unitId) => void toggleDetail(unitId)}
+          onToggleDetail={onToggleDetail}
         />
       )}
     </div>

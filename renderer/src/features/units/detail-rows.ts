@@ -45,10 +45,13 @@ export class DetailRows {
   /** Fetched detail rows of expanded units. */
   private rows = new Map<number, DetailRow[]>();
 
-  /** Which units have merged detail (unit id → detail lines); an expanded unit without any is closed. */
-  setCounts(counts: ReadonlyMap<number, number>): void {
-    this.counts = new Map([...counts].filter(([, n]) => n > 0));
+  /** Which units have merged detail (unit id → detail lines); an expanded unit without any is closed. Whether that changed anything. */
+  setCounts(counts: ReadonlyMap<number, number>): boolean {
+    const next = new Map([...counts].filter(([, n]) => n > 0));
+    const same = next.size === this.counts.size && [...next].every(([id, n]) => this.counts.get(id) === n);
+    this.counts = next;
     for (const id of [...this.expanded]) if (!this.counts.has(id)) this.collapse(id);
+    return !same;
   }
 
   hasDetail(unitId: number): boolean {
