@@ -7,7 +7,6 @@
 // shares in a patch) are not kept: the view re-reads when it shows other cells.
 import type { AllocationView } from '../../../../shared/commands/units';
 import type { Dong, Share } from '../../../../shared/model';
-import { unpackShares } from '../../../../shared/units/packed-shares';
 
 /** What the allocation view reads: a unit's share of a cell and the units' sum there. */
 export interface ShareReader {
@@ -34,15 +33,22 @@ export class ShareTable implements ShareReader {
     });
     this.capacity = Math.max(16, view.unitIds.length);
     // Only cells that take shares: a group column's figure is the sum of its parts, read through them.
+    // Unpacked here in one loop per column (as unpackShares does, without a call per share): an
+    // opening decodes once, cold, and 660.000 calls through a closure took 80–130 ms there against
+    // ~55 ms for the loop (Node 22, a loaded 2-core machine).
     view.columns.forEach((c, i) => {
       if (!c.editable) return;
       const slot = this.addSlot(c.lineId, c.column);
       const col = this.values[slot];
+      const { scale, at, values } = view.shares[i];
       let sum = 0;
-      unpackShares(view.shares[i], (pos, v) => {
+      let pos = 0;
+      for (let k = 0; k < values.length; k++) {
+        pos = at ? pos + at[k] : k;
+        const v = values[k] * scale;
         col[pos] = v;
         sum += v;
-      });
+      }
       this.sums[slot] = sum;
     });
   }
