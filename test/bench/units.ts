@@ -149,7 +149,9 @@ async function uiCase(report: Report, work: string, plan: ReturnType<typeof gene
       if (r.url().includes('/api/invoke')) asked.push((JSON.parse(r.postData() ?? '{}') as { name?: string }).name ?? '');
     });
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
+    // Durations in the main thread's CPU time (thread ticks): on a shared machine the wall time also
+    // counts the turns other work took.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
     const profile = async (name: string, fn: () => Promise<void>) => {
       if (!profileDir) return fn();
@@ -183,7 +185,7 @@ async function uiCase(report: Report, work: string, plan: ReturnType<typeof gene
       openBusy = (await busy()) - b0;
     });
     report({ case: `UI: allocation view of ${UNITS} units × ${LINES} lines, tab (or column) to first rows`, value: openMs, unit: 'ms', target: '< 1000 ms', ok: openMs < 1000 });
-    report({ case: `UI: … of which the page's main thread in tasks (Chromium TaskDuration)`, value: openBusy, unit: 'ms' });
+    report({ case: `UI: … the page's main thread CPU time in tasks (Chromium TaskDuration, thread ticks)`, value: openBusy, unit: 'ms' });
 
     // Let the board's read (which units have merged detail) pass before the edits are timed.
     await page.waitForTimeout(3000);

@@ -97,6 +97,13 @@ describe('the allocation view at scale', () => {
     const shown = await page.evaluate(() => (window as unknown as { pdT: { cell: number; sum: number } }).pdT);
     expect(await first.textContent()).toBe('12.345');
     expect(await sum.textContent()).not.toBe(sumBefore);
+    // Tooltips come from one listener on the grid (no AG Grid tooltip object per cell): the cell
+    // under the pointer gets its title — a unit's name, the sums or the finding under a line.
+    const name = page.locator('[data-alloc-grid] .ag-grid-scrolling-rows .ag-row[row-index="0"] [col-id="name"]');
+    await name.hover();
+    await expect.poll(() => name.getAttribute('title')).toBe('Xã số 1');
+    await sum.hover();
+    await expect.poll(() => sum.getAttribute('title')).toMatch(/\d/);
     console.log(`allocation view ${UNITS} units × ${LINES} lines (${UNITS * LINES} shares): opened in ${openMs} ms (page main thread in tasks ${openBusyMs.toFixed(0)} ms); an edit shown in ${shown.cell.toFixed(1)} ms (units' sum ${shown.sum.toFixed(1)} ms)`);
     // Regression guards with room for a loaded 2-core machine (a quadratic step would take minutes);
     // the printed figures are what is reported.
