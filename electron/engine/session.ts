@@ -189,6 +189,9 @@ export class PlanSession implements SessionContext {
     this.execCalc = new ExecutionCalc(() => this.model, this.exec);
     this.execFindings = null;
     this.unitBook = new UnitBook(this.data.units, this.data.shares, this.data.scores);
+    // The calc and the book hold the figures and shares now (cycle() reads them from there): the
+    // load's arrays — 660.000 share objects in a country-wide plan, ~40 MB — are let go.
+    this.data = { ...this.data, amounts: [], shares: undefined };
     this.detailBook = new DetailBook(readDetails(this.file.db));
     this.order = null;
     this.settings = new Map(
