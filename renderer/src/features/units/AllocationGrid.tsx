@@ -10,9 +10,6 @@
 // carry no AG Grid tooltip (a tooltip object per cell made the first paint slower): one listener
 // on the grid gives the cell under the pointer its title.
 import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
   type CellClassParams,
   type CellEditRequestEvent,
   type CellFocusedEvent,
@@ -26,29 +23,21 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Finding } from '../../../../shared/findings';
-import { parseEntry } from '../../../../shared/formula';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
+import { FigureInput } from '../../grid/figure-input';
 import { findingTip } from '../../grid/finding-tip';
-import { GridSelection, step, type Rect } from '../../grid/selection';
+import { FIGURE_GRID_OPTIONS, themeAt } from '../../grid/grid-theme';
+import { GridSelection } from '../../grid/selection';
 import { SelectionPainter } from '../../grid/selection-paint';
+import { useFigureGrid } from '../../grid/use-figure-grid';
 import { useLang } from '../../i18n';
 import type { PlanStore } from '../../state/plan-store';
 import type { AllocationData } from './alloc-data';
-import { AllocEditor, type AllocTable } from './alloc-editor';
+import type { AllocEditor, AllocTable } from './alloc-editor';
 import { summaryTotal, summaryValue, unitTotal, unitValue, type AllocBand, type AllocCol, type SummaryKind, SUMMARY_ROWS } from './alloc-model';
 import { detailTotal, detailValue, type DetailRows, type DisplayRow } from './detail-rows';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const theme = themeQuartz.withParams({
-  fontFamily: ['"Times New Roman"', 'Tinos', '"Liberation Serif"', 'serif'],
-  fontSize: 14,
-  headerFontWeight: 700,
-  rowHeight: 30,
-  headerHeight: 32,
-  spacing: 5,
-  wrapperBorderRadius: 0,
-});
+const theme = themeAt(1);
 
 /** A row of the grid: a unit, a unit's merged detail line under it, or one of the pinned summary rows. */
 type GridRow = DisplayRow & { summary?: SummaryKind };
@@ -318,200 +307,35 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
     return () => el.removeEventListener('mouseover', onEnter);
   }, [tipAt]);
 
-  // ---- selection, keyboard, clipboard ---------------------------------------------------------
-  const dragging = useRef(false);
-  const rectOrNull = (): Rect | null => selection.rect();
-
-  useEffect(() => {
-    let frame = 0;
-    const off = selection.subscribe(() => {
-      if (!frame) frame = requestAnimationFrame(() => {
-        frame = 0;
-        painter.paint(wrapper.current);
-      });
-    });
-    return () => {
-      off();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [selection, painter]);
-
-  const posOf = useCallback(
-    (target: EventTarget | null): { row: number; col: number } | 'pinned' | null => {
-      const cell = (target as Element | null)?.closest?.('.ag-cell');
-      const rowEl = cell?.closest('.ag-row[row-index]');
-      if (!cell || !rowEl) return null;
-      if (rowEl.closest('.ag-floating-bottom, .ag-grid-pinned-bottom-rows')) return 'pinned';
-      const col = colIndex.get(cell.getAttribute('col-id') ?? '');
-      const row = Number(rowEl.getAttribute('row-index'));
-      return col === undefined || !Number.isInteger(row) ? null : { row, col };
-    },
-    [colIndex],
+  // ---- selection, keyboard, clipboard (the figure grids' shared input) -------------------------
+  const colIds = useMemo(() => cols.map((c) => c.id), [cols]);
+  const input = useMemo(
+    () =>
+      new FigureInput(
+        selection,
+        {
+          api: () => apiRef.current,
+          editor,
+          table,
+          rowCount: () => shown.current.length,
+          unit: () => live.current.unit,
+          locale: () => live.current.locale,
+          t: (k, ...p) => live.current.t(k, ...p),
+          message: (text, kind) => live.current.onMessage(text, kind),
+          // The figure and the sums under it shown at the key (the edit request that follows sends the same value).
+          entered: (colId, row, value) => {
+            const c = colById.get(colId);
+            const unit = shown.current[row];
+            if (c?.editable && unit && !unit.detail && !live.current.readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value }]);
+          },
+        },
+        colIds,
+      ),
+    [selection, editor, table, data, colById, colIds],
   );
-
-  const focusAt = useCallback(
-    (pos: { row: number; col: number }, extend: boolean) => {
-      const api = apiRef.current;
-      const col = cols[pos.col];
-      if (!api || !col) return;
-      if (extend) selection.extendTo(pos);
-      else selection.set(pos);
-      api.ensureIndexVisible(pos.row);
-      api.ensureColumnVisible(col.id);
-      if (!extend) api.setFocusedCell(pos.row, col.id);
-    },
-    [cols, selection],
-  );
-
-  useEffect(() => {
-    const el = wrapper.current;
-    if (!el) return;
-    const inGrid = (t: EventTarget | null) => t instanceof Node && el.contains(t);
-    const isField = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
-    const onPointer = (e: PointerEvent) => {
-      const pos = posOf(e.target);
-      if (pos === 'pinned') return selection.set(null);
-      if (!pos || e.button === 2) return;
-      if (e.shiftKey && selection.anchor) {
-        e.preventDefault();
-        selection.extendTo(pos);
-        return;
-      }
-      selection.set(pos);
-      dragging.current = e.button === 0;
-    };
-    const onOver = (e: MouseEvent) => {
-      if (!dragging.current) return;
-      if ((e.buttons & 1) === 0) {
-        dragging.current = false;
-        return;
-      }
-      const pos = posOf(e.target);
-      if (pos && pos !== 'pinned') selection.extendTo(pos);
-    };
-    const onUp = () => {
-      dragging.current = false;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (!inGrid(e.target)) return;
-      const api = apiRef.current;
-      const r = rectOrNull();
-      if (!api || !r) return;
-      const ctrl = e.ctrlKey || e.metaKey;
-      const editing = api.getEditingCells().length > 0;
-      const done = () => {
-        e.preventDefault();
-        e.stopPropagation();
-      };
-      if (editing) {
-        if (e.key === 'Enter' && ctrl && selection.isMulti()) {
-          const value = api.getCellEditorInstances()[0]?.getValue?.();
-          api.stopEditing(true);
-          void editor.fillSelection(table(), r, value == null ? '' : String(value));
-          return done();
-        }
-        // Refused input keeps the editor open on its cell, to be corrected (Esc keeps the old value).
-        if ((e.key === 'Enter' || e.key === 'Tab') && !ctrl && isField(e.target)) {
-          const parsed = parseEntry((e.target as HTMLInputElement).value, live.current.unit, live.current.locale);
-          if (!parsed.ok) {
-            live.current.onMessage(live.current.t(`input.${parsed.error}`, { text: (e.target as HTMLInputElement).value.trim() }), 'error');
-            return done();
-          }
-          // AG Grid hands the finished edit over 20–30 ms after the key: the figure and the sums
-          // under it are shown now (the edit request that follows sends the same value).
-          const cell = (e.target as HTMLElement).closest('.ag-cell');
-          const c = colById.get(cell?.getAttribute('col-id') ?? '');
-          const unit = shown.current[Number(cell?.closest('.ag-row')?.getAttribute('row-index'))];
-          if (c?.editable && unit && !unit.detail && !live.current.readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value: parsed.value }]);
-        }
-        return;
-      }
-      if (isField(e.target)) return;
-      const dirs = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' } as const;
-      const dir = dirs[e.key as keyof typeof dirs];
-      if (dir && e.shiftKey && !ctrl && !e.altKey && selection.head) {
-        const to = step(selection.head, dir, shown.current.length, cols.length);
-        selection.extendTo(to);
-        api.ensureIndexVisible(to.row);
-        api.ensureColumnVisible(cols[to.col].id);
-        return done();
-      }
-      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-      if ((e.key === 'Delete' || e.key === 'Backspace') && !ctrl && !e.altKey) {
-        void editor.clear(table(), r);
-        return done();
-      }
-      if (ctrl && !e.shiftKey && !e.altKey && key === 'd') {
-        void editor.fillDown(table(), r);
-        return done();
-      }
-      if (ctrl && e.key === 'Enter' && selection.anchor) {
-        const a = selection.anchor;
-        void editor.fillSelection(table(), r, editor.copy(table(), { top: a.row, bottom: a.row, left: a.col, right: a.col }).trim());
-        return done();
-      }
-      if (ctrl && !e.shiftKey && !e.altKey && key === 'a') {
-        selection.set({ row: 0, col: 0 }, { row: Math.max(0, shown.current.length - 1), col: Math.max(0, cols.length - 1) });
-        return done();
-      }
-      if (e.key === 'Escape' && selection.isMulti() && selection.anchor) {
-        selection.set(selection.anchor);
-        return done();
-      }
-    };
-    const onCopy = (e: ClipboardEvent) => {
-      const r = rectOrNull();
-      if (!inGrid(e.target) || isField(e.target) || !r || !e.clipboardData) return;
-      e.clipboardData.setData('text/plain', editor.copy(table(), r));
-      e.preventDefault();
-    };
-    const onCut = (e: ClipboardEvent) => {
-      const r = rectOrNull();
-      if (!inGrid(e.target) || isField(e.target) || !r) return;
-      onCopy(e);
-      void editor.clear(table(), r);
-    };
-    const onPaste = (e: ClipboardEvent) => {
-      const r = rectOrNull();
-      if (!inGrid(e.target) || isField(e.target) || !e.clipboardData) return;
-      e.preventDefault();
-      if (!r) return live.current.onMessage(live.current.t('editing.paste.noTarget'), 'error');
-      const text = e.clipboardData.getData('text/plain');
-      const block = text ? AllocEditor.block(text) : htmlRows(e.clipboardData.getData('text/html'));
-      void editor.paste(table(), r, block, selection.isMulti());
-    };
-    el.addEventListener('pointerdown', onPointer, true);
-    el.addEventListener('mouseover', onOver, true);
-    el.addEventListener('keydown', onKey, true);
-    window.addEventListener('mouseup', onUp);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
-    document.addEventListener('paste', onPaste);
-    return () => {
-      el.removeEventListener('pointerdown', onPointer, true);
-      el.removeEventListener('mouseover', onOver, true);
-      el.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('mouseup', onUp);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
-      document.removeEventListener('paste', onPaste);
-    };
-  }, [selection, posOf, editor, table, data, cols, colById]);
-
+  const repaint = useFigureGrid(wrapper, selection, painter, input);
   /** The keyboard moved AG Grid's focus (arrows, Enter, Tab): the selection follows, unless a drag or Shift made it. */
-  const onCellFocused = useCallback(
-    (e: CellFocusedEvent<GridRow>) => {
-      if (e.rowIndex === null || e.rowPinned) return;
-      const id = typeof e.column === 'string' ? e.column : e.column?.getColId();
-      const col = colIndex.get(id ?? '');
-      if (col === undefined) return;
-      const a = selection.anchor;
-      if (a && a.row === e.rowIndex && a.col === col) return;
-      if (typeof MouseEvent !== 'undefined' && e.sourceEvent instanceof MouseEvent) return;
-      selection.set({ row: e.rowIndex, col });
-    },
-    [colIndex, selection],
-  );
+  const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => input.onCellFocused(e), [input]);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<GridRow>) => {
@@ -550,11 +374,11 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
       focusCell: (unitId, lineId, column) => {
         const row = shown.current.findIndex((u) => u.id === unitId && !u.detail);
         const col = cols.findIndex((x) => x.lineId === lineId && x.column === column);
-        if (row >= 0 && col >= 0) focusAt({ row, col }, false);
+        if (row >= 0 && col >= 0) input.focusAt({ row, col }, false);
       },
       commitEditing: () => apiRef.current?.stopEditing(false),
     }),
-    [cols, data, selection, focusAt],
+    [cols, data, selection, input],
   );
 
   const getRowId = useCallback(
@@ -572,29 +396,24 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
   );
   const defaultColDef = useMemo<ColDef<GridRow>>(() => ({ sortable: false, suppressMovable: true, resizable: true }), []);
   // Props that keep their identity across renders (a new one is a grid option update each render).
-  const repaintSelection = useCallback(() => painter.paint(wrapper.current), [painter]);
   const localeText = useMemo(() => ({ noRowsToShow: t('alloc.noUnits') }), [t]);
 
   return (
     <div className="pd-grid pd-alloc-grid" ref={wrapper} data-alloc-grid="">
       <AgGridReact<GridRow>
+        {...FIGURE_GRID_OPTIONS}
         theme={theme}
         columnDefs={columnDefs}
         rowData={initialRows}
         pinnedBottomRowData={pinnedRows}
         getRowId={getRowId}
-        readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
         rowClassRules={rowClassRules}
-        animateRows={false}
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}
-        onViewportChanged={repaintSelection}
-        onBodyScroll={repaintSelection}
+        onViewportChanged={repaint}
+        onBodyScroll={repaint}
         localeText={localeText}
       />
     </div>
@@ -629,13 +448,4 @@ function DetailToggle({ data: row, value, isOpen, toggle, label }: ToggleParams 
       {value}
     </span>
   );
-}
-
-/** The cells of the first table of an HTML fragment (a copy from a web page or a word processor). */
-function htmlRows(html: string): string[][] {
-  if (!html || typeof DOMParser === 'undefined') return [];
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const table = doc.querySelector('table');
-  if (!table) return [];
-  return [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td,th')].map((td) => (td as HTMLElement).innerText ?? td.textContent ?? ''));
 }
