@@ -664,6 +664,7 @@ export const BudgetGrid = memo(function BudgetGrid({ store, bridge, readOnly, on
         // Every column is in the DOM (a plan has a dozen or two): cells scrolled out of sight
         // sideways can still be reached, painted and read (selection, find, screen readers, tests).
         suppressColumnVirtualisation
+        tooltipShowDelay={300}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         getRowClass={getRowClass}

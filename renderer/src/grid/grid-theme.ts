@@ -21,13 +21,13 @@ export const themeAt = (zoom: number) =>
 /**
  * AG Grid options every figure grid sets: the grid never changes its own data (readOnlyEdit: an
  * edit goes to the engine, whose patch repaints), Enter saves and moves down as in Excel, an edit
- * left by a click elsewhere is saved.
+ * left by a click elsewhere is saved. (Tooltips are each grid's: the allocation grid has none from
+ * AG Grid, a tooltip object per cell slowed its first paint.)
  */
 export const FIGURE_GRID_OPTIONS = {
   readOnlyEdit: true,
   enterNavigatesVertically: true,
   enterNavigatesVerticallyAfterEdit: true,
   stopEditingWhenCellsLoseFocus: true,
-  tooltipShowDelay: 300,
   animateRows: false,
 } as const;

@@ -245,6 +245,7 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
         getRowId={getRowId}
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        tooltipShowDelay={300}
         rowClassRules={rowClassRules}
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}
