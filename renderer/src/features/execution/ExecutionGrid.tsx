@@ -8,7 +8,6 @@
 import {
   type CellClassParams,
   type CellEditRequestEvent,
-  type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
   type GridApi,
@@ -21,12 +20,11 @@ import type { Finding } from '../../../../shared/findings';
 import { formatRate } from '../../../../shared/execution/model';
 import type { ReportFigures, ReportRowView } from '../../../../shared/execution/report';
 import { formatAmount } from '../../../../shared/number';
-import { FigureInput } from '../../grid/figure-input';
 import { findingTip } from '../../grid/finding-tip';
 import { FIGURE_GRID_OPTIONS, themeAt } from '../../grid/grid-theme';
 import { GridSelection } from '../../grid/selection';
 import { SelectionPainter } from '../../grid/selection-paint';
-import { useFigureGrid } from '../../grid/use-figure-grid';
+import { useFigureInput } from '../../grid/use-figure-input';
 import { useLang } from '../../i18n';
 import type { PlanStore } from '../../state/plan-store';
 import { viDate } from '../../../../shared/print/execution-report';
@@ -65,8 +63,6 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
   const meta = store.meta!;
   const unit = meta.unit;
   const locale = meta.numberLocale;
-  const live = useRef({ t, onMessage, unit, locale });
-  live.current = { t, onMessage, unit, locale };
   const table = useCallback(() => ({ rows: data.rows, cols }), [data, cols]);
 
   const totalRow = useCallback((): GridRow[] => {
@@ -186,26 +182,8 @@ export const ExecutionGrid = memo(function ExecutionGrid({ store, data, cols, ro
   }, [cols, data, readOnly, unit, locale, lang, t, painter, findingsAt, rootKey]);
 
   // ---- selection, keyboard, clipboard (the figure grids' shared input) -------------------------
-  const input = useMemo(
-    () =>
-      new FigureInput(
-        selection,
-        {
-          api: () => apiRef.current,
-          editor,
-          table,
-          rowCount: () => data.rows.length,
-          unit: () => live.current.unit,
-          locale: () => live.current.locale,
-          t: (k, ...p) => live.current.t(k, ...p),
-          message: (text, kind) => live.current.onMessage(text, kind),
-        },
-        colIds,
-      ),
-    [selection, editor, table, data, colIds],
-  );
-  const repaint = useFigureGrid(wrapper, selection, painter, input);
-  const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => input.onCellFocused(e), [input]);
+  const rowCount = useCallback(() => data.rows.length, [data]);
+  const { repaint, onCellFocused } = useFigureInput({ wrapper, apiRef, selection, painter, colIds, store, editor, table, rowCount, onMessage });
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<GridRow>) => {

@@ -12,7 +12,6 @@
 import {
   type CellClassParams,
   type CellEditRequestEvent,
-  type CellFocusedEvent,
   type ColDef,
   type ColGroupDef,
   type GridApi,
@@ -24,12 +23,11 @@ import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Finding } from '../../../../shared/findings';
 import { formatAmount, formatSignedAmount } from '../../../../shared/number';
-import { FigureInput } from '../../grid/figure-input';
 import { findingTip } from '../../grid/finding-tip';
 import { FIGURE_GRID_OPTIONS, themeAt } from '../../grid/grid-theme';
 import { GridSelection } from '../../grid/selection';
 import { SelectionPainter } from '../../grid/selection-paint';
-import { useFigureGrid } from '../../grid/use-figure-grid';
+import { useFigureInput } from '../../grid/use-figure-input';
 import { useLang } from '../../i18n';
 import type { PlanStore } from '../../state/plan-store';
 import type { AllocationData } from './alloc-data';
@@ -83,8 +81,6 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
   const meta = store.meta!;
   const unit = meta.unit;
   const locale = meta.numberLocale;
-  const live = useRef({ readOnly, t, onMessage, unit, locale });
-  live.current = { readOnly, t, onMessage, unit, locale };
 
   // The rows shown: the units, expanded ones followed by their detail lines (selection indices are into these).
   const shown = useRef<GridRow[]>([]);
@@ -309,33 +305,14 @@ export const AllocationGrid = memo(function AllocationGrid({ store, data, bands,
 
   // ---- selection, keyboard, clipboard (the figure grids' shared input) -------------------------
   const colIds = useMemo(() => cols.map((c) => c.id), [cols]);
-  const input = useMemo(
-    () =>
-      new FigureInput(
-        selection,
-        {
-          api: () => apiRef.current,
-          editor,
-          table,
-          rowCount: () => shown.current.length,
-          unit: () => live.current.unit,
-          locale: () => live.current.locale,
-          t: (k, ...p) => live.current.t(k, ...p),
-          message: (text, kind) => live.current.onMessage(text, kind),
-          // The figure and the sums under it shown at the key (the edit request that follows sends the same value).
-          entered: (colId, row, value) => {
-            const c = colById.get(colId);
-            const unit = shown.current[row];
-            if (c?.editable && unit && !unit.detail && !live.current.readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value }]);
-          },
-        },
-        colIds,
-      ),
-    [selection, editor, table, data, colById, colIds],
-  );
-  const repaint = useFigureGrid(wrapper, selection, painter, input);
-  /** The keyboard moved AG Grid's focus (arrows, Enter, Tab): the selection follows, unless a drag or Shift made it. */
-  const onCellFocused = useCallback((e: CellFocusedEvent<GridRow>) => input.onCellFocused(e), [input]);
+  const rowCount = useCallback(() => shown.current.length, []);
+  // The figure and the sums under it shown at the key (the edit request that follows sends the same value).
+  const entered = (colId: string, row: number, value: number | null) => {
+    const c = colById.get(colId);
+    const unit = shown.current[row];
+    if (c?.editable && unit && !unit.detail && !readOnly) data.preview([{ unitId: unit.id, lineId: c.lineId, column: c.column, value }]);
+  };
+  const { input, repaint, onCellFocused } = useFigureInput({ wrapper, apiRef, selection, painter, colIds, store, editor, table, rowCount, onMessage, entered });
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<GridRow>) => {
