@@ -3,20 +3,13 @@
 // own beside the execution area's, so the two grow without editing each other; the figures it
 // writes reach the execution view through the patch's execution delta (the view reads again).
 import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { ValueStore } from '../../grid/grid-status';
 import type { Feature } from '../types';
 
 const ImportExecutionDialog = lazy(() => import('./ImportExecutionDialog'));
 
-let open = false;
-const listeners = new Set<() => void>();
-const setOpen = (v: boolean) => {
-  open = v;
-  for (const l of listeners) l();
-};
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
+/** Whether the dialog is open (the app's one small store). */
+const openFlag = new ValueStore(false);
 
 /** The action id the menu item and the Giải ngân tab's button run. */
 export const EXECUTION_IMPORT_ACTION = 'execution.import';
@@ -26,13 +19,13 @@ export const executionImportFeature: Feature = {
   menus: (ctx) => ({
     file: [{ id: EXECUTION_IMPORT_ACTION, label: ctx.t('execimport.menu'), disabled: !!ctx.store.file?.readOnly, run: () => ctx.run(EXECUTION_IMPORT_ACTION) }],
   }),
-  actions: () => ({ [EXECUTION_IMPORT_ACTION]: () => setOpen(true) }),
+  actions: () => ({ [EXECUTION_IMPORT_ACTION]: () => openFlag.set(true) }),
   Overlay: function ExecutionImportOverlay({ ctx }) {
-    const shown = useSyncExternalStore(subscribe, () => open);
+    const shown = useSyncExternalStore(openFlag.subscribe, openFlag.get);
     if (!shown) return null;
     return (
       <Suspense fallback={null}>
-        <ImportExecutionDialog ctx={ctx} onClose={() => setOpen(false)} />
+        <ImportExecutionDialog ctx={ctx} onClose={() => openFlag.set(false)} />
       </Suspense>
     );
   },

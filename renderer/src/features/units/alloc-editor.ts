@@ -5,7 +5,7 @@
 // queue (two quick edits must reach the engine in the order typed). The cells are shown at once
 // (AllocationData.preview); the engine's patch then confirms them, or a refusal reloads the view.
 import { planPaste, tileBlock, type PasteColumn } from '../../../../shared/clipboard/paste';
-import { padRows, parseTsv, writeTsv } from '../../../../shared/clipboard/tsv';
+import { padRows, writeTsv } from '../../../../shared/clipboard/tsv';
 import type { Translate } from '../../../../shared/i18n';
 import type { Patch, PlanDeskBridge } from '../../../../shared/ipc';
 import type { UnitRow } from '../../../../shared/commands/units';
@@ -173,11 +173,6 @@ export class AllocEditor {
       rows.push(row);
     }
     return writeTsv(rows);
-  }
-
-  /** Clipboard text (TSV) as a block. */
-  static block(text: string): string[][] {
-    return parseTsv(text);
   }
 
   /** Write cells: shown at once, then one command in the queue; the engine's answer confirms or withdraws. */

@@ -3,33 +3,26 @@
 // grow without editing each other; the shares it writes reach the allocation view through the
 // patch's units delta, as every units command's do.
 import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { ValueStore } from '../../grid/grid-status';
 import type { Feature } from '../types';
 
 const ImportAllocationDialog = lazy(() => import('./ImportAllocationDialog'));
 
-let open = false;
-const listeners = new Set<() => void>();
-const setOpen = (v: boolean) => {
-  open = v;
-  for (const l of listeners) l();
-};
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
+/** Whether the dialog is open (the app's one small store). */
+const openFlag = new ValueStore(false);
 
 export const allocImportFeature: Feature = {
   id: 'allocImport',
   menus: (ctx) => ({
     file: [{ id: 'allocio.import', label: ctx.t('allocio.menu.import'), disabled: !!ctx.store.file?.readOnly, run: () => ctx.run('allocio.import') }],
   }),
-  actions: () => ({ 'allocio.import': () => setOpen(true) }),
+  actions: () => ({ 'allocio.import': () => openFlag.set(true) }),
   Overlay: function AllocImportOverlay({ ctx }) {
-    const shown = useSyncExternalStore(subscribe, () => open);
+    const shown = useSyncExternalStore(openFlag.subscribe, openFlag.get);
     if (!shown) return null;
     return (
       <Suspense fallback={null}>
-        <ImportAllocationDialog ctx={ctx} onClose={() => setOpen(false)} />
+        <ImportAllocationDialog ctx={ctx} onClose={() => openFlag.set(false)} />
       </Suspense>
     );
   },
