@@ -74,6 +74,6 @@ describe('window policy', () => {
         expect(m[0], f).toMatch(/webPreferences: windowPreferences\(\{ packaged: app\.isPackaged,/);
       }
     }
-    expect(opened.sort()).toEqual(['print.ts', 'report-print.ts', 'windows.ts']);
+    expect(opened.sort()).toEqual(['print.ts', 'windows.ts']);
   });
 });

@@ -74,8 +74,16 @@ describe('execution drill-down', () => {
 
       // The right-click menu on TỔNG CỘNG's NSTW SN (the grid scrolled back left, as a person would):
       // every line with an NSTW SN plan, summing to the total.
-      await page.locator('.pd-exec-grid .ag-body-horizontal-scroll-viewport').evaluate((el) => el.scrollTo({ left: 0 }));
-      await execTotalCell(page, 'fig:central_recurrent').click({ button: 'right' });
+      // From TỔNG CỘNG's name, arrow right to the column, as a person would: the grid scrolls it into
+      // view itself (setting the scrollbar's position from the page raced the grid's own scrolling
+      // on a loaded machine, and the column's cell was never drawn).
+      await execTotalCell(page, 'name').click();
+      const target = execTotalCell(page, 'fig:central_recurrent');
+      const focused = async () => (await target.count()) > 0 && (await target.evaluate((el) => el.classList.contains('ag-cell-focus')));
+      for (let i = 0; i < 40 && !(await focused()); i++) {
+        await page.keyboard.press('ArrowRight');
+      }
+      await target.click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'Xem chi tiết' }).click();
       await expect.poll(() => panel.locator('th.pd-drill-asked').textContent(), WAIT).toBe('Lũy kế');
       await expect.poll(() => panelSum(page, 'disbursed'), WAIT).toBe('5.000');
