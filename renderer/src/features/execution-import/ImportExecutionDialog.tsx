@@ -12,6 +12,7 @@ import type { ExecutionImportReport, ExecutionToWrite } from '../../../../shared
 import type { ReportDate } from '../../../../shared/execution/model';
 import { viDate } from '../../../../shared/print/execution-report';
 import { ModalFrame } from '../../app/ModalFrame';
+import { ReportSections } from '../../app/ReportSections';
 import { mainView } from '../../app/main-view';
 import { BridgeFailure } from '../../bridge';
 import { executionData } from '../execution/exec-data';
@@ -193,17 +194,7 @@ export default function ImportExecutionDialog({ ctx, onClose }: { ctx: AppContex
                 </tbody>
               </table>
             )}
-            {view.sections.map((s) => (
-              <section key={s.id} data-execimport={s.id}>
-                <h4>{s.title}</h4>
-                <ul>
-                  {s.items.slice(0, 200).map((x, i) => (
-                    <li key={i}>{x}</li>
-                  ))}
-                  {s.items.length > 200 && <li>… (+{s.items.length - 200})</li>}
-                </ul>
-              </section>
-            ))}
+            <ReportSections sections={view.sections} attr="data-execimport" />
             <h4>{t('execimport.columns')}</h4>
             <table data-execimport="columns">
               <thead>

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AllocationReport } from '../../../../shared/commands/alloc-io';
 import { ModalFrame } from '../../app/ModalFrame';
+import { ReportSections } from '../../app/ReportSections';
 import { BridgeFailure } from '../../bridge';
 import type { AppContext } from '../types';
 import { applyPatch } from './actions';
@@ -113,17 +114,7 @@ export default function ImportAllocationDialog({ ctx, onClose }: { ctx: AppConte
               ))}
             </tbody>
           </table>
-          {view.sections.map((s) => (
-            <section key={s.id} data-allocimport={s.id}>
-              <h4>{s.title}</h4>
-              <ul>
-                {s.items.slice(0, 200).map((x, i) => (
-                  <li key={i}>{x}</li>
-                ))}
-                {s.items.length > 200 && <li>… (+{s.items.length - 200})</li>}
-              </ul>
-            </section>
-          ))}
+          <ReportSections sections={view.sections} attr="data-allocimport" />
         </div>
       )}
     </ModalFrame>
