@@ -11,12 +11,14 @@ export type MergedFigures = ReadonlyMap<number, ReadonlyMap<number, Dong>>;
 
 /** The allocation annex's source with merged units' figures in place of their shares. */
 export function consolidatedAnnexSource(src: AllocationAnnexSource, merged: MergedFigures): AllocationAnnexSource {
+  // The annex's lines, listed once for all the units (not once per unit).
+  const lineIds = src.groups.flatMap((g) => g.lines.map((l) => l.id));
   return {
     ...src,
     units: src.units.map((u) => {
       const m = merged.get(u.id);
       // A unit that reported: every line as it reported it (a line it left out is 0: its own figure).
-      return m ? { ...u, shares: new Map([...src.groups.flatMap((g) => g.lines)].map((l) => [l.id, m.get(l.id) ?? 0] as [number, Dong]).filter(([, v]) => v !== 0)) } : u;
+      return m ? { ...u, shares: new Map(lineIds.map((id) => [id, m.get(id) ?? 0] as [number, Dong]).filter(([, v]) => v !== 0)) } : u;
     }),
   };
 }
