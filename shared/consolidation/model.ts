@@ -74,7 +74,7 @@ export function differences(
 ): Difference[] {
   const lines = new Set<number>([...expected.keys(), ...actual.keys()]);
   const out: Difference[] = [];
-  const rank = rankOf(order);
+  const rank = new Map(order.map((id, i) => [id, i]));
   const sorted = [...lines].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a - b);
   for (const lineId of sorted) {
     const e = expected.get(lineId);
@@ -86,17 +86,6 @@ export function differences(
     }
   }
   return out;
-}
-
-/** Lines' places in the plan's order, kept for the last order asked (the board asks once per unit). */
-let lastOrder: readonly number[] | null = null;
-let lastRank = new Map<number, number>();
-function rankOf(order: readonly number[]): Map<number, number> {
-  if (order !== lastOrder) {
-    lastOrder = order;
-    lastRank = new Map(order.map((id, i) => [id, i]));
-  }
-  return lastRank;
 }
 
 /** A unit's detail without the figures on `keys` (a funding column removed takes them along). */
