@@ -226,17 +226,6 @@ export function unitDetailOf(ctx: Pick<SessionContext, 'calc' | 'columns'>, unit
   return { detail: { unitId, file: path.basename(file), received: now, reported, lines }, unplaced };
 }
 
-/** A unit's shares as maps (line → column → đồng), over the lines that hold figures. */
-export function sharesOf(ctx: Pick<SessionContext, 'units' | 'calc'>, unitId: number, holding?: (lineId: number) => boolean): Map<number, Map<string, Dong>> {
-  const out = new Map<number, Map<string, Dong>>();
-  const holds = holding ?? ((id: number) => holdsFigures(ctx, id));
-  for (const [lineId, cells] of ctx.units.unitCells(unitId)) {
-    if (!ctx.calc.lines.has(lineId) || !holds(lineId)) continue;
-    out.set(lineId, new Map(cells));
-  }
-  return out;
-}
-
 function errorReason(e: unknown): Reason {
   if (e instanceof PlanDeskError) return reason(e.code, e.params);
   const code = (e as NodeJS.ErrnoException)?.code;
