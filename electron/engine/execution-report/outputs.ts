@@ -13,7 +13,6 @@ import type { PlanCalc } from '../../../shared/calc';
 import type { ExecutionCalc } from '../../../shared/execution/calc';
 import { ReportBuilder } from '../../../shared/execution/report';
 import { unitChartPoints } from '../../../shared/execution/by-unit';
-import { ColumnTree } from '../../../shared/columns';
 import type { CycleMeta, FundingColumn } from '../../../shared/model';
 import type { ChartPoint } from '../../../shared/print/execution-charts';
 import { buildReportTable, chartSourceOf, reportPrintSettings, reportSourceOf, type ReportPrintData } from '../../../shared/print/execution-report';
@@ -43,7 +42,7 @@ export interface ReportInputs {
 export function unitPoints(inp: ReportInputs, dateId: number): ChartPoint[] {
   const book = inp.units;
   if (!book || book.size === 0) return [];
-  return unitChartPoints(new ColumnTree(inp.columns), inp.ex.state, book, dateId);
+  return unitChartPoints(inp.calc.cols, inp.ex.state, book, dateId);
 }
 
 /** The date of a report: by id or by its as-of date; refused by key when the cycle has none such. */
