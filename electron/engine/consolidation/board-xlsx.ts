@@ -18,6 +18,8 @@ const STATUS_KEY = { ok: 'consolidation.status.ok', mismatch: 'consolidation.sta
 export async function writeBoardXlsx(out: string, board: Board, ctx: Pick<SessionContext, 'columns' | 'calc' | 'units' | 'unitDetails'>, lang: Lang = 'vi'): Promise<void> {
   checkWriteTarget(out, 'document');
   const styles = new StyleRegistry('Times New Roman', 12);
+  // The funding columns, for their labels (copied once, not per row).
+  const columnList = [...ctx.columns.columns];
   const head = styles.id({ bold: true, h: 'center', v: 'center', wrap: true, border: true });
   const text = styles.id({ border: true, v: 'center', wrap: true });
   const num = styles.id({ border: true, numFmt: '#,##0' });
@@ -48,7 +50,7 @@ export async function writeBoardXlsx(out: string, board: Board, ctx: Pick<Sessio
     notes: [],
     rows: async (emit) => {
       await emit((['unit', 'line', 'column', 'allocated', 'reported', 'difference'] as const).map((h) => s(t(lang, `consolidation.xlsx.head.${h}`), head)));
-      for (const u of board.units) for (const d of u.differences) await emit([s(u.name), s(d.line), s(ctx.columns.has(d.column) ? columnLabel(d.column, lang, [...ctx.columns.columns]) : d.column), n(d.expected), n(d.actual), n(d.actual - d.expected)]);
+      for (const u of board.units) for (const d of u.differences) await emit([s(u.name), s(d.line), s(ctx.columns.has(d.column) ? columnLabel(d.column, lang, columnList) : d.column), n(d.expected), n(d.actual), n(d.actual - d.expected)]);
     },
   };
   // The consolidated annex by unit: each plan line holding merged detail, the units' shares under
@@ -65,8 +67,9 @@ export async function writeBoardXlsx(out: string, board: Board, ctx: Pick<Sessio
     for (const l of d.lines) {
       let list = byLine.get(l.lineId);
       if (!list) byLine.set(l.lineId, (list = []));
-      let entry = list.find((e) => e.unitId === d.unitId);
-      if (!entry) list.push((entry = { unitId: d.unitId, lines: [] }));
+      // A unit's lines come one after another (one detail per unit): its entry, if any, is the last.
+      let entry = list[list.length - 1];
+      if (entry?.unitId !== d.unitId) list.push((entry = { unitId: d.unitId, lines: [] }));
       entry.lines.push(l);
     }
   }
@@ -77,7 +80,7 @@ export async function writeBoardXlsx(out: string, board: Board, ctx: Pick<Sessio
     merges: [],
     notes: [],
     rows: async (emit) => {
-      await emit([s(t(lang, 'consolidation.xlsx.head.line'), head), s(t(lang, 'consolidation.col.name'), head), ...leaves.map((k) => s(columnLabel(k, lang, [...ctx.columns.columns]), head))]);
+      await emit([s(t(lang, 'consolidation.xlsx.head.line'), head), s(t(lang, 'consolidation.col.name'), head), ...leaves.map((k) => s(columnLabel(k, lang, columnList), head))]);
       for (const { id } of ctx.calc.walk()) {
         const units = byLine.get(id);
         if (!units) continue;
