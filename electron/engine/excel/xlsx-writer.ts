@@ -121,8 +121,6 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export { esc } from './xml-escape';
-
 const mmToIn = (mm: number) => (mm / 25.4).toFixed(3);
 
 export async function writeWorkbook(file: string, sheets: SheetSpec[], styles: StyleRegistry): Promise<void> {
