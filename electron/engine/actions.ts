@@ -55,10 +55,10 @@ function columnParams(c: FundingColumn): unknown[] {
   return [c.parent, c.position, c.label.vi, c.label.en, c.totalLabel?.vi ?? null, c.totalLabel?.en ?? null, c.source, c.capital, c.key];
 }
 
-/** Prepared statements for applying actions to one database. */
 /** Amounts per multi-row statement (3 parameters each, well under SQLite's 32.766). */
 const AMOUNT_BATCH = 100;
 
+/** Prepared statements for applying actions to one database. */
 export class ActionWriter {
   private readonly upsertAmount;
   private readonly deleteAmount;
