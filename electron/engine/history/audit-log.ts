@@ -172,13 +172,6 @@ export class AuditLog {
         batch.length = 0;
       }
     };
-    // A share or an amount as its one row's values; any other packable action from changeRows.
-    const cellOf = (a: DocAction, rows: ChangeRow[] | null): [number | null, string | null, Value, Value] => {
-      if (a.t === 'share') return [a.lineId, `unit:${a.unitId}:${a.column}`, a.old, a.new];
-      if (a.t === 'amount') return [a.lineId, a.column, a.old, a.new];
-      const r = rows![0]!;
-      return [r.lineId, r.field, r.old, r.new];
-    };
     // A share's field, built once per unit and column (3.300 units × 60 lines repeat 3.300 of them).
     const shareFields = new Map<string, Map<number, string>>();
     const shareField = (unitId: number, column: string): string => {
@@ -188,12 +181,12 @@ export class AuditLog {
       if (f === undefined) byUnit.set(unitId, (f = `unit:${unitId}:${column}`));
       return f;
     };
+    // A share or an amount is its one row; any other action's rows come from changeRows.
     const plain = (m: number) => {
-      const rows = other[m] ?? null;
-      if (!rows) {
-        const [lineId, field, old, nw] = cellOf(actions[m]!, null);
-        add(actions[m]!.t, lineId, field, old, nw);
-      } else for (const r of rows) add(r.action, r.lineId, r.field, r.old, r.new);
+      const a = actions[m]!;
+      if (a.t === 'share') add(a.t, a.lineId, shareField(a.unitId, a.column), a.old, a.new);
+      else if (a.t === 'amount') add(a.t, a.lineId, a.column, a.old, a.new);
+      else for (const r of other[m]!) add(r.action, r.lineId, r.field, r.old, r.new);
     };
     for (let i = 0; i < actions.length; ) {
       const t = actions[i]!.t;
