@@ -158,15 +158,15 @@ export async function recogniseFile(file: string, signal?: AbortSignal): Promise
   const st = await fs.promises.stat(file);
   const bytes = new Uint8Array(await fs.promises.readFile(file));
   const fileName = { source: 'file_name' as const, name: path.basename(file).replace(/\.[^.]+$/, '') };
+  const fromSheet = (sheet: SheetData) => ({ names: namesFromTop(sheet), year: yearFromTop(sheet) });
   let mark: UnitFileMark | null = null;
   // Read from the sheet now: the importer lets go of its rows as it reads the table.
   let top: { names: Recognised['names']; year: number | null } = { names: [], year: null };
   const inspect = async (wb: WorkbookSource, sheet: SheetData) => {
     mark = wb.loadHidden ? parseUnitSheet(await wb.loadHidden(UNIT_SHEET, { signal })) : null;
-    top = { names: namesFromTop(sheet), year: yearFromTop(sheet) };
+    top = fromSheet(sheet);
     if (!mark && looksLikeExecution(sheet)) throw new ExecutionSheet(sheet);
   };
-  const fromSheet = (sheet: SheetData) => ({ names: namesFromTop(sheet), year: yearFromTop(sheet) });
   const recognised = (kind: Recognised['kind'], seen: typeof top, sheet: SheetData | null, m: UnitFileMark | null, imported: ImportResult | null): Recognised => ({
     file,
     modified: st.mtimeMs,
