@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Patch } from '../protocol';
 import type { DisplayUnit, Dong } from '../model';
-import type { HostPathArg } from './history';
+import { pathArg, type HostPathArg } from './history';
 
 export type TableKind = 'plan' | 'allocation' | 'execution';
 export type LineHow = 'designator' | 'code' | 'name' | 'guessed';
@@ -95,12 +95,7 @@ export interface AllocIoResults {
 }
 
 /** Paths Electron's main process picks in its own dialog (electron/main/path-args.ts). */
-export const allocIoPathArgs: Record<string, HostPathArg> = Object.fromEntries(
-  (['allocio/read', 'allocio/import'] as const).map((name) => [
-    name,
-    {
-      slots: (a: Record<string, unknown>) => [{ slot: 'path', dialog: 'open' as const, filter: 'spreadsheet' as const, current: typeof a.path === 'string' ? a.path : '' }],
-      fill: (a: Record<string, unknown>, _slot: string, chosen: string) => ({ ...a, path: chosen }),
-    },
-  ]),
-);
+export const allocIoPathArgs: Record<string, HostPathArg> = {
+  'allocio/read': pathArg('open', 'spreadsheet'),
+  'allocio/import': pathArg('open', 'spreadsheet'),
+};

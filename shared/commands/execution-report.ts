@@ -5,7 +5,7 @@
 // mode takes a typed path.
 import { z } from 'zod';
 import type { ChartPoint } from '../print/execution-charts';
-import type { HostPathArg } from './history';
+import { pathArg, type HostPathArg } from './history';
 
 const filePath = z.string().min(1).max(4096);
 
@@ -23,12 +23,6 @@ export interface ExecReportResults {
 }
 
 export const execReportPathArgs: Record<string, HostPathArg> = {
-  'execrep/exportXlsx': {
-    slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'xlsx', current: String(a.path ?? '') }],
-    fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
-  },
-  'execrep/exportPdf': {
-    slots: (a) => [{ slot: 'path', dialog: 'save', filter: 'pdf', current: String(a.path ?? '') }],
-    fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
-  },
+  'execrep/exportXlsx': pathArg('save', 'xlsx'),
+  'execrep/exportPdf': pathArg('save', 'pdf'),
 };

@@ -9,7 +9,7 @@ import type { Patch } from '../protocol';
 import { isIsoDate, MEASURES, REPORT_KINDS, type CarryoverSource, type Measure, type ReportDate } from '../execution/model';
 import type { ReportRowView, ReportView, ReportFigures } from '../execution/report';
 import type { UnitReportRow } from '../execution/by-unit';
-import type { HostPathArg } from './history';
+import { pathArg, type HostPathArg } from './history';
 
 const isoDate = z.string().refine(isIsoDate, 'yyyy-mm-dd');
 const id = z.number().int().positive();
@@ -184,15 +184,10 @@ export interface ExecutionImportReport {
 }
 
 /** The report file of a read and its import, chosen in Electron's main dialog (the read's choice serves the import that follows once: path-grants.ts). */
-export const executionPathArgs: Record<string, HostPathArg> = Object.fromEntries(
-  (['execution/read', 'execution/import'] as const).map((name) => [
-    name,
-    {
-      slots: (a: Record<string, unknown>) => [{ slot: 'path', dialog: 'open' as const, filter: 'spreadsheet' as const, current: typeof a.path === 'string' ? a.path : '' }],
-      fill: (a: Record<string, unknown>, _slot: string, chosen: string) => ({ ...a, path: chosen }),
-    },
-  ]),
-);
+export const executionPathArgs: Record<string, HostPathArg> = {
+  'execution/read': pathArg('open', 'spreadsheet'),
+  'execution/import': pathArg('open', 'spreadsheet'),
+};
 
 /** What a step changed on the execution side: defined with the model (Patch carries it). */
 export type { ExecutionDelta } from '../execution/model';

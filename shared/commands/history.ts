@@ -247,6 +247,14 @@ const savePath = (filter: HostPathSlot['filter']) => (a: Record<string, unknown>
   { slot: 'path', dialog: 'save', filter, current: String(a.path ?? '') },
 ];
 
+/** A command whose one `path` argument main's dialog chooses (open or save, of one kind of file). */
+export function pathArg(dialog: HostPathSlot['dialog'], filter: HostPathSlot['filter']): HostPathArg {
+  return {
+    slots: (a) => [{ slot: 'path', dialog, filter, current: typeof a.path === 'string' ? a.path : '' }],
+    fill: (a, _slot, chosen) => ({ ...a, path: chosen }),
+  };
+}
+
 export const historyPathArgs: Record<string, HostPathArg> = {
   'history/compare': { slots: fileSides, fill: fillSlot },
   'history/exportCompare': { slots: (a) => [...fileSides(a), ...savePath('xlsx')(a)], fill: fillSlot },
