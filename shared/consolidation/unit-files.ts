@@ -6,7 +6,7 @@
 export const MAX_UNIT_FILES = 20000;
 
 /** The spreadsheets a folder is searched for (its sub-folders too). */
-export const UNIT_SHEET_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
+const UNIT_SHEET_EXT = /\.(xlsx|xlsm|xls|ods)$/i;
 
 /** A folder entry left out: hidden files and folders, and Excel's lock files ("~$…"). */
 export function skippedInFolder(name: string): boolean {
